@@ -1,0 +1,122 @@
+// The register's Lambda: regions (public) and enterprises.
+import { diff } from "../../shared/audit.js";
+import { industryMatches, REGIONS } from "../../shared/codes/index.js";
+import { enterpriseScope } from "../../shared/enterprises.js";
+import { etag, expectedVersion, lambda } from "../../shared/http.js";
+import { newId } from "../../shared/ids.js";
+import { outOfScope, reachable, requireReach, requireRegion } from "../../shared/scope.js";
+import { staleVersion } from "../../shared/errors.js";
+import { routes } from "./routes.js";
+import { decideUscc, derivedEnterpriseFields } from "./rules.js";
+import type { Enterprise } from "./schemas.js";
+import { createEnterpriseWrites, getEnterprise, listByGrid, listByRegion, updateEnterpriseWrites } from "./store.js";
+
+const ENTERPRISE = { zh: "企业", en: "enterprise" };
+
+export const handler = lambda(routes, {
+  listRegions: async () => ({
+    body: { items: REGIONS.map((r) => ({ code: r.code, name: r.name, level: r.level, parentCode: r.parentCode })) },
+    headers: { "cache-control": "public, max-age=86400" },
+  }),
+
+  createEnterprise: async ({ body, actor, now }) => {
+    requireReach(actor, { regionCode: body.regionCode, industryCode: body.industryCode });
+    const uscc = decideUscc(body.uscc, actor, body.checksumOverride);
+    const at = now.toISOString();
+    const enterprise: Enterprise = {
+      id: newId(),
+      name: body.name,
+      uscc: body.uscc,
+      regionCode: body.regionCode,
+      address: body.address,
+      industryCode: body.industryCode,
+      scale: body.scale,
+      contact: body.contact,
+      ...derivedEnterpriseFields(body.regionCode, body.industryCode),
+      ...(uscc.override ? { checksumOverride: uscc.override } : {}),
+      ...(uscc.orgCodeWarning ? { orgCodeWarning: true } : {}),
+      version: 1,
+      createdAt: at,
+      createdBy: actor.userId,
+      updatedAt: at,
+    };
+    return {
+      status: 201,
+      body: enterprise,
+      headers: { etag: etag(1), location: `/v1/enterprises/${enterprise.id}` },
+      writes: createEnterpriseWrites(enterprise),
+      audit: [
+        {
+          action: "enterprise.create",
+          entityType: "enterprise",
+          entityId: enterprise.id,
+          enterpriseId: enterprise.id,
+          regionCode: enterprise.regionCode,
+          summary: { name: enterprise.name, uscc: enterprise.uscc },
+          reason: uscc.override?.reason,
+        },
+      ],
+    };
+  },
+
+  getEnterprise: async ({ params, actor }) => {
+    const enterprise = await getEnterprise(params.id);
+    reachable(actor, enterprise && enterpriseScope(enterprise), ENTERPRISE);
+    return { body: enterprise, headers: { etag: etag((enterprise as Enterprise).version) } };
+  },
+
+  patchEnterprise: async ({ params, body, actor, headers, now }) => {
+    const expected = expectedVersion(headers);
+    const before = await getEnterprise(params.id);
+    reachable(actor, before && enterpriseScope(before), ENTERPRISE);
+    const current = before as Enterprise;
+    if (current.version !== expected) throw staleVersion();
+    const merged = { ...current, ...body };
+    // Moving an enterprise must keep it inside the caller's scope too.
+    requireReach(actor, { regionCode: merged.regionCode, industryCode: merged.industryCode });
+    const after: Enterprise = {
+      ...merged,
+      ...derivedEnterpriseFields(merged.regionCode, merged.industryCode),
+      version: current.version + 1,
+      updatedAt: now.toISOString(),
+    };
+    return {
+      body: after,
+      headers: { etag: etag(after.version) },
+      writes: updateEnterpriseWrites(current, after),
+      audit: [
+        {
+          action: "enterprise.update",
+          entityType: "enterprise",
+          entityId: current.id,
+          enterpriseId: current.id,
+          regionCode: after.regionCode,
+          summary: diff(
+            { name: current.name, regionCode: current.regionCode, address: current.address, industryCode: current.industryCode, scale: current.scale, contact: current.contact },
+            { name: after.name, regionCode: after.regionCode, address: after.address, industryCode: after.industryCode, scale: after.scale, contact: after.contact },
+          ),
+        },
+      ],
+    };
+  },
+
+  listEnterprises: async ({ query, actor }) => {
+    const filter = { industryCode: query.industryCode, q: query.q };
+    if (actor.role === "enterprise") {
+      const own = await getEnterprise(actor.enterpriseId as string);
+      return { body: { items: own ? [own] : [], nextCursor: null } };
+    }
+    if (actor.role === "grid_member") {
+      return { body: await listByGrid(actor.gridId as string, filter, query.limit, query.cursor) };
+    }
+    const regionCode = query.regionCode ?? actor.regionCode;
+    requireRegion(actor, regionCode);
+    if (actor.role === "industry_department") {
+      // An industry department sees its own industry only: a narrower filter is fine, another industry is not.
+      const own = actor.industryCode as string;
+      if (query.industryCode && !industryMatches(query.industryCode, own)) throw outOfScope();
+      filter.industryCode = query.industryCode ?? own;
+    }
+    return { body: await listByRegion(regionCode, filter, query.limit, query.cursor) };
+  },
+});

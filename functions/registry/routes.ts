@@ -1,0 +1,37 @@
+// The register's routes: declared once, read by CDK, the local server and OpenAPI.
+import { IdParams } from "../../shared/schemas.js";
+import { route } from "../../shared/http.js";
+import { CreateEnterprise, Enterprise, EnterprisePage, ListEnterprisesQuery, PatchEnterprise, RegionList } from "./schemas.js";
+
+const fn = "registry";
+const tags = ["registry"];
+
+export const routes = {
+  listRegions: route({
+    method: "GET", path: "/v1/regions", fn, roles: "public", tags,
+    summary: "Hubei's administrative divisions (GB/T 2260): province, 17 city-level units, counties",
+    response: RegionList,
+  }),
+  createEnterprise: route({
+    method: "POST", path: "/v1/enterprises", fn, roles: ["regulator", "industry_department", "admin"], tags,
+    summary: "Register an enterprise (USCC checked per GB 32100)",
+    body: CreateEnterprise, response: Enterprise, status: 201,
+  }),
+  getEnterprise: route({
+    method: "GET", path: "/v1/enterprises/{id}", fn, tags,
+    roles: ["enterprise", "grid_member", "regulator", "industry_department", "approval_officer", "statistician", "admin"],
+    summary: "One enterprise, if it is in the caller's scope",
+    params: IdParams, response: Enterprise,
+  }),
+  patchEnterprise: route({
+    method: "PATCH", path: "/v1/enterprises/{id}", fn, roles: ["regulator", "industry_department", "admin"], tags,
+    summary: "Change an enterprise's details; send If-Match with the version you read",
+    params: IdParams, body: PatchEnterprise, response: Enterprise,
+  }),
+  listEnterprises: route({
+    method: "GET", path: "/v1/enterprises", fn, tags,
+    roles: ["enterprise", "grid_member", "regulator", "industry_department", "approval_officer", "statistician", "admin"],
+    summary: "Enterprises in the caller's scope, filtered by region, industry or name",
+    query: ListEnterprisesQuery, response: EnterprisePage,
+  }),
+} as const;

@@ -1,0 +1,98 @@
+// Enterprise register storage.
+//
+// Access patterns:
+//   enterprise by id          pk ENT#<id>             sk ENT
+//   USCC uniqueness claim     pk USCC#<uscc>          sk USCC        (created in the same transaction)
+//   enterprises by region     gsi1pk ENTREG#<city>    gsi1sk <county>#<id>
+//                             (sharded by city so province-wide lists page city by city)
+//   enterprises of a grid     gsi2pk ENTGRID#<grid>   gsi2sk <id>    (set by grid assignment)
+import { childrenOf, cityOf, regionLevel } from "../../shared/codes/index.js";
+import { conflict } from "../../shared/errors.js";
+import { type Item, type Page, putNew, putVersioned, query, queryAcross, strip, type Write } from "../../shared/db.js";
+import { enterpriseKey, getEnterprise as getSharedEnterprise } from "../../shared/enterprises.js";
+import type { Enterprise } from "./schemas.js";
+
+
+export function enterpriseItem(e: Enterprise): Item {
+  return {
+    ...enterpriseKey(e.id),
+    entity: "enterprise",
+    gsi1pk: `ENTREG#${e.cityCode}`,
+    gsi1sk: `${e.regionCode}#${e.id}`,
+    ...(e.gridId ? { gsi2pk: `ENTGRID#${e.gridId}`, gsi2sk: e.id } : {}),
+    ...e,
+  };
+}
+
+export async function getEnterprise(id: string): Promise<Enterprise | undefined> {
+  return (await getSharedEnterprise(id)) as Enterprise | undefined;
+}
+
+export function createEnterpriseWrites(e: Enterprise): Write[] {
+  const duplicate = conflict("duplicate_uscc", {
+    zh: `统一社会信用代码 ${e.uscc} 已登记`,
+    en: `an enterprise with USCC ${e.uscc} is already registered`,
+  });
+  return [
+    putNew({ pk: `USCC#${e.uscc}`, sk: "USCC", entity: "uscc_claim", enterpriseId: e.id }, duplicate),
+    putNew(enterpriseItem(e)),
+  ];
+}
+
+export function updateEnterpriseWrites(before: Enterprise, after: Enterprise): Write[] {
+  return [putVersioned(enterpriseItem(after) as Item & { version: number }, before.version)];
+}
+
+export interface ListFilter {
+  industrySection?: string;
+  industryCode?: string;
+  q?: string;
+}
+
+function filterExpression(f: ListFilter) {
+  const parts: string[] = [];
+  const names: Record<string, string> = {};
+  const values: Record<string, unknown> = {};
+  if (f.industryCode) {
+    // A section letter matches every division in it; a division matches itself.
+    names["#ic"] = "industryCode";
+    names["#is"] = "industrySection";
+    values[":ic"] = f.industryCode;
+    parts.push("(#ic = :ic OR #is = :ic)");
+  }
+  if (f.q) {
+    names["#n"] = "name";
+    names["#u"] = "uscc";
+    values[":q"] = f.q;
+    values[":qu"] = f.q.toUpperCase();
+    parts.push("(contains(#n, :q) OR begins_with(#u, :qu))");
+  }
+  return parts.length ? { expression: parts.join(" AND "), names, values } : undefined;
+}
+
+/** Enterprises in a region (province, city or county), city partition by city partition. */
+export async function listByRegion(regionCode: string, f: ListFilter, limit: number, cursor?: string): Promise<Page<Enterprise>> {
+  const level = regionLevel(regionCode);
+  const filter = filterExpression(f);
+  if (level === "province") {
+    const cities = childrenOf(regionCode).map((c) => `ENTREG#${c.code}`);
+    return clean(await queryAcross(cities, { index: "gsi1", filter, limit }, cursor));
+  }
+  const city = cityOf(regionCode) ?? regionCode;
+  return clean(await query({
+    index: "gsi1",
+    pk: `ENTREG#${city}`,
+    sk: level === "city" ? undefined : { beginsWith: `${regionCode.slice(0, 6)}#` },
+    filter,
+    limit,
+    cursor,
+  }));
+}
+
+export async function listByGrid(gridId: string, f: ListFilter, limit: number, cursor?: string): Promise<Page<Enterprise>> {
+  return clean(await query({ index: "gsi2", pk: `ENTGRID#${gridId}`, filter: filterExpression(f), limit, cursor }));
+}
+
+function clean(page: Page<Item>): Page<Enterprise> {
+  return { items: page.items.map((i) => strip(i) as Enterprise), nextCursor: page.nextCursor };
+}

@@ -1,0 +1,2 @@
+// Routes of the stats context (see functions/registry/routes.ts for the pattern).
+export const routes = {} as const;

@@ -1,0 +1,4 @@
+// Reference and demo data of the stats context, written idempotently (see shared/seeding.ts).
+export async function seed(): Promise<number> {
+  return 0;
+}

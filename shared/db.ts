@@ -1,0 +1,340 @@
+// Table access shared by every context: one document client, typed queries with cursor
+// pagination, and transactions whose condition failures become meaningful HTTP errors.
+import { DynamoDBClient, type CancellationReason, TransactionCanceledException } from "@aws-sdk/client-dynamodb";
+import {
+  DynamoDBDocumentClient,
+  GetCommand,
+  QueryCommand,
+  type QueryCommandInput,
+  TransactWriteCommand,
+  type TransactWriteCommandInput,
+} from "@aws-sdk/lib-dynamodb";
+import { unmarshall } from "@aws-sdk/util-dynamodb";
+import { env } from "./env.js";
+import { ApiError, badRequest, staleVersion } from "./errors.js";
+import { type IndexName, KEY_ATTRIBUTES, TABLE_INDEXES } from "./table.js";
+
+export type Item = Record<string, unknown>;
+
+let client: DynamoDBDocumentClient | undefined;
+
+export function db(): DynamoDBDocumentClient {
+  if (!client) {
+    const endpoint = env.dynamoEndpoint;
+    const base = new DynamoDBClient({
+      region: env.region,
+      ...(endpoint ? { endpoint, credentials: { accessKeyId: "local", secretAccessKey: "local" } } : {}),
+      maxAttempts: 4,
+    });
+    client = DynamoDBDocumentClient.from(base, {
+      marshallOptions: { removeUndefinedValues: true, convertClassInstanceToMap: false },
+    });
+  }
+  return client;
+}
+
+/** Removes storage plumbing (keys, index keys, TTL) so an item can be returned to a client. */
+export function strip<T extends Item>(item: T): Omit<T, (typeof KEY_ATTRIBUTES)[number]> {
+  const out: Item = { ...item };
+  for (const k of KEY_ATTRIBUTES) delete out[k];
+  return out as Omit<T, (typeof KEY_ATTRIBUTES)[number]>;
+}
+
+export async function getItem<T extends Item = Item>(pk: string, sk: string, consistent = false): Promise<T | undefined> {
+  const res = await db().send(new GetCommand({ TableName: env.tableName, Key: { pk, sk }, ConsistentRead: consistent }));
+  return res.Item as T | undefined;
+}
+
+// ---------- pagination ----------
+
+/** Opaque cursors: base64url JSON. A tampered cursor is a 400, never a 500. */
+export function encodeCursor(value: unknown): string {
+  return Buffer.from(JSON.stringify(value)).toString("base64url");
+}
+
+export function decodeCursor<T>(cursor: string | undefined): T | undefined {
+  if (!cursor) return undefined;
+  try {
+    const parsed = JSON.parse(Buffer.from(cursor, "base64url").toString("utf8"));
+    if (parsed === null || typeof parsed !== "object") throw new Error("not an object");
+    return parsed as T;
+  } catch {
+    throw badRequest("invalid_cursor", { zh: "分页游标无效", en: "the cursor is not valid" }, [
+      { path: "cursor", message: { zh: "分页游标无效", en: "invalid cursor" } },
+    ]);
+  }
+}
+
+export interface Page<T> {
+  items: T[];
+  nextCursor: string | null;
+}
+
+export interface QuerySpec {
+  index?: IndexName;
+  /** Partition key value (of the table or the index). */
+  pk: string;
+  /** Sort key condition; omitted means the whole partition. */
+  sk?: { beginsWith: string } | { between: [string, string] } | { equals: string } | { gte: string } | { lte: string };
+  /** A filter applied after the key condition (still a Query, never a Scan). */
+  filter?: { expression: string; names?: Record<string, string>; values?: Record<string, unknown> };
+  limit: number;
+  cursor?: string;
+  newestFirst?: boolean;
+}
+
+function keyNames(index?: IndexName) {
+  if (!index) return { pk: "pk", sk: "sk" };
+  const def = TABLE_INDEXES.find((i) => i.name === index);
+  if (!def) throw new Error(`unknown index ${index}`);
+  return { pk: def.partitionKey, sk: def.sortKey };
+}
+
+function buildQuery(spec: QuerySpec, startKey: Item | undefined, limit: number): QueryCommandInput {
+  const k = keyNames(spec.index);
+  const names: Record<string, string> = { "#pk": k.pk, ...(spec.filter?.names ?? {}) };
+  const values: Record<string, unknown> = { ":pk": spec.pk, ...(spec.filter?.values ?? {}) };
+  let condition = "#pk = :pk";
+  if (spec.sk) {
+    names["#sk"] = k.sk;
+    if ("beginsWith" in spec.sk) {
+      condition += " AND begins_with(#sk, :sk)";
+      values[":sk"] = spec.sk.beginsWith;
+    } else if ("between" in spec.sk) {
+      condition += " AND #sk BETWEEN :sk1 AND :sk2";
+      values[":sk1"] = spec.sk.between[0];
+      values[":sk2"] = spec.sk.between[1];
+    } else if ("equals" in spec.sk) {
+      condition += " AND #sk = :sk";
+      values[":sk"] = spec.sk.equals;
+    } else if ("gte" in spec.sk) {
+      condition += " AND #sk >= :sk";
+      values[":sk"] = spec.sk.gte;
+    } else {
+      condition += " AND #sk <= :sk";
+      values[":sk"] = spec.sk.lte;
+    }
+  }
+  return {
+    TableName: env.tableName,
+    IndexName: spec.index,
+    KeyConditionExpression: condition,
+    FilterExpression: spec.filter?.expression,
+    ExpressionAttributeNames: names,
+    ExpressionAttributeValues: values,
+    ExclusiveStartKey: startKey,
+    Limit: limit,
+    ScanIndexForward: !spec.newestFirst,
+  };
+}
+
+/** Reads pages until `limit` items are collected (filters can thin a page) or the partition ends. */
+export async function query<T extends Item = Item>(spec: QuerySpec): Promise<Page<T>> {
+  const items: T[] = [];
+  let startKey = decodeCursor<Item>(spec.cursor);
+  // Bounded: a filter that matches little must not turn one request into a long crawl.
+  for (let round = 0; round < 5; round++) {
+    const res = await db().send(new QueryCommand(buildQuery(spec, startKey, spec.limit - items.length)));
+    items.push(...((res.Items ?? []) as T[]));
+    startKey = res.LastEvaluatedKey;
+    if (!startKey || items.length >= spec.limit) break;
+  }
+  return { items, nextCursor: startKey ? encodeCursor(startKey) : null };
+}
+
+/** Every item of a partition (or key range): for bounded sets such as one period's records. */
+export async function queryAll<T extends Item = Item>(spec: Omit<QuerySpec, "limit" | "cursor">): Promise<T[]> {
+  const out: T[] = [];
+  let startKey: Item | undefined;
+  do {
+    const res = await db().send(new QueryCommand(buildQuery({ ...spec, limit: 1000 }, startKey, 1000)));
+    out.push(...((res.Items ?? []) as T[]));
+    startKey = res.LastEvaluatedKey;
+  } while (startKey);
+  return out;
+}
+
+/**
+ * Pages across several partitions in order (e.g. the cities of the province), so a
+ * province-wide list needs no single hot partition. The cursor remembers which
+ * partition it was in and where.
+ */
+export async function queryAcross<T extends Item = Item>(
+  partitions: string[],
+  spec: Omit<QuerySpec, "pk" | "cursor">,
+  cursor?: string,
+): Promise<Page<T>> {
+  const state = decodeCursor<{ p: number; c?: string }>(cursor) ?? { p: 0 };
+  if (typeof state.p !== "number" || state.p < 0) throw badRequest("invalid_cursor", { zh: "分页游标无效", en: "the cursor is not valid" });
+  const items: T[] = [];
+  let p = state.p;
+  let inner = state.c;
+  while (p < partitions.length && items.length < spec.limit) {
+    const page = await query<T>({ ...spec, pk: partitions[p] as string, cursor: inner, limit: spec.limit - items.length });
+    items.push(...page.items);
+    if (page.nextCursor) {
+      inner = page.nextCursor;
+      break;
+    }
+    p++;
+    inner = undefined;
+  }
+  const more = p < partitions.length;
+  return { items, nextCursor: more ? encodeCursor({ p, c: inner }) : null };
+}
+
+// ---------- writes ----------
+
+type TransactItem = NonNullable<TransactWriteCommandInput["TransactItems"]>[number];
+
+/**
+ * One write of a transaction, with the error to raise if its condition fails.
+ * Without `onConditionFail` a failed condition is a stale-version 409.
+ */
+export interface Write {
+  op: TransactItem;
+  onConditionFail?: Error | ((current: Item | undefined) => Error);
+}
+
+const table = () => env.tableName;
+
+/** Creates an item that must not exist yet. */
+export function putNew(item: Item, onConditionFail?: Write["onConditionFail"]): Write {
+  return {
+    op: {
+      Put: {
+        TableName: table(),
+        Item: item,
+        ConditionExpression: "attribute_not_exists(pk)",
+        ReturnValuesOnConditionCheckFailure: "ALL_OLD",
+      },
+    },
+    onConditionFail,
+  };
+}
+
+/** Replaces an item only if nobody changed it since `expectedVersion` was read. */
+export function putVersioned(item: Item & { version: number }, expectedVersion: number): Write {
+  return {
+    op: {
+      Put: {
+        TableName: table(),
+        Item: { ...item, version: expectedVersion + 1 },
+        ConditionExpression: "#v = :v",
+        ExpressionAttributeNames: { "#v": "version" },
+        ExpressionAttributeValues: { ":v": expectedVersion },
+      },
+    },
+    onConditionFail: staleVersion(),
+  };
+}
+
+/** Unconditional put: only for derived data that is recomputed whole (roll-ups, projections). */
+export function putDerived(item: Item): Write {
+  return { op: { Put: { TableName: table(), Item: item } } };
+}
+
+export function deleteItem(pk: string, sk: string, condition?: { expression: string; names?: Record<string, string>; values?: Record<string, unknown> }, onConditionFail?: Write["onConditionFail"]): Write {
+  return {
+    op: {
+      Delete: {
+        TableName: table(),
+        Key: { pk, sk },
+        ConditionExpression: condition?.expression,
+        ExpressionAttributeNames: condition?.names,
+        ExpressionAttributeValues: condition?.values,
+      },
+    },
+    onConditionFail,
+  };
+}
+
+/** Asserts something about another item inside the same transaction. */
+export function check(pk: string, sk: string, expression: string, onConditionFail: Write["onConditionFail"], names?: Record<string, string>, values?: Record<string, unknown>): Write {
+  return {
+    op: {
+      ConditionCheck: {
+        TableName: table(),
+        Key: { pk, sk },
+        ConditionExpression: expression,
+        ExpressionAttributeNames: names,
+        ExpressionAttributeValues: values,
+        ReturnValuesOnConditionCheckFailure: "ALL_OLD",
+      },
+    },
+    onConditionFail,
+  };
+}
+
+export function update(
+  pk: string,
+  sk: string,
+  expression: string,
+  opts: { condition?: string; names?: Record<string, string>; values?: Record<string, unknown>; onConditionFail?: Write["onConditionFail"] } = {},
+): Write {
+  return {
+    op: {
+      Update: {
+        TableName: table(),
+        Key: { pk, sk },
+        UpdateExpression: expression,
+        ConditionExpression: opts.condition,
+        ExpressionAttributeNames: opts.names,
+        ExpressionAttributeValues: opts.values,
+        ReturnValuesOnConditionCheckFailure: opts.condition ? "ALL_OLD" : undefined,
+      },
+    },
+    onConditionFail: opts.onConditionFail,
+  };
+}
+
+export const MAX_TRANSACTION_ITEMS = 100;
+
+export class TransactionConflict extends Error {
+  constructor(
+    readonly index: number,
+    readonly current: Item | undefined,
+  ) {
+    super("transaction condition failed");
+  }
+}
+
+/**
+ * Writes all or nothing. A failed condition raises the error its Write names; the
+ * first failing write wins (callers put the most telling condition first).
+ */
+export async function transact(writes: Write[], clientToken?: string): Promise<void> {
+  if (writes.length === 0) return;
+  if (writes.length > MAX_TRANSACTION_ITEMS) {
+    throw new ApiError(413, "too_many_items", {
+      zh: `一次请求最多写入 ${MAX_TRANSACTION_ITEMS} 条记录`,
+      en: `one request may write at most ${MAX_TRANSACTION_ITEMS} records`,
+    });
+  }
+  try {
+    await db().send(new TransactWriteCommand({ TransactItems: writes.map((w) => w.op), ClientRequestToken: clientToken }));
+  } catch (err) {
+    const reasons = cancellationReasons(err);
+    if (!reasons) throw err;
+    const index = reasons.findIndex((r) => r.Code === "ConditionalCheckFailed");
+    if (index < 0) {
+      // TransactionConflict with a concurrent transaction: a lost race, retryable by the client.
+      if (reasons.some((r) => r.Code === "TransactionConflict")) throw staleVersion();
+      throw err;
+    }
+    const reason = reasons[index] as CancellationReason;
+    const current = reason.Item ? (unmarshall(reason.Item) as Item) : undefined;
+    const w = writes[index] as Write;
+    if (!w.onConditionFail) throw new TransactionConflict(index, current);
+    throw typeof w.onConditionFail === "function" ? w.onConditionFail(current) : w.onConditionFail;
+  }
+}
+
+function cancellationReasons(err: unknown): CancellationReason[] | undefined {
+  if (err instanceof TransactionCanceledException) return err.CancellationReasons ?? [];
+  // Some SDK paths surface it by name only.
+  if (err && typeof err === "object" && (err as { name?: string }).name === "TransactionCanceledException") {
+    return ((err as { CancellationReasons?: CancellationReason[] }).CancellationReasons ?? []) as CancellationReason[];
+  }
+  return undefined;
+}

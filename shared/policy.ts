@@ -1,0 +1,110 @@
+// Who may act on which record. One module, pure, used by every handler: routes say which
+// roles may call them; these functions say whether a caller reaches a given record.
+// A record outside scope is answered 404 by the caller (existence is not revealed).
+import { industryMatches, isWithin, regionLevel } from "./codes/index.js";
+
+export const ROLES = [
+  "enterprise",
+  "grid_member",
+  "regulator",
+  "industry_department",
+  "approval_officer",
+  "statistician",
+  "admin",
+] as const;
+export type Role = (typeof ROLES)[number];
+
+export const PROVINCE_CODE = "420000";
+
+export interface Actor {
+  userId: string;
+  role: Role;
+  /** Jurisdiction: the region the account belongs to (province, city or county code). */
+  regionCode: string;
+  enterpriseId?: string;
+  gridId?: string;
+  /** Industry departments: the GB/T 4754 section or division they supervise. */
+  industryCode?: string;
+  /** Head of an approving agency (may extend a decision period). */
+  isHead: boolean;
+  name?: string;
+}
+
+export type Level = "province" | "city" | "county";
+
+/** A regulator's level follows from its region code. */
+export function levelOf(actor: Pick<Actor, "regionCode">): Level {
+  const level = regionLevel(actor.regionCode);
+  if (level === "province" || level === "city") return level;
+  return "county";
+}
+
+export function isProvinceAdmin(actor: Actor): boolean {
+  return actor.role === "admin" && actor.regionCode === PROVINCE_CODE;
+}
+
+/** Does the caller's jurisdiction cover a region (its own node and everything below)? */
+export function coversRegion(actor: Actor, regionCode: string): boolean {
+  if (actor.role === "admin" && actor.regionCode === PROVINCE_CODE) return true;
+  return isWithin(regionCode, actor.regionCode);
+}
+
+/** The minimum an enterprise-scoped record must carry for a scope decision. */
+export interface ScopedRecord {
+  enterpriseId?: string | null;
+  regionCode: string;
+  industryCode?: string | null;
+  gridId?: string | null;
+}
+
+/** May the caller see (and, if its role allows the route, act on) this record? */
+export function canReach(actor: Actor, record: ScopedRecord): boolean {
+  switch (actor.role) {
+    case "admin":
+      return coversRegion(actor, record.regionCode);
+    case "regulator":
+    case "approval_officer":
+    case "statistician":
+      return coversRegion(actor, record.regionCode);
+    case "industry_department":
+      return (
+        coversRegion(actor, record.regionCode) &&
+        !!actor.industryCode &&
+        !!record.industryCode &&
+        industryMatches(record.industryCode, actor.industryCode)
+      );
+    case "enterprise":
+      return !!actor.enterpriseId && record.enterpriseId === actor.enterpriseId;
+    case "grid_member":
+      return !!actor.gridId && record.gridId === actor.gridId;
+  }
+}
+
+/** Validates claims from the JWT authorizer into an Actor; undefined when unusable. */
+export function actorFromClaims(claims: Record<string, unknown> | undefined): Actor | undefined {
+  if (!claims) return undefined;
+  // Cognito puts custom attributes under "custom:"; local tokens use bare names.
+  const get = (name: string): string | undefined => {
+    const v = claims[name] ?? claims[`custom:${name}`];
+    return typeof v === "string" && v.length > 0 ? v : typeof v === "number" || typeof v === "boolean" ? String(v) : undefined;
+  };
+  const role = get("role");
+  const userId = get("sub");
+  const regionCode = get("region");
+  if (!role || !userId || !(ROLES as readonly string[]).includes(role)) return undefined;
+  if (!regionCode || regionLevel(regionCode) === undefined) return undefined;
+  const actor: Actor = {
+    userId,
+    role: role as Role,
+    regionCode,
+    enterpriseId: get("enterprise"),
+    gridId: get("grid"),
+    industryCode: get("industry"),
+    isHead: get("head") === "true",
+    name: get("name"),
+  };
+  if (actor.role === "enterprise" && !actor.enterpriseId) return undefined;
+  if (actor.role === "grid_member" && !actor.gridId) return undefined;
+  if (actor.role === "industry_department" && !actor.industryCode) return undefined;
+  return actor;
+}

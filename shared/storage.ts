@@ -1,0 +1,80 @@
+// Evidence and documents in S3. Only functions that presign or check uploads import this
+// (the S3 client is ~230 KB of a bundle). Clients upload straight to S3 with a presigned
+// PUT; the API then checks the object really exists before relying on it.
+import { GetObjectCommand, HeadObjectCommand, PutObjectCommand, S3Client } from "@aws-sdk/client-s3";
+import { getSignedUrl } from "@aws-sdk/s3-request-presigner";
+import * as z from "zod/mini";
+import { env } from "./env.js";
+import { newId } from "./ids.js";
+
+export const ATTACHMENT_TYPES = ["image/jpeg", "image/png", "application/pdf"] as const;
+export const MAX_ATTACHMENT_BYTES = 10 * 1024 * 1024;
+export const UPLOAD_URL_SECONDS = 10 * 60;
+export const DOWNLOAD_URL_SECONDS = 5 * 60;
+
+/** What a client declares before uploading; anything else is refused before a URL exists. */
+export const AttachmentRequest = z.strictObject({
+  fileName: z.string().check(z.minLength(1), z.maxLength(200), z.regex(/^[^/\\\p{Cc}]+$/u)),
+  contentType: z.enum(ATTACHMENT_TYPES),
+  size: z.number().check(z.int(), z.minimum(1), z.maximum(MAX_ATTACHMENT_BYTES)),
+});
+export type AttachmentRequest = z.infer<typeof AttachmentRequest>;
+
+let client: S3Client | undefined;
+function s3(): S3Client {
+  if (!client) {
+    const endpoint = env.s3Endpoint;
+    client = new S3Client({
+      region: env.region,
+      ...(endpoint ? { endpoint, forcePathStyle: true, credentials: { accessKeyId: "S3RVER", secretAccessKey: "S3RVER" } } : {}),
+    });
+  }
+  return client;
+}
+
+/**
+ * An object key nobody can guess: the owner's scope, the record, then a fresh ULID
+ * (80 random bits) before the file name.
+ */
+export function attachmentKey(context: string, enterpriseId: string, recordId: string, fileName: string): string {
+  const safe = fileName.replace(/[^\p{L}\p{N}._-]+/gu, "_").slice(0, 120);
+  return `${context}/${enterpriseId}/${recordId}/${newId()}/${safe}`;
+}
+
+export async function presignUpload(key: string, contentType: string, size: number): Promise<{ url: string; method: "PUT"; headers: Record<string, string>; expiresAt: string }> {
+  const url = await getSignedUrl(s3(), new PutObjectCommand({ Bucket: env.bucketName, Key: key, ContentType: contentType, ContentLength: size }), {
+    expiresIn: UPLOAD_URL_SECONDS,
+  });
+  return {
+    url,
+    method: "PUT",
+    headers: { "content-type": contentType },
+    expiresAt: new Date(Date.now() + UPLOAD_URL_SECONDS * 1000).toISOString(),
+  };
+}
+
+export async function presignDownload(key: string): Promise<string> {
+  return getSignedUrl(s3(), new GetObjectCommand({ Bucket: env.bucketName, Key: key }), { expiresIn: DOWNLOAD_URL_SECONDS });
+}
+
+/** Does the object exist, and is it what was declared? */
+export async function headObject(key: string): Promise<{ size: number; contentType: string | undefined } | undefined> {
+  try {
+    const res = await s3().send(new HeadObjectCommand({ Bucket: env.bucketName, Key: key }));
+    return { size: res.ContentLength ?? 0, contentType: res.ContentType };
+  } catch (err) {
+    const e = err as { name?: string; $metadata?: { httpStatusCode?: number } };
+    if (e.name === "NotFound" || e.name === "NoSuchKey" || e.$metadata?.httpStatusCode === 404) return undefined;
+    throw err;
+  }
+}
+
+export async function bucketReachable(): Promise<boolean> {
+  try {
+    await s3().send(new HeadObjectCommand({ Bucket: env.bucketName, Key: "__health__" }));
+    return true;
+  } catch (err) {
+    const status = (err as { $metadata?: { httpStatusCode?: number } }).$metadata?.httpStatusCode;
+    return status === 404 || status === 403;
+  }
+}

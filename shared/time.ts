@@ -1,0 +1,80 @@
+// Time in one place. Storage holds instants as ISO 8601 UTC; business dates and deadlines
+// are calendar dates in Asia/Shanghai (UTC+8 all year: China has had no DST since 1991,
+// so a fixed offset is exact and much cheaper than Intl on every call).
+
+const SHANGHAI_OFFSET_MS = 8 * 60 * 60 * 1000;
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+/** A calendar date `YYYY-MM-DD`. */
+export type IsoDate = string;
+
+export function toInstant(value: string | Date): Date {
+  const d = typeof value === "string" ? new Date(value) : value;
+  if (Number.isNaN(d.getTime())) throw new RangeError(`not an instant: ${String(value)}`);
+  return d;
+}
+
+/** Normalised storage form: ISO 8601 UTC with milliseconds. */
+export function isoUtc(value: string | Date): string {
+  return toInstant(value).toISOString();
+}
+
+/** Renders an instant with the +08:00 offset, e.g. 2026-10-01T08:00:00.000+08:00. */
+export function renderShanghai(value: string | Date): string {
+  const shifted = new Date(toInstant(value).getTime() + SHANGHAI_OFFSET_MS);
+  return shifted.toISOString().replace("Z", "+08:00");
+}
+
+/** The Asia/Shanghai calendar date on which an instant falls. */
+export function shanghaiDate(value: string | Date): IsoDate {
+  return new Date(toInstant(value).getTime() + SHANGHAI_OFFSET_MS).toISOString().slice(0, 10);
+}
+
+/** The instant at which a Shanghai calendar date begins (00:00 +08:00). */
+export function shanghaiStartOf(date: IsoDate): Date {
+  return new Date(Date.parse(`${date}T00:00:00.000Z`) - SHANGHAI_OFFSET_MS);
+}
+
+/** The last instant of a Shanghai calendar date (23:59:59.999 +08:00). */
+export function shanghaiEndOf(date: IsoDate): Date {
+  return new Date(shanghaiStartOf(date).getTime() + DAY_MS - 1);
+}
+
+export function addDays(date: IsoDate, days: number): IsoDate {
+  return new Date(Date.parse(`${date}T00:00:00.000Z`) + days * DAY_MS).toISOString().slice(0, 10);
+}
+
+export function addHours(value: string | Date, hours: number): Date {
+  return new Date(toInstant(value).getTime() + hours * 60 * 60 * 1000);
+}
+
+/** Day of week of a calendar date: 0 Sunday .. 6 Saturday. */
+export function weekday(date: IsoDate): number {
+  return new Date(`${date}T00:00:00.000Z`).getUTCDay();
+}
+
+export function isIsoDate(value: string): boolean {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) return false;
+  const d = new Date(`${value}T00:00:00.000Z`);
+  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === value;
+}
+
+/** Whole days from `a` to `b` (b - a), both calendar dates. */
+export function daysBetween(a: IsoDate, b: IsoDate): number {
+  return Math.round((Date.parse(`${b}T00:00:00Z`) - Date.parse(`${a}T00:00:00Z`)) / DAY_MS);
+}
+
+/** Adds calendar months to a date, clamping to the month's last day (e.g. 01-31 + 1 → 02-28). */
+export function addMonths(date: IsoDate, months: number): IsoDate {
+  const [y, m, d] = date.split("-").map(Number) as [number, number, number];
+  const total = y * 12 + (m - 1) + months;
+  const ny = Math.floor(total / 12);
+  const nm = (total % 12) + 1;
+  const last = new Date(Date.UTC(ny, nm, 0)).getUTCDate();
+  return `${String(ny).padStart(4, "0")}-${String(nm).padStart(2, "0")}-${String(Math.min(d, last)).padStart(2, "0")}`;
+}
+
+/** Injectable clock: tests and jobs pass their own `now`. */
+export function now(): Date {
+  return new Date();
+}

@@ -1,0 +1,25 @@
+import { defineConfig } from "vitest/config";
+
+// Two projects: `unit` needs nothing running (pure rules and codes);
+// `integration` gets DynamoDB Local and s3rver from the global setup, started once.
+export default defineConfig({
+  test: {
+    projects: [
+      {
+        test: {
+          name: "unit",
+          include: ["functions/**/rules.test.ts", "shared/**/*.test.ts", "tests/unit/**/*.test.ts"],
+        },
+      },
+      {
+        test: {
+          name: "integration",
+          include: ["functions/**/*.int.test.ts", "tests/**/*.int.test.ts", "infra/**/*.test.ts"],
+          globalSetup: ["tests/setup/global.ts"],
+          testTimeout: 30_000,
+          hookTimeout: 60_000,
+        },
+      },
+    ],
+  },
+});
