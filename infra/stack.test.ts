@@ -1,0 +1,134 @@
+// The synthesized template, asserted: what deploys is what the manifest and the table
+// definition say, hardened as the platform issue asks, and clean under cdk-nag.
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { App, Validations } from "aws-cdk-lib";
+import { Match, Template } from "aws-cdk-lib/assertions";
+import { AwsSolutionsChecks } from "cdk-nag";
+import { beforeAll, describe, expect, it } from "vitest";
+import { MANIFEST } from "../functions/manifest.js";
+import { JOBS } from "../functions/schedule.js";
+import { TABLE_INDEXES } from "../shared/table.js";
+import { SafetyPlatformStack } from "./stack.js";
+
+let template: Template;
+let outdir: string;
+
+beforeAll(() => {
+  // Skip esbuild bundling here (CI's `cdk synth` bundles for real).
+  const app = new App({ context: { "aws:cdk:bundling-stacks": [] } });
+  const stack = new SafetyPlatformStack(app, "Test");
+  Validations.of(app).addPlugins(new AwsSolutionsChecks(app));
+  template = Template.fromStack(stack);
+  outdir = app.synth().directory;
+}, 120_000);
+
+describe("data", () => {
+  it("one on-demand table with PITR, KMS encryption, deletion protection, TTL and the shared GSIs", () => {
+    template.resourceCountIs("AWS::DynamoDB::Table", 1);
+    template.hasResourceProperties("AWS::DynamoDB::Table", {
+      BillingMode: "PAY_PER_REQUEST",
+      PointInTimeRecoverySpecification: { PointInTimeRecoveryEnabled: true },
+      SSESpecification: { SSEEnabled: true, SSEType: "KMS" },
+      DeletionProtectionEnabled: true,
+      TimeToLiveSpecification: { AttributeName: "expiresAt", Enabled: true },
+      GlobalSecondaryIndexes: TABLE_INDEXES.map((i) => Match.objectLike({ IndexName: i.name })),
+    });
+  });
+
+  it("the evidence bucket blocks public access, is versioned, encrypted, TLS-only, logged, with lifecycle rules", () => {
+    template.hasResourceProperties("AWS::S3::Bucket", {
+      PublicAccessBlockConfiguration: { BlockPublicAcls: true, BlockPublicPolicy: true, IgnorePublicAcls: true, RestrictPublicBuckets: true },
+      VersioningConfiguration: { Status: "Enabled" },
+      BucketEncryption: { ServerSideEncryptionConfiguration: [Match.objectLike({ ServerSideEncryptionByDefault: { SSEAlgorithm: "aws:kms", KMSMasterKeyID: Match.anyValue() } })] },
+      LoggingConfiguration: Match.objectLike({ LogFilePrefix: "evidence/" }),
+      LifecycleConfiguration: { Rules: Match.arrayWith([Match.objectLike({ AbortIncompleteMultipartUpload: { DaysAfterInitiation: 7 } })]) },
+    });
+    template.hasResourceProperties("AWS::S3::BucketPolicy", {
+      PolicyDocument: { Statement: Match.arrayWith([Match.objectLike({ Effect: "Deny", Condition: { Bool: { "aws:SecureTransport": "false" } } })]) },
+    });
+  });
+});
+
+describe("API", () => {
+  it("has exactly the manifest's routes; every non-public one behind the JWT authorizer", () => {
+    const routes = template.findResources("AWS::ApiGatewayV2::Route");
+    const byKey = new Map(Object.values(routes).map((r) => [r.Properties.RouteKey as string, r.Properties]));
+    // CORS preflight is answered by the API itself, so only the manifest's routes exist.
+    expect([...byKey.keys()].sort()).toEqual(MANIFEST.map((r) => `${r.method} ${r.path}`).sort());
+    for (const r of MANIFEST) {
+      const props = byKey.get(`${r.method} ${r.path}`);
+      if (r.roles === "public") expect(props?.AuthorizationType ?? "NONE").toBe("NONE");
+      else expect(props?.AuthorizationType).toBe("JWT");
+    }
+    template.hasResourceProperties("AWS::ApiGatewayV2::Authorizer", { AuthorizerType: "JWT", JwtConfiguration: Match.objectLike({ Audience: Match.anyValue() }) });
+  });
+
+  it("the stage throttles and writes JSON access logs", () => {
+    template.hasResourceProperties("AWS::ApiGatewayV2::Stage", {
+      DefaultRouteSettings: Match.objectLike({ ThrottlingBurstLimit: Match.anyValue(), ThrottlingRateLimit: Match.anyValue() }),
+      AccessLogSettings: { DestinationArn: Match.anyValue(), Format: Match.stringLikeRegexp("requestId") },
+    });
+  });
+
+  it("Cognito carries the role and scope claims as custom attributes, no self sign-up, MFA required", () => {
+    template.hasResourceProperties("AWS::Cognito::UserPool", {
+      AdminCreateUserConfig: { AllowAdminCreateUserOnly: true },
+      MfaConfiguration: "ON",
+      Schema: Match.arrayWith(["role", "region", "enterprise", "grid", "industry"].map((n) => Match.objectLike({ Name: n }))),
+    });
+  });
+});
+
+describe("functions", () => {
+  it("one Lambda per bounded context with routes, plus one per job: Node.js 22 on arm64 with log retention", () => {
+    const fns = Object.values(template.findResources("AWS::Lambda::Function"));
+    const contexts = new Set(MANIFEST.map((r) => r.fn));
+    expect(fns).toHaveLength(contexts.size + JOBS.length);
+    for (const f of fns) {
+      expect(f.Properties.Runtime).toBe("nodejs22.x");
+      expect(f.Properties.Architectures).toEqual(["arm64"]);
+      expect(f.Properties.Environment.Variables.TABLE_NAME).toBeDefined();
+    }
+    template.allResourcesProperties("AWS::Logs::LogGroup", { RetentionInDays: 180 });
+  });
+
+  it("no role uses a managed policy or a wildcard action", () => {
+    for (const role of Object.values(template.findResources("AWS::IAM::Role"))) {
+      expect(role.Properties.ManagedPolicyArns).toBeUndefined();
+      for (const policy of role.Properties.Policies ?? []) {
+        for (const st of policy.PolicyDocument.Statement) {
+          for (const action of [st.Action].flat()) expect(action).not.toMatch(/\*/);
+        }
+      }
+    }
+  });
+
+  it("an error alarm per function", () => {
+    const fns = Object.keys(template.findResources("AWS::Lambda::Function")).length;
+    const alarms = Object.values(template.findResources("AWS::CloudWatch::Alarm")).filter((a) => a.Properties.MetricName === "Errors");
+    expect(alarms).toHaveLength(fns);
+  });
+
+  it("every job is an EventBridge schedule in Asia/Shanghai with retries and a DLQ", () => {
+    template.resourceCountIs("AWS::Scheduler::Schedule", JOBS.length);
+    if (JOBS.length > 0) {
+      template.allResourcesProperties("AWS::Scheduler::Schedule", {
+        ScheduleExpressionTimezone: "Asia/Shanghai",
+        Target: Match.objectLike({ DeadLetterConfig: { Arn: Match.anyValue() }, RetryPolicy: Match.objectLike({ MaximumRetryAttempts: 3 }) }),
+      });
+    }
+  });
+});
+
+describe("cdk-nag AwsSolutions", () => {
+  it("zero unacknowledged findings; every acknowledgement has a written reason", () => {
+    const report = JSON.parse(readFileSync(join(outdir, "validation-report.json"), "utf8")) as {
+      pluginReports: { pluginName: string; conclusion: string; violations: unknown[]; suppressedViolations: { ruleName: string; reason?: string }[] }[];
+    };
+    const nag = report.pluginReports.find((p) => p.pluginName === "AwsSolutions");
+    expect(nag?.violations).toEqual([]);
+    expect(nag?.conclusion).toBe("success");
+    for (const s of nag?.suppressedViolations ?? []) expect(s.reason?.length ?? 0).toBeGreaterThan(20);
+  });
+});

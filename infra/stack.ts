@@ -1,0 +1,296 @@
+// The deployed system: one table, one evidence bucket, a Cognito user pool, an HTTP API
+// with a JWT authorizer whose routes come from the manifest, one Lambda per bounded
+// context, and an EventBridge schedule per job (with retries and a DLQ).
+import { join } from "node:path";
+import { CfnOutput, Duration, RemovalPolicy, Stack, type StackProps, TimeZone, Validations } from "aws-cdk-lib";
+import { CfnStage, CorsHttpMethod, HttpApi, HttpMethod } from "aws-cdk-lib/aws-apigatewayv2";
+import { HttpJwtAuthorizer } from "aws-cdk-lib/aws-apigatewayv2-authorizers";
+import { HttpLambdaIntegration } from "aws-cdk-lib/aws-apigatewayv2-integrations";
+import { Alarm, ComparisonOperator, TreatMissingData } from "aws-cdk-lib/aws-cloudwatch";
+import { SnsAction } from "aws-cdk-lib/aws-cloudwatch-actions";
+import * as cognito from "aws-cdk-lib/aws-cognito";
+import * as dynamodb from "aws-cdk-lib/aws-dynamodb";
+import * as iam from "aws-cdk-lib/aws-iam";
+import * as kms from "aws-cdk-lib/aws-kms";
+import { Architecture, Runtime } from "aws-cdk-lib/aws-lambda";
+import { NodejsFunction, OutputFormat } from "aws-cdk-lib/aws-lambda-nodejs";
+import { type CfnLogGroup, LogGroup, RetentionDays } from "aws-cdk-lib/aws-logs";
+import * as s3 from "aws-cdk-lib/aws-s3";
+import { Schedule, ScheduleExpression } from "aws-cdk-lib/aws-scheduler";
+import { LambdaInvoke } from "aws-cdk-lib/aws-scheduler-targets";
+import * as sns from "aws-cdk-lib/aws-sns";
+import * as sqs from "aws-cdk-lib/aws-sqs";
+import type { Construct } from "constructs";
+import { MANIFEST } from "../functions/manifest.js";
+import { JOBS } from "../functions/schedule.js";
+import { FUNCTIONS, type FunctionName } from "../shared/route.js";
+import { TABLE_INDEXES, TABLE_KEYS, TTL_ATTRIBUTE } from "../shared/table.js";
+
+const ROOT = join(import.meta.dirname, "..");
+
+/** Functions that presign or check S3 objects; only they get the bucket and the S3 client. */
+const USES_BUCKET: ReadonlySet<FunctionName> = new Set(["platform", "hazards", "accidents", "approvals"]);
+
+/** 网络安全法 art. 21: network logs are kept for at least six months. */
+const LOG_RETENTION = RetentionDays.SIX_MONTHS;
+
+export class SafetyPlatformStack extends Stack {
+  readonly api: HttpApi;
+  readonly table: dynamodb.Table;
+  readonly bucket: s3.Bucket;
+
+  constructor(scope: Construct, id: string, props?: StackProps) {
+    super(scope, id, props);
+
+    const key = new kms.Key(this, "DataKey", { enableKeyRotation: true, description: "Safety platform data at rest" });
+
+    // ---------- data ----------
+    this.table = new dynamodb.Table(this, "Table", {
+      partitionKey: { name: TABLE_KEYS.partitionKey, type: dynamodb.AttributeType.STRING },
+      sortKey: { name: TABLE_KEYS.sortKey, type: dynamodb.AttributeType.STRING },
+      billingMode: dynamodb.BillingMode.PAY_PER_REQUEST,
+      pointInTimeRecoverySpecification: { pointInTimeRecoveryEnabled: true },
+      encryption: dynamodb.TableEncryption.CUSTOMER_MANAGED,
+      encryptionKey: key,
+      deletionProtection: true,
+      timeToLiveAttribute: TTL_ATTRIBUTE,
+      removalPolicy: RemovalPolicy.RETAIN,
+    });
+    for (const i of TABLE_INDEXES) {
+      this.table.addGlobalSecondaryIndex({
+        indexName: i.name,
+        partitionKey: { name: i.partitionKey, type: dynamodb.AttributeType.STRING },
+        sortKey: { name: i.sortKey, type: dynamodb.AttributeType.STRING },
+      });
+    }
+
+    const accessLogs = new s3.Bucket(this, "AccessLogs", {
+      blockPublicAccess: s3.BlockPublicAccess.BLOCK_ALL,
+      encryption: s3.BucketEncryption.S3_MANAGED,
+      enforceSSL: true,
+      versioned: true,
+      objectOwnership: s3.ObjectOwnership.BUCKET_OWNER_PREFERRED,
+      lifecycleRules: [{ expiration: Duration.days(400) }],
+      removalPolicy: RemovalPolicy.RETAIN,
+    });
+
+    this.bucket = new s3.Bucket(this, "Evidence", {
+      blockPublicAccess: s3.BlockPublicAccess.BLOCK_ALL,
+      encryption: s3.BucketEncryption.KMS,
+      encryptionKey: key,
+      bucketKeyEnabled: true,
+      enforceSSL: true,
+      versioned: true,
+      serverAccessLogsBucket: accessLogs,
+      serverAccessLogsPrefix: "evidence/",
+      removalPolicy: RemovalPolicy.RETAIN,
+      // Browsers upload evidence straight to S3 with presigned PUTs.
+      cors: [{ allowedMethods: [s3.HttpMethods.PUT, s3.HttpMethods.GET], allowedOrigins: ["*"], allowedHeaders: ["content-type", "content-length"], maxAge: 3000 }],
+      lifecycleRules: [
+        { abortIncompleteMultipartUploadAfter: Duration.days(7) },
+        // Evidence is kept; old versions of replaced objects move to cheaper storage, then go.
+        { noncurrentVersionTransitions: [{ storageClass: s3.StorageClass.INFREQUENT_ACCESS, transitionAfter: Duration.days(30) }], noncurrentVersionExpiration: Duration.days(365) },
+        { transitions: [{ storageClass: s3.StorageClass.INFREQUENT_ACCESS, transitionAfter: Duration.days(180) }] },
+      ],
+    });
+
+    // ---------- identity ----------
+    const userPool = new cognito.UserPool(this, "Users", {
+      selfSignUpEnabled: false,
+      signInAliases: { username: true, email: true },
+      mfa: cognito.Mfa.REQUIRED,
+      mfaSecondFactor: { otp: true, sms: false },
+      featurePlan: cognito.FeaturePlan.PLUS,
+      standardThreatProtectionMode: cognito.StandardThreatProtectionMode.FULL_FUNCTION,
+      passwordPolicy: { minLength: 12, requireDigits: true, requireLowercase: true, requireUppercase: true, requireSymbols: true },
+      accountRecovery: cognito.AccountRecovery.EMAIL_ONLY,
+      customAttributes: {
+        role: new cognito.StringAttribute({ mutable: true }),
+        region: new cognito.StringAttribute({ mutable: true, minLen: 6, maxLen: 9 }),
+        enterprise: new cognito.StringAttribute({ mutable: true }),
+        grid: new cognito.StringAttribute({ mutable: true }),
+        industry: new cognito.StringAttribute({ mutable: true }),
+        head: new cognito.StringAttribute({ mutable: true }),
+      },
+      removalPolicy: RemovalPolicy.RETAIN,
+    });
+    // Users cannot change their own role or scope: only administrators (through the admin API) can.
+    const scopeAttributes = ["role", "region", "enterprise", "grid", "industry", "head"].map((a) => `custom:${a}`);
+    const client = userPool.addClient("WebClient", {
+      authFlows: { userSrp: true },
+      readAttributes: new cognito.ClientAttributes().withStandardAttributes({ email: true, fullname: true }).withCustomAttributes(...scopeAttributes.map((a) => a.slice(7))),
+      writeAttributes: new cognito.ClientAttributes().withStandardAttributes({ fullname: true }),
+      idTokenValidity: Duration.hours(1),
+      accessTokenValidity: Duration.hours(1),
+      refreshTokenValidity: Duration.days(7),
+      preventUserExistenceErrors: true,
+    });
+
+    // ---------- API ----------
+    const authorizer = new HttpJwtAuthorizer("Jwt", userPool.userPoolProviderUrl, {
+      // The ID token carries the custom:role / custom:region claims the policy reads.
+      jwtAudience: [client.userPoolClientId],
+    });
+
+    this.api = new HttpApi(this, "Api", {
+      description: "Hubei work-safety supervision API",
+      corsPreflight: {
+        allowOrigins: ["*"],
+        allowMethods: [CorsHttpMethod.GET, CorsHttpMethod.POST, CorsHttpMethod.PUT, CorsHttpMethod.PATCH, CorsHttpMethod.DELETE],
+        allowHeaders: ["authorization", "content-type", "idempotency-key", "if-match", "accept-language"],
+        exposeHeaders: ["etag", "location", "x-request-id", "idempotent-replayed", "retry-after"],
+      },
+      createDefaultStage: true,
+    });
+    const apiLogs = new LogGroup(this, "ApiAccessLogs", { retention: LOG_RETENTION, removalPolicy: RemovalPolicy.RETAIN });
+    const stage = this.api.defaultStage?.node.defaultChild as CfnStage;
+    stage.accessLogSettings = {
+      destinationArn: apiLogs.logGroupArn,
+      format: JSON.stringify({
+        requestId: "$context.requestId", ip: "$context.identity.sourceIp", time: "$context.requestTime",
+        routeKey: "$context.routeKey", status: "$context.status", latency: "$context.responseLatency",
+        integrationError: "$context.integrationErrorMessage", sub: "$context.authorizer.claims.sub",
+      }),
+    };
+    // Peaks (quarter deadlines, a bad day) are absorbed by on-demand DynamoDB and Lambda;
+    // the throttle only stops a runaway client from starving everyone else.
+    stage.defaultRouteSettings = { throttlingBurstLimit: 2000, throttlingRateLimit: 1000, detailedMetricsEnabled: true };
+
+    const alarms = new sns.Topic(this, "Alarms", { masterKey: key, enforceSSL: true });
+    const dlq = new sqs.Queue(this, "JobDeadLetters", { encryption: sqs.QueueEncryption.KMS, encryptionMasterKey: key, enforceSSL: true, retentionPeriod: Duration.days(14) });
+    Validations.of(dlq).acknowledge({ id: "AwsSolutions::AwsSolutions-SQS3", reason: "This queue is itself the dead-letter queue of the job schedules." });
+
+    const functions = new Map<FunctionName, NodejsFunction>();
+    // Least privilege, written out: each function's own role may write its own log group,
+    // use the table and its indexes (named one by one, no wildcard), the data key, and —
+    // only where it presigns or checks uploads — objects in the evidence bucket.
+    const indexArns = TABLE_INDEXES.map((i) => `${this.table.tableArn}/index/${i.name}`);
+    const makeFunction = (name: string, entry: string, handler: string, fnName: FunctionName) => {
+      const logGroup = new LogGroup(this, `${name}Logs`, { retention: LOG_RETENTION, removalPolicy: RemovalPolicy.RETAIN });
+      const role = new iam.Role(this, `${name}Role`, {
+        assumedBy: new iam.ServicePrincipal("lambda.amazonaws.com"),
+        inlinePolicies: {
+          logs: new iam.PolicyDocument({
+            statements: [new iam.PolicyStatement({ actions: ["logs:CreateLogStream", "logs:PutLogEvents"], resources: [logGroup.logGroupArn, `${logGroup.logGroupArn}:log-stream:*`] })],
+          }),
+          data: new iam.PolicyDocument({
+            statements: [
+              new iam.PolicyStatement({
+                actions: ["dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:UpdateItem", "dynamodb:DeleteItem", "dynamodb:Query", "dynamodb:BatchGetItem", "dynamodb:BatchWriteItem", "dynamodb:ConditionCheckItem", "dynamodb:DescribeTable"],
+                resources: [this.table.tableArn, ...indexArns],
+              }),
+              new iam.PolicyStatement({ actions: ["kms:Decrypt", "kms:Encrypt", "kms:GenerateDataKey", "kms:DescribeKey"], resources: [key.keyArn] }),
+              ...(USES_BUCKET.has(fnName)
+                ? [new iam.PolicyStatement({ actions: ["s3:PutObject", "s3:GetObject"], resources: [this.bucket.arnForObjects(`${fnName === "platform" ? "__health__" : `${fnName}/*`}`)] })]
+                : []),
+            ],
+          }),
+        },
+      });
+      if (USES_BUCKET.has(fnName) && fnName !== "platform") {
+        Validations.of(role).acknowledge({
+          id: `AwsSolutions::AwsSolutions-IAM5[Resource::<${this.getLogicalId(this.bucket.node.defaultChild as s3.CfnBucket)}.Arn>/${fnName}/*]`,
+          reason: "Evidence objects have unguessable per-record keys under the context's own prefix; the function presigns uploads and downloads for any of them.",
+        });
+      }
+      Validations.of(role).acknowledge({
+        id: `AwsSolutions::AwsSolutions-IAM5[Resource::<${this.getLogicalId(logGroup.node.defaultChild as CfnLogGroup)}.Arn>:log-stream:*]`,
+        reason: "Lambda creates a new log stream per execution environment inside the function's own log group.",
+      });
+      const fn = new NodejsFunction(this, name, {
+        entry: join(ROOT, entry),
+        handler,
+        role,
+        runtime: Runtime.NODEJS_22_X,
+        architecture: Architecture.ARM_64,
+        memorySize: 512,
+        timeout: Duration.seconds(name.endsWith("Job") ? 300 : 15),
+        logGroup,
+        environment: {
+          TABLE_NAME: this.table.tableName,
+          BUCKET_NAME: this.bucket.bucketName,
+          POWERTOOLS_SERVICE_NAME: `safety-${fnName}`,
+          NODE_OPTIONS: "--enable-source-maps",
+        },
+        bundling: {
+          format: OutputFormat.ESM,
+          minify: true,
+          sourceMap: true,
+          target: "node22",
+          mainFields: ["module", "main"],
+          // ESM bundles still meet CommonJS dependencies that call require().
+          banner: "import { createRequire } from 'module'; const require = createRequire(import.meta.url);",
+          externalModules: [],
+        },
+      });
+      Validations.of(fn).acknowledge({ id: "AwsSolutions::AwsSolutions-L1", reason: "The product owner fixes the Lambda runtime at Node.js 22 (arm64); code is kept compatible with Node 20 and 22." });
+      new Alarm(this, `${name}Errors`, {
+        metric: fn.metricErrors({ period: Duration.minutes(5) }),
+        threshold: 1,
+        evaluationPeriods: 1,
+        comparisonOperator: ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
+        treatMissingData: TreatMissingData.NOT_BREACHING,
+        alarmDescription: `${name} raised errors`,
+      }).addAlarmAction(new SnsAction(alarms));
+      return fn;
+    };
+
+    for (const fnName of FUNCTIONS) {
+      if (!MANIFEST.some((r) => r.fn === fnName)) continue;
+      const fn = makeFunction(`${pascal(fnName)}Function`, `functions/${fnName}/handler.ts`, "handler", fnName);
+      functions.set(fnName, fn);
+    }
+
+    for (const r of MANIFEST) {
+      const fn = functions.get(r.fn);
+      if (!fn) throw new Error(`route ${r.method} ${r.path} names function ${r.fn}, which has no handler`);
+      const [route] = this.api.addRoutes({
+        path: r.path,
+        methods: [HttpMethod[r.method]],
+        integration: new HttpLambdaIntegration(`${r.id}Integration`, fn),
+        authorizer: r.roles === "public" ? undefined : authorizer,
+      });
+      if (r.roles === "public" && route) {
+        Validations.of(route).acknowledge({
+          id: "AwsSolutions::AwsSolutions-APIG4",
+          reason: `${r.method} ${r.path} is public by design (manifest roles: "public"): ${r.summary}. It reveals no private fields.`,
+        });
+      }
+    }
+
+    new Alarm(this, "Api5xx", {
+      metric: this.api.metricServerError({ period: Duration.minutes(5) }),
+      threshold: 5,
+      evaluationPeriods: 1,
+      treatMissingData: TreatMissingData.NOT_BREACHING,
+      alarmDescription: "API answered 5xx",
+    }).addAlarmAction(new SnsAction(alarms));
+
+    // ---------- scheduled jobs ----------
+    for (const job of JOBS) {
+      const fn = makeFunction(`${pascal(job.name)}Job`, `functions/${job.fn}/jobs.ts`, job.export, job.fn);
+      const [minutes, hours, day, month, weekDay, year] = job.cron.split(/\s+/);
+      new Schedule(this, `${pascal(job.name)}Schedule`, {
+        description: job.description,
+        schedule: ScheduleExpression.cron({ minute: minutes, hour: hours, day: day === "?" ? undefined : day, month, weekDay: weekDay === "?" ? undefined : weekDay, year: year === "*" ? undefined : year, timeZone: TimeZone.of(job.timeZone) }),
+        target: new LambdaInvoke(fn, { deadLetterQueue: dlq, retryAttempts: 3, maxEventAge: Duration.hours(6) }),
+      });
+    }
+    new Alarm(this, "JobDeadLetterAlarm", {
+      metric: dlq.metricApproximateNumberOfMessagesVisible({ period: Duration.minutes(5) }),
+      threshold: 1,
+      evaluationPeriods: 1,
+      treatMissingData: TreatMissingData.NOT_BREACHING,
+      alarmDescription: "A scheduled job could not be delivered",
+    }).addAlarmAction(new SnsAction(alarms));
+
+    new CfnOutput(this, "ApiUrl", { value: this.api.apiEndpoint });
+    new CfnOutput(this, "UserPoolId", { value: userPool.userPoolId });
+    new CfnOutput(this, "UserPoolClientId", { value: client.userPoolClientId });
+
+  }
+}
+
+function pascal(s: string): string {
+  return s.replace(/(^|[-_ ])(\w)/g, (_m, _s, c: string) => c.toUpperCase());
+}
