@@ -22,6 +22,7 @@ import * as sns from "aws-cdk-lib/aws-sns";
 import * as sqs from "aws-cdk-lib/aws-sqs";
 import type { Construct } from "constructs";
 import { MANIFEST } from "../functions/manifest.js";
+import { ESM_REQUIRE_BANNER, EXTERNAL_MODULES, LAMBDA_BUNDLE } from "./bundling.js";
 import { JOBS } from "../functions/schedule.js";
 import { FUNCTIONS, type FunctionName } from "../shared/route.js";
 import { TABLE_INDEXES, TABLE_KEYS, TTL_ATTRIBUTE } from "../shared/table.js";
@@ -214,13 +215,12 @@ export class SafetyPlatformStack extends Stack {
         },
         bundling: {
           format: OutputFormat.ESM,
-          minify: true,
+          minify: LAMBDA_BUNDLE.minify,
           sourceMap: true,
-          target: "node22",
-          mainFields: ["module", "main"],
-          // ESM bundles still meet CommonJS dependencies that call require().
-          banner: "import { createRequire } from 'module'; const require = createRequire(import.meta.url);",
-          externalModules: [],
+          target: LAMBDA_BUNDLE.target,
+          mainFields: [...LAMBDA_BUNDLE.mainFields],
+          banner: ESM_REQUIRE_BANNER,
+          externalModules: EXTERNAL_MODULES,
         },
       });
       Validations.of(fn).acknowledge({ id: "AwsSolutions::AwsSolutions-L1", reason: "The product owner fixes the Lambda runtime at Node.js 22 (arm64); code is kept compatible with Node 20 and 22." });

@@ -1,0 +1,73 @@
+// The HTTP stack's pure pieces: language, validation errors, problem+json, error mapping.
+import { describe, expect, it } from "vitest";
+import * as z from "zod/mini";
+import { ApiError } from "./errors.js";
+import { expectedVersion, languageOf, problem, toApiError, validate } from "./http.js";
+
+describe("languageOf", () => {
+  it.each([
+    [undefined, "zh"],
+    ["zh-CN,zh;q=0.9", "zh"],
+    ["en", "en"],
+    ["en-US,en;q=0.9", "en"],
+    ["fr-FR", "zh"],
+  ])("%s → %s", (header, lang) => expect(languageOf(header)).toBe(lang));
+});
+
+describe("validate", () => {
+  const schema = z.strictObject({ name: z.string().check(z.minLength(2)), n: z.number() });
+  it("names each field; unknown fields one by one", () => {
+    try {
+      validate(schema, { name: "x", n: "y", extra: 1, status: "z" }, "body", "en");
+      expect.unreachable();
+    } catch (err) {
+      const e = err as ApiError;
+      expect(e.status).toBe(400);
+      expect(e.code).toBe("validation_failed");
+      expect(e.fieldErrors.map((f) => f.path).sort()).toEqual(["extra", "n", "name", "status"]);
+    }
+  });
+  it("messages follow the language", () => {
+    const msg = (lang: "zh" | "en") => {
+      try {
+        validate(schema, { name: "x", n: 1 }, "body", lang);
+      } catch (err) {
+        return (err as ApiError).fieldErrors[0]?.message as string;
+      }
+    };
+    expect(msg("zh")).toMatch(/[\u4e00-\u9fff]/);
+    expect(msg("en")).toMatch(/Too small/);
+  });
+});
+
+describe("problem+json (RFC 9457)", () => {
+  it("has type, title, status, detail, code, requestId and localised field errors", () => {
+    const err = new ApiError(400, "x_bad", { zh: "坏", en: "bad" }, {}, [{ path: "a", message: { zh: "甲错", en: "a wrong" } }]);
+    const res = problem(err, "req-1", "en");
+    expect(res.headers["content-type"]).toContain("application/problem+json");
+    expect(JSON.parse(res.body as string)).toEqual({
+      type: "/problems/x_bad", title: "Bad Request", status: 400, detail: "bad", code: "x_bad", requestId: "req-1",
+      errors: [{ path: "a", message: "a wrong" }],
+    });
+  });
+  it("503 carries Retry-After", () => {
+    const res = problem(toApiError({ name: "ProvisionedThroughputExceededException" }), "r", "zh");
+    expect(res.statusCode).toBe(503);
+    expect(res.headers["retry-after"]).toBe("5");
+  });
+  it("an unknown error is a 500 without internals", () => {
+    const res = problem(toApiError(new Error("secret stack detail")), "r", "en");
+    expect(res.statusCode).toBe(500);
+    expect(res.body).not.toContain("secret");
+  });
+});
+
+describe("If-Match", () => {
+  it("reads quoted, weak and bare versions; 428 when absent; 400 when malformed", () => {
+    expect(expectedVersion({ "if-match": '"3"' })).toBe(3);
+    expect(expectedVersion({ "if-match": 'W/"4"' })).toBe(4);
+    expect(expectedVersion({ "if-match": "5" })).toBe(5);
+    expect(() => expectedVersion({})).toThrow(expect.objectContaining({ status: 428 }));
+    expect(() => expectedVersion({ "if-match": "*" })).toThrow(expect.objectContaining({ status: 400 }));
+  });
+});
