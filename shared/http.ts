@@ -174,9 +174,10 @@ async function replayOrThrow(actor: Actor, key: string, hash: string, original: 
       en: "this Idempotency-Key was already used with a different request",
     });
   }
+  const headers = typeof stored.responseHeaders === "string" ? (JSON.parse(stored.responseHeaders) as Record<string, string>) : {};
   return {
     statusCode: stored.status as number,
-    headers: { "content-type": "application/json; charset=utf-8", "x-request-id": requestId, "idempotent-replayed": "true" },
+    headers: { "content-type": "application/json; charset=utf-8", ...headers, "x-request-id": requestId, "idempotent-replayed": "true" },
     body: stored.responseBody as string,
   };
 }
@@ -263,6 +264,7 @@ async function dispatch(event: Event, routes: Map<string, Bound>): Promise<Respo
             requestHash: idem.hash,
             status,
             responseBody,
+            responseHeaders: JSON.stringify({ ...(result.headers ?? {}), ...(result.raw ? { "content-type": result.raw.contentType } : {}) }),
             createdAt: now.toISOString(),
             expiresAt: Math.floor(now.getTime() / 1000) + IDEMPOTENCY_TTL_SECONDS,
           },

@@ -171,6 +171,7 @@ describe("Idempotency-Key", () => {
     expect(second.status).toBe(201);
     expect(second.body).toEqual(first.body);
     expect(second.headers.get("idempotent-replayed")).toBe("true");
+    expect(second.headers.get("location")).toBe(`/v1/enterprises/${first.body.id}`);
     const audit = await api.call("GET", `/v1/audit?entityId=${first.body.id}`, { as: jianganRegulator });
     expect(audit.body.items).toHaveLength(1);
     const other = await api.call("POST", "/v1/enterprises", { as: jianganRegulator, body: enterpriseBody(), headers: { "idempotency-key": key } });
