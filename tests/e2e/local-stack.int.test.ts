@@ -1,0 +1,82 @@
+// The README's first command, for real: `npm start` brings up the whole stack with seeded
+// data, prints a token per role, answers over HTTP, and stops cleanly on Ctrl-C; a port in
+// use is one clear line, not a stack trace.
+import { type ChildProcess, spawn } from "node:child_process";
+import { mkdtempSync } from "node:fs";
+import { createServer } from "node:net";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, describe, expect, it } from "vitest";
+import { freePort } from "../../local/stack.js";
+
+const children: ChildProcess[] = [];
+afterAll(() => {
+  for (const c of children) if (c.exitCode === null) c.kill("SIGKILL");
+});
+
+function start(env: Record<string, string>) {
+  const child = spawn(process.execPath, ["--import", "tsx", "local/start.ts"], { env: { ...process.env, ...env }, stdio: ["ignore", "pipe", "pipe"] });
+  children.push(child);
+  let out = "";
+  child.stdout?.on("data", (d) => {
+    out += String(d);
+  });
+  child.stderr?.on("data", (d) => {
+    out += String(d);
+  });
+  const exited = new Promise<number | null>((r) => child.once("exit", (code) => r(code)));
+  const waitFor = async (text: string, ms = 40_000) => {
+    const t0 = Date.now();
+    while (!out.includes(text)) {
+      if (Date.now() - t0 > ms || child.exitCode !== null) throw new Error(`did not print '${text}':\n${out}`);
+      await new Promise((r) => setTimeout(r, 100));
+    }
+  };
+  return { child, output: () => out, waitFor, exited };
+}
+
+describe("npm start", () => {
+  it("serves seeded data with printed tokens and stops on SIGINT", async () => {
+    const [port, dynamo, s3] = [await freePort(), await freePort(), await freePort()];
+    const dataDir = mkdtempSync(join(tmpdir(), "safety-start-"));
+    const env = { PORT: String(port), DYNAMO_PORT: String(dynamo), S3_PORT: String(s3), DATA_DIR: dataDir, TABLE_NAME: "safety-main", BUCKET_NAME: "safety-evidence" };
+    const app = start(env);
+    await app.waitFor("Try: curl");
+    const tokens = app.output().match(/eyJ[\w-]+\.[\w-]+\.[\w-]+/g) ?? [];
+    expect(tokens.length).toBeGreaterThanOrEqual(7);
+    const health = await fetch(`http://127.0.0.1:${port}/v1/health`);
+    expect(health.status).toBe(200);
+    const regulatorToken = tokens[4] as string; // province regulator, in the printed order
+    const list = await fetch(`http://127.0.0.1:${port}/v1/enterprises?limit=100`, { headers: { authorization: `Bearer ${regulatorToken}` } });
+    expect(list.status).toBe(200);
+    const body = (await list.json()) as { items: { id: string }[] };
+    expect(body.items.some((e) => e.id === "01JDEM0000000000000000E001")).toBe(true);
+
+    // A token minted by `npm run token` is accepted by the running server (same dev key).
+    const tokenProc = spawn(process.execPath, ["--import", "tsx", "local/token.ts", "--role", "regulator", "--region", "420100"], { env: { ...process.env, ...env } });
+    let tokenOut = "";
+    tokenProc.stdout.on("data", (d) => {
+      tokenOut += String(d);
+    });
+    await new Promise((r) => tokenProc.once("exit", r));
+    const minted = tokenOut.trim().split("\n").at(-1) as string;
+    const withMinted = await fetch(`http://127.0.0.1:${port}/v1/enterprises`, { headers: { authorization: `Bearer ${minted}` } });
+    expect(withMinted.status).toBe(200);
+
+    app.child.kill("SIGINT");
+    expect(await app.exited).toBe(0);
+  }, 90_000);
+
+  it("a port already in use is a one-line error", async () => {
+    const blocker = createServer().listen(0, "127.0.0.1");
+    await new Promise((r) => blocker.once("listening", r));
+    const port = (blocker.address() as { port: number }).port;
+    const app = start({ PORT: String(port), DYNAMO_PORT: String(await freePort()), S3_PORT: String(await freePort()), DATA_DIR: mkdtempSync(join(tmpdir(), "safety-start-")) });
+    expect(await app.exited).toBe(1);
+    const lines = app.output().split("\n").filter((l) => l.startsWith("npm start failed"));
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toContain(`port ${port}`);
+    expect(app.output()).not.toMatch(/\n\s+at /);
+    blocker.close();
+  }, 30_000);
+});
