@@ -338,3 +338,36 @@ function cancellationReasons(err: unknown): CancellationReason[] | undefined {
   }
   return undefined;
 }
+
+export type Filter = NonNullable<QuerySpec["filter"]>;
+
+/**
+ * The AND of a Query's filter conditions: equality on attributes (undefined values are
+ * skipped), an industry match (a section letter matches its divisions through the
+ * record's `industrySection`), and any custom parts. Undefined when there is nothing to filter.
+ */
+export function filterOf(spec: { equals?: Record<string, string | number | boolean | undefined>; industry?: string; custom?: Filter[] }): Filter | undefined {
+  const parts: string[] = [];
+  const names: Record<string, string> = {};
+  const values: Record<string, unknown> = {};
+  let n = 0;
+  for (const [attr, value] of Object.entries(spec.equals ?? {})) {
+    if (value === undefined) continue;
+    n++;
+    names[`#f${n}`] = attr;
+    values[`:f${n}`] = value;
+    parts.push(`#f${n} = :f${n}`);
+  }
+  if (spec.industry) {
+    names["#fic"] = "industryCode";
+    names["#fis"] = "industrySection";
+    values[":fic"] = spec.industry;
+    parts.push("(#fic = :fic OR #fis = :fic)");
+  }
+  for (const c of spec.custom ?? []) {
+    parts.push(`(${c.expression})`);
+    Object.assign(names, c.names ?? {});
+    Object.assign(values, c.values ?? {});
+  }
+  return parts.length ? { expression: parts.join(" AND "), names, values } : undefined;
+}

@@ -8,7 +8,7 @@
 //   enterprises of a grid     gsi2pk ENTGRID#<grid>   gsi2sk <id>    (set by grid assignment)
 import { childrenOf, cityOf, regionLevel } from "../../shared/codes/index.js";
 import { conflict } from "../../shared/errors.js";
-import { type Item, type Page, putNew, putVersioned, query, queryAcross, strip, type Write } from "../../shared/db.js";
+import { filterOf, type Item, type Page, putNew, putVersioned, query, queryAcross, strip, type Write } from "../../shared/db.js";
 import { enterpriseKey, getEnterprise as getSharedEnterprise } from "../../shared/enterprises.js";
 import type { Enterprise } from "./schemas.js";
 
@@ -44,30 +44,15 @@ export function updateEnterpriseWrites(before: Enterprise, after: Enterprise): W
 }
 
 export interface ListFilter {
-  industrySection?: string;
   industryCode?: string;
   q?: string;
 }
 
 function filterExpression(f: ListFilter) {
-  const parts: string[] = [];
-  const names: Record<string, string> = {};
-  const values: Record<string, unknown> = {};
-  if (f.industryCode) {
-    // A section letter matches every division in it; a division matches itself.
-    names["#ic"] = "industryCode";
-    names["#is"] = "industrySection";
-    values[":ic"] = f.industryCode;
-    parts.push("(#ic = :ic OR #is = :ic)");
-  }
-  if (f.q) {
-    names["#n"] = "name";
-    names["#u"] = "uscc";
-    values[":q"] = f.q;
-    values[":qu"] = f.q.toUpperCase();
-    parts.push("(contains(#n, :q) OR begins_with(#u, :qu))");
-  }
-  return parts.length ? { expression: parts.join(" AND "), names, values } : undefined;
+  const search = f.q
+    ? [{ expression: "contains(#n, :q) OR begins_with(#u, :qu)", names: { "#n": "name", "#u": "uscc" }, values: { ":q": f.q, ":qu": f.q.toUpperCase() } }]
+    : [];
+  return filterOf({ industry: f.industryCode, custom: search });
 }
 
 /** Enterprises in a region (province, city or county), city partition by city partition. */
