@@ -64,6 +64,14 @@ describe("API", () => {
     template.hasResourceProperties("AWS::ApiGatewayV2::Authorizer", { AuthorizerType: "JWT", JwtConfiguration: Match.objectLike({ Audience: Match.anyValue() }) });
   });
 
+  it("one integration and one API invoke permission per function, so the stack stays far below CloudFormation's 500 resources", () => {
+    const contexts = new Set(MANIFEST.map((r) => r.fn));
+    template.resourceCountIs("AWS::ApiGatewayV2::Integration", contexts.size);
+    const perms = Object.values(template.findResources("AWS::Lambda::Permission")).filter((p) => p.Properties.Principal === "apigateway.amazonaws.com");
+    expect(perms).toHaveLength(contexts.size);
+    expect(Object.keys(template.toJSON().Resources).length).toBeLessThan(350);
+  });
+
   it("the stage throttles and writes JSON access logs", () => {
     template.hasResourceProperties("AWS::ApiGatewayV2::Stage", {
       DefaultRouteSettings: Match.objectLike({ ThrottlingBurstLimit: Match.anyValue(), ThrottlingRateLimit: Match.anyValue() }),

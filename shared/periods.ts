@@ -19,7 +19,9 @@
 // regionCode (county-level), enterpriseId where there is one):
 //   ACC     occurredAt, grade, deaths, missing, seriousInjuries, injuries, directLossYuan,
 //           industryCode, accidentType, roadTraffic, fire, status ("open"|"closed"),
-//           enterpriseResponsible? (set at closure), concealed? (confirmed 瞒报/谎报)
+//           enterpriseResponsible? (set at closure), concealed? (confirmed 瞒报/谎报),
+//           statisticalDeaths (deaths + missing counted dead after the 30/7-day window; kept fresh daily),
+//           unreportedByUnit (recorded by others; the unit did not report within 1 hour)
 //   HAZ     level, status, source, discoveredAt, rectifyBy, rectifiedAt?, closedAt?,
 //           supervision? ({ deadline, suspendProduction, ... } when 挂牌督办)
 //   INSP    date, findingsCount
