@@ -3,10 +3,12 @@ import { describe, expect, it } from "vitest";
 import { renderShanghai } from "../../shared/time.js";
 import {
   ACCIDENT_GRADES,
-  ACCIDENT_TYPES,
   type AccidentGrade,
   buildChain,
+  CASUALTY_FIELDS,
   canClose,
+  changedCasualties,
+  checkReportTimes,
   canForward,
   type ChainStep,
   ceilingLevel,
@@ -22,11 +24,11 @@ import {
   holderLevel,
   injuryClass,
   investigatingLevel,
-  isAccidentTypeCode,
   isFollowUpMissed,
   isForwardOverdue,
   isGradeAtLeast,
   LEVEL_NAME_ZH,
+  levelRegion,
   lateness,
   levelRank,
   maxGrade,
@@ -556,15 +558,91 @@ describe("statistics (2016 统计管理办法)", () => {
   });
 });
 
-describe("accident types (GB 6441-86)", () => {
-  it("GB 6441-86: codes 01-20, 08 is 火灾 and 19 is 中毒和窒息", () => {
-    const codes = Object.keys(ACCIDENT_TYPES).sort();
-    expect(codes).toEqual(Array.from({ length: 20 }, (_, i) => String(i + 1).padStart(2, "0")));
-    expect(ACCIDENT_TYPES["08"]).toBe("火灾");
-    expect(ACCIDENT_TYPES["19"]).toBe("中毒和窒息");
-    expect(isAccidentTypeCode("20")).toBe(true);
-    expect(isAccidentTypeCode("00")).toBe(false);
-    expect(isAccidentTypeCode("21")).toBe(false);
-    expect(isAccidentTypeCode("toString")).toBe(false);
+describe("直管市/林区 chain (domain.md Places: 429004 etc. report straight to the province)", () => {
+  const T0 = "2026-05-01T22:00:00+08:00";
+
+  it("493号令 art.10: a 一般 accident in a 直管 unit is complete on receipt: the unit is its own city level", () => {
+    const chain = buildChain("general", T0, { directAdministered: true });
+    expect(chain.map((s) => s.level)).toEqual(["county", "city"]);
+    expect(step(chain, "city")).toMatchObject({ receivedAt: "2026-05-01T14:00:00.000Z", sameUnit: true });
+    expect(pendingLevel(chain)).toBe(null);
+  });
+
+  it("493号令 art.10/11: a 较大 accident goes from the 直管 unit (acting as city) to the province within 2 hours", () => {
+    const chain = buildChain("larger", T0, { directAdministered: true });
+    expect(holderLevel(chain)).toBe("city");
+    expect(pendingLevel(chain)).toBe("city");
+    expect(renderShanghai(step(chain, "province").dueAt)).toBe("2026-05-02T00:00:00.000+08:00");
+    expect(canForward(chain, "city", "province")).toEqual({ ok: true, skipped: [] });
+    expect(canForward(chain, "county", "province", "x")).toEqual({ ok: false, error: "not_holder" });
+    expect(scheduleChain(chain)).toEqual(chain);
+  });
+
+  it("493号令 art.10: a regrade of a 直管 report extends it to the province from the regrade", () => {
+    const chain = extendChain(buildChain("general", T0, { directAdministered: true }), "major", "2026-05-03T10:00:00+08:00");
+    expect(chain.map((s) => s.level)).toEqual(["county", "city", "province", "national"]);
+    expect(pendingLevel(chain)).toBe("city");
+    expect(renderShanghai(step(chain, "province").dueAt)).toBe("2026-05-03T12:00:00.000+08:00");
+  });
+});
+
+describe("direct reporting by a higher regulator (493号令 art.10: 直报)", () => {
+  const T0 = "2026-05-01T22:00:00+08:00";
+
+  it("a city regulator that records a 较大 accident already holds it: the province is due 2 hours later", () => {
+    const chain = buildChain("larger", T0, { reporterLevel: "city", reportedBy: "u-city" });
+    expect(step(chain, "city")).toMatchObject({ receivedAt: "2026-05-01T14:00:00.000Z", forwardedBy: "u-city" });
+    expect(pendingLevel(chain)).toBe("city");
+    expect(renderShanghai(step(chain, "province").dueAt)).toBe("2026-05-02T00:00:00.000+08:00");
+  });
+
+  it("a province regulator recording a 一般 accident completes the chain (the ceiling is the city)", () => {
+    const chain = buildChain("general", T0, { reporterLevel: "province" });
+    expect(chain.map((s) => s.level)).toEqual(["county", "city"]);
+    expect(pendingLevel(chain)).toBe(null);
+    const major = buildChain("major", T0, { reporterLevel: "province" });
+    expect(pendingLevel(major)).toBe("province");
+    expect(renderShanghai(step(major, "national").dueAt)).toBe("2026-05-02T00:00:00.000+08:00");
+  });
+});
+
+describe("report checks", () => {
+  const NOW = "2026-03-01T12:00:00+08:00";
+
+  it("times may not be in the future (a minute of clock drift is tolerated), whatever the offset", () => {
+    expect(checkReportTimes("2026-03-01T04:00:00Z", undefined, NOW)).toEqual([]);
+    expect(checkReportTimes("2026-03-01T12:01:00+08:00", "2026-03-01T04:01:00Z", NOW)).toEqual([]);
+    expect(checkReportTimes("2026-03-01T04:01:00.001Z", undefined, NOW)).toEqual([{ field: "occurredAt", problem: "future" }]);
+    expect(checkReportTimes("2026-03-01T11:00:00+08:00", "2026-03-01T13:00:00+08:00", NOW)).toEqual([
+      { field: "knownAt", problem: "future" },
+    ]);
+  });
+
+  it("the unit head cannot learn of an accident before it happened", () => {
+    expect(checkReportTimes("2026-03-01T11:00:00+08:00", "2026-03-01T02:59:59Z", NOW)).toEqual([
+      { field: "knownAt", problem: "before_occurred" },
+    ]);
+    expect(checkReportTimes("2026-03-01T11:00:00+08:00", "2026-03-01T03:00:00Z", NOW)).toEqual([]);
+  });
+
+  it("493号令 art.13: 补报 concerns casualty counts; the same value sent again is no change", () => {
+    expect(CASUALTY_FIELDS).toEqual(["deaths", "missing", "seriousInjuries", "injuries"]);
+    const before = { deaths: 1, missing: 2, seriousInjuries: 0, injuries: 3 };
+    expect(changedCasualties(before, {})).toEqual([]);
+    expect(changedCasualties(before, { deaths: 1, injuries: 3 })).toEqual([]);
+    expect(changedCasualties(before, { deaths: 2, missing: 1 })).toEqual(["deaths", "missing"]);
+  });
+});
+
+describe("levelRegion: who acts at each level (domain.md Places, GB/T 2260)", () => {
+  it("county → its city → the province; national is outside the platform; a 直管 unit is its own city level", () => {
+    expect(["county", "city", "province", "national"].map((l) => levelRegion(l as ReportLevel, "420304"))).toEqual([
+      "420304",
+      "420300",
+      "420000",
+      undefined,
+    ]);
+    expect(levelRegion("city", "429021")).toBe("429021");
+    expect(levelRegion("county", "429004")).toBe("429004");
   });
 });

@@ -9,7 +9,7 @@
 //   Deadlines:  UNIT_REPORT_HOURS, unitReportDueAt, Lateness, lateness,
 //               DEPARTMENT_HANDOVER_HOURS, departmentHandoverDueAt
 //   Chain:      ReportLevel, REPORT_LEVELS (ascending), LEVEL_NAME_ZH, levelRank, LEVEL_FORWARD_HOURS,
-//               GRADE_CEILING, ceilingLevel, ChainStep, nextDueAt, buildChain, scheduleChain,
+//               levelRegion, GRADE_CEILING, ceilingLevel, ChainStep, nextDueAt, buildChain, scheduleChain,
 //               extendChain, holderLevel, pendingLevel, pendingStep, ForwardError, ForwardCheck,
 //               canForward, ForwardInput, recordForward, isForwardOverdue
 //   Follow-ups: FOLLOW_UP_INTERVAL_HOURS, followUpIntervalHours, followUpDueAt, isFollowUpMissed
@@ -19,11 +19,15 @@
 //   Closure:    INVESTIGATING_LEVEL, investigatingLevel, canClose
 //   Statistics: SERIOUS_INJURY_MIN_LOST_DAYS, INJURY_MIN_LOST_DAYS, InjuryClass, injuryClass,
 //               ReporterRole, unreportedByUnit
-//   Codes:      ACCIDENT_TYPES (GB 6441-86, 01-20), AccidentTypeCode, isAccidentTypeCode
+//   Reports:    CLOCK_SKEW_MS, TimeProblem, checkReportTimes, CASUALTY_FIELDS, CasualtyCounts,
+//               changedCasualties
+//
+// GB 6441-86 accident type codes live in shared/codes/gb6441.ts (one list for every context).
 //
 // Instants go in as ISO 8601 strings (any offset) or Dates and come out as ISO 8601 UTC strings,
 // so `…T01:30:00+08:00` and `…T17:30:00Z` (previous day) give identical results.
 
+import { cityOf, HUBEI_PROVINCE_CODE } from "../../shared/codes/index.js";
 import { addHours, isoUtc, toInstant } from "../../shared/time.js";
 
 type Instant = string | Date;
@@ -168,6 +172,17 @@ export function levelRank(level: ReportLevel): number {
   return REPORT_LEVELS.indexOf(level);
 }
 
+/**
+ * The regulator region acting at a level of a report made in `countyCode`: the county itself, its
+ * city-level unit (a 直管 unit is its own), the province; national is outside the platform.
+ */
+export function levelRegion(level: ReportLevel, countyCode: string): string | undefined {
+  if (level === "county") return countyCode;
+  if (level === "city") return cityOf(countyCode) ?? countyCode;
+  if (level === "province") return HUBEI_PROVINCE_CODE;
+  return undefined;
+}
+
 /** 493号令 art.11: each level passes the report up within 2 hours of receiving it. */
 export const LEVEL_FORWARD_HOURS = 2;
 
@@ -200,6 +215,12 @@ export interface ChainStep {
   skipped?: boolean;
   /** Set by extendChain: this level's clock cannot start before the regrade that added it. */
   notBefore?: string;
+  /**
+   * The same office acts at this level and the one below, so it receives the report with it: the
+   * 直管市 and 神农架林区 (429004 etc.) are county-level units doing city-level work, so their "city"
+   * step is themselves and the next forward goes straight to the province (domain.md "Places").
+   */
+  sameUnit?: boolean;
 }
 
 /** Due time for the next level, given when the level below actually received the report. */
@@ -217,7 +238,9 @@ export function scheduleChain(steps: readonly ChainStep[]): ChainStep[] {
   let anchor: string | undefined;
   for (const step of steps) {
     let next: ChainStep = { ...step };
-    if (anchor !== undefined && !step.skipped) {
+    if (anchor !== undefined && step.sameUnit) {
+      next = { ...next, dueAt: anchor };
+    } else if (anchor !== undefined && !step.skipped) {
       const start = step.notBefore !== undefined && ms(step.notBefore) > ms(anchor) ? step.notBefore : anchor;
       next = { ...next, dueAt: nextDueAt(start) };
     }
@@ -231,23 +254,29 @@ export function scheduleChain(steps: readonly ChainStep[]): ChainStep[] {
  * The chain for a fresh report: county (holding it from `receivedByCountyAt`) up to the grade's
  * ceiling. `unitDueAt` lets the county step carry the unit's 1-hour deadline so that
  * `lateness(step.dueAt, step.receivedAt)` works the same on every step.
+ * `directAdministered`: the county-level unit also acts as the city level (see `ChainStep.sameUnit`).
+ * `reporterLevel`: a regulator above the county that records the report itself already holds it, so
+ * every level up to its own (within the chain) receives it at once (直报 by a higher level).
  */
 export function buildChain(
   grade: AccidentGrade,
   receivedByCountyAt: Instant,
-  options: { unitDueAt?: Instant; reportedBy?: string } = {},
+  options: { unitDueAt?: Instant; reportedBy?: string; directAdministered?: boolean; reporterLevel?: ReportLevel } = {},
 ): ChainStep[] {
   const received = isoUtc(receivedByCountyAt);
+  const by = options.reportedBy === undefined ? {} : { forwardedBy: options.reportedBy };
   const county: ChainStep = {
     level: "county",
     dueAt: options.unitDueAt === undefined ? received : isoUtc(options.unitDueAt),
     receivedAt: received,
-    ...(options.reportedBy === undefined ? {} : { forwardedBy: options.reportedBy }),
+    ...by,
   };
-  const above = REPORT_LEVELS.slice(1, levelRank(ceilingLevel(grade)) + 1).map<ChainStep>((level) => ({
-    level,
-    dueAt: received,
-  }));
+  const reporterRank = options.reporterLevel === undefined ? 0 : levelRank(options.reporterLevel);
+  const above = REPORT_LEVELS.slice(1, levelRank(ceilingLevel(grade)) + 1).map<ChainStep>((level) => {
+    if (level === "city" && options.directAdministered) return { level, dueAt: received, receivedAt: received, sameUnit: true, ...by };
+    if (levelRank(level) <= reporterRank) return { level, dueAt: received, receivedAt: received, ...by };
+    return { level, dueAt: received };
+  });
   return scheduleChain([county, ...above]);
 }
 
@@ -479,33 +508,38 @@ export function unreportedByUnit(input: {
 }
 
 // ---------------------------------------------------------------------------------------------
-// Accident types (GB 6441-86 企业职工伤亡事故分类)
+// Reports: what the platform checks before it accepts an initial report or an update
 
-export const ACCIDENT_TYPES = {
-  "01": "物体打击",
-  "02": "车辆伤害",
-  "03": "机械伤害",
-  "04": "起重伤害",
-  "05": "触电",
-  "06": "淹溺",
-  "07": "灼烫",
-  "08": "火灾",
-  "09": "高处坠落",
-  "10": "坍塌",
-  "11": "冒顶片帮",
-  "12": "透水",
-  "13": "放炮",
-  "14": "火药爆炸",
-  "15": "瓦斯爆炸",
-  "16": "锅炉爆炸",
-  "17": "容器爆炸",
-  "18": "其他爆炸",
-  "19": "中毒和窒息",
-  "20": "其他伤害",
-} as const;
+/** Tolerated client clock drift when deciding that a time "is in the future". */
+export const CLOCK_SKEW_MS = 60 * 1000;
 
-export type AccidentTypeCode = keyof typeof ACCIDENT_TYPES;
+export interface TimeProblem {
+  field: "occurredAt" | "knownAt";
+  problem: "future" | "before_occurred";
+}
 
-export function isAccidentTypeCode(value: string): value is AccidentTypeCode {
-  return Object.hasOwn(ACCIDENT_TYPES, value);
+/**
+ * Times cannot be in the future (beyond a minute of clock drift), and the unit head cannot have
+ * learned of an accident before it happened. Compared as instants, so the offset a client used
+ * does not matter.
+ */
+export function checkReportTimes(occurredAt: Instant, knownAt: Instant | undefined, now: Instant): TimeProblem[] {
+  const out: TimeProblem[] = [];
+  const limit = ms(now) + CLOCK_SKEW_MS;
+  if (ms(occurredAt) > limit) out.push({ field: "occurredAt", problem: "future" });
+  if (knownAt !== undefined) {
+    if (ms(knownAt) > limit) out.push({ field: "knownAt", problem: "future" });
+    else if (ms(knownAt) < ms(occurredAt)) out.push({ field: "knownAt", problem: "before_occurred" });
+  }
+  return out;
+}
+
+/** 493号令 art.13 补报 concerns casualties (伤亡人数); loss estimates may be refined until closure. */
+export const CASUALTY_FIELDS = ["deaths", "missing", "seriousInjuries", "injuries"] as const;
+
+export type CasualtyCounts = Record<(typeof CASUALTY_FIELDS)[number], number>;
+
+/** The casualty fields whose value an update changes (sending the same value is no change). */
+export function changedCasualties(before: CasualtyCounts, update: Partial<CasualtyCounts>): (typeof CASUALTY_FIELDS)[number][] {
+  return CASUALTY_FIELDS.filter((f) => update[f] !== undefined && update[f] !== before[f]);
 }
