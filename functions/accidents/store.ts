@@ -20,6 +20,7 @@
 import { childrenOf, regionLevel } from "../../shared/codes/index.js";
 import { conflict } from "../../shared/errors.js";
 import {
+  filterOf,
   getItem,
   type Item,
   type Page,
@@ -138,31 +139,7 @@ function timeRange(f: ListFilter): QuerySpec["sk"] {
 }
 
 function filterExpression(f: ListFilter): QuerySpec["filter"] {
-  const parts: string[] = [];
-  const names: Record<string, string> = {};
-  const values: Record<string, unknown> = {};
-  if (f.grade) {
-    names["#g"] = "grade";
-    values[":g"] = f.grade;
-    parts.push("#g = :g");
-  }
-  if (f.accidentType) {
-    names["#t"] = "accidentType";
-    values[":t"] = f.accidentType;
-    parts.push("#t = :t");
-  }
-  if (f.industryCode) {
-    names["#ic"] = "industryCode";
-    names["#is"] = "industrySection";
-    values[":ic"] = f.industryCode;
-    parts.push("(#ic = :ic OR #is = :ic)");
-  }
-  if (f.regionCode) {
-    names["#r"] = "regionCode";
-    values[":r"] = f.regionCode;
-    parts.push("#r = :r");
-  }
-  return parts.length ? { expression: parts.join(" AND "), names, values } : undefined;
+  return filterOf({ equals: { grade: f.grade, accidentType: f.accidentType, regionCode: f.regionCode }, industry: f.industryCode });
 }
 
 function clean(page: Page<Item>): Page<AccidentRecord> {
