@@ -1,4 +1,4 @@
-// `npm run job -- <name> [--year 2026] [--month 11] [--quarter 3] [--asOf ISO]`: runs a scheduled
+// `npm run job -- <name> [--year 2026] [--month 11] [--quarter 3] [--asOf ISO] [--enterprise ID]`: runs a scheduled
 // job once against the local stack (which `npm start` must be running).
 import { parseArgs } from "node:util";
 import { JOBS } from "../functions/schedule.js";
@@ -7,7 +7,7 @@ import { runJob } from "./scheduler.js";
 
 const { positionals, values } = parseArgs({
   allowPositionals: true,
-  options: { year: { type: "string" }, month: { type: "string" }, quarter: { type: "string" }, asOf: { type: "string" } },
+  options: { year: { type: "string" }, month: { type: "string" }, quarter: { type: "string" }, asOf: { type: "string" }, enterprise: { type: "string" } },
 });
 const name = positionals[0];
 const spec = JOBS.find((j) => j.name === name);
@@ -21,6 +21,7 @@ const input = {
   ...(values.month ? { month: Number(values.month) } : {}),
   ...(values.quarter ? { quarter: Number(values.quarter) } : {}),
   ...(values.asOf ? { asOf: values.asOf } : {}),
+  ...(values.enterprise ? { enterpriseId: values.enterprise } : {}),
 };
 runJob(spec, input)
   .then((r) => console.log(JSON.stringify(r, null, 2)))

@@ -17,10 +17,13 @@ import { type IndexName, KEY_ATTRIBUTES, TABLE_INDEXES } from "./table.js";
 export type Item = Record<string, unknown>;
 
 let client: DynamoDBDocumentClient | undefined;
+let clientEndpoint: string | undefined;
 
+/** One client per process; rebuilt only if the endpoint changes (local tools that restart DynamoDB Local). */
 export function db(): DynamoDBDocumentClient {
-  if (!client) {
+  if (!client || clientEndpoint !== env.dynamoEndpoint) {
     const endpoint = env.dynamoEndpoint;
+    clientEndpoint = endpoint;
     const base = new DynamoDBClient({
       region: env.region,
       ...(endpoint ? { endpoint, credentials: { accessKeyId: "local", secretAccessKey: "local" } } : {}),

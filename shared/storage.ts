@@ -21,9 +21,11 @@ export const AttachmentRequest = z.strictObject({
 export type AttachmentRequest = z.infer<typeof AttachmentRequest>;
 
 let client: S3Client | undefined;
+let clientEndpoint: string | undefined;
 function s3(): S3Client {
-  if (!client) {
+  if (!client || clientEndpoint !== env.s3Endpoint) {
     const endpoint = env.s3Endpoint;
+    clientEndpoint = endpoint;
     client = new S3Client({
       region: env.region,
       ...(endpoint ? { endpoint, forcePathStyle: true, credentials: { accessKeyId: "S3RVER", secretAccessKey: "S3RVER" } } : {}),
