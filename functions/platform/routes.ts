@@ -37,7 +37,7 @@ export const routes = {
     summary: "This API as OpenAPI 3.1, generated from the route manifest",
   }),
   audit: route({
-    method: "GET", path: "/v1/audit", fn, roles: ["regulator", "admin"], tags,
+    method: "GET", path: "/v1/audit", fn, roles: ["regulator", "approval_officer", "admin"], tags,
     summary: "The audit trail of one entity, oldest first",
     query: z.strictObject({ entityId: z.string().check(z.minLength(1), z.maxLength(64)), limit: Limit, cursor: Cursor }),
     response: z.object({ items: z.array(AuditRecord), nextCursor: z.nullable(z.string()) }),
