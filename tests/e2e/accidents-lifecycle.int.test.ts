@@ -388,16 +388,16 @@ describe("statistics hooks", () => {
     // Reported an hour after the accident and never touched again: its stored value predates the window's end.
     const r = await reportedAt(new Date(occurred.getTime() + HOUR), { occurredAt: occurred.toISOString(), deaths: 1, missing: 2 });
     expect(r.statisticalDeaths).toBe(1);
-    const earlier = await refreshStatisticalDeaths({ asOf: new Date(occurred.getTime() + 2 * DAY).toISOString() });
-    expect(earlier).toMatchObject({ conflicts: 0 });
+    // The job sweeps every accident of the period, including other test files' (which may race
+    // with it), so only this record's outcome is asserted.
+    await refreshStatisticalDeaths({ asOf: new Date(occurred.getTime() + 2 * DAY).toISOString() });
     expect((await getReport(r.id))?.statisticalDeaths).toBe(1);
     const run = await refreshStatisticalDeaths({ asOf: new Date().toISOString() });
     expect(run.updated).toBeGreaterThanOrEqual(1);
     const after = await getReport(r.id);
     expect(after).toMatchObject({ statisticalDeaths: 3, version: 2 });
     // A re-run for an earlier day neither lowers it nor writes again.
-    const back = await refreshStatisticalDeaths({ asOf: new Date(occurred.getTime() + 2 * DAY).toISOString() });
-    expect(back.updated).toBe(0);
+    await refreshStatisticalDeaths({ asOf: new Date(occurred.getTime() + 2 * DAY).toISOString() });
     expect(await getReport(r.id)).toMatchObject({ statisticalDeaths: 3, version: 2 });
     const audit = await api.call("GET", `/v1/audit?entityId=${r.id}`, { as: hongshan });
     expect(audit.body.items.map((x: { action: string; actorId: string }) => [x.action, x.actorId])).toEqual([
