@@ -46,7 +46,17 @@ import {
   type ApplicationState,
   type Calendars,
   type ClockInput,
+  type DelegationState,
+  hadFatalAccident,
+  holderOf,
+  isSafetyProductionLicence,
+  type Issuer,
+  licenceNumber,
+  officerAuthority,
+  powerList,
 } from "./rules.js";
+import type { Application } from "./schemas.js";
+import { applicationClock, applyAction, deemIfDue, type StepContext } from "./workflow.js";
 import { CALENDAR_2025, CALENDAR_2026, STATE_COUNCIL_CALENDARS } from "./calendar-data.js";
 import { APPROVAL_CATALOGUE, CATEGORIES, PROVINCIAL_ITEMS } from "./catalogue-data.js";
 
@@ -564,5 +574,142 @@ describe("seed catalogue (鄂安办〔2015〕60号: 7 categories, 16 items)", ()
         "materials needs at least one entry",
       ]),
     );
+  });
+});
+
+// ---------------------------------------------------------------------------------------------
+describe("authority (domain.md: delegation to cities and taking it back)", () => {
+  const base = { applicantRegion: "420102", applicantCityCode: "420100", today: "2026-10-12" };
+  const active = { delegationId: "D1", cityCode: "420100", status: "active" as const, startDate: "2026-10-01" };
+  const revoked = { ...active, status: "revoked" as const };
+  const decide = (officerRegion: string, issuer: Issuer, delegation?: DelegationState, today = base.today) =>
+    officerAuthority({ ...base, officerRegion, issuer, delegation, today });
+  const code = (r: ReturnType<typeof decide>) => (r.ok ? "ok" : r.code);
+
+  it.each<[string, Issuer, DelegationState | undefined, string]>([
+    ["420000", "province", undefined, "ok"],
+    ["420100", "province", undefined, "no_authority"],
+    ["420102", "province", undefined, "no_authority"],
+    ["420000", "province_delegable", undefined, "ok"],
+    ["420100", "province_delegable", undefined, "no_authority"],
+    ["420100", "province_delegable", active, "ok"],
+    ["420000", "province_delegable", active, "delegated_to_city"],
+    ["420102", "province_delegable", active, "no_authority"],
+    ["420300", "province_delegable", active, "no_authority"],
+    ["420100", "province_delegable", revoked, "authority_revoked"],
+    ["420000", "province_delegable", revoked, "ok"],
+    ["420100", "city_county", undefined, "ok"],
+    ["420102", "city_county", undefined, "ok"],
+    ["420106", "city_county", undefined, "no_authority"],
+    ["420000", "city_county", undefined, "no_authority"],
+  ])("officer of %s, issuer %s, delegation %o → %s", (officer, issuer, delegation, expected) => {
+    expect(code(decide(officer, issuer, delegation))).toBe(expected);
+  });
+
+  it("a delegation takes effect on its start date; before that the province holds the item", () => {
+    const future = { ...active, startDate: "2026-10-13" };
+    expect(code(decide("420100", "province_delegable", future))).toBe("no_authority");
+    expect(code(decide("420000", "province_delegable", future))).toBe("ok");
+    expect(code(decide("420100", "province_delegable", future, "2026-10-13"))).toBe("ok");
+    expect(holderOf("province_delegable", "420100", future, "2026-10-13")).toEqual({ level: "city", regionCode: "420100", delegationId: "D1" });
+  });
+
+  it("a delegation to another city gives this city nothing", () => {
+    expect(holderOf("province_delegable", "420100", { ...active, cityCode: "420500" }, base.today)).toEqual({ level: "province", regionCode: "420000" });
+  });
+});
+
+describe("power list (generated from catalogue and delegations)", () => {
+  it("holder levels follow the issuer and the delegations in force; revoked ones are left out", () => {
+    const items = APPROVAL_CATALOGUE.filter((i) => ["AQ01-01", "AQ01-03", "AQ02-90"].includes(i.code));
+    const list = powerList(
+      items,
+      [
+        { itemCode: "AQ01-01", cityCode: "420500", startDate: "2026-10-01", status: "active" },
+        { itemCode: "AQ01-01", cityCode: "420300", startDate: "2026-11-01", status: "active" },
+        { itemCode: "AQ01-01", cityCode: "420600", startDate: "2026-01-01", status: "revoked" },
+      ],
+      "2026-10-12",
+    );
+    const byCode = Object.fromEntries(list.map((e) => [e.code, e]));
+    expect(byCode["AQ01-01"]?.holderLevels).toEqual(["province", "city"]);
+    expect(byCode["AQ01-01"]?.delegatedTo).toEqual([
+      { cityCode: "420300", since: "2026-11-01", inForce: false },
+      { cityCode: "420500", since: "2026-10-01", inForce: true },
+    ]);
+    expect(byCode["AQ01-03"]?.holderLevels).toEqual(["province"]);
+    expect(byCode["AQ02-90"]?.holderLevels).toEqual(["city", "county"]);
+    expect(byCode["AQ01-03"]?.accountability.map((a) => a.stage)).toEqual([...STAGE_NAMES]);
+  });
+});
+
+describe("licence numbers, safety licences, fatal accidents", () => {
+  it("numbers are HB-<item>-<year>-<10 base32 characters>", () => {
+    expect(licenceNumber("AQ01-01", 2026, "01JDEM0001")).toBe("HB-AQ01-01-2026-01JDEM0001");
+    expect(() => licenceNumber("AQ01-01", 2026, "short")).toThrow(RangeError);
+    expect(() => licenceNumber("AQ01-01", 2026, "ILOU000000")).toThrow(RangeError);
+    expect(licenceNumber("AQ01-01", 2019, 12345)).toBe("HB-AQ01-01-2019-0000012345");
+    expect(() => licenceNumber("AQ01-01", 2019, 0)).toThrow(RangeError);
+  });
+
+  it("安全生产许可证条例: the three 安全生产许可证核发 items are safety production licences", () => {
+    expect(APPROVAL_CATALOGUE.filter(isSafetyProductionLicence).map((i) => i.code)).toEqual(["AQ01-01", "AQ01-02", "AQ01-03"]);
+  });
+
+  it("art. 9 '未发生死亡事故': a death or a missing person (counted with the dead, 493号令 art. 3) is fatal", () => {
+    expect(hadFatalAccident([])).toBe(false);
+    expect(hadFatalAccident([{ deaths: 0, missing: 0 }])).toBe(false);
+    expect(hadFatalAccident([{ deaths: 0, missing: 1 }])).toBe(true);
+    expect(hadFatalAccident([{ deaths: 2, missing: 0 }])).toBe(true);
+  });
+});
+
+// ---------------------------------------------------------------------------------------------
+describe("workflow applied to a record (workflow.ts)", () => {
+  const app: Application = {
+    id: "01JAPP0000000000000000A001", enterpriseId: "E", enterpriseName: "n", enterpriseUscc: "u", regionCode: "420102", cityCode: "420100",
+    industryCode: "26", gridId: null, itemCode: "AQ04-01", itemName: "x", itemVersion: 1, scope: "s", materials: ["申请表"],
+    limitWorkingDays: 20, state: "submitted", submittedOn: "2026-09-29", pauses: [], extended: false, extensionDays: 0, stepCount: 1,
+    version: 3, createdAt: "t", createdBy: "c", updatedAt: "t",
+  };
+  const officer = { userId: "o1", role: "approval_officer", regionCode: "420000", isHead: false };
+  const ctx = (today: string, over: Partial<StepContext> = {}): StepContext => ({ actor: officer, at: `${today}T02:00:00.000Z`, today, calendars: CAL, ...over });
+
+  it("accept dates the receipt; the version moves by one and the step is appended", () => {
+    const r = applyAction(app, "accept", ctx("2026-09-30"));
+    expect(r.app).toMatchObject({ state: "under_review", acceptedOn: "2026-09-30", acceptanceDeemed: false, version: 4, stepCount: 2 });
+    expect(r.steps).toEqual([expect.objectContaining({ seq: 2, action: "accept", stage: "acceptance", from: "submitted", to: "under_review", actorId: "o1", on: "2026-09-30" })]);
+  });
+
+  it("art. 32: after the 5th working day an officer's action first records the deemed acceptance (system step)", () => {
+    expect(deemIfDue(app, "2026-10-12", CAL)).toBeNull();
+    const d = deemIfDue(app, "2026-10-13", CAL);
+    expect(d?.app).toMatchObject({ state: "under_review", acceptedOn: "2026-09-29", acceptanceDeemed: true });
+    expect(d?.step).toMatchObject({ action: "deem-accept", on: "2026-10-13", actorId: "system:approvals" });
+    const r = applyAction(app, "review-pass", ctx("2026-10-20"));
+    expect(r.steps.map((s) => [s.seq, s.action])).toEqual([[2, "deem-accept"], [3, "review-pass"]]);
+    expect(r.app).toMatchObject({ state: "reviewed", reviewPassedBy: "o1", stepCount: 3, version: 4 });
+    expect(() => applyAction(app, "notify-missing", ctx("2026-10-20", { missingMaterials: ["申请表"] }))).toThrow(/not allowed in state 'under_review'/);
+  });
+
+  it("guards surface as HTTP errors: 400 reason, 403 separation of duties and head, 409 second extension", () => {
+    const reviewed = { ...app, state: "reviewed" as const, acceptedOn: "2026-09-30", reviewPassedBy: "o1" };
+    expect(() => applyAction(reviewed, "approve", ctx("2026-10-09", { reason: "ok" }))).toThrow(expect.objectContaining({ status: 403, code: "separation_of_duties" }));
+    expect(() => applyAction(reviewed, "approve", ctx("2026-10-09", { actor: { ...officer, userId: "o2" } }))).toThrow(expect.objectContaining({ status: 400, code: "reason_required" }));
+    expect(() => applyAction(reviewed, "extend", ctx("2026-10-09", { reason: "x" }))).toThrow(expect.objectContaining({ status: 403, code: "head_required" }));
+    const head = { ...officer, userId: "h", isHead: true };
+    expect(() => applyAction({ ...reviewed, extended: true, extensionDays: 10 }, "extend", ctx("2026-10-09", { actor: head, reason: "x" }))).toThrow(expect.objectContaining({ status: 409, code: "already_extended" }));
+    const approved = applyAction(reviewed, "approve", ctx("2026-09-24", { actor: { ...officer, userId: "o2" }, reason: "合格" }));
+    // 行政许可法 art. 44: the certificate is due by the 10th working day after the decision.
+    expect(approved.app).toMatchObject({ decision: "approved", decidedOn: "2026-09-24", deliveryDueDate: "2026-10-15" });
+  });
+
+  it("pause opens a pause, resume closes it on the resume day; the clock counts neither the paused days nor the acceptance day", () => {
+    const running = { ...app, state: "under_review" as const, acceptedOn: "2026-09-18" };
+    const paused = applyAction(running, "pause", ctx("2026-09-21", { reason: "专家评审" })).app;
+    expect(paused.pauses).toEqual([{ from: "2026-09-21", to: null, reason: "专家评审" }]);
+    const resumed = applyAction(paused, "resume", ctx("2026-09-23")).app;
+    expect(resumed.pauses).toEqual([{ from: "2026-09-21", to: "2026-09-23", reason: "专家评审" }]);
+    expect(applicationClock(resumed, CAL, "2026-09-23")).toMatchObject({ dueDate: "2026-10-26", workingDaysUsed: 2 });
   });
 });

@@ -17,6 +17,11 @@
 //     canExtendWithoutReview, renewalDecision, shouldExpire, expiringWithin
 //   re-exported from calendar.ts: YearCalendar, Calendars, isWorkingDay, addWorkingDays,
 //     workingDaysBetween, validateYearCalendar
+//   safety licences: SAFETY_LICENCE_CATEGORY, isSafetyProductionLicence, hadFatalAccident, licenceNumber
+//   authority: DelegationState, Holder, delegationEffective, holderOf, AuthorityCode, AuthorityDecision,
+//     officerAuthority
+//   power list: PowerListEntry, powerList
+// (workflow.ts applies these rules to an application record: applyAction, deemIfDue, applicationClock.)
 
 import { addDays, addMonths, daysBetween, isIsoDate, type IsoDate } from "../../shared/time.js";
 import { addWorkingDays, workingDaysBetween, type Calendars, type WorkingDayResult } from "./calendar.js";
@@ -509,4 +514,162 @@ export function shouldExpire(validTo: IsoDate, today: IsoDate): boolean {
 /** Still valid today and ends within `days` calendar days. */
 export function expiringWithin(validTo: IsoDate, today: IsoDate, days: number = EXPIRY_WARNING_DAYS): boolean {
   return today <= validTo && daysBetween(today, validTo) <= days;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Which catalogue items are safety production licences (安全生产许可证条例): they get the 45-day limit,
+// the 3-year validity with renewal by extension, and are the licences a listed major hazard with
+// production suspended puts on hold (contract 1, functions/approvals/public.ts).
+
+export const SAFETY_LICENCE_CATEGORY = "安全生产许可证核发";
+
+export function isSafetyProductionLicence(item: Pick<ApprovalItem, "category">): boolean {
+  return item.category === SAFETY_LICENCE_CATEGORY;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Authority: who may act on an application or a licence (domain.md: the province may delegate
+// (委托) an item to a city and take it back; a decision by a city on an item it no longer holds must
+// be impossible). Pure: the caller passes the item's issuer, the applicant's region, the state of
+// the delegation of (item, applicant's city) and today.
+
+/** The delegation of one item to one city, as the authority check needs it. */
+export interface DelegationState {
+  delegationId: string;
+  cityCode: string;
+  status: "active" | "revoked";
+  startDate: IsoDate;
+}
+
+/** Who holds an item for an applicant: the province, a city by delegation, or the local (city/county) departments. */
+export interface Holder {
+  level: "province" | "city" | "local";
+  /** The region whose officers act: 420000, the delegated city, or the applicant's city for local items. */
+  regionCode: string;
+  delegationId?: string;
+}
+
+const PROVINCE = "420000";
+
+export function delegationEffective(d: DelegationState | undefined, today: IsoDate): d is DelegationState {
+  return !!d && d.status === "active" && d.startDate <= today;
+}
+
+export function holderOf(issuer: Issuer, applicantCityCode: string, delegation: DelegationState | undefined, today: IsoDate): Holder {
+  if (issuer === "city_county") return { level: "local", regionCode: applicantCityCode };
+  if (issuer === "province_delegable" && delegationEffective(delegation, today) && delegation.cityCode === applicantCityCode) {
+    return { level: "city", regionCode: applicantCityCode, delegationId: delegation.delegationId };
+  }
+  return { level: "province", regionCode: PROVINCE };
+}
+
+export type AuthorityCode = "no_authority" | "authority_revoked" | "delegated_to_city";
+
+export type AuthorityDecision = { ok: true; holder: Holder } | { ok: false; code: AuthorityCode; holder: Holder };
+
+/** Is the region `code` the region `ancestor` or inside it (plain GB/T 2260 prefix logic)? */
+function within(code: string, ancestor: string): boolean {
+  if (ancestor === PROVINCE) return code.startsWith("42");
+  if (ancestor.endsWith("00")) return code.slice(0, 4) === ancestor.slice(0, 4);
+  return code.slice(0, 6) === ancestor;
+}
+
+/**
+ * May an approval officer of `officerRegion` act for an applicant in `applicantRegion`?
+ * - province items: province officers only;
+ * - delegable items: province officers, or while a delegation to the applicant's city is in force,
+ *   that city's officers only (one holder at a time); after a revocation the city's officers get
+ *   `authority_revoked`;
+ * - city/county items: the city's and the county's officers of the applicant's region.
+ */
+export function officerAuthority(input: {
+  officerRegion: string;
+  applicantRegion: string;
+  applicantCityCode: string;
+  issuer: Issuer;
+  delegation?: DelegationState;
+  today: IsoDate;
+}): AuthorityDecision {
+  const { officerRegion, applicantRegion, applicantCityCode, issuer, delegation, today } = input;
+  const holder = holderOf(issuer, applicantCityCode, delegation, today);
+  if (holder.level === "local") {
+    const ok = officerRegion !== PROVINCE && within(applicantRegion, officerRegion);
+    return ok ? { ok, holder } : { ok, holder, code: "no_authority" };
+  }
+  if (officerRegion === holder.regionCode) return { ok: true, holder };
+  if (holder.level === "city" && officerRegion === PROVINCE) return { ok: false, holder, code: "delegated_to_city" };
+  if (holder.level === "province" && delegation?.status === "revoked" && officerRegion === applicantCityCode && delegation.cityCode === applicantCityCode) {
+    return { ok: false, holder, code: "authority_revoked" };
+  }
+  return { ok: false, holder, code: "no_authority" };
+}
+
+// ---------------------------------------------------------------------------------------------
+// The power list and responsibility list (权力清单和责任清单), generated from the catalogue and the
+// delegations in force, so it can never disagree with who actually holds an item.
+
+export interface PowerListEntry {
+  code: string;
+  name: string;
+  category: string;
+  inProvincialList: boolean;
+  basis: string[];
+  issuer: Issuer;
+  /** Levels that exercise the power today. */
+  holderLevels: ("province" | "city" | "county")[];
+  delegatedTo: { cityCode: string; since: IsoDate; inForce: boolean }[];
+  limitWorkingDays: number;
+  responsibilities: { stage: StageName; duty: string; standard: string; keyPoints: string[] }[];
+  accountability: { stage: StageName; integrityRisks: string[]; consequence: string }[];
+}
+
+export function powerList(
+  items: readonly ApprovalItem[],
+  delegations: readonly (Pick<DelegationState, "cityCode" | "startDate" | "status"> & { itemCode: string })[],
+  today: IsoDate,
+): PowerListEntry[] {
+  return items.map((i) => {
+    const mine = delegations
+      .filter((d) => d.itemCode === i.code && d.status === "active")
+      .map((d) => ({ cityCode: d.cityCode, since: d.startDate, inForce: d.startDate <= today }))
+      .sort((a, b) => a.cityCode.localeCompare(b.cityCode));
+    const holderLevels: PowerListEntry["holderLevels"] =
+      i.issuer === "city_county" ? ["city", "county"] : mine.some((d) => d.inForce) ? ["province", "city"] : ["province"];
+    return {
+      code: i.code,
+      name: i.name,
+      category: i.category,
+      inProvincialList: i.inProvincialList,
+      basis: i.legalBasis,
+      issuer: i.issuer,
+      holderLevels,
+      delegatedTo: i.issuer === "province_delegable" ? mine : [],
+      limitWorkingDays: i.limitWorkingDays,
+      responsibilities: i.stages.map((s) => ({ stage: s.stage, duty: s.reviewed, standard: s.standard, keyPoints: s.keyPoints })),
+      accountability: i.stages.map((s) => ({ stage: s.stage, integrityRisks: s.integrityRisks, consequence: s.misconductConsequence })),
+    };
+  });
+}
+
+// ---------------------------------------------------------------------------------------------
+// Licence numbers and the accident test for renewal.
+
+/**
+ * HB-<item code>-<year>-<serial>, e.g. HB-AQ01-01-2026-7Q4F7K2M9Q: ASCII, so it verifies by URL. The
+ * serial is 10 Crockford base32 characters; issuing takes them from the application's ULID (its
+ * random tail, 50 bits), so officers issuing different licences at once never contend for a shared
+ * counter. A number is zero-padded (records migrated from a numbered register, test fixtures).
+ */
+export function licenceNumber(itemCode: string, year: number, serial: string | number): string {
+  const s = typeof serial === "number" && Number.isInteger(serial) && serial > 0 ? String(serial).padStart(10, "0") : String(serial);
+  if (!/^[0-9A-HJKMNP-TV-Z]{10}$/.test(s)) throw new RangeError(`licence serial must be 10 Crockford base32 characters: ${serial}`);
+  return `HB-${itemCode}-${year}-${s}`;
+}
+
+/**
+ * 安全生产许可证条例 art. 9: "未发生死亡事故". Missing persons count with the dead (生产安全事故报告和调查处理条例
+ * art. 3 grades by "死亡（含失踪）"), so an accident with a missing person is fatal too.
+ */
+export function hadFatalAccident(accidents: readonly { deaths: number; missing: number }[]): boolean {
+  return accidents.some((a) => a.deaths + a.missing > 0);
 }

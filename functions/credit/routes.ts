@@ -1,2 +1,95 @@
-// Routes of the credit context (see functions/registry/routes.ts for the pattern).
-export const routes = {} as const;
+// Routes of the credit context: violation records, the blacklist (public and internal), the
+// supervision tasks of listed enterprises, and the blacklist policy.
+import { route } from "../../shared/http.js";
+import { IdParams } from "../../shared/schemas.js";
+import {
+  CompleteTask,
+  CreateViolation,
+  Listing,
+  ListingPage,
+  ListListingsQuery,
+  ListTasksQuery,
+  ListViolationsQuery,
+  ManualListing,
+  Policy,
+  PolicyOut,
+  PublicBlacklist,
+  PublicBlacklistQuery,
+  RemoveListing,
+  SupervisionTask,
+  TaskPage,
+  TaskParams,
+  Violation,
+  ViolationPage,
+} from "./schemas.js";
+
+const fn = "credit";
+const tags = ["credit"];
+const readers = ["enterprise", "regulator", "industry_department", "admin"] as const;
+const supervisors = ["regulator", "industry_department", "admin"] as const;
+
+export const routes = {
+  createViolation: route({
+    method: "POST", path: "/v1/violations", fn, roles: ["regulator"], tags,
+    summary: "Record a violation (违法行为信息库): act, legal basis, penalty, decision document",
+    body: CreateViolation, response: Violation, status: 201,
+  }),
+  listViolations: route({
+    method: "GET", path: "/v1/violations", fn, roles: readers, tags,
+    summary: "Violations of an enterprise or a region, in the caller's scope",
+    query: ListViolationsQuery, response: ViolationPage,
+  }),
+  getViolation: route({
+    method: "GET", path: "/v1/violations/{id}", fn, roles: readers, tags,
+    summary: "One violation record, if in scope",
+    params: IdParams, response: Violation,
+  }),
+
+  publicBlacklist: route({
+    method: "GET", path: "/v1/blacklist", fn, roles: "public", tags,
+    summary: "The dishonesty blacklist (失信联合惩戒): name, USCC, reason category, term. ?quarter=2026Q4 gives that quarter's publication",
+    query: PublicBlacklistQuery, response: PublicBlacklist,
+  }),
+  listListings: route({
+    method: "GET", path: "/v1/blacklist-listings", fn, roles: supervisors, tags,
+    summary: "Blacklist listings with their evidence, in the caller's scope",
+    query: ListListingsQuery, response: ListingPage,
+  }),
+  getListing: route({
+    method: "GET", path: "/v1/blacklist-listings/{id}", fn, roles: supervisors, tags,
+    summary: "One listing with its triggers and evidence",
+    params: IdParams, response: Listing,
+  }),
+  manualListing: route({
+    method: "POST", path: "/v1/blacklist-listings", fn, roles: ["admin"], tags,
+    summary: "List an enterprise manually for another serious violation (province admin, with a reason)",
+    body: ManualListing, response: Listing, status: 201,
+  }),
+  removeListing: route({
+    method: "POST", path: "/v1/blacklist-listings/{id}/remove", fn, roles: ["admin"], tags,
+    summary: "Remove a listing before its term ends (province admin, with a reason)",
+    params: IdParams, body: RemoveListing, response: Listing,
+  }),
+
+  listTasks: route({
+    method: "GET", path: "/v1/inspection-tasks", fn, roles: ["regulator", "admin"], tags,
+    summary: "Inspection (every 6 months) and interview (yearly) tasks for listed enterprises in the caller's scope",
+    query: ListTasksQuery, response: TaskPage,
+  }),
+  completeTask: route({
+    method: "POST", path: "/v1/inspection-tasks/{id}/complete", fn, roles: ["regulator"], tags,
+    summary: "Mark an inspection or interview task done, with a note",
+    params: TaskParams, body: CompleteTask, response: SupervisionTask,
+  }),
+
+  getPolicy: route({
+    method: "GET", path: "/v1/credit-policy", fn, roles: ["regulator", "admin"], tags,
+    summary: "The blacklist policy in force (thresholds, terms, task intervals)",
+    response: PolicyOut,
+  }),
+  putPolicy: route({
+    method: "PUT", path: "/v1/credit-policy", fn, roles: ["admin"], tags,
+    summary: "Change the blacklist policy (province admin; If-Match with the version read)",
+    body: Policy, response: PolicyOut,
+  }),
+} as const;

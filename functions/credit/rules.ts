@@ -5,7 +5,7 @@
 //   Policy:     validateBlacklistPolicy(policy)
 //   Triggers:   ResponsibleAccident, EvidenceRef, SupervisedHazard, LicenceEvent, TriggerInput,
 //               BlacklistTrigger, evaluateBlacklistTriggers(input, policy?), isHazardOrderIgnored(hazard, today),
-//               primaryReason(triggers)
+//               primaryReason(triggers), freshTriggers(triggers, usedEvidence)
 //   Manual / removal guard: Actor, GuardResult, isProvinceAdmin(actor), manualListingTrigger(actor, reason, evidence?),
 //               canRemoveEarly(actor, reason, listing, today), removeEarly(listing, actor, reason, today)
 //   Term:       Listing, ListingTerm, listingTerm(publishedOn, priorListings, policy?), isListed(listing, today),
@@ -13,7 +13,7 @@
 //   Publication: publicationQuarter(date), parseQuarter(text), publishedInQuarter(listing, quarter),
 //               PublicBlacklistEntry, publicBlacklistEntry(listing, enterprise)
 //   Tasks:      SupervisionTask, dueInspectionTasks(listing, today, policy?), dueInterviews(listing, today, policy?)
-//   Violations: PenaltyInput, validatePenalty(penalty), isLicencePenalty(kind)
+//   Violations: PenaltyInput, isPenaltyKind(kind), validatePenalty(penalty), isLicencePenalty(kind)
 //   Re-exported from config-data: BlacklistPolicy, BlacklistTriggerKind, PenaltyKind
 
 import { type AccidentGrade, isGradeAtLeast } from "../accidents/rules.js";
@@ -176,6 +176,24 @@ export function evaluateBlacklistTriggers(input: TriggerInput, policy: Blacklist
 /** The most serious trigger kind present: the public reason category of a listing. */
 export function primaryReason(triggers: readonly Pick<BlacklistTrigger, "kind">[]): BlacklistTriggerKind | null {
   return BLACKLIST_TRIGGER_KINDS.find((k) => triggers.some((t) => t.kind === k)) ?? null;
+}
+
+/**
+ * The triggers that rest on at least one record not yet used as evidence of an earlier listing.
+ * A listing consumes its evidence: once removed early or expired, the same accident or hazard
+ * does not list the enterprise again; a new record does (a repeat listing). Where each record
+ * triggers on its own (an accident of the grade, a concealed accident, a hazard, a licence event),
+ * the evidence keeps the new records only; the annual-deaths count keeps every accident it sums.
+ */
+export function freshTriggers<T extends Pick<BlacklistTrigger, "kind" | "evidence">>(triggers: readonly T[], usedEvidence: Iterable<string>): T[] {
+  const used = new Set(usedEvidence);
+  const out: T[] = [];
+  for (const t of triggers) {
+    const fresh = t.evidence.filter((id) => !used.has(id));
+    if (fresh.length === 0) continue;
+    out.push(t.kind === "annual_deaths" || t.kind === "manual" ? t : { ...t, evidence: fresh });
+  }
+  return out;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -346,6 +364,7 @@ function tasks(kind: SupervisionTask["kind"], listing: Listing, today: IsoDate, 
       enterpriseId: listing.enterpriseId,
       sequence: k,
       opensOn,
+      // biome-ignore lint/complexity/useMathMinMax: ISO date strings compare as strings, not numbers
       dueOn: end < listing.until ? end : listing.until,
       taskKey: `${listing.id}#${kind}#${k}`,
     });

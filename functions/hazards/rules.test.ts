@@ -736,3 +736,22 @@ describe("seed checklists (排查清单)", () => {
     expect(checklistsForIndustry("61").map((c) => c.id)).toEqual([GENERAL_CHECKLIST_ID]);
   });
 });
+
+// ---------------------------------------------------------------------------------------------
+describe("region partitions of the hazard indexes (GB/T 2260)", () => {
+  it("county-level partitions under a region: a county itself, a city's counties, a 直管市 itself, the whole province", async () => {
+    const { countiesUnder, isRegionCode } = await import("./regions.js");
+    expect(countiesUnder("420102")).toEqual(["420102"]);
+    expect(countiesUnder("420100")).toContain("420102");
+    expect(countiesUnder("420100")).not.toContain("420100");
+    expect(countiesUnder("429004")).toEqual(["429004"]);
+    expect(countiesUnder("420102001")).toEqual(["420102"]);
+    const province = countiesUnder("420000");
+    expect(province).toEqual(expect.arrayContaining(["420102", "420304", "429004", "429021"]));
+    expect(new Set(province).size).toBe(province.length);
+    expect(countiesUnder("999999")).toEqual([]);
+    expect(isRegionCode("429004", ["county"])).toBe(true);
+    expect(isRegionCode("420100", ["county", "township"])).toBe(false);
+    expect(isRegionCode("420102001", ["county", "township"])).toBe(true);
+  });
+});

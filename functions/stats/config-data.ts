@@ -287,14 +287,15 @@ export const ASSESSMENT_CONFIGS: Readonly<Record<number, AssessmentConfig>> = {
 };
 
 // ---------------------------------------------------------------------------------------------
-// Schedules (EventBridge Scheduler expressions evaluated in `timeZone`; the local scheduler reads
-// the same definitions)
+// Schedules: the fields of shared/jobs.ts JobSpec except `fn`/`export` (CDK and the local
+// scheduler read the same definitions), evaluated in `timeZone`.
 
 export interface ScheduleDefinition {
-  id: string;
+  /** Job name (shared/jobs.ts JobSpec.name). */
+  name: string;
   description: string;
-  /** EventBridge Scheduler cron, evaluated in `timeZone`. */
-  expression: string;
+  /** Six-field EventBridge Scheduler cron (min hour dom month dow year), as shared/jobs.ts JobSpec.cron. */
+  cron: string;
   timeZone: "Asia/Shanghai";
   /** Local time of day the job fires. */
   hour: number;
@@ -306,9 +307,9 @@ export interface ScheduleDefinition {
  * of a month is the month-end roll-up (the previous month is complete then).
  */
 export const ROLLUP_SCHEDULE: ScheduleDefinition = {
-  id: "stats-rollup-daily",
+  name: "rollup",
   description: "控制指标日统计（每日01:00，月初一日即上月月末统计）",
-  expression: "cron(0 1 * * ? *)",
+  cron: "0 1 * * ? *",
   timeZone: "Asia/Shanghai",
   hour: 1,
   minute: 0,
@@ -319,9 +320,9 @@ export const ROLLUP_SCHEDULE: ScheduleDefinition = {
  * quarterly hazard statistics it scores are due by the 15th (总局令第16号, domain.md "Hazards").
  */
 export const QUARTERLY_ASSESSMENT_SCHEDULE: ScheduleDefinition = {
-  id: "stats-assessment-quarterly",
+  name: "assessment-quarterly",
   description: "季度过程考核（季后首月16日02:00）",
-  expression: "cron(0 2 16 1,4,7,10 ? *)",
+  cron: "0 2 16 1,4,7,10 ? *",
   timeZone: "Asia/Shanghai",
   hour: 2,
   minute: 0,
@@ -329,9 +330,9 @@ export const QUARTERLY_ASSESSMENT_SCHEDULE: ScheduleDefinition = {
 
 /** Annual assessment of the previous year, in January (issue 6), after the quarterly run. */
 export const ANNUAL_ASSESSMENT_SCHEDULE: ScheduleDefinition = {
-  id: "stats-assessment-annual",
+  name: "assessment-annual",
   description: "年度责任目标考核（1月16日03:00）",
-  expression: "cron(0 3 16 1 ? *)",
+  cron: "0 3 16 1 ? *",
   timeZone: "Asia/Shanghai",
   hour: 3,
   minute: 0,

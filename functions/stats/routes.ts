@@ -1,2 +1,84 @@
-// Routes of the stats context (see functions/registry/routes.ts for the pattern).
-export const routes = {} as const;
+// Routes of the stats context: annual control targets and denominators, the control-indicator
+// table (JSON or CSV), target assessment (configuration, third-party scores, results, publication).
+import { route } from "../../shared/http.js";
+import {
+  AssessmentConfigBody,
+  AssessmentConfigOut,
+  AssessmentList,
+  AssessmentsQuery,
+  ControlIndicatorsOut,
+  ControlTargetsBody,
+  ControlTargetsOut,
+  DenominatorsBody,
+  DenominatorsOut,
+  IndicatorsQuery,
+  PublicAssessments,
+  PublicAssessmentsQuery,
+  ThirdPartyBody,
+  ThirdPartyOut,
+  YearParams,
+  YearRegionParams,
+} from "./schemas.js";
+
+const fn = "stats";
+const tags = ["stats"];
+const readers = ["statistician", "regulator", "admin"] as const;
+
+export const routes = {
+  putControlTargets: route({
+    method: "PUT", path: "/v1/control-targets/{year}/{regionCode}", fn, roles: ["statistician", "admin"], tags,
+    summary: "Set a region's annual control targets (statistician of the level above; the province's own: province statistician or admin). If-Match when replacing",
+    params: YearRegionParams, body: ControlTargetsBody, response: ControlTargetsOut,
+  }),
+  getControlTargets: route({
+    method: "GET", path: "/v1/control-targets/{year}/{regionCode}", fn, roles: readers, tags,
+    summary: "A region's annual control targets",
+    params: YearRegionParams, response: ControlTargetsOut,
+  }),
+  putDenominators: route({
+    method: "PUT", path: "/v1/denominators/{year}/{regionCode}", fn, roles: ["statistician", "admin"], tags,
+    summary: "Set a region's yearly denominators: GDP (亿元), 工矿商贸 employees, motor vehicles, coal output (t). If-Match when replacing",
+    params: YearRegionParams, body: DenominatorsBody, response: DenominatorsOut,
+  }),
+  getDenominators: route({
+    method: "GET", path: "/v1/denominators/{year}/{regionCode}", fn, roles: readers, tags,
+    summary: "A region's yearly denominators",
+    params: YearRegionParams, response: DenominatorsOut,
+  }),
+  controlIndicators: route({
+    method: "GET", path: "/v1/statistics/control-indicators", fn, roles: readers, tags,
+    summary: "Control indicators of a region and its children, year to date, against the ceilings with warnings. ?format=csv or Accept: text/csv for CSV",
+    query: IndicatorsQuery, response: ControlIndicatorsOut, produces: ["text/csv"],
+  }),
+
+  getAssessmentConfig: route({
+    method: "GET", path: "/v1/assessment-config/{year}", fn, roles: readers, tags,
+    summary: "The year's assessment items (summing to 100 points), grade cut-offs and veto triggers",
+    params: YearParams, response: AssessmentConfigOut,
+  }),
+  putAssessmentConfig: route({
+    method: "PUT", path: "/v1/assessment-config/{year}", fn, roles: ["statistician", "admin"], tags,
+    summary: "Replace the year's assessment configuration (province statistician or admin). If-Match when replacing",
+    params: YearParams, body: AssessmentConfigBody, response: AssessmentConfigOut,
+  }),
+  putThirdParty: route({
+    method: "PUT", path: "/v1/assessments/{year}/{regionCode}/third-party", fn, roles: ["statistician", "admin"], tags,
+    summary: "Enter a city's third-party evaluation score (0–100) for the year (province statistician or admin)",
+    params: YearRegionParams, body: ThirdPartyBody, response: ThirdPartyOut,
+  }),
+  listAssessments: route({
+    method: "GET", path: "/v1/assessments", fn, roles: readers, tags,
+    summary: "Assessment results of the cities in scope: ?quarter=1..4 for the process assessment, none for the annual one",
+    query: AssessmentsQuery, response: AssessmentList,
+  }),
+  publishAssessments: route({
+    method: "POST", path: "/v1/assessments/{year}/publish", fn, roles: ["statistician", "admin"], tags,
+    summary: "Publish the year's annual assessment table (province statistician or admin); once",
+    params: YearParams, response: PublicAssessments, status: 201,
+  }),
+  publicAssessments: route({
+    method: "GET", path: "/v1/public/assessments", fn, roles: "public", tags,
+    summary: "A published year's assessment table: city, points, grade, vetoes",
+    query: PublicAssessmentsQuery, response: PublicAssessments,
+  }),
+} as const;

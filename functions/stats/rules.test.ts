@@ -2,6 +2,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import type { AccidentGrade } from "../accidents/rules.js";
 import { addDays, daysBetween } from "../../shared/time.js";
+import { CSV_HEADERS, indicatorsCsv } from "./csv.js";
 import {
   ANNUAL_ASSESSMENT_SCHEDULE,
   type AssessmentConfig,
@@ -161,6 +162,14 @@ describe("aggregation", () => {
       acc({ industryCode: "08", statisticalDeaths: 1 }),
     ]);
     expect(a.coalMine).toMatchObject({ accidents: 1, deaths: 4 });
+  });
+
+  it("odd type codes are counted, never touching prototypes", () => {
+    const a = aggregate([acc({ accidentType: "__proto__" }), acc({ accidentType: "constructor" }), acc({ accidentType: "constructor" })]);
+    expect(Object.getPrototypeOf(a.byType)).toBe(Object.prototype);
+    expect(Object.keys(a.byType).sort()).toEqual(["__proto__", "constructor"]);
+    expect(a.byType["constructor"]?.accidents).toBe(2);
+    expect(mergeAggregates(a, a).byType["constructor"]?.accidents).toBe(4);
   });
 
   it("an empty period aggregates to zeros with every grade and sector present", () => {
@@ -663,14 +672,57 @@ describe("periods", () => {
   });
 
   it.each([ROLLUP_SCHEDULE, QUARTERLY_ASSESSMENT_SCHEDULE, ANNUAL_ASSESSMENT_SCHEDULE])(
-    "schedule $id fires at its stated Shanghai time",
+    "schedule $name fires at its stated Shanghai time",
     (s: ScheduleDefinition) => {
       expect(s.timeZone).toBe("Asia/Shanghai");
-      expect(s.expression.startsWith(`cron(${s.minute} ${s.hour} `)).toBe(true);
+      expect(s.cron.split(" ").slice(0, 2)).toEqual([String(s.minute), String(s.hour)]);
+      expect(s.cron.split(" ")).toHaveLength(6);
     },
   );
 
   it("issue 6: the roll-up runs daily at 01:00 Asia/Shanghai", () => {
-    expect(ROLLUP_SCHEDULE).toMatchObject({ hour: 1, minute: 0, expression: "cron(0 1 * * ? *)" });
+    expect(ROLLUP_SCHEDULE).toMatchObject({ hour: 1, minute: 0, cron: "0 1 * * ? *", timeZone: "Asia/Shanghai" });
+  });
+});
+
+// ---------------------------------------------------------------------------------------------
+describe("control-indicator CSV (issue 6: Chinese headers, same table as the JSON)", () => {
+  const agg = aggregate([acc({ statisticalDeaths: 4, injuries: 2, directLossYuan: 1_500 }), acc({ roadTraffic: true, statisticalDeaths: 1 })]);
+  const rates = computeRates(agg, { gdpYi: 3 });
+  const region = {
+    regionCode: "420102",
+    regionName: "江岸区, \"测试\"",
+    level: "county",
+    parentCode: "420100",
+    year: 2026,
+    month: 3,
+    asOfDate: "2026-03-31",
+    monthly: agg,
+    ytd: agg,
+    hazards: { monthly: { found: 0, major: 0 }, ytd: { found: 0, major: 0 } },
+    denominators: { gdpYi: 3 },
+    denominatorsSource: "own" as const,
+    rates,
+    monthlyRates: rates,
+    yearElapsed: 90 / 365,
+    indicators: evaluateControlIndicators(agg, rates, { deaths: 5, rates: { deathsPerYiGdp: 2 } }, 90 / 365),
+    warning: "exceeded" as const,
+    hasTargets: true,
+  };
+  const lines = indicatorsCsv([region]).replace(/^\uFEFF/, "").trim().split("\r\n");
+
+  it("starts with a byte-order mark and the Chinese header row", () => {
+    expect(indicatorsCsv([region]).startsWith("\uFEFF地区代码,")).toBe(true);
+    expect(lines[0]?.split(",")).toEqual([...CSV_HEADERS]);
+  });
+
+  it("one row per total and per indicator; values, ceilings, shares and warnings in Chinese", () => {
+    expect(lines).toHaveLength(1 + 4 + 11);
+    expect(lines[1]).toBe('420102,"江岸区, ""测试""",县（市、区）,2026,3,2026-03-31,事故起数,2,2,,,24.7%,');
+    expect(lines).toContain('420102,"江岸区, ""测试""",县（市、区）,2026,3,2026-03-31,生产安全事故死亡人数,5,5,5,100.0%,24.7%,超标');
+    // 5 deaths / 3 亿元 = 1.667 against 2: 83.3 %, attention
+    expect(lines).toContain('420102,"江岸区, ""测试""",县（市、区）,2026,3,2026-03-31,亿元GDP生产安全事故死亡率,1.667,1.667,2.000,83.3%,24.7%,预警');
+    // no denominator: empty value, no warning
+    expect(lines).toContain('420102,"江岸区, ""测试""",县（市、区）,2026,3,2026-03-31,道路交通万车死亡率,,,,,24.7%,正常');
   });
 });

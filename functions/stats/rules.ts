@@ -4,7 +4,7 @@
 //
 // Exports
 //   Sectors:     SectorInput, sectorOf(input, mapping?), divisionOf(industryCode)
-//   Aggregation: StatsAccident, Tally, Aggregate, emptyTally, emptyAggregate, aggregate(accidents, mapping?),
+//   Aggregation: StatsAccident, Tally, Aggregate, UNKNOWN_INDUSTRY, emptyTally, emptyAggregate, aggregate(accidents, mapping?),
 //                mergeAggregates(a, b), sumAggregates(list)
 //   Rates:       Denominators, Rates, computeRates(aggregate, denominators), roundRate(x)
 //   Indicators:  IndicatorStatus, evaluateIndicator(value, ceiling, yearElapsed, thresholds?),
@@ -15,7 +15,7 @@
 //                scoreItem(item, input), gradeFor(total, cutoffs), scoreRegion(config, inputs)
 //   Periods:     Quarter, QuarterRef, PeriodRange, quarterOf(date), monthRange(year, month),
 //                quarterRange(year, quarter), yearRange(year), yearToDateRange(year, month),
-//                formatQuarter(ref), parseQuarter(text), previousQuarter(date), rollupTarget(now)
+//                formatQuarter(ref), parseQuarter(text), previousQuarter(date), RollupTarget, rollupTarget(now)
 //   Re-exported from config-data: Sector, RateId, WarningLevel, WarningThresholds, ScoringMethod,
 //                AssessmentItem, AssessmentConfig, AssessmentGrade, VetoTrigger, ScheduleDefinition
 //
@@ -91,7 +91,9 @@ export function divisionOf(industryCode: string | null | undefined): string | nu
 export function sectorOf(input: SectorInput, mapping: SectorMapping = DEFAULT_SECTOR_MAPPING): Sector {
   if (input.roadTraffic) return "road_traffic";
   if (input.fire) return "fire";
-  const override = input.accidentType != null ? mapping.typeOverrides[input.accidentType] : undefined;
+  // Own keys only: a type such as "constructor" must not reach Object.prototype.
+  const t = input.accidentType;
+  const override = t != null && Object.hasOwn(mapping.typeOverrides, t) ? mapping.typeOverrides[t] : undefined;
   if (override !== undefined) return override;
   const code = input.industryCode;
   if (code == null) return "other";
@@ -169,8 +171,11 @@ export function emptyAggregate(): Aggregate {
   };
 }
 
+// Keys come from record fields: read own properties only and define rather than assign, so a
+// key like "__proto__" or "constructor" is counted like any other instead of touching prototypes.
 function addInto(map: Record<string, Tally>, key: string, t: Tally): void {
-  map[key] = addTally(map[key] ?? emptyTally(), t);
+  const prev = Object.hasOwn(map, key) ? map[key] : undefined;
+  Object.defineProperty(map, key, { value: addTally(prev ?? emptyTally(), t), enumerable: true, writable: true, configurable: true });
 }
 
 /** Counts, deaths (statistical), injuries and loss, broken down by grade, type, sector and industry. */

@@ -1,0 +1,72 @@
+// What other contexts may call in the approvals context (contract 1 in the cross-context
+// contracts). Nothing here writes: it returns writes and audit entries for the caller's own
+// transaction, so the hazard change and the licence change land together or not at all.
+import type { AuditEntry } from "../../shared/audit.js";
+import type { Write } from "../../shared/db.js";
+import { shanghaiDate } from "../../shared/time.js";
+import { licenceTransition, shouldExpire } from "./rules.js";
+import type { Licence } from "./schemas.js";
+import { licenceEventWrite, licencesOfHolder, licenceUpdateWrite } from "./store.js";
+
+/** Who changed the licence: the hazard side's request supplies the actor in its own audit records. */
+const HAZARD_ACTOR = "system:major-hazard";
+
+/** Suspends (suspend=true) or restores (false) every safety production licence (安全生产许可证 items) of an enterprise
+ *  that is currently valid (resp. suspended for this reason). Returns the writes and audit entries for the caller to put
+ *  in ITS transaction (so the hazard change and the licence change land together). Licence status events must also be
+ *  written as LICEVT period-index records. */
+export async function licenceSuspensionWrites(
+  enterpriseId: string,
+  suspend: boolean,
+  reason: string,
+  now: Date,
+): Promise<{ writes: Write[]; audit: AuditEntry[] }> {
+  const at = now.toISOString();
+  const today = shanghaiDate(now);
+  const writes: Write[] = [];
+  const audit: AuditEntry[] = [];
+  for (const before of await licencesOfHolder(enterpriseId)) {
+    if (!before.safetyProduction) continue;
+    // Only the hold this mechanism put on is lifted: an officer's own suspension stays.
+    const target = suspend ? before.status === "valid" : before.status === "suspended" && before.suspension?.source === "major_hazard";
+    if (!target) continue;
+    // A licence whose validity ended while it was on hold lapses instead of coming back.
+    const action = suspend ? "suspend" : shouldExpire(before.validTo ?? "9999-12-31", today) ? "expire" : "restore";
+    const next = licenceTransition(before.status, action);
+    if (!next.ok) continue;
+    const after: Licence = {
+      ...before,
+      status: next.next,
+      suspension: suspend ? { source: "major_hazard", reason, since: at } : undefined,
+      version: before.version + 1,
+      updatedAt: at,
+    };
+    if (!suspend) delete after.suspension;
+    const event = action === "suspend" ? "suspended" : action === "restore" ? "restored" : "expired";
+    writes.push(
+      licenceUpdateWrite(before, after),
+      licenceEventWrite({
+        licenceNumber: before.number,
+        itemCode: before.itemCode,
+        regionCode: before.regionCode,
+        enterpriseId,
+        event,
+        at,
+        from: before.status,
+        to: after.status,
+        reason,
+        actorId: HAZARD_ACTOR,
+      }),
+    );
+    audit.push({
+      action: `licence.${action}`,
+      entityType: "licence",
+      entityId: before.number,
+      regionCode: before.regionCode,
+      enterpriseId,
+      summary: { from: before.status, to: after.status, cause: "major_hazard" },
+      reason,
+    });
+  }
+  return { writes, audit };
+}

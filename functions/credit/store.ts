@@ -1,0 +1,193 @@
+// Credit storage: violations, blacklist listings, supervision tasks, the blacklist policy.
+//
+// Access patterns:
+//   violation by id              pk VIOL#<id>              sk VIOL
+//   decision-number claim        pk VIOLDOC#<number>       sk VIOLDOC      (same transaction as the violation)
+//   violations of an enterprise  gsi1pk VIOLENT#<eid>      gsi1sk <date>#<id>
+//   violations by region         gsi2pk VIOLREG#<city>     gsi2sk <county>#<date>#<id>
+//   violations by month          gsi4 period index VIOL (shared/periods.ts)
+//   listing by id                pk BL#<id>                sk BL
+//   listings of an enterprise    gsi1pk BLENT#<eid>        gsi1sk <from>#<id>
+//   listings by region           gsi2pk BLREG#<city>       gsi2sk <county>#<from>#<id>
+//   listings by publication      gsi3pk BLPUB#<YYYYQn>     gsi3sk <from>#<id>   (quarter of `from`)
+//   enterprise credit state      pk CREDIT#<eid>           sk STATE
+//                                (versioned: every new listing of an enterprise bumps it, so two
+//                                concurrent listings of one enterprise cannot both succeed; it also
+//                                remembers which evidence was already used, so a removed listing's
+//                                records do not list the enterprise again)
+//   supervision task by id       pk CTASK#<id>             sk CTASK
+//   tasks by region              gsi2pk CTASKREG#<city>    gsi2sk <county>#<dueOn>#<id>
+//   tasks of an enterprise       gsi1pk CTASKENT#<eid>     gsi1sk <dueOn>#<id>
+//   blacklist policy             pk CREDITCFG              sk POLICY
+import { childrenOf, cityOf, regionLevel } from "../../shared/codes/index.js";
+import { getItem, type Item, type Page, query, queryAcross, queryAll, strip } from "../../shared/db.js";
+import { periodIndexKeys } from "../../shared/periods.js";
+import { addMonths, type IsoDate } from "../../shared/time.js";
+import { type BlacklistPolicy, DEFAULT_BLACKLIST_POLICY } from "./config-data.js";
+import { isListed, publicationQuarter } from "./rules.js";
+import type { ListingRecord, SupervisionTaskRecord, Violation } from "./schemas.js";
+
+export const cityPartition = (regionCode: string) => cityOf(regionCode) ?? regionCode;
+const county = (regionCode: string) => regionCode.slice(0, 6);
+
+// ---------- violations ----------
+
+export function violationItem(v: Violation): Item {
+  return {
+    pk: `VIOL#${v.id}`,
+    sk: "VIOL",
+    entity: "violation",
+    gsi1pk: `VIOLENT#${v.enterpriseId}`,
+    gsi1sk: `${v.date}#${v.id}`,
+    gsi2pk: `VIOLREG#${v.cityCode}`,
+    gsi2sk: `${county(v.regionCode)}#${v.date}#${v.id}`,
+    ...periodIndexKeys("VIOL", v.date, v.regionCode, v.id),
+    ...v,
+  };
+}
+
+export const violationDocClaim = (decisionNumber: string, violationId: string): Item => ({
+  pk: `VIOLDOC#${decisionNumber}`,
+  sk: "VIOLDOC",
+  entity: "violation_doc_claim",
+  violationId,
+});
+
+export async function getViolation(id: string): Promise<Violation | undefined> {
+  const item = await getItem(`VIOL#${id}`, "VIOL");
+  return item ? (strip(item) as unknown as Violation) : undefined;
+}
+
+/** Items of a region (province, city or county) on a gsi2 `<PREFIX>#<city>` index, city partition by city partition. */
+async function byRegion<T>(prefix: string, regionCode: string, limit: number, cursor?: string): Promise<Page<T>> {
+  const level = regionLevel(regionCode);
+  if (level === "province") {
+    const parts = childrenOf(regionCode).map((c) => `${prefix}#${c.code}`);
+    return clean<T>(await queryAcross(parts, { index: "gsi2", limit, newestFirst: false }, cursor));
+  }
+  return clean<T>(
+    await query({
+      index: "gsi2",
+      pk: `${prefix}#${cityPartition(regionCode)}`,
+      sk: level === "city" ? undefined : { beginsWith: `${county(regionCode)}#` },
+      limit,
+      cursor,
+    }),
+  );
+}
+
+function clean<T>(p: Page<Item>): Page<T> {
+  return { items: p.items.map((i) => strip(i) as unknown as T), nextCursor: p.nextCursor };
+}
+
+export const violationsOfEnterprise = (enterpriseId: string, limit: number, cursor?: string) =>
+  query({ index: "gsi1", pk: `VIOLENT#${enterpriseId}`, limit, cursor, newestFirst: true }).then((p) => clean<Violation>(p));
+
+export const violationsOfRegion = (regionCode: string, limit: number, cursor?: string) => byRegion<Violation>("VIOLREG", regionCode, limit, cursor);
+
+// ---------- listings ----------
+
+export function listingItem(l: ListingRecord): Item {
+  return {
+    pk: `BL#${l.id}`,
+    sk: "BL",
+    entity: "blacklist_listing",
+    gsi1pk: `BLENT#${l.enterpriseId}`,
+    gsi1sk: `${l.from}#${l.id}`,
+    gsi2pk: `BLREG#${l.cityCode}`,
+    gsi2sk: `${county(l.regionCode)}#${l.from}#${l.id}`,
+    gsi3pk: `BLPUB#${l.publicationQuarter}`,
+    gsi3sk: `${l.from}#${l.id}`,
+    ...l,
+  };
+}
+
+export async function getListing(id: string, consistent = false): Promise<ListingRecord | undefined> {
+  const item = await getItem(`BL#${id}`, "BL", consistent);
+  return item ? (strip(item) as unknown as ListingRecord) : undefined;
+}
+
+/** Every listing of an enterprise, oldest first (a handful at most). */
+export async function listingsOfEnterprise(enterpriseId: string): Promise<ListingRecord[]> {
+  const items = await queryAll({ index: "gsi1", pk: `BLENT#${enterpriseId}` });
+  return items.map((i) => strip(i) as unknown as ListingRecord);
+}
+
+export const listingsOfRegion = (regionCode: string, limit: number, cursor?: string) => byRegion<ListingRecord>("BLREG", regionCode, limit, cursor);
+
+/** Listings published in one quarter ("2026Q4"). */
+export async function listingsPublishedIn(quarter: string): Promise<ListingRecord[]> {
+  const items = await queryAll({ index: "gsi3", pk: `BLPUB#${quarter}` });
+  return items.map((i) => strip(i) as unknown as ListingRecord);
+}
+
+/**
+ * Every listing in force on `today`: the publications of the quarters a listing published then
+ * could still run in (the longest term back), filtered by the term rule. A few small queries.
+ */
+export async function listingsInForce(today: IsoDate, policy: Pick<BlacklistPolicy, "firstTermYears" | "repeatTermYears">): Promise<ListingRecord[]> {
+  const years = Math.max(policy.firstTermYears, policy.repeatTermYears);
+  const quarters = new Set<string>();
+  for (let months = 0; months <= years * 12 + 3; months += 3) quarters.add(publicationQuarter(addMonths(today, -months)));
+  const all = (await Promise.all([...quarters].map(listingsPublishedIn))).flat();
+  return all.filter((l) => isListed(l, today));
+}
+
+// ---------- enterprise credit state ----------
+
+export interface CreditState {
+  enterpriseId: string;
+  /** Listings so far (a further one is a repeat listing). */
+  listings: number;
+  /** Ids of every record that already served as evidence of a listing. */
+  usedEvidence: string[];
+  version: number;
+}
+
+export const creditStateKey = (enterpriseId: string) => ({ pk: `CREDIT#${enterpriseId}`, sk: "STATE" });
+
+export async function getCreditState(enterpriseId: string): Promise<CreditState | undefined> {
+  const item = await getItem(creditStateKey(enterpriseId).pk, "STATE", true);
+  return item ? (strip(item) as unknown as CreditState) : undefined;
+}
+
+export const creditStateItem = (s: CreditState): Item => ({ ...creditStateKey(s.enterpriseId), entity: "credit_state", ...s });
+
+// ---------- supervision tasks ----------
+
+export function taskItem(t: SupervisionTaskRecord): Item {
+  return {
+    pk: `CTASK#${t.id}`,
+    sk: "CTASK",
+    entity: "supervision_task",
+    gsi1pk: `CTASKENT#${t.enterpriseId}`,
+    gsi1sk: `${t.dueOn}#${t.id}`,
+    gsi2pk: `CTASKREG#${t.cityCode}`,
+    gsi2sk: `${county(t.regionCode)}#${t.dueOn}#${t.id}`,
+    ...t,
+  };
+}
+
+export async function getTask(id: string): Promise<SupervisionTaskRecord | undefined> {
+  const item = await getItem(`CTASK#${id}`, "CTASK");
+  return item ? (strip(item) as unknown as SupervisionTaskRecord) : undefined;
+}
+
+export const tasksOfEnterprise = (enterpriseId: string, limit: number, cursor?: string) =>
+  query({ index: "gsi1", pk: `CTASKENT#${enterpriseId}`, limit, cursor }).then((p) => clean<SupervisionTaskRecord>(p));
+
+export const tasksOfRegion = (regionCode: string, limit: number, cursor?: string) => byRegion<SupervisionTaskRecord>("CTASKREG", regionCode, limit, cursor);
+
+// ---------- policy ----------
+
+export const POLICY_KEY = { pk: "CREDITCFG", sk: "POLICY" } as const;
+
+export type StoredPolicy = BlacklistPolicy & { version: number; updatedAt: string; updatedBy: string };
+
+export async function getPolicy(): Promise<StoredPolicy> {
+  const item = await getItem(POLICY_KEY.pk, POLICY_KEY.sk);
+  if (!item) return { ...DEFAULT_BLACKLIST_POLICY, version: 0, updatedAt: "1970-01-01T00:00:00.000Z", updatedBy: "default" };
+  return strip(item) as unknown as StoredPolicy;
+}
+
+export const policyItem = (p: StoredPolicy): Item => ({ ...POLICY_KEY, entity: "credit_policy", ...p });

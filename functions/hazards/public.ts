@@ -1,0 +1,25 @@
+// What other contexts may call in the hazards context (contract 3 in the cross-context contracts).
+// Read-only; meant for scheduled jobs (credit's blacklist triggers, stats' assessment).
+import { isWithin } from "../../shared/codes/index.js";
+import { CITY_CODES } from "../../shared/periods.js";
+import { enterprisesOfRegion, supervisedBefore } from "./store.js";
+
+/** Listed (挂牌督办) major hazards whose supervision deadline is before `asOfDate` and that are not written off. */
+export async function overdueSupervisedHazards(asOfDate: string): Promise<{ id: string; enterpriseId: string; regionCode: string; deadline: string; status: string }[]> {
+  // The HAZSUP#<city> projection holds exactly the listed, not written-off hazards, keyed by deadline:
+  // sk = <deadline>#<id> sorts before "<asOfDate>" iff deadline < asOfDate.
+  const parts = await Promise.all(CITY_CODES().map((city) => supervisedBefore(city, asOfDate)));
+  return parts.flat().map((i) => ({
+    id: i.id as string,
+    enterpriseId: i.enterpriseId as string,
+    regionCode: i.regionCode as string,
+    deadline: i.deadline as string,
+    status: i.status as string,
+  }));
+}
+
+/** Share of enterprises in a region assigned to a grid, for assessment. */
+export async function gridCoverage(regionCode: string): Promise<{ enterprises: number; inGrid: number }> {
+  const enterprises = (await enterprisesOfRegion(regionCode)).filter((e) => isWithin(e.regionCode as string, regionCode));
+  return { enterprises: enterprises.length, inGrid: enterprises.filter((e) => typeof e.gridId === "string" && e.gridId.length > 0).length };
+}

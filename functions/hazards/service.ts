@@ -1,0 +1,351 @@
+// Pieces the hazards handler shares between its routes: scope, building a hazard from any of
+// its four sources, the response view, evidence checks and the production-suspension side effects.
+import type { AuditEntry } from "../../shared/audit.js";
+import { industryMatches } from "../../shared/codes/index.js";
+import { check, putVersioned, queryAll, type Write } from "../../shared/db.js";
+import { type EnterpriseRecord, enterpriseScope, getEnterprise } from "../../shared/enterprises.js";
+import { ApiError, badRequest, type FieldProblem, forbidden, notFound, staleVersion, type Text } from "../../shared/errors.js";
+import { newId } from "../../shared/ids.js";
+import type { Actor, ScopedRecord } from "../../shared/policy.js";
+import { outOfScope, reachable, requireReach } from "../../shared/scope.js";
+import { headObject, MAX_ATTACHMENT_BYTES, presignDownload } from "../../shared/storage.js";
+import { addDays, isoUtc, shanghaiDate } from "../../shared/time.js";
+import { licenceSuspensionWrites } from "../approvals/public.js";
+import { enterpriseItem } from "../registry/store.js";
+import type { Enterprise } from "../registry/schemas.js";
+import {
+  allowedActions,
+  type HazardLevel,
+  type HazardSource,
+  initialStatus,
+  isOverdue,
+  missingMajorReportFields,
+  missingPlanParts,
+  productionSuspended,
+  type RectificationPlan,
+  REVIEW_DAYS,
+  reviewDueDate,
+} from "./rules.js";
+import { allChecklists, type Attachment, getHazard, type Hazard, listAttachments } from "./store.js";
+
+export const HAZARD: Text = { zh: "隐患", en: "hazard" };
+export const ENTERPRISE: Text = { zh: "企业", en: "enterprise" };
+
+/** Clock skew tolerated on client-declared instants ("discovered at" may not be in the future). */
+const SKEW_MS = 5 * 60 * 1000;
+
+// ---------------------------------------------------------------------------------------------
+// Scope
+
+export function scopeOf(r: { enterpriseId: string; regionCode: string; industryCode: string; gridId?: string | null }): ScopedRecord {
+  return { enterpriseId: r.enterpriseId, regionCode: r.regionCode, industryCode: r.industryCode, gridId: r.gridId ?? null };
+}
+
+/**
+ * A record about an enterprise, if the caller may see it (else 404). A grid member's reach follows
+ * the enterprise's current grid, not the grid it had when the record was made.
+ */
+export async function visible<T extends { enterpriseId: string; regionCode: string; industryCode: string; gridId?: string | null }>(
+  actor: Actor,
+  record: T | undefined,
+  what: Text,
+): Promise<T> {
+  if (!record) throw notFound(what);
+  let gridId = record.gridId ?? null;
+  if (actor.role === "grid_member") gridId = (await getEnterprise(record.enterpriseId))?.gridId ?? null;
+  reachable(actor, { ...scopeOf(record), gridId }, what);
+  return record;
+}
+
+export async function visibleHazard(actor: Actor, id: string): Promise<Hazard> {
+  return visible(actor, await getHazard(id), HAZARD);
+}
+
+/** An enterprise the caller names as a target: 404 if it does not exist, 403 if out of scope. */
+export async function targetEnterprise(actor: Actor, id: string): Promise<EnterpriseRecord> {
+  if (actor.role === "enterprise" && actor.enterpriseId !== id) throw outOfScope();
+  const e = await getEnterprise(id);
+  if (!e) throw notFound(ENTERPRISE);
+  requireReach(actor, enterpriseScope(e));
+  return e;
+}
+
+/** Which sources each role reports under (issue 3 "Who may create"). */
+export const SOURCES_BY_ROLE: Partial<Record<Actor["role"], readonly HazardSource[]>> = {
+  enterprise: ["self_inspection"],
+  grid_member: ["grid_patrol"],
+  regulator: ["enforcement", "public_report"],
+  industry_department: ["enforcement", "public_report"],
+};
+
+export function requireSource(actor: Actor, source: HazardSource): void {
+  const allowed = SOURCES_BY_ROLE[actor.role] ?? [];
+  if (!allowed.includes(source)) {
+    throw new ApiError(
+      403,
+      "source_not_allowed",
+      { zh: `当前角色不能以来源「${source}」报告隐患；允许：${allowed.join("、") || "无"}`, en: `your role may not report hazards with source '${source}'; allowed: ${allowed.join(", ") || "none"}` },
+      { allowed },
+    );
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Building a hazard
+
+export interface HazardInput {
+  level: HazardLevel;
+  description: string;
+  location: string;
+  rectifyBy: string;
+  checklistItemId?: string;
+  fixedOnSpot?: boolean;
+  currentStateAndCause?: string;
+  harmAndDifficultyAnalysis?: string;
+  plan?: RectificationPlan;
+}
+
+export interface BuildContext {
+  enterprise: EnterpriseRecord;
+  source: HazardSource;
+  discoveredAt: string;
+  actor: Actor;
+  now: Date;
+  links?: { selfInspectionId?: string; inspectionId?: string; patrolId?: string };
+}
+
+const only = (path: string): Text => ({ zh: `${path} 仅适用于重大事故隐患`, en: `${path} applies to major hazards only` });
+
+/**
+ * Validates one hazard's content against the rules and builds the record. Problems are returned with
+ * `path` prefixed, so a request creating many hazards reports every bad field at once.
+ */
+export function buildHazard(input: HazardInput, ctx: BuildContext, path = ""): { hazard?: Hazard; problems: FieldProblem[] } {
+  const problems: FieldProblem[] = [];
+  const p = (field: string) => `${path}${field}`;
+  const discovered = isoUtc(ctx.discoveredAt);
+  if (input.rectifyBy < shanghaiDate(discovered)) {
+    problems.push({ path: p("rectifyBy"), message: { zh: "整改期限不能早于发现日期", en: "rectifyBy cannot be before the day of discovery" } });
+  }
+  if (input.level === "major") {
+    // 16号令 art.14 ¶2: current state and cause; harm and difficulty analysis.
+    for (const f of missingMajorReportFields(input)) {
+      problems.push({ path: p(f), message: { zh: "重大事故隐患报告须包含此项（16号令第十四条）", en: "a major hazard report must include this (Order 16 art.14)" } });
+    }
+  } else {
+    if (input.currentStateAndCause !== undefined) problems.push({ path: p("currentStateAndCause"), message: only("currentStateAndCause") });
+    if (input.harmAndDifficultyAnalysis !== undefined) problems.push({ path: p("harmAndDifficultyAnalysis"), message: only("harmAndDifficultyAnalysis") });
+    if (input.plan !== undefined) problems.push({ path: p("plan"), message: only("plan") });
+  }
+  const status = initialStatus({ level: input.level, fixedOnSpot: input.fixedOnSpot, plan: input.plan });
+  if (typeof status !== "string") {
+    problems.push({ path: p("fixedOnSpot"), message: { zh: "重大事故隐患不能当场整改（16号令第三条）", en: "a major hazard cannot be fixed on the spot (Order 16 art.3)" } });
+  }
+  if (problems.length > 0 || typeof status !== "string") return { problems };
+  const e = ctx.enterprise;
+  const at = ctx.now.toISOString();
+  const hazard: Hazard = {
+    id: newId(),
+    enterpriseId: e.id,
+    enterpriseName: e.name,
+    regionCode: e.regionCode,
+    cityCode: e.cityCode,
+    industryCode: e.industryCode,
+    industrySection: e.industrySection,
+    gridId: e.gridId ?? null,
+    level: input.level,
+    source: ctx.source,
+    status,
+    description: input.description,
+    location: input.location,
+    discoveredAt: discovered,
+    rectifyBy: input.rectifyBy,
+    ...(input.checklistItemId ? { checklistItemId: input.checklistItemId } : {}),
+    fixedOnSpot: input.fixedOnSpot === true,
+    ...(input.level === "major"
+      ? { currentStateAndCause: input.currentStateAndCause, harmAndDifficultyAnalysis: input.harmAndDifficultyAnalysis, ...(input.plan ? { plan: input.plan } : {}) }
+      : {}),
+    ...(ctx.links ?? {}),
+    // Fixed on the spot: rectified when found (16号令 art.15 ¶1 "立即组织整改").
+    ...(status === "rectified" ? { rectifiedAt: discovered } : {}),
+    version: 1,
+    createdAt: at,
+    createdBy: ctx.actor.userId,
+    updatedAt: at,
+  };
+  return { hazard, problems };
+}
+
+export function failOn(problems: FieldProblem[]): void {
+  if (problems.length === 0) return;
+  throw badRequest(
+    "validation_failed",
+    {
+      zh: `请求体校验失败：${problems.map((x) => `${x.path} ${typeof x.message === "string" ? x.message : x.message.zh}`).join("；")}`,
+      en: `body is invalid: ${problems.map((x) => `${x.path} ${typeof x.message === "string" ? x.message : x.message.en}`).join("; ")}`,
+    },
+    problems,
+  );
+}
+
+/** A client-declared instant may not lie in the future. */
+export function notFuture(path: string, value: string, now: Date): FieldProblem[] {
+  return Date.parse(value) > now.getTime() + SKEW_MS ? [{ path, message: { zh: "不能晚于当前时间", en: "cannot be in the future" } }] : [];
+}
+
+/** Item codes of every checklist version (codes are stable across versions). */
+export async function knownItemCodes(): Promise<Set<string>> {
+  const all = await allChecklists();
+  return new Set(all.flatMap((c) => c.items.map((i) => i.code)));
+}
+
+export function hazardAudit(h: Hazard, action: string, summary: unknown, reason?: string): AuditEntry {
+  return { action: `hazard.${action}`, entityType: "hazard", entityId: h.id, regionCode: h.regionCode, enterpriseId: h.enterpriseId, summary, reason };
+}
+
+// ---------------------------------------------------------------------------------------------
+// The response view: stored fields plus what is computed at read time (Asia/Shanghai).
+
+export interface AttachmentView {
+  id: string;
+  fileName: string;
+  contentType: string;
+  size: number;
+  uploaded: boolean;
+  downloadUrl?: string;
+  createdAt: string;
+  createdBy: string;
+}
+
+export function reviewView(h: Hazard, now: Date) {
+  if (h.level !== "major" || (!h.supervision && !h.reviewRequestedOn)) return undefined;
+  // 16号令 art.23: the review is due within 10 days of the deadline or of the application
+  // (rules.reviewDueDate); an unlisted hazard has no deadline, so its clock starts at the application.
+  const dueDate = h.supervision
+    ? reviewDueDate(h.supervision.deadline, h.reviewRequestedOn)
+    : addDays(h.reviewRequestedOn as string, REVIEW_DAYS);
+  const decided = h.status === "closed" || h.reviewedOn ? (h.reviewedOn ?? null) : null;
+  return {
+    requestedOn: h.reviewRequestedOn ?? null,
+    dueDate,
+    decidedOn: decided,
+    overdue: (decided ?? shanghaiDate(now)) > dueDate,
+  };
+}
+
+export function hazardView(h: Hazard, now: Date, attachments?: AttachmentView[]) {
+  const { industrySection: _s, gridId: _g, selfInspectionId, inspectionId, patrolId, evidence, reviewedOn, reviewRequestedOn, ...rest } = h;
+  return {
+    ...rest,
+    ...(selfInspectionId ? { selfInspectionId } : {}),
+    ...(inspectionId ? { inspectionId } : {}),
+    ...(patrolId ? { patrolId } : {}),
+    ...(evidence ? { evidence } : {}),
+    ...(reviewRequestedOn ? { reviewRequestedOn } : {}),
+    ...(reviewedOn ? { reviewedOn } : {}),
+    missingPlanParts: h.level === "major" ? missingPlanParts(h.plan ?? {}) : [],
+    review: reviewView(h, now),
+    overdue: isOverdue(h, now),
+    allowedActions: allowedActions(h.level, h.status),
+    ...(attachments ? { attachments } : {}),
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Evidence
+
+async function checkUpload(a: Attachment): Promise<boolean> {
+  const head = await headObject(a.key);
+  if (!head) return false;
+  // What arrived must be what was declared (a presigned URL alone does not stop a bigger body everywhere).
+  if (head.size !== a.size || head.size > MAX_ATTACHMENT_BYTES) return false;
+  return head.contentType === undefined || head.contentType === a.contentType;
+}
+
+/** Attachments of a hazard with whether the object really is in S3, and a short-lived download URL if so. */
+export async function attachmentViews(hazardId: string): Promise<AttachmentView[]> {
+  const list = await listAttachments(hazardId);
+  return Promise.all(
+    list.map(async (a) => {
+      const uploaded = await checkUpload(a);
+      return {
+        id: a.id,
+        fileName: a.fileName,
+        contentType: a.contentType,
+        size: a.size,
+        uploaded,
+        ...(uploaded ? { downloadUrl: await presignDownload(a.key) } : {}),
+        createdAt: a.createdAt,
+        createdBy: a.createdBy,
+      };
+    }),
+  );
+}
+
+/** Ids of the attachments that really exist in S3 (HEAD each). */
+export async function existingEvidence(hazardId: string): Promise<string[]> {
+  const list = await listAttachments(hazardId);
+  const ok = await Promise.all(list.map(checkUpload));
+  return list.filter((_, i) => ok[i]).map((a) => a.id);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Production suspension (16号令 art.16, 23): while a listed major hazard with suspension is not
+// written off, the enterprise is marked suspended and its safety production licences are held
+// (approvals' contract 1); both land in the hazard change's own transaction.
+
+async function listedHazardsOf(enterpriseId: string): Promise<Hazard[]> {
+  const items = await queryAll({
+    index: "gsi2",
+    pk: `HAZENT#${enterpriseId}`,
+    filter: { expression: "#lv = :major AND attribute_exists(#sup)", names: { "#lv": "level", "#sup": "supervision" }, values: { ":major": "major" } },
+  });
+  return items as unknown as Hazard[];
+}
+
+export async function suspensionWrites(after: Hazard, actor: Actor, now: Date): Promise<{ writes: Write[]; audit: AuditEntry[] }> {
+  const e = await getEnterprise(after.enterpriseId);
+  if (!e) throw notFound(ENTERPRISE);
+  const others = (await listedHazardsOf(after.enterpriseId)).filter((h) => h.id !== after.id);
+  const suspended = productionSuspended([...others, after]);
+  const was = e.productionSuspended === true;
+  if (suspended === was) {
+    // No change, but serialise with any concurrent change of the enterprise's suspension.
+    return { writes: [check(`ENT#${e.id}`, "ENT", "#v = :v", staleVersion(), { "#v": "version" }, { ":v": e.version })], audit: [] };
+  }
+  const reason = suspended
+    ? `重大事故隐患 ${after.id} 挂牌督办，责令停产停业整改`
+    : `重大事故隐患 ${after.id} 已核销，准予恢复生产`;
+  const updated = { ...e, productionSuspended: suspended, updatedAt: now.toISOString() } as unknown as Enterprise;
+  const licence = await licenceSuspensionWrites(e.id, suspended, reason, now);
+  return {
+    writes: [putVersioned(enterpriseItem(updated) as never, e.version), ...licence.writes],
+    audit: [
+      {
+        action: suspended ? "enterprise.production-suspended" : "enterprise.production-restored",
+        entityType: "enterprise",
+        entityId: e.id,
+        enterpriseId: e.id,
+        regionCode: e.regionCode,
+        summary: { productionSuspended: { from: was, to: suspended }, hazardId: after.id, by: actor.userId },
+        reason,
+      },
+      ...licence.audit,
+    ],
+  };
+}
+
+/** Industry departments see their own industry only (same rule as the register's lists). */
+export function industryFilter(actor: Actor, requested?: string): string | undefined {
+  if (actor.role !== "industry_department") return requested;
+  const own = actor.industryCode as string;
+  if (requested && !industryMatches(requested, own)) throw outOfScope();
+  return requested ?? own;
+}
+
+export function forbiddenAction(action: string, role: string) {
+  return forbidden("action_not_allowed", {
+    zh: `角色「${role}」不能对该隐患执行「${action}」`,
+    en: `role '${role}' may not perform '${action}' on this hazard`,
+  });
+}

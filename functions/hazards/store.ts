@@ -1,0 +1,653 @@
+// Hazard governance storage.
+//
+// Access patterns (one table; gsi4 is the shared period index, nothing else):
+//   checklist version          pk CHKL#<id>                 sk CHKL
+//   all checklist versions     gsi1pk CHKL                  gsi1sk <family>#<version, 4 digits>   (a few dozen items)
+//   self-inspection            pk SINSP#<id>                sk SINSP
+//   self-inspections of ent.   gsi2pk SINSPENT#<ent>        gsi2sk <inspectedAt>#<id>
+//   hazard                     pk HAZ#<id>                  sk HAZ
+//   hazard attachments         pk HAZ#<id>                  sk ATT#<attachmentId>
+//   hazards by region          gsi1pk HAZREG#<city>         gsi1sk <county>#<id>
+//                              (city-sharded like the register: a quarter-end peak spreads over 17
+//                              partitions; province lists page city by city)
+//   hazards of an enterprise   gsi2pk HAZENT#<ent>          gsi2sk <discoveredAt>#<id>
+//                              (per-enterprise lists, statistics for filings, reconciliation, grid lists)
+//   hazards by status          gsi3pk HAZST#<county>#<status> gsi3sk <rectifyBy>#<id>
+//                              (county-sharded; overdue = open statuses with sk < today, a key range)
+//   hazards in a period        gsi4 HAZ (shared/periods.ts), month of discoveredAt
+//   listed (挂牌督办) hazards  pk HAZSUP#<city>             sk <deadline>#<hazardId>
+//                              (a projection kept in the hazard's own transactions while listed and
+//                              not written off; serves overdueSupervisedHazards)
+//   enforcement inspection     pk INSP#<id>                 sk INSP
+//   inspections by region      gsi1pk INSPREG#<city>        gsi1sk <date>#<county>#<id>
+//   inspections of ent.        gsi2pk INSPENT#<ent>         gsi2sk <date>#<id>
+//   inspections in a period    gsi4 INSP, month of the inspection date
+//   filing                     pk FILING#<ent>#<period>     sk FILING   (one per enterprise and period)
+//   filings of a period        gsi1pk FILINGREG#<city>#<period> gsi1sk <county>#<ent>
+//   filings in a period        gsi4 FILING, month filed
+//   grid                       pk GRID#<id>                 sk GRID
+//   grid code claim            pk GRIDCODE#<code>           sk GRIDCODE
+//   grids by region            gsi1pk GRIDREG#<city>        gsi1sk <county>#<id>
+//   grid membership claim      pk GRIDENT#<ent>             sk GRIDENT   (each enterprise in ≤ 1 grid)
+//   enterprises of a grid      gsi2 ENTGRID#<grid> on the enterprise item (written via registry/store.ts)
+//   grid patrol                pk PATROL#<id>               sk PATROL
+//   patrols of a grid          gsi2pk PATROLGRID#<grid>     gsi2sk <patrolledAt>#<id>
+import { childrenOf } from "../../shared/codes/index.js";
+import {
+  deleteItem,
+  getItem,
+  type Item,
+  type Page,
+  putDerived,
+  putNew,
+  putVersioned,
+  query,
+  queryAcross,
+  queryAll,
+  type QuerySpec,
+  strip,
+  type Write,
+} from "../../shared/db.js";
+import { conflict } from "../../shared/errors.js";
+import { periodIndexKeys } from "../../shared/periods.js";
+import { PROVINCE_CODE } from "../../shared/policy.js";
+import { regionLevel } from "../../shared/codes/index.js";
+import type { Checklist } from "./checklist-data.js";
+import { cityCodeOf, countiesUnder, countyOf } from "./regions.js";
+import type { HazardLevel, HazardSource, HazardStatus, RectificationPlan, SupervisingLevel } from "./rules.js";
+
+// ---------------------------------------------------------------------------------------------
+// Records
+
+export interface StoredChecklist extends Checklist {
+  family: string;
+  createdAt: string;
+  createdBy: string;
+}
+
+export interface Supervision {
+  deadline: string;
+  supervisingLevel: SupervisingLevel;
+  productionSuspended: boolean;
+  /** Same value under the name shared/periods.ts documents for roll-ups. */
+  suspendProduction: boolean;
+  listedOn: string;
+  listedBy: string;
+  listedByRegion: string;
+  note?: string;
+}
+
+export interface Hazard {
+  id: string;
+  enterpriseId: string;
+  enterpriseName: string;
+  regionCode: string;
+  cityCode: string;
+  industryCode: string;
+  industrySection: string;
+  /** The enterprise's grid when reported (scope uses the enterprise's current grid). */
+  gridId: string | null;
+  level: HazardLevel;
+  source: HazardSource;
+  status: HazardStatus;
+  description: string;
+  location: string;
+  discoveredAt: string;
+  rectifyBy: string;
+  checklistItemId?: string;
+  fixedOnSpot: boolean;
+  currentStateAndCause?: string;
+  harmAndDifficultyAnalysis?: string;
+  plan?: RectificationPlan;
+  selfInspectionId?: string;
+  inspectionId?: string;
+  patrolId?: string;
+  supervision?: Supervision;
+  reviewRequestedOn?: string;
+  reviewedOn?: string;
+  rectifiedAt?: string;
+  closedAt?: string;
+  rejections?: { reason: string; at: string; by: string }[];
+  evidence?: string[];
+  version: number;
+  createdAt: string;
+  createdBy: string;
+  updatedAt: string;
+}
+
+export interface Attachment {
+  id: string;
+  hazardId: string;
+  key: string;
+  fileName: string;
+  contentType: string;
+  size: number;
+  createdAt: string;
+  createdBy: string;
+}
+
+export interface SelfInspection {
+  id: string;
+  enterpriseId: string;
+  regionCode: string;
+  cityCode: string;
+  industryCode: string;
+  gridId: string | null;
+  checklistId: string;
+  checklistVersion: number;
+  inspectedAt: string;
+  inspector: string;
+  results: { itemCode: string; check: string; standard: string; result: "pass" | "fail" | "na"; note?: string; hazardId?: string }[];
+  counts: { pass: number; fail: number; na: number };
+  hazardIds: string[];
+  createdAt: string;
+  createdBy: string;
+}
+
+export interface Inspection {
+  id: string;
+  enterpriseId: string;
+  enterpriseName: string;
+  regionCode: string;
+  cityCode: string;
+  industryCode: string;
+  gridId: string | null;
+  date: string;
+  startedAt: string;
+  inspectors: { name: string; certificateNo?: string }[];
+  summary?: string;
+  findingsCount: number;
+  hazardIds: string[];
+  createdAt: string;
+  createdBy: string;
+}
+
+export interface Filing {
+  id: string;
+  enterpriseId: string;
+  enterpriseName: string;
+  regionCode: string;
+  cityCode: string;
+  industryCode: string;
+  gridId: string | null;
+  period: string;
+  principal: { name: string; title?: string; phone?: string };
+  note?: string;
+  statistics: { asOf: string; total: unknown; byLevel: unknown };
+  filedAt: string;
+  deadline: string;
+  late: boolean;
+  createdBy: string;
+}
+
+export interface Grid {
+  id: string;
+  code: string;
+  name: string;
+  regionCode: string;
+  countyCode: string;
+  cityCode: string;
+  member: { userId: string; name: string; phone?: string; fullTime?: boolean };
+  supervisingOfficial: { name: string; title?: string; phone?: string };
+  contactLeader: { name: string; title?: string; phone?: string };
+  version: number;
+  createdAt: string;
+  createdBy: string;
+}
+
+export interface Patrol {
+  id: string;
+  gridId: string;
+  regionCode: string;
+  patrolledAt: string;
+  route?: string;
+  visitedEnterpriseIds: string[];
+  hazardIds: string[];
+  note?: string;
+  createdAt: string;
+  createdBy: string;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Checklists
+
+export const checklistFamily = (id: string): string => id.replace(/-v\d+$/, "");
+
+export function checklistItem(c: StoredChecklist): Item {
+  return {
+    pk: `CHKL#${c.id}`,
+    sk: "CHKL",
+    entity: "checklist",
+    gsi1pk: "CHKL",
+    gsi1sk: `${c.family}#${String(c.version).padStart(4, "0")}`,
+    ...c,
+  };
+}
+
+export async function getChecklist(id: string): Promise<StoredChecklist | undefined> {
+  const item = await getItem(`CHKL#${id}`, "CHKL");
+  return item ? (strip(item) as unknown as StoredChecklist) : undefined;
+}
+
+/** Every version of every checklist (reference data: a few dozen items), oldest version first. */
+export async function allChecklists(): Promise<StoredChecklist[]> {
+  const items = await queryAll({ index: "gsi1", pk: "CHKL" });
+  return items.map((i) => strip(i) as unknown as StoredChecklist);
+}
+
+export function publishChecklistWrite(c: StoredChecklist): Write {
+  return putNew(
+    checklistItem(c),
+    conflict("checklist_version_exists", { zh: `排查清单 ${c.id} 已存在`, en: `checklist ${c.id} already exists` }, { id: c.id }),
+  );
+}
+
+// ---------------------------------------------------------------------------------------------
+// Hazards
+
+export const OPEN_STATUSES: readonly HazardStatus[] = ["reported", "planned", "rectifying"];
+
+export function hazardItem(h: Hazard): Item & { version: number } {
+  const county = countyOf(h.regionCode);
+  return {
+    pk: `HAZ#${h.id}`,
+    sk: "HAZ",
+    entity: "hazard",
+    gsi1pk: `HAZREG#${h.cityCode}`,
+    gsi1sk: `${county}#${h.id}`,
+    gsi2pk: `HAZENT#${h.enterpriseId}`,
+    gsi2sk: `${h.discoveredAt}#${h.id}`,
+    gsi3pk: `HAZST#${county}#${h.status}`,
+    gsi3sk: `${h.rectifyBy}#${h.id}`,
+    ...periodIndexKeys("HAZ", h.discoveredAt, h.regionCode, h.id),
+    ...h,
+  };
+}
+
+export async function getHazard(id: string): Promise<Hazard | undefined> {
+  // Consistent: a workflow action decides on what it reads, and the version guards the write.
+  const item = await getItem(`HAZ#${id}`, "HAZ", true);
+  return item ? (strip(item) as unknown as Hazard) : undefined;
+}
+
+export function createHazardWrite(h: Hazard): Write {
+  return putNew(hazardItem(h));
+}
+
+/** A projection of a listed hazard, kept while it is listed and not written off. */
+function supervisionKey(h: Pick<Hazard, "cityCode" | "id">, deadline: string) {
+  return { pk: `HAZSUP#${h.cityCode}`, sk: `${deadline}#${h.id}` };
+}
+
+/**
+ * The writes of a workflow step: the hazard itself (versioned against what was read) and, for a
+ * listed hazard, its supervision projection.
+ */
+export function updateHazardWrites(before: Hazard, after: Hazard): Write[] {
+  const writes: Write[] = [putVersioned(hazardItem(after), before.version)];
+  const oldSup = before.supervision;
+  const newSup = after.supervision;
+  if (oldSup && (!newSup || newSup.deadline !== oldSup.deadline || after.status === "closed")) {
+    const k = supervisionKey(before, oldSup.deadline);
+    writes.push(deleteItem(k.pk, k.sk));
+  }
+  if (newSup && after.status !== "closed") {
+    writes.push(
+      putDerived({
+        ...supervisionKey(after, newSup.deadline),
+        entity: "hazard_supervision",
+        id: after.id,
+        enterpriseId: after.enterpriseId,
+        regionCode: after.regionCode,
+        deadline: newSup.deadline,
+        status: after.status,
+        productionSuspended: newSup.productionSuspended,
+      }),
+    );
+  }
+  return writes;
+}
+
+export async function listAttachments(hazardId: string): Promise<Attachment[]> {
+  const items = await queryAll({ pk: `HAZ#${hazardId}`, sk: { beginsWith: "ATT#" } });
+  return items.map((i) => strip(i) as unknown as Attachment);
+}
+
+export function attachmentWrite(a: Attachment): Write {
+  return putNew({ pk: `HAZ#${a.hazardId}`, sk: `ATT#${a.id}`, entity: "hazard_attachment", ...a });
+}
+
+export interface HazardFilter {
+  level?: HazardLevel;
+  status?: HazardStatus;
+  source?: HazardSource;
+  /** true: open and past rectifyBy; false: the opposite. Needs `today`. */
+  overdue?: boolean;
+  today: string;
+  /** Industry departments: a section or division. */
+  industry?: string;
+  /** Exact county, when the key does not already restrict it. */
+  county?: string;
+}
+
+function hazardFilter(f: HazardFilter): QuerySpec["filter"] {
+  const parts: string[] = [];
+  const names: Record<string, string> = {};
+  const values: Record<string, unknown> = {};
+  if (f.level) {
+    names["#lv"] = "level";
+    values[":lv"] = f.level;
+    parts.push("#lv = :lv");
+  }
+  if (f.source) {
+    names["#src"] = "source";
+    values[":src"] = f.source;
+    parts.push("#src = :src");
+  }
+  if (f.status) {
+    names["#st"] = "status";
+    values[":st"] = f.status;
+    parts.push("#st = :st");
+  }
+  if (f.overdue !== undefined) {
+    names["#st"] = "status";
+    names["#rb"] = "rectifyBy";
+    values[":today"] = f.today;
+    OPEN_STATUSES.forEach((s, i) => {
+      values[`:o${i}`] = s;
+    });
+    const open = `#st IN (${OPEN_STATUSES.map((_, i) => `:o${i}`).join(", ")})`;
+    parts.push(f.overdue ? `(${open} AND #rb < :today)` : `(NOT (${open}) OR #rb >= :today)`);
+  }
+  if (f.industry) {
+    names["#ic"] = "industryCode";
+    names["#is"] = "industrySection";
+    values[":ic"] = f.industry;
+    parts.push("(#ic = :ic OR #is = :ic)");
+  }
+  if (f.county) {
+    names["#rc"] = "regionCode";
+    values[":rc"] = f.county;
+    parts.push("#rc = :rc");
+  }
+  return parts.length ? { expression: parts.join(" AND "), names, values } : undefined;
+}
+
+function hazardPage(p: Page<Item>): Page<Hazard> {
+  return { items: p.items.map((i) => strip(i) as unknown as Hazard), nextCursor: p.nextCursor };
+}
+
+/** Hazards of one enterprise, newest discovery first. */
+export async function listByEnterprise(enterpriseId: string, f: HazardFilter, limit: number, cursor?: string): Promise<Page<Hazard>> {
+  return hazardPage(await query({ index: "gsi2", pk: `HAZENT#${enterpriseId}`, filter: hazardFilter(f), limit, cursor, newestFirst: true }));
+}
+
+/** Hazards of several enterprises (a grid's), enterprise partition by enterprise partition. */
+export async function listByEnterprises(enterpriseIds: string[], f: HazardFilter, limit: number, cursor?: string): Promise<Page<Hazard>> {
+  const partitions = enterpriseIds.map((id) => `HAZENT#${id}`);
+  return hazardPage(await queryAcross(partitions, { index: "gsi2", filter: hazardFilter(f), limit, newestFirst: true }, cursor));
+}
+
+/** Hazards in a region (province, city or county), newest first within each county. */
+export async function listByRegion(regionCode: string, f: HazardFilter, limit: number, cursor?: string): Promise<Page<Hazard>> {
+  const level = regionLevel(regionCode);
+  const filter = hazardFilter(f);
+  if (level === "province") {
+    const cities = childrenOf(PROVINCE_CODE).map((c) => `HAZREG#${c.code}`);
+    return hazardPage(await queryAcross(cities, { index: "gsi1", filter, limit, newestFirst: true }, cursor));
+  }
+  const city = cityCodeOf(regionCode);
+  const countyLevel = countiesUnder(regionCode).length === 1 && countiesUnder(regionCode)[0] === regionCode;
+  return hazardPage(
+    await query({
+      index: "gsi1",
+      pk: `HAZREG#${city}`,
+      sk: countyLevel && regionCode !== city ? { beginsWith: `${regionCode}#` } : undefined,
+      filter,
+      limit,
+      cursor,
+      newestFirst: true,
+    }),
+  );
+}
+
+/**
+ * Hazards in given statuses under a region, from the county-sharded status index. With
+ * `overdueOn`, only those whose rectifyBy is before that date: a key range, not a filter.
+ */
+export async function listByStatus(
+  regionCode: string,
+  statuses: readonly HazardStatus[],
+  f: Omit<HazardFilter, "status">,
+  overdueOn: string | undefined,
+  limit: number,
+  cursor?: string,
+): Promise<Page<Hazard>> {
+  const partitions = countiesUnder(regionCode).flatMap((county) => statuses.map((s) => `HAZST#${county}#${s}`));
+  // sk = <rectifyBy>#<id>: every sk with rectifyBy < D sorts before "D" itself.
+  const sk = overdueOn ? { lte: overdueOn } : undefined;
+  return hazardPage(await queryAcross(partitions, { index: "gsi3", sk, filter: hazardFilter({ ...f }), limit }, cursor));
+}
+
+/** Every hazard of an enterprise discovered in [fromInstant, toInstant] (ISO UTC strings). */
+export async function hazardsOfEnterprise(enterpriseId: string, fromInstant?: string, toInstant?: string): Promise<Hazard[]> {
+  const sk = fromInstant || toInstant ? { between: [fromInstant ?? "0", `${toInstant ?? "9"}#\uffff`] as [string, string] } : undefined;
+  const items = await queryAll({ index: "gsi2", pk: `HAZENT#${enterpriseId}`, sk });
+  return items.map((i) => strip(i) as unknown as Hazard);
+}
+
+/** Listed hazards of a city whose deadline is before `date`, not written off. */
+export async function supervisedBefore(cityCode: string, date: string): Promise<Item[]> {
+  return queryAll({ pk: `HAZSUP#${cityCode}`, sk: { lte: date } });
+}
+
+// ---------------------------------------------------------------------------------------------
+// Self-inspections
+
+export function selfInspectionWrite(s: SelfInspection): Write {
+  return putNew({
+    pk: `SINSP#${s.id}`,
+    sk: "SINSP",
+    entity: "self_inspection",
+    gsi2pk: `SINSPENT#${s.enterpriseId}`,
+    gsi2sk: `${s.inspectedAt}#${s.id}`,
+    ...s,
+  });
+}
+
+export async function getSelfInspection(id: string): Promise<SelfInspection | undefined> {
+  const item = await getItem(`SINSP#${id}`, "SINSP");
+  return item ? (strip(item) as unknown as SelfInspection) : undefined;
+}
+
+export async function listSelfInspections(enterpriseId: string, limit: number, cursor?: string): Promise<Page<SelfInspection>> {
+  const p = await query({ index: "gsi2", pk: `SINSPENT#${enterpriseId}`, limit, cursor, newestFirst: true });
+  return { items: p.items.map((i) => strip(i) as unknown as SelfInspection), nextCursor: p.nextCursor };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Enforcement inspections
+
+export function inspectionWrite(i: Inspection): Write {
+  const county = countyOf(i.regionCode);
+  return putNew({
+    pk: `INSP#${i.id}`,
+    sk: "INSP",
+    entity: "inspection",
+    gsi1pk: `INSPREG#${i.cityCode}`,
+    gsi1sk: `${i.date}#${county}#${i.id}`,
+    gsi2pk: `INSPENT#${i.enterpriseId}`,
+    gsi2sk: `${i.date}#${i.id}`,
+    ...periodIndexKeys("INSP", i.date, i.regionCode, i.id),
+    ...i,
+  });
+}
+
+export async function getInspection(id: string): Promise<Inspection | undefined> {
+  const item = await getItem(`INSP#${id}`, "INSP");
+  return item ? (strip(item) as unknown as Inspection) : undefined;
+}
+
+const dateRange = (from?: string, to?: string) =>
+  from || to ? { between: [from ?? "0000-00-00", `${to ?? "9999-12-31"}#\uffff`] as [string, string] } : undefined;
+
+export async function listInspectionsOfEnterprise(enterpriseId: string, from: string | undefined, to: string | undefined, limit: number, cursor?: string): Promise<Page<Inspection>> {
+  const p = await query({ index: "gsi2", pk: `INSPENT#${enterpriseId}`, sk: dateRange(from, to), limit, cursor, newestFirst: true });
+  return { items: p.items.map((i) => strip(i) as unknown as Inspection), nextCursor: p.nextCursor };
+}
+
+function regionFilter(regionCode: string, industry?: string): QuerySpec["filter"] {
+  const parts: string[] = [];
+  const names: Record<string, string> = {};
+  const values: Record<string, unknown> = {};
+  if (regionLevel(regionCode) !== "province" && regionLevel(regionCode) !== "city") {
+    names["#rc"] = "regionCode";
+    values[":rc"] = countyOf(regionCode);
+    parts.push("#rc = :rc");
+  }
+  if (industry) {
+    names["#ic"] = "industryCode";
+    values[":ic"] = industry;
+    names["#is"] = "industrySection";
+    parts.push("(#ic = :ic OR #is = :ic)");
+  }
+  return parts.length ? { expression: parts.join(" AND "), names, values } : undefined;
+}
+
+function cityPartitions(prefix: string, regionCode: string, suffix = ""): string[] {
+  const cities = regionLevel(regionCode) === "province" ? childrenOf(PROVINCE_CODE).map((c) => c.code) : [cityCodeOf(regionCode)];
+  return cities.map((c) => `${prefix}${c}${suffix}`);
+}
+
+export async function listInspectionsOfRegion(regionCode: string, from: string | undefined, to: string | undefined, limit: number, cursor?: string): Promise<Page<Inspection>> {
+  const p = await queryAcross(cityPartitions("INSPREG#", regionCode), { index: "gsi1", sk: dateRange(from, to), filter: regionFilter(regionCode), limit, newestFirst: true }, cursor);
+  return { items: p.items.map((i) => strip(i) as unknown as Inspection), nextCursor: p.nextCursor };
+}
+
+/** Every inspection in a region between two dates (for the regional reconciliation). */
+export async function inspectionsOfRegion(regionCode: string, from: string, to: string, industry?: string): Promise<Inspection[]> {
+  const parts = await Promise.all(
+    cityPartitions("INSPREG#", regionCode).map((pk) => queryAll({ index: "gsi1", pk, sk: dateRange(from, to), filter: regionFilter(regionCode, industry) })),
+  );
+  return parts.flat().map((i) => strip(i) as unknown as Inspection);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Filings
+
+export function filingWrite(f: Filing): Write {
+  return putNew(
+    {
+      pk: `FILING#${f.enterpriseId}#${f.period}`,
+      sk: "FILING",
+      entity: "hazard_filing",
+      gsi1pk: `FILINGREG#${f.cityCode}#${f.period}`,
+      gsi1sk: `${countyOf(f.regionCode)}#${f.enterpriseId}`,
+      ...periodIndexKeys("FILING", f.filedAt, f.regionCode, f.id),
+      ...f,
+    },
+    (current) =>
+      conflict(
+        "already_filed",
+        { zh: `该企业 ${f.period} 的隐患统计表已报送`, en: `the hazard statistics for ${f.period} were already filed` },
+        { filingId: current?.id, filedAt: current?.filedAt },
+      ),
+  );
+}
+
+export async function getFiling(enterpriseId: string, period: string): Promise<Filing | undefined> {
+  const item = await getItem(`FILING#${enterpriseId}#${period}`, "FILING");
+  return item ? (strip(item) as unknown as Filing) : undefined;
+}
+
+export async function filingsOfRegion(regionCode: string, period: string): Promise<Filing[]> {
+  const parts = await Promise.all(
+    cityPartitions("FILINGREG#", regionCode, `#${period}`).map((pk) => queryAll({ index: "gsi1", pk, filter: regionFilter(regionCode) })),
+  );
+  return parts.flat().map((i) => strip(i) as unknown as Filing);
+}
+
+/** Enterprises of a region from the register's city-sharded index (gsi1 ENTREG#<city>). */
+export async function enterprisesOfRegion(regionCode: string, industry?: string): Promise<Item[]> {
+  const level = regionLevel(regionCode);
+  const county = level !== "province" && level !== "city" ? countyOf(regionCode) : undefined;
+  const parts = await Promise.all(
+    cityPartitions("ENTREG#", regionCode).map((pk) =>
+      queryAll({ index: "gsi1", pk, sk: county ? { beginsWith: `${county}#` } : undefined, filter: regionFilter(regionCode, industry) }),
+    ),
+  );
+  return parts.flat().map((i) => strip(i));
+}
+
+// ---------------------------------------------------------------------------------------------
+// Grids
+
+export function gridItem(g: Grid): Item & { version: number } {
+  return { pk: `GRID#${g.id}`, sk: "GRID", entity: "grid", gsi1pk: `GRIDREG#${g.cityCode}`, gsi1sk: `${g.countyCode}#${g.id}`, ...g };
+}
+
+export function createGridWrites(g: Grid): Write[] {
+  return [
+    putNew(
+      { pk: `GRIDCODE#${g.code}`, sk: "GRIDCODE", entity: "grid_code", gridId: g.id },
+      (current) => conflict("duplicate_grid_code", { zh: `网格编码 ${g.code} 已存在`, en: `grid code ${g.code} is already used` }, { gridId: current?.gridId }),
+    ),
+    putNew(gridItem(g)),
+  ];
+}
+
+export async function getGrid(id: string): Promise<Grid | undefined> {
+  const item = await getItem(`GRID#${id}`, "GRID");
+  return item ? (strip(item) as unknown as Grid) : undefined;
+}
+
+export async function listGrids(regionCode: string, limit: number, cursor?: string): Promise<Page<Grid>> {
+  const level = regionLevel(regionCode);
+  const county = level !== "province" && level !== "city" ? countyOf(regionCode) : undefined;
+  const p = await queryAcross(
+    cityPartitions("GRIDREG#", regionCode),
+    { index: "gsi1", sk: county ? { beginsWith: `${county}#` } : undefined, limit },
+    cursor,
+  );
+  return { items: p.items.map((i) => strip(i) as unknown as Grid), nextCursor: p.nextCursor };
+}
+
+/** Each enterprise in at most one grid: the claim is created only if absent. */
+export function gridClaimWrite(enterpriseId: string, gridId: string): Write {
+  return putNew({ pk: `GRIDENT#${enterpriseId}`, sk: "GRIDENT", entity: "grid_claim", enterpriseId, gridId }, (current) =>
+    conflict(
+      "enterprise_in_another_grid",
+      { zh: `企业 ${enterpriseId} 已属于网格 ${String(current?.gridId)}`, en: `enterprise ${enterpriseId} already belongs to grid ${String(current?.gridId)}` },
+      { enterpriseId, gridId: current?.gridId },
+    ),
+  );
+}
+
+export function gridClaimRelease(enterpriseId: string, gridId: string): Write {
+  return deleteItem(
+    `GRIDENT#${enterpriseId}`,
+    "GRIDENT",
+    { expression: "#g = :g", names: { "#g": "gridId" }, values: { ":g": gridId } },
+    conflict("not_in_grid", { zh: "该企业不属于此网格", en: "the enterprise is not in this grid" }),
+  );
+}
+
+export async function gridClaim(enterpriseId: string): Promise<string | undefined> {
+  const item = await getItem(`GRIDENT#${enterpriseId}`, "GRIDENT", true);
+  return item?.gridId as string | undefined;
+}
+
+/** Enterprises of a grid, from the register's gsi2 (ENTGRID#<grid>). */
+export async function enterprisesOfGrid(gridId: string): Promise<Item[]> {
+  const items = await queryAll({ index: "gsi2", pk: `ENTGRID#${gridId}` });
+  return items.map((i) => strip(i));
+}
+
+export function patrolWrite(p: Patrol): Write {
+  return putNew({ pk: `PATROL#${p.id}`, sk: "PATROL", entity: "grid_patrol", gsi2pk: `PATROLGRID#${p.gridId}`, gsi2sk: `${p.patrolledAt}#${p.id}`, ...p });
+}
+
+export async function getPatrol(id: string): Promise<Patrol | undefined> {
+  const item = await getItem(`PATROL#${id}`, "PATROL");
+  return item ? (strip(item) as unknown as Patrol) : undefined;
+}

@@ -1,0 +1,182 @@
+// Target assessment (责任目标考核) of the 17 city-level units: the quarterly process assessment and the
+// annual one. Every item's input is measured from period-index records of the other contexts
+// (shared/periods.ts) and contract 3 (grid coverage), and carries the counts it came from.
+//
+// Periods:
+//   - accident-control items (deaths, 较大/重大 counts) and the vetoes: the year to date through the
+//     end of the assessed period, against the annual ceilings (a process assessment asks "are we
+//     already over?");
+//   - work items (hazards, inspections, approvals): the assessed period itself (the quarter, or
+//     the year);
+//   - on-time quarterly filing (16号令: by the 15th of the next quarter's first month): the filings
+//     for the assessed quarter(s), read from the two months after each quarter, against every
+//     registered enterprise of the city (one filing each per quarter);
+//   - grid coverage: the register now (contract 3);
+//   - third party: the score the province entered for the year.
+import { auditWrite } from "../../shared/audit.js";
+import { childrenOf, HUBEI_PROVINCE_CODE, regionByCode } from "../../shared/codes/index.js";
+import { type Item, putDerived, transact } from "../../shared/db.js";
+import { readMonth, type PeriodKind } from "../../shared/periods.js";
+import type { Actor } from "../../shared/policy.js";
+import { shanghaiEndOf, toInstant } from "../../shared/time.js";
+import { ACCIDENT_GRADES, type AccidentGrade } from "../accidents/rules.js";
+import { gridCoverage as hazardsGridCoverage } from "../hazards/public.js";
+import { type HazardStatus, isOverdue, isRectifiedStatus } from "../hazards/rules.js";
+import { ASSESSMENT_CONFIGS, ASSESSMENT_GRADE_NAME_ZH } from "./config-data.js";
+import { toStatsAccident } from "./rollup.js";
+import { aggregate, type AssessmentConfig, assessmentConfigFor, type ItemInput, monthRange, scoreRegion, type VetoAccident } from "./rules.js";
+import type { AssessmentRow } from "./schemas.js";
+import { assessmentConfigs, assessmentItem, getStatsConfig, targetsOfYear, thirdPartyOfYear, ym } from "./store.js";
+
+export const ASSESSMENT_ACTOR: Actor = { userId: "system:assessment", role: "admin", regionCode: HUBEI_PROVINCE_CODE, isHead: false };
+
+export interface AssessmentSources {
+  gridCoverage(regionCode: string): Promise<{ enterprises: number; inGrid: number }>;
+}
+
+const defaultSources: AssessmentSources = { gridCoverage: hazardsGridCoverage };
+
+const range = (from: number, to: number) => Array.from({ length: to - from + 1 }, (_, i) => from + i);
+const cityOf = (r: Item) => String(r.gsi4pk).split("#")[2] as string;
+
+/** The configuration for a year: stored ones override the shipped defaults; an earlier year's applies until replaced. */
+export async function configForYear(year: number): Promise<AssessmentConfig | undefined> {
+  const stored = await assessmentConfigs();
+  return assessmentConfigFor(year, { ...ASSESSMENT_CONFIGS, ...stored });
+}
+
+export interface AssessOptions {
+  year: number;
+  /** 1–4 for a quarterly process assessment; undefined for the annual assessment. */
+  quarter?: number;
+  asOf: Date;
+  sources?: AssessmentSources;
+}
+
+export interface AssessResult {
+  [key: string]: unknown;
+  year: number;
+  period: string;
+  regions: number;
+  recordsRead: number;
+  vetoed: string[];
+  rows: AssessmentRow[];
+}
+
+export async function assess(opts: AssessOptions): Promise<AssessResult> {
+  const { year, quarter, asOf } = opts;
+  const sources = opts.sources ?? defaultSources;
+  const config = await configForYear(year);
+  if (!config) throw new Error(`no assessment configuration for ${year}`);
+  const kind = quarter ? "quarterly" : "annual";
+  const period = quarter ? `${year}Q${quarter}` : String(year);
+  const lastMonth = quarter ? quarter * 3 : 12;
+  const workMonths = range(quarter ? lastMonth - 2 : 1, lastMonth).map((m) => ym(year, m));
+  const accidentMonths = range(1, lastMonth).map((m) => ym(year, m));
+  const quarters = quarter ? [quarter] : [1, 2, 3, 4];
+  // Filings for quarter q are filed in the two months after it (the 15th of the first is the deadline).
+  const filingMonths = quarters.flatMap((q) => [1, 2].map((k) => (q * 3 + k > 12 ? ym(year + 1, q * 3 + k - 12) : ym(year, q * 3 + k))));
+  const periodEnd = shanghaiEndOf(monthRange(year, lastMonth).to);
+  const evaluatedAt = asOf.getTime() < periodEnd.getTime() ? asOf : periodEnd;
+
+  const read = async (kind: PeriodKind, months: string[]) => (await Promise.all(months.map((m) => readMonth(kind, m)))).flat();
+  const [accidents, hazards, inspections, decisions, filings, targets, thirdParty, statsConfig] = await Promise.all([
+    read("ACC", accidentMonths),
+    read("HAZ", workMonths),
+    read("INSP", workMonths),
+    read("APPDEC", workMonths),
+    read("FILING", filingMonths),
+    targetsOfYear(year),
+    thirdPartyOfYear(year),
+    getStatsConfig(),
+  ]);
+  const wanted = new Set(quarters.map((q) => `${year}Q${q}`));
+  const byCity = <T extends Item>(list: T[]) => {
+    const m = new Map<string, T[]>();
+    for (const r of list) m.set(cityOf(r), [...(m.get(cityOf(r)) ?? []), r]);
+    return m;
+  };
+  const acc = byCity(accidents.filter((a) => typeof a.occurredAt === "string" && toInstant(a.occurredAt as string).getTime() <= evaluatedAt.getTime()));
+  const haz = byCity(hazards);
+  const insp = byCity(inspections);
+  const dec = byCity(decisions);
+  const fil = byCity(filings.filter((f) => wanted.has(f.period as string)));
+
+  const rows: AssessmentRow[] = [];
+  for (const city of childrenOf(HUBEI_PROVINCE_CODE).map((c) => c.code)) {
+    const cityAcc = acc.get(city) ?? [];
+    const agg = aggregate(cityAcc.map((a) => toStatsAccident(a, evaluatedAt)), statsConfig.sectorMapping);
+    const t = targets.get(city);
+    const cityHaz = haz.get(city) ?? [];
+    const majors = cityHaz.filter((h) => h.level === "major");
+    const rectifiedMajors = majors.filter((h) => isRectifiedStatus(h.status as HazardStatus));
+    const overdue = cityHaz.filter((h) => typeof h.rectifyBy === "string" && isOverdue({ rectifyBy: h.rectifyBy, status: h.status as HazardStatus }, evaluatedAt));
+    const cityFilings = fil.get(city) ?? [];
+    const onTime = new Set(cityFilings.filter((f) => f.late !== true).map((f) => `${f.enterpriseId}|${f.period}`));
+    const coverage = await sources.gridCoverage(city).catch(() => undefined);
+    const expectedFilings = coverage ? coverage.enterprises * quarters.length : new Set(cityFilings.map((f) => `${f.enterpriseId}|${f.period}`)).size;
+    const inspCount = (insp.get(city) ?? []).length;
+    const planned = t?.inspectionsPlanned != null ? Math.round((t.inspectionsPlanned * workMonths.length) / 12) : null;
+    const cityDec = dec.get(city) ?? [];
+    const withinLimit = cityDec.filter((d) => d.withinLimit === true).length;
+    const tp = thirdParty.get(city);
+
+    const inputs: Record<string, ItemInput> = {
+      deaths_vs_ceiling: { value: agg.deaths, ceiling: t?.deaths ?? null, sourceCounts: { accidents: agg.accidents, deaths: agg.deaths } },
+      larger_accidents_vs_ceiling: { value: agg.byGrade.larger.accidents, ceiling: t?.largerAccidents ?? null, sourceCounts: { accidents: agg.accidents, larger: agg.byGrade.larger.accidents } },
+      major_accidents_vs_ceiling: { value: agg.byGrade.major.accidents, ceiling: t?.majorAccidents ?? null, sourceCounts: { accidents: agg.accidents, major: agg.byGrade.major.accidents } },
+      major_hazard_rectification_rate: { numerator: rectifiedMajors.length, denominator: majors.length, sourceCounts: { majorHazards: majors.length, rectified: rectifiedMajors.length } },
+      quarterly_filing_on_time_rate: {
+        numerator: Math.min(onTime.size, expectedFilings),
+        denominator: expectedFilings,
+        sourceCounts: { filings: cityFilings.length, onTime: onTime.size, late: cityFilings.length - onTime.size, expected: expectedFilings, enterprises: coverage?.enterprises ?? -1 },
+      },
+      overdue_hazard_share: { numerator: overdue.length, denominator: cityHaz.length, sourceCounts: { hazards: cityHaz.length, overdue: overdue.length } },
+      inspections_vs_plan:
+        planned === null
+          ? { sourceCounts: { inspections: inspCount } }
+          : { numerator: inspCount, denominator: planned, sourceCounts: { inspections: inspCount, planned } },
+      approvals_within_limit_rate: { numerator: withinLimit, denominator: cityDec.length, sourceCounts: { decisions: cityDec.length, withinLimit } },
+      grid_coverage_rate: coverage
+        ? { numerator: coverage.inGrid, denominator: coverage.enterprises, sourceCounts: { enterprises: coverage.enterprises, inGrid: coverage.inGrid } }
+        : { sourceCounts: {} },
+      third_party_score: tp ? { score: tp.score, sourceCounts: { entered: 1 } } : { sourceCounts: { entered: 0 } },
+    };
+    const vetoAccidents: VetoAccident[] = cityAcc.map((a) => ({
+      id: a.id as string,
+      grade: (ACCIDENT_GRADES as readonly string[]).includes(a.grade as string) ? (a.grade as AccidentGrade) : "general",
+      concealed: a.concealed === true,
+    }));
+    const result = scoreRegion(config, { kind, items: inputs, accidents: vetoAccidents });
+    rows.push({
+      ...result,
+      year,
+      period,
+      kind,
+      regionCode: city,
+      regionName: regionByCode(city)?.name ?? city,
+      gradeName: ASSESSMENT_GRADE_NAME_ZH[result.grade],
+      items: result.items.map((i) => ({ ...i, sourceCounts: { ...i.sourceCounts } })),
+      accidentMonths,
+      workMonths,
+      asOf: evaluatedAt.toISOString(),
+    });
+  }
+
+  const entry = {
+    action: "assessment.run",
+    entityType: "assessment",
+    entityId: `assessment-${period}`,
+    regionCode: HUBEI_PROVINCE_CODE,
+    summary: { period, totals: Object.fromEntries(rows.map((r) => [r.regionCode, [r.total, r.grade]])) },
+  };
+  await transact([...rows.map((r) => putDerived(assessmentItem(year, quarter, r))), auditWrite(entry, ASSESSMENT_ACTOR, `job:assessment-${kind}`, asOf)]);
+  return {
+    year,
+    period,
+    regions: rows.length,
+    recordsRead: accidents.length + hazards.length + inspections.length + decisions.length + filings.length,
+    vetoed: rows.filter((r) => r.vetoed).map((r) => r.regionCode),
+    rows,
+  };
+}
