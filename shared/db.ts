@@ -62,11 +62,12 @@ export function decodeCursor<T>(cursor: string | undefined): T | undefined {
     if (parsed === null || typeof parsed !== "object") throw new Error("not an object");
     return parsed as T;
   } catch {
-    throw badRequest("invalid_cursor", { zh: "分页游标无效", en: "the cursor is not valid" }, [
-      { path: "cursor", message: { zh: "分页游标无效", en: "invalid cursor" } },
-    ]);
+    throw invalidCursor();
   }
 }
+
+const invalidCursor = () =>
+  badRequest("invalid_cursor", { zh: "分页游标无效", en: "the cursor is not valid" }, [{ path: "cursor", message: { zh: "分页游标无效", en: "invalid cursor" } }]);
 
 export interface Page<T> {
   items: T[];
@@ -137,7 +138,13 @@ export async function query<T extends Item = Item>(spec: QuerySpec): Promise<Pag
   let startKey = decodeCursor<Item>(spec.cursor);
   // Bounded: a filter that matches little must not turn one request into a long crawl.
   for (let round = 0; round < 5; round++) {
-    const res = await db().send(new QueryCommand(buildQuery(spec, startKey, spec.limit - items.length)));
+    const res = await db()
+      .send(new QueryCommand(buildQuery(spec, startKey, spec.limit - items.length)))
+      .catch((err: { name?: string }) => {
+        // A cursor from another list (other index or filters) names keys this query cannot start from.
+        if (spec.cursor && err.name === "ValidationException") throw invalidCursor();
+        throw err;
+      });
     items.push(...((res.Items ?? []) as T[]));
     startKey = res.LastEvaluatedKey;
     if (!startKey || items.length >= spec.limit) break;
@@ -168,7 +175,7 @@ export async function queryAcross<T extends Item = Item>(
   cursor?: string,
 ): Promise<Page<T>> {
   const state = decodeCursor<{ p: number; c?: string }>(cursor) ?? { p: 0 };
-  if (typeof state.p !== "number" || state.p < 0) throw badRequest("invalid_cursor", { zh: "分页游标无效", en: "the cursor is not valid" });
+  if (!Number.isInteger(state.p) || state.p < 0 || state.p >= partitions.length) throw invalidCursor();
   const items: T[] = [];
   let p = state.p;
   let inner = state.c;
@@ -314,22 +321,32 @@ export async function transact(writes: Write[], clientToken?: string): Promise<v
       en: `one request may write at most ${MAX_TRANSACTION_ITEMS} records`,
     });
   }
-  try {
-    await db().send(new TransactWriteCommand({ TransactItems: writes.map((w) => w.op), ClientRequestToken: clientToken }));
-  } catch (err) {
-    const reasons = cancellationReasons(err);
-    if (!reasons) throw err;
-    const index = reasons.findIndex((r) => r.Code === "ConditionalCheckFailed");
-    if (index < 0) {
-      // TransactionConflict with a concurrent transaction: a lost race, retryable by the client.
-      if (reasons.some((r) => r.Code === "TransactionConflict")) throw staleVersion();
-      throw err;
+  // Two transactions on the same item at the same moment can both be cancelled with
+  // TransactionConflict (no condition failed). Retrying lets one of them win and the other
+  // meet the winner's write through its own condition, so a race ends with one 2xx and a
+  // meaningful 409 instead of two 409s.
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await db().send(new TransactWriteCommand({ TransactItems: writes.map((w) => w.op), ClientRequestToken: clientToken }));
+      return;
+    } catch (err) {
+      const reasons = cancellationReasons(err);
+      if (!reasons) throw err;
+      const index = reasons.findIndex((r) => r.Code === "ConditionalCheckFailed");
+      if (index < 0) {
+        if (!reasons.some((r) => r.Code === "TransactionConflict")) throw err;
+        if (attempt < 4) {
+          await new Promise((r) => setTimeout(r, 5 + Math.random() * 20 * attempt));
+          continue;
+        }
+        throw staleVersion();
+      }
+      const reason = reasons[index] as CancellationReason;
+      const current = reason.Item ? (unmarshall(reason.Item) as Item) : undefined;
+      const w = writes[index] as Write;
+      if (!w.onConditionFail) throw new TransactionConflict(index, current);
+      throw typeof w.onConditionFail === "function" ? w.onConditionFail(current) : w.onConditionFail;
     }
-    const reason = reasons[index] as CancellationReason;
-    const current = reason.Item ? (unmarshall(reason.Item) as Item) : undefined;
-    const w = writes[index] as Write;
-    if (!w.onConditionFail) throw new TransactionConflict(index, current);
-    throw typeof w.onConditionFail === "function" ? w.onConditionFail(current) : w.onConditionFail;
   }
 }
 

@@ -23,7 +23,7 @@
 //           statisticalDeaths (deaths + missing counted dead after the 30/7-day window; kept fresh daily),
 //           unreportedByUnit (recorded by others; the unit did not report within 1 hour)
 //   HAZ     level, status, source, discoveredAt, rectifyBy, rectifiedAt?, closedAt?,
-//           supervision? ({ deadline, suspendProduction, ... } when 挂牌督办)
+//           supervision? ({ deadline, productionSuspended, ... } when 挂牌督办)
 //   INSP    date, findingsCount
 //   FILING  period ("2026Q3" | "2026"), filedAt, late (boolean)
 //   APPDEC  itemCode, decision ("approved"|"refused"), decidedOn, dueDate, withinLimit (boolean)

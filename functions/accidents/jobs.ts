@@ -30,6 +30,8 @@ export const refreshStatisticalDeaths: Job = async (input) => {
   for (const month of months) {
     for (const item of await readMonth("ACC", month)) {
       scanned++;
+      // Only the accident records themselves are ours to update (roll-up fixtures and copies share the index kind).
+      if (item.entity !== "accident" || typeof item.version !== "number") continue;
       const r = strip(item) as unknown as AccidentRecord;
       if (r.missing === 0) continue;
       const value = statisticalDeaths({ deaths: r.deaths, missing: r.missing, occurredAt: r.occurredAt, flags: { roadTraffic: r.roadTraffic, fire: r.fire }, now: asOf });

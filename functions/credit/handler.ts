@@ -8,7 +8,7 @@ import { putNew, putVersioned } from "../../shared/db.js";
 import { outOfScope, reachable, requireReach, requireRegion } from "../../shared/scope.js";
 import { shanghaiDate } from "../../shared/time.js";
 import { type Actor, canReach, isProvinceAdmin } from "../../shared/policy.js";
-import { listingWrites } from "./listing.js";
+import { listingWrites, stateAfterRemoval } from "./listing.js";
 import { routes } from "./routes.js";
 import {
   activeListing,
@@ -40,6 +40,7 @@ import {
   violationItem,
   violationsOfEnterprise,
   violationsOfRegion,
+  listedPerState,
 } from "./store.js";
 import { formatQuarter } from "../stats/rules.js";
 
@@ -180,6 +181,15 @@ export const handler = lambda(routes, {
       );
     }
     const [state, policy] = await Promise.all([getCreditState(e.id), getPolicy()]);
+    // The list above is read from an index and may lag; the state read is consistent, and its
+    // version serialises concurrent listings of one enterprise.
+    if (listedPerState(state, today)) {
+      throw conflict(
+        "already_listed",
+        { zh: `该企业已在黑名单中（至 ${state?.activeUntil}）`, en: `the enterprise is already listed (until ${state?.activeUntil})` },
+        { listingId: state?.activeListingId },
+      );
+    }
     const { listing, writes } = listingWrites({
       enterprise: e,
       triggers: [manual.trigger],
@@ -227,7 +237,7 @@ export const handler = lambda(routes, {
     return {
       body: after,
       headers: { etag: etag(after.version) },
-      writes: [putVersioned({ ...listingItem(after), version: after.version }, listing.version)],
+      writes: [putVersioned({ ...listingItem(after), version: after.version }, listing.version), ...stateAfterRemoval(await getCreditState(listing.enterpriseId), listing.id)],
       audit: [
         {
           action: "blacklist.remove",

@@ -36,7 +36,7 @@ import {
   type SupervisedHazard,
 } from "./rules.js";
 import type { ListingRecord, SupervisionTaskRecord } from "./schemas.js";
-import { getCreditState, getPolicy, listingsInForce, listingsOfEnterprise, taskItem, tasksOfEnterprise } from "./store.js";
+import { getCreditState, getPolicy, listedPerState, listingsInForce, listingsOfEnterprise, taskItem, tasksOfEnterprise } from "./store.js";
 
 export const JOB_NAME = "credit-blacklist";
 export const SYSTEM_ACTOR: Actor = { userId: `system:${JOB_NAME}`, role: "admin", regionCode: "420000", isHead: false };
@@ -191,7 +191,7 @@ export async function evaluateBlacklist(asOf: Date, opts: EvaluateOptions = {}):
       result.evidenceAlreadyUsed++;
       continue;
     }
-    if (activeListing(await listingsOfEnterprise(enterpriseId), today)) {
+    if (listedPerState(state, today) || activeListing(await listingsOfEnterprise(enterpriseId), today)) {
       // Already listed: the new records stay unused, so they count once this listing has ended.
       result.alreadyListed++;
       continue;

@@ -46,8 +46,22 @@ export function listingWrites(input: {
     createdBy: input.by,
   };
   const usedEvidence = [...new Set([...(state?.usedEvidence ?? []), ...triggers.flatMap((t) => t.evidence)])];
-  const after: CreditState = { enterpriseId: e.id, listings: prior + 1, usedEvidence, version: (state?.version ?? 0) + 1 };
+  const after: CreditState = {
+    enterpriseId: e.id,
+    listings: prior + 1,
+    usedEvidence,
+    activeListingId: listing.id,
+    activeUntil: listing.until,
+    version: (state?.version ?? 0) + 1,
+  };
   // The state write comes first: losing a race on it is the telling failure (409).
   const stateWrite = state ? putVersioned({ ...creditStateItem(after), version: after.version }, state.version) : putNew(creditStateItem(after), staleVersion());
   return { listing, writes: [stateWrite, putNew(listingItem(listing))] };
+}
+
+/** Clears the state's listing in force when that listing is removed early. */
+export function stateAfterRemoval(state: CreditState | undefined, listingId: string): Write[] {
+  if (!state || state.activeListingId !== listingId) return [];
+  const { activeListingId: _, activeUntil: __, ...rest } = state;
+  return [putVersioned({ ...creditStateItem({ ...rest, version: state.version + 1 }), version: state.version + 1 }, state.version)];
 }

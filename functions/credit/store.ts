@@ -141,7 +141,15 @@ export interface CreditState {
   listings: number;
   /** Ids of every record that already served as evidence of a listing. */
   usedEvidence: string[];
+  /** The listing in force, kept here so "already listed?" is one consistent read serialised by `version`. */
+  activeListingId?: string;
+  activeUntil?: string;
   version: number;
+}
+
+/** Is the enterprise listed on `today`, per its (strongly consistent) credit state? */
+export function listedPerState(state: CreditState | undefined, today: string): boolean {
+  return !!state?.activeListingId && !!state.activeUntil && state.activeUntil >= today;
 }
 
 export const creditStateKey = (enterpriseId: string) => ({ pk: `CREDIT#${enterpriseId}`, sk: "STATE" });
