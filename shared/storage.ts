@@ -1,8 +1,9 @@
-// Evidence and documents in S3. Only functions that presign or check uploads import this
-// (the S3 client is ~230 KB of a bundle). Clients upload straight to S3 with a presigned
-// PUT; the API then checks the object really exists before relying on it.
-import { GetObjectCommand, HeadObjectCommand, PutObjectCommand, S3Client } from "@aws-sdk/client-s3";
-import { getSignedUrl } from "@aws-sdk/s3-request-presigner";
+// Evidence and documents in S3. Clients upload straight to S3 with a presigned PUT; the API
+// then checks the object really exists before relying on it.
+//
+// The S3 client and presigner are imported on first use, not at start: loading them costs
+// ~60 ms of every cold start (measured in bench/run.ts) and most requests never touch S3.
+import type { S3Client } from "@aws-sdk/client-s3";
 import * as z from "zod/mini";
 import { env } from "./env.js";
 import { newId } from "./ids.js";
@@ -22,8 +23,10 @@ export type AttachmentRequest = z.infer<typeof AttachmentRequest>;
 
 let client: S3Client | undefined;
 let clientEndpoint: string | undefined;
-function s3(): S3Client {
+const sdk = () => import("@aws-sdk/client-s3");
+async function s3(): Promise<S3Client> {
   if (!client || clientEndpoint !== env.s3Endpoint) {
+    const { S3Client } = await sdk();
     const endpoint = env.s3Endpoint;
     clientEndpoint = endpoint;
     client = new S3Client({
@@ -44,7 +47,8 @@ export function attachmentKey(context: string, enterpriseId: string, recordId: s
 }
 
 export async function presignUpload(key: string, contentType: string, size: number): Promise<{ url: string; method: "PUT"; headers: Record<string, string>; expiresAt: string }> {
-  const url = await getSignedUrl(s3(), new PutObjectCommand({ Bucket: env.bucketName, Key: key, ContentType: contentType, ContentLength: size }), {
+  const [{ PutObjectCommand }, { getSignedUrl }] = await Promise.all([sdk(), import("@aws-sdk/s3-request-presigner")]);
+  const url = await getSignedUrl(await s3(), new PutObjectCommand({ Bucket: env.bucketName, Key: key, ContentType: contentType, ContentLength: size }), {
     expiresIn: UPLOAD_URL_SECONDS,
   });
   return {
@@ -56,13 +60,15 @@ export async function presignUpload(key: string, contentType: string, size: numb
 }
 
 export async function presignDownload(key: string): Promise<string> {
-  return getSignedUrl(s3(), new GetObjectCommand({ Bucket: env.bucketName, Key: key }), { expiresIn: DOWNLOAD_URL_SECONDS });
+  const [{ GetObjectCommand }, { getSignedUrl }] = await Promise.all([sdk(), import("@aws-sdk/s3-request-presigner")]);
+  return getSignedUrl(await s3(), new GetObjectCommand({ Bucket: env.bucketName, Key: key }), { expiresIn: DOWNLOAD_URL_SECONDS });
 }
 
 /** Does the object exist, and is it what was declared? */
 export async function headObject(key: string): Promise<{ size: number; contentType: string | undefined } | undefined> {
   try {
-    const res = await s3().send(new HeadObjectCommand({ Bucket: env.bucketName, Key: key }));
+    const { HeadObjectCommand } = await sdk();
+    const res = await (await s3()).send(new HeadObjectCommand({ Bucket: env.bucketName, Key: key }));
     return { size: res.ContentLength ?? 0, contentType: res.ContentType };
   } catch (err) {
     const e = err as { name?: string; $metadata?: { httpStatusCode?: number } };
@@ -73,7 +79,8 @@ export async function headObject(key: string): Promise<{ size: number; contentTy
 
 export async function bucketReachable(): Promise<boolean> {
   try {
-    await s3().send(new HeadObjectCommand({ Bucket: env.bucketName, Key: "__health__" }));
+    const { HeadObjectCommand } = await sdk();
+    await (await s3()).send(new HeadObjectCommand({ Bucket: env.bucketName, Key: "__health__" }));
     return true;
   } catch (err) {
     const status = (err as { $metadata?: { httpStatusCode?: number } }).$metadata?.httpStatusCode;

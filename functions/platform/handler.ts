@@ -7,7 +7,6 @@ import { openApi } from "../../shared/openapi.js";
 import { coversRegion } from "../../shared/policy.js";
 import { bucketReachable } from "../../shared/storage.js";
 import { DescribeTableCommand } from "@aws-sdk/client-dynamodb";
-import { MANIFEST } from "../manifest.js";
 import { routes } from "./routes.js";
 
 let openApiDoc: unknown;
@@ -29,7 +28,8 @@ export const handler = lambda(routes, {
   },
 
   openapi: async () => {
-    openApiDoc ??= openApi(MANIFEST);
+    // Every context's schemas: built on first request, not on every cold start.
+    openApiDoc ??= openApi((await import("../manifest.js")).MANIFEST);
     return { body: openApiDoc, headers: { "cache-control": "public, max-age=300" } };
   },
 

@@ -2,7 +2,7 @@
 // boundaries in Asia/Shanghai. The API runs in this process, so moving the Date clock moves the
 // server's "now" (only Date is faked; timers and I/O run normally).
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
-import { COMPLETE_PLAN, createHazard, generalBody, majorBody, newEnterprise, regulator, type TestEnterprise } from "../../functions/hazards/test-support.js";
+import { COMPLETE_PLAN, createHazard, generalBody, majorBody, newEnterprise, regulator, type TestEnterprise } from "../support/hazards.js";
 import { readMonth } from "../../shared/periods.js";
 import { type Api, startApi } from "../support/api.js";
 

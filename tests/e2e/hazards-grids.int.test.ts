@@ -3,7 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { TokenClaims } from "../../local/auth.js";
 import { gridCoverage } from "../../functions/hazards/public.js";
-import { createHazard, generalBody, inDays, minutesAgo, newEnterprise, regulator } from "../../functions/hazards/test-support.js";
+import { createHazard, generalBody, inDays, minutesAgo, newEnterprise, regulator } from "../support/hazards.js";
 import { type Api, startApi } from "../support/api.js";
 
 let api: Api;

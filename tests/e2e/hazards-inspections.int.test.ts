@@ -1,6 +1,6 @@
 // Enforcement inspections and the "two books" (两本帐) reconciliation over HTTP.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createHazard, generalBody, inDays, minutesAgo, newEnterprise, regulator, type TestEnterprise, today } from "../../functions/hazards/test-support.js";
+import { createHazard, generalBody, inDays, minutesAgo, newEnterprise, regulator, type TestEnterprise, today } from "../support/hazards.js";
 import { RECONCILIATION_WINDOW_DAYS } from "../../functions/hazards/rules.js";
 import { monthOf, readMonth } from "../../shared/periods.js";
 import { type Api, startApi } from "../support/api.js";

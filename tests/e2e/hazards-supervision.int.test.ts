@@ -6,7 +6,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest
 import { licenceNumber } from "../../functions/approvals/rules.js";
 import { licenceItem } from "../../functions/approvals/store.js";
 import { overdueSupervisedHazards } from "../../functions/hazards/public.js";
-import { act, COMPLETE_PLAN, createHazard, generalBody, inDays, majorBody, newEnterprise, regulator, type TestEnterprise, today, uploadEvidence } from "../../functions/hazards/test-support.js";
+import { act, COMPLETE_PLAN, createHazard, generalBody, inDays, majorBody, newEnterprise, regulator, type TestEnterprise, today, uploadEvidence } from "../support/hazards.js";
 import { db } from "../../shared/db.js";
 import { env } from "../../shared/env.js";
 import { addDays } from "../../shared/time.js";

@@ -15,7 +15,7 @@ import {
   type TestEnterprise,
   today,
   uploadEvidence,
-} from "../../functions/hazards/test-support.js";
+} from "../support/hazards.js";
 import { allowedActions, HAZARD_ACTIONS, type HazardAction, type HazardLevel, type HazardStatus } from "../../functions/hazards/rules.js";
 import { monthOf, readMonth } from "../../shared/periods.js";
 import { type Api, startApi } from "../support/api.js";

@@ -1,8 +1,8 @@
 // Helpers for the hazards e2e tests (tests/e2e/hazards*.int.test.ts). Test-only: no handler imports it.
 import { expect } from "vitest";
 import type { TokenClaims } from "../../local/auth.js";
-import type { Api } from "../../tests/support/api.js";
-import { enterpriseBody } from "../../tests/support/data.js";
+import type { Api } from "./api.js";
+import { enterpriseBody } from "./data.js";
 import { addDays, shanghaiDate } from "../../shared/time.js";
 
 export const regulator = (region: string, user?: string): TokenClaims => ({ role: "regulator", region, ...(user ? { user } : {}) });
