@@ -3,7 +3,7 @@ import { diff } from "../../shared/audit.js";
 import { parentOf, regionLevel } from "../../shared/codes/index.js";
 import { type Item, putNew, putVersioned, type Write } from "../../shared/db.js";
 import { ApiError, conflict, forbidden, invalidField, notFound, staleVersion } from "../../shared/errors.js";
-import { etag, expectedVersion, lambda } from "../../shared/http.js";
+import { etag, expectedVersion, lambda, type Result } from "../../shared/http.js";
 import { type Actor, coversRegion, isProvinceAdmin, PROVINCE_CODE } from "../../shared/policy.js";
 import { requireRegion } from "../../shared/scope.js";
 import { configForYear } from "./assess.js";
@@ -62,25 +62,40 @@ function noTownship(regionCode: string): void {
  * PUT of a yearly record: creating needs no If-Match (a concurrent create loses with 409);
  * replacing needs the version read (428 without, 409 when stale).
  */
-function annualPut<T extends Record<string, unknown>>(
-  key: { pk: string; sk: string },
-  existing: (T & { version: number }) | undefined,
-  body: Record<string, unknown>,
-  stamp: Record<string, unknown>,
-  headers: Record<string, string | undefined>,
-  actor: Actor,
-  now: Date,
-  entity: string,
-): { record: Record<string, unknown> & { version: number }; write: Write; created: boolean } {
+/**
+ * Creates or replaces one region's yearly input (targets, denominators, a third-party score):
+ * replacing needs If-Match with the version read; the answer and its audit entry are built here.
+ */
+function annualPut<T extends Record<string, unknown>>(input: {
+  key: { pk: string; sk: string };
+  existing: (T & { version: number }) | undefined;
+  body: Record<string, unknown>;
+  year: number;
+  /** Absent for province-wide inputs (the assessment configuration). */
+  regionCode?: string;
+  headers: Record<string, string | undefined>;
+  actor: Actor;
+  now: Date;
+  entity: string;
+  action: string;
+  entityId: string;
+  summary?: unknown;
+}): Result {
+  const { key, existing, body, year, regionCode, headers, actor, now, entity } = input;
   const version = existing ? existing.version + 1 : 1;
   if (existing) {
     const expected = expectedVersion(headers);
     if (expected !== existing.version) throw staleVersion();
   }
-  const record = { ...body, ...stamp, version, updatedAt: now.toISOString(), updatedBy: actor.userId };
+  const record = { ...body, year, ...(regionCode ? { regionCode } : {}), version, updatedAt: now.toISOString(), updatedBy: actor.userId };
   const item: Item & { version: number } = { ...key, entity, ...record };
-  const write = existing ? putVersioned(item, existing.version) : putNew(item, staleVersion());
-  return { record, write, created: !existing };
+  return {
+    status: existing ? 200 : 201,
+    body: record,
+    headers: { etag: etag(version) },
+    writes: [existing ? putVersioned(item, existing.version) : putNew(item, staleVersion())],
+    audit: [{ action: input.action, entityType: entity, entityId: input.entityId, regionCode: regionCode ?? PROVINCE_CODE, summary: input.summary ?? diff(stripStamp(existing), body) }],
+  };
 }
 
 function stripStamp(r: Record<string, unknown> | undefined): Record<string, unknown> {
@@ -97,22 +112,7 @@ export const handler = lambda(routes, {
     if (!mayIssueTargets(actor, params.regionCode)) throw notLevelAbove();
     const key = targetsKey(params.year, params.regionCode);
     const existing = await getOne<StoredTargets>(key, true);
-    const { record, write, created } = annualPut(key, existing, body, { year: params.year, regionCode: params.regionCode }, headers, actor, now, "control_targets");
-    return {
-      status: created ? 201 : 200,
-      body: record,
-      headers: { etag: etag(record.version) },
-      writes: [write],
-      audit: [
-        {
-          action: "control-targets.put",
-          entityType: "control_targets",
-          entityId: `control-targets-${params.year}-${params.regionCode}`,
-          regionCode: params.regionCode,
-          summary: diff(stripStamp(existing), body),
-        },
-      ],
-    };
+    return annualPut({ key, existing, body, year: params.year, regionCode: params.regionCode, headers, actor, now, entity: "control_targets", action: "control-targets.put", entityId: `control-targets-${params.year}-${params.regionCode}` });
   },
 
   getControlTargets: async ({ params, actor }) => {
@@ -130,22 +130,7 @@ export const handler = lambda(routes, {
     }
     const key = denominatorsKey(params.year, params.regionCode);
     const existing = await getOne<StoredDenominators>(key, true);
-    const { record, write, created } = annualPut(key, existing, body, { year: params.year, regionCode: params.regionCode }, headers, actor, now, "denominators");
-    return {
-      status: created ? 201 : 200,
-      body: record,
-      headers: { etag: etag(record.version) },
-      writes: [write],
-      audit: [
-        {
-          action: "denominators.put",
-          entityType: "denominators",
-          entityId: `denominators-${params.year}-${params.regionCode}`,
-          regionCode: params.regionCode,
-          summary: diff(stripStamp(existing), body),
-        },
-      ],
-    };
+    return annualPut({ key, existing, body, year: params.year, regionCode: params.regionCode, headers, actor, now, entity: "denominators", action: "denominators.put", entityId: `denominators-${params.year}-${params.regionCode}` });
   },
 
   getDenominators: async ({ params, actor }) => {
@@ -198,22 +183,19 @@ export const handler = lambda(routes, {
     }
     const key = assessmentConfigKey(params.year);
     const existing = await getOne<StoredAssessmentConfig>(key, true);
-    const { record, write, created } = annualPut(key, existing as (StoredAssessmentConfig & Record<string, unknown>) | undefined, body, { year: params.year }, headers, actor, now, "assessment_config");
-    return {
-      status: created ? 201 : 200,
-      body: record,
-      headers: { etag: etag(record.version) },
-      writes: [write],
-      audit: [
-        {
-          action: "assessment-config.put",
-          entityType: "assessment_config",
-          entityId: `assessment-config-${params.year}`,
-          regionCode: PROVINCE_CODE,
-          summary: { items: body.items.map((i) => [i.id, i.points]), cutoffs: body.cutoffs, vetoes: body.vetoes.map((v) => v.id) },
-        },
-      ],
-    };
+    return annualPut({
+      key,
+      existing: existing as (StoredAssessmentConfig & Record<string, unknown>) | undefined,
+      body,
+      year: params.year,
+      headers,
+      actor,
+      now,
+      entity: "assessment_config",
+      action: "assessment-config.put",
+      entityId: `assessment-config-${params.year}`,
+      summary: { items: body.items.map((i) => [i.id, i.points]), cutoffs: body.cutoffs, vetoes: body.vetoes.map((v) => v.id) },
+    });
   },
 
   putThirdParty: async ({ params, body, actor, headers, now }) => {
@@ -223,22 +205,7 @@ export const handler = lambda(routes, {
     }
     const key = thirdPartyKey(params.year, params.regionCode);
     const existing = await getOne<StoredThirdParty>(key, true);
-    const { record, write, created } = annualPut(key, existing, body, { year: params.year, regionCode: params.regionCode }, headers, actor, now, "third_party_score");
-    return {
-      status: created ? 201 : 200,
-      body: record,
-      headers: { etag: etag(record.version) },
-      writes: [write],
-      audit: [
-        {
-          action: "assessment.third-party",
-          entityType: "third_party_score",
-          entityId: `third-party-${params.year}-${params.regionCode}`,
-          regionCode: params.regionCode,
-          summary: diff(stripStamp(existing), body),
-        },
-      ],
-    };
+    return annualPut({ key, existing, body, year: params.year, regionCode: params.regionCode, headers, actor, now, entity: "third_party_score", action: "assessment.third-party", entityId: `third-party-${params.year}-${params.regionCode}` });
   },
 
   listAssessments: async ({ query, actor }) => {
