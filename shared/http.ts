@@ -6,7 +6,7 @@ import { createHash } from "node:crypto";
 import middy from "@middy/core";
 import httpHeaderNormalizer from "@middy/http-header-normalizer";
 import type { APIGatewayProxyEventV2WithJWTAuthorizer, APIGatewayProxyStructuredResultV2 } from "aws-lambda";
-import * as z from "zod/mini";
+import type * as z from "zod/mini";
 import en from "zod/v4/locales/en.js";
 import zhCN from "zod/v4/locales/zh-CN.js";
 import { auditWrite, type AuditEntry } from "./audit.js";
@@ -277,7 +277,8 @@ async function dispatch(event: Event, routes: Map<string, Bound>): Promise<Respo
       return { statusCode: status, headers: { "content-type": result.raw.contentType, "x-request-id": requestId, ...(result.headers ?? {}) }, body: result.raw.body };
     }
     return json(status, result.body, requestId, result.headers);
-  } catch (err) {
+  } catch (thrown) {
+    let err = thrown;
     if (idem && actor) {
       try {
         return await replayOrThrow(actor, idem.key, idem.hash, err, requestId, err instanceof Replay ? err.record : undefined);

@@ -1,7 +1,7 @@
 // The stats Lambda: annual inputs, the control-indicator table, target assessment.
 import { diff } from "../../shared/audit.js";
 import { parentOf, regionLevel } from "../../shared/codes/index.js";
-import { type Item, putNew, putVersioned, type Write } from "../../shared/db.js";
+import { type Item, putNew, putVersioned } from "../../shared/db.js";
 import { ApiError, conflict, forbidden, invalidField, notFound, staleVersion } from "../../shared/errors.js";
 import { etag, expectedVersion, lambda, type Result } from "../../shared/http.js";
 import { type Actor, coversRegion, isProvinceAdmin, PROVINCE_CODE } from "../../shared/policy.js";
