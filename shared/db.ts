@@ -391,3 +391,15 @@ export function filterOf(spec: { equals?: Record<string, string | number | boole
   }
   return parts.length ? { expression: parts.join(" AND "), names, values } : undefined;
 }
+
+/** How many items a query matches, without holding them (Select COUNT, page by page). */
+export async function countAll(spec: Omit<QuerySpec, "limit" | "cursor">): Promise<number> {
+  let count = 0;
+  let startKey: Item | undefined;
+  do {
+    const res = await db().send(new QueryCommand({ ...buildQuery({ ...spec, limit: 1000 }, startKey, 1000), Limit: undefined, Select: "COUNT" }));
+    count += res.Count ?? 0;
+    startKey = res.LastEvaluatedKey;
+  } while (startKey);
+  return count;
+}

@@ -53,7 +53,8 @@ import {
   createGridWrites,
   createHazardWrite,
   enterprisesOfGrid,
-  enterprisesOfRegion,
+  countEnterprisesOfRegion,
+  enterprisePageOfRegion,
   type Filing,
   filingsOfRegion,
   filingWrite,
@@ -629,42 +630,54 @@ async function createFiling({ body, actor, now }: Req<"createFiling">) {
   };
 }
 
+type FilingRow = { enterpriseId: string; enterpriseName: string; regionCode: string; status: ReturnType<typeof filingStatus>; filedAt: string | null; filingId: string | null };
+
+function filingRow(e: { id: string; name: string; regionCode: string }, f: Filing | undefined, period: string, now: Date): FilingRow {
+  return { enterpriseId: e.id, enterpriseName: e.name, regionCode: e.regionCode, status: filingStatus(period, f?.filedAt, now), filedAt: f?.filedAt ?? null, filingId: f?.id ?? null };
+}
+
 async function listFilings({ query, actor, now }: Req<"listFilings">) {
-  let enterprises: { id: string; name: string; regionCode: string }[];
-  let region: string;
-  let filings: Map<string, Filing>;
+  const deadline = filingDeadline(query.period);
   if (actor.role === "enterprise" || actor.role === "grid_member") {
+    // A handful of enterprises: every row at once.
     const list = actor.role === "enterprise"
       ? [await readableEnterprise(actor, actor.enterpriseId as string)]
       : ((await enterprisesOfGrid(actor.gridId as string)) as unknown as EnterpriseRecord[]);
-    enterprises = list.map((e) => ({ id: e.id, name: e.name, regionCode: e.regionCode }));
-    region = actor.regionCode;
-    const found = await Promise.all(enterprises.map((e) => getFiling(e.id, query.period)));
-    filings = new Map(found.filter((f): f is Filing => !!f).map((f) => [f.enterpriseId, f]));
-  } else {
-    region = query.regionCode ?? actor.regionCode;
-    requireRegion(actor, region);
-    const industry = industryFilter(actor, undefined);
-    const [ents, fs] = await Promise.all([enterprisesOfRegion(region, industry), filingsOfRegion(region, query.period)]);
-    enterprises = ents.map((e) => ({ id: e.id as string, name: e.name as string, regionCode: e.regionCode as string }));
-    filings = new Map(fs.map((f) => [f.enterpriseId, f]));
+    const found = await Promise.all(list.map((e) => getFiling(e.id, query.period)));
+    const rows = list.map((e, i) => filingRow(e, found[i], query.period, now)).sort((a, b) => (a.regionCode + a.enterpriseId < b.regionCode + b.enterpriseId ? -1 : 1));
+    const totals = { enterprises: rows.length, on_time: 0, late: 0, missing: 0, pending: 0 };
+    for (const r of rows) totals[r.status]++;
+    const offset = decodeCursor<{ o: number }>(query.cursor)?.o ?? 0;
+    if (!Number.isInteger(offset) || offset < 0) throw invalidField("cursor", { zh: "分页游标无效", en: "invalid cursor" }, "invalid_cursor");
+    const next = offset + query.limit < rows.length ? encodeCursor({ o: offset + query.limit }) : null;
+    return { body: { period: query.period, regionCode: actor.regionCode, deadline, totals, items: rows.slice(offset, offset + query.limit), nextCursor: next } };
   }
-  const rows = enterprises
-    .map((e) => {
-      const f = filings.get(e.id);
-      return {
-        enterpriseId: e.id, enterpriseName: e.name, regionCode: e.regionCode,
-        status: filingStatus(query.period, f?.filedAt, now), filedAt: f?.filedAt ?? null, filingId: f?.id ?? null,
-      };
-    })
-    .sort((a, b) => (a.regionCode < b.regionCode ? -1 : a.regionCode > b.regionCode ? 1 : a.enterpriseId < b.enterpriseId ? -1 : 1));
-  const totals = { enterprises: rows.length, on_time: 0, late: 0, missing: 0, pending: 0 };
-  for (const r of rows) totals[r.status]++;
-  const offset = decodeCursor<{ o: number }>(query.cursor)?.o ?? 0;
-  if (!Number.isInteger(offset) || offset < 0) throw invalidField("cursor", { zh: "分页游标无效", en: "invalid cursor" }, "invalid_cursor");
-  const items = rows.slice(offset, offset + query.limit);
-  const next = offset + query.limit < rows.length ? encodeCursor({ o: offset + query.limit }) : null;
-  return { body: { period: query.period, regionCode: region, deadline: filingDeadline(query.period), totals, items, nextCursor: next } };
+  // Regulators: a province holds hundreds of thousands of enterprises, so rows are paged
+  // straight off the register's index and the totals come from counts (the enterprises by a
+  // COUNT query, the filings from the period's own partition), never from holding them all.
+  const region = query.regionCode ?? actor.regionCode;
+  requireRegion(actor, region);
+  const industry = industryFilter(actor, undefined);
+  const [page, enterpriseCount, regionFilings] = await Promise.all([
+    enterprisePageOfRegion(region, industry, query.limit, query.cursor),
+    countEnterprisesOfRegion(region, industry),
+    filingsOfRegion(region, query.period),
+  ]);
+  const filings = industry ? regionFilings.filter((f) => industryMatches(f.industryCode, industry)) : regionFilings;
+  const filed = new Map(filings.map((f) => [f.enterpriseId, f]));
+  const items = page.items.map((e) => filingRow({ id: e.id as string, name: e.name as string, regionCode: e.regionCode as string }, filed.get(e.id as string), query.period, now));
+  const onTime = filings.filter((f) => !f.late).length;
+  const late = filings.length - onTime;
+  const unfiled = Math.max(0, enterpriseCount - filings.length);
+  const unfiledStatus = filingStatus(query.period, undefined, now);
+  const totals = {
+    enterprises: enterpriseCount,
+    on_time: onTime,
+    late,
+    missing: unfiledStatus === "missing" ? unfiled : 0,
+    pending: unfiledStatus === "pending" ? unfiled : 0,
+  };
+  return { body: { period: query.period, regionCode: region, deadline, totals, items, nextCursor: page.nextCursor } };
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -1,8 +1,7 @@
 // What other contexts may call in the hazards context (contract 3 in the cross-context contracts).
 // Read-only; meant for scheduled jobs (credit's blacklist triggers, stats' assessment).
-import { isWithin } from "../../shared/codes/index.js";
 import { CITY_CODES } from "../../shared/periods.js";
-import { enterprisesOfRegion, supervisedBefore } from "./store.js";
+import { countEnterprisesOfRegion, supervisedBefore } from "./store.js";
 
 /** Listed (挂牌督办) major hazards whose supervision deadline is before `asOfDate` and that are not written off. */
 export async function overdueSupervisedHazards(asOfDate: string): Promise<{ id: string; enterpriseId: string; regionCode: string; deadline: string; status: string }[]> {
@@ -20,6 +19,7 @@ export async function overdueSupervisedHazards(asOfDate: string): Promise<{ id: 
 
 /** Share of enterprises in a region assigned to a grid, for assessment. */
 export async function gridCoverage(regionCode: string): Promise<{ enterprises: number; inGrid: number }> {
-  const enterprises = (await enterprisesOfRegion(regionCode)).filter((e) => isWithin(e.regionCode as string, regionCode));
-  return { enterprises: enterprises.length, inGrid: enterprises.filter((e) => typeof e.gridId === "string" && e.gridId.length > 0).length };
+  // Counted by the index, not loaded: a city holds tens of thousands of enterprises.
+  const [enterprises, inGrid] = await Promise.all([countEnterprisesOfRegion(regionCode), countEnterprisesOfRegion(regionCode, undefined, { inGrid: true })]);
+  return { enterprises, inGrid };
 }

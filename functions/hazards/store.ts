@@ -35,6 +35,8 @@
 import { childrenOf } from "../../shared/codes/index.js";
 import {
   deleteItem,
+  countAll,
+  filterOf,
   getItem,
   type Item,
   type Page,
@@ -497,21 +499,8 @@ export async function listInspectionsOfEnterprise(enterpriseId: string, from: st
 }
 
 function regionFilter(regionCode: string, industry?: string): QuerySpec["filter"] {
-  const parts: string[] = [];
-  const names: Record<string, string> = {};
-  const values: Record<string, unknown> = {};
-  if (regionLevel(regionCode) !== "province" && regionLevel(regionCode) !== "city") {
-    names["#rc"] = "regionCode";
-    values[":rc"] = countyOf(regionCode);
-    parts.push("#rc = :rc");
-  }
-  if (industry) {
-    names["#ic"] = "industryCode";
-    values[":ic"] = industry;
-    names["#is"] = "industrySection";
-    parts.push("(#ic = :ic OR #is = :ic)");
-  }
-  return parts.length ? { expression: parts.join(" AND "), names, values } : undefined;
+  const level = regionLevel(regionCode);
+  return filterOf({ equals: { regionCode: level !== "province" && level !== "city" ? countyOf(regionCode) : undefined }, industry });
 }
 
 function cityPartitions(prefix: string, regionCode: string, suffix = ""): string[] {
@@ -567,16 +556,28 @@ export async function filingsOfRegion(regionCode: string, period: string): Promi
   return parts.flat().map((i) => strip(i) as unknown as Filing);
 }
 
-/** Enterprises of a region from the register's city-sharded index (gsi1 ENTREG#<city>). */
-export async function enterprisesOfRegion(regionCode: string, industry?: string): Promise<Item[]> {
+function enterpriseQuery(regionCode: string, industry?: string, opts: { inGrid?: boolean } = {}) {
   const level = regionLevel(regionCode);
   const county = level !== "province" && level !== "city" ? countyOf(regionCode) : undefined;
-  const parts = await Promise.all(
-    cityPartitions("ENTREG#", regionCode).map((pk) =>
-      queryAll({ index: "gsi1", pk, sk: county ? { beginsWith: `${county}#` } : undefined, filter: regionFilter(regionCode, industry) }),
-    ),
-  );
-  return parts.flat().map((i) => strip(i));
+  const inGrid = { expression: "attribute_type(#grid, :str)", names: { "#grid": "gridId" }, values: { ":str": "S" } };
+  const filter = filterOf({
+    equals: { regionCode: county },
+    industry,
+    custom: opts.inGrid ? [inGrid] : [],
+  });
+  return { index: "gsi1" as const, sk: county ? { beginsWith: `${county}#` } : undefined, filter };
+}
+
+/** One page of a region's enterprises, in register order (county, then id), city partition by city partition. */
+export async function enterprisePageOfRegion(regionCode: string, industry: string | undefined, limit: number, cursor?: string): Promise<Page<Item>> {
+  const page = await queryAcross(cityPartitions("ENTREG#", regionCode), { ...enterpriseQuery(regionCode, industry), limit }, cursor);
+  return { items: page.items.map((i) => strip(i)), nextCursor: page.nextCursor };
+}
+
+/** How many enterprises a region has (counted by the index, never held in memory). */
+export async function countEnterprisesOfRegion(regionCode: string, industry?: string, opts: { inGrid?: boolean } = {}): Promise<number> {
+  const counts = await Promise.all(cityPartitions("ENTREG#", regionCode).map((pk) => countAll({ pk, ...enterpriseQuery(regionCode, industry, opts) })));
+  return counts.reduce((a, b) => a + b, 0);
 }
 
 // ---------------------------------------------------------------------------------------------
