@@ -23,6 +23,7 @@ import {
   type HazardAction,
   isLate,
   periodRange,
+  DESCRIPTION_SIMILARITY_THRESHOLD,
   RECONCILIATION_WINDOW_DAYS,
   reconcile,
   SUPERVISING_LEVELS,
@@ -529,8 +530,7 @@ function currentQuarter(now: Date): string {
   return `${d.slice(0, 4)}Q${Math.floor((Number(d.slice(5, 7)) - 1) / 3) + 1}`;
 }
 
-const RULE_TEXT =
-  "A finding counts as self-reported when a self_inspection hazard of the same enterprise, discovered within 90 days before the inspection day and reported before the inspectors arrived, has the same checklist item, or (when either lacks an item) the same normalised location and a description similarity (Dice, character bigrams) of at least 0.6; one self-report backs one finding.";
+const RULE_TEXT = `A finding counts as self-reported when a self_inspection hazard of the same enterprise, discovered within ${RECONCILIATION_WINDOW_DAYS} days before the inspection day and reported before the inspectors arrived, has the same checklist item, or (when either lacks an item) the same normalised location and a description similarity (Dice, character bigrams) of at least ${DESCRIPTION_SIMILARITY_THRESHOLD}; one self-report backs one finding.`;
 
 async function reconcileEnterprise(e: EnterpriseRecord, period: string) {
   const { from, to } = periodRange(period);

@@ -3,7 +3,7 @@
 // overdue flags, regrade extending the chain, and the 直管 units (仙桃 etc.) acting as their own city level.
 // This file uses the counties 420104 硚口 and 420105 汉阳 and the 直管市 429005 潜江 so that the
 // pending lists it reads are not crowded by other files' reports.
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { newReport } from "../../functions/accidents/report.js";
 import type { CreateAccident } from "../../functions/accidents/schemas.js";
 import { createReportWrites } from "../../functions/accidents/store.js";
@@ -11,14 +11,10 @@ import { transact } from "../../shared/db.js";
 import { getEnterprise } from "../../shared/enterprises.js";
 import { newId } from "../../shared/ids.js";
 import type { Actor } from "../../shared/policy.js";
-import { type Api, startApi } from "../support/api.js";
+import { useApi } from "../support/api.js";
 import { enterpriseBody } from "../support/data.js";
 
-let api: Api;
-beforeAll(async () => {
-  api = await startApi();
-});
-afterAll(() => api.close());
+const api = useApi();
 
 const qiaokou = { role: "regulator", region: "420104", user: "reg-qiaokou" } as const;
 const hanyang = { role: "regulator", region: "420105", user: "reg-hanyang" } as const;

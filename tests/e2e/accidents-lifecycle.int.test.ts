@@ -3,7 +3,7 @@
 // read-only closed reports, confirmed concealment, the unreportedByUnit flag, the statistical-deaths job,
 // the period index (shared/periods.ts, ACC) and contract 2 (functions/accidents/public.ts).
 // Sources: 493号令 art.13 (补报), art.19 (investigation levels), art.36 (迟报/漏报/瞒报); domain.md "Accidents".
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { refreshStatisticalDeaths } from "../../functions/accidents/jobs.js";
 import { accidentsOfEnterprise } from "../../functions/accidents/public.js";
 import { newReport } from "../../functions/accidents/report.js";
@@ -14,14 +14,10 @@ import { getEnterprise } from "../../shared/enterprises.js";
 import { newId } from "../../shared/ids.js";
 import { monthOf, readMonth } from "../../shared/periods.js";
 import type { Actor } from "../../shared/policy.js";
-import { type Api, startApi } from "../support/api.js";
+import { useApi } from "../support/api.js";
 import { enterpriseBody } from "../support/data.js";
 
-let api: Api;
-beforeAll(async () => {
-  api = await startApi();
-});
-afterAll(() => api.close());
+const api = useApi();
 
 // Counties 420111 洪山 and 420112 东西湖 keep this file's reports apart from the other files'.
 const hongshan = { role: "regulator", region: "420111", user: "reg-hongshan" } as const;

@@ -2,15 +2,11 @@
 // idempotency, scope and lists. Numbers come from 生产安全事故报告和调查处理条例 (国务院令第493号) and the
 // 2016 统计管理办法, as summarised in domain.md "Accidents". Escalation and the later life of a report are in
 // accidents-escalation.int.test.ts and accidents-lifecycle.int.test.ts.
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type Api, startApi } from "../support/api.js";
+import { beforeAll, describe, expect, it } from "vitest";
+import { useApi } from "../support/api.js";
 import { enterpriseBody, uscc } from "../support/data.js";
 
-let api: Api;
-beforeAll(async () => {
-  api = await startApi();
-});
-afterAll(() => api.close());
+const api = useApi();
 
 const jiangan = { role: "regulator", region: "420102" } as const;
 const wuchang = { role: "regulator", region: "420106" } as const;

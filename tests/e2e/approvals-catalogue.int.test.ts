@@ -1,14 +1,10 @@
 // The public side of approvals: catalogue (service guides), versions, power list, calendar, over
 // HTTP through the local adapter against DynamoDB Local. Public routes need no token and reveal
 // nothing private.
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type Api, startApi } from "../support/api.js";
+import { describe, expect, it } from "vitest";
+import { useApi } from "../support/api.js";
 
-let api: Api;
-beforeAll(async () => {
-  api = await startApi();
-});
-afterAll(() => api.close());
+const api = useApi();
 
 const provinceAdmin = { role: "admin", region: "420000" } as const;
 

@@ -2,7 +2,7 @@
 // National Day (10-1..7) holidays with their make-up working days (Sun 9-20, Sat 10-10). Records
 // dated in the past are arranged straight in the table (as a migration would write them); the
 // API reads them and the jobs run with an `asOf`. Also: licence lifecycle, renewal, contract 1.
-import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
+import { afterEach, describe, expect, it, vi } from "vitest";
 import { STATE_COUNCIL_CALENDARS } from "../../functions/approvals/calendar-data.js";
 import { deadlines, licences } from "../../functions/approvals/jobs.js";
 import { licenceSuspensionWrites } from "../../functions/approvals/public.js";
@@ -15,14 +15,10 @@ import { newId } from "../../shared/ids.js";
 import { readMonth } from "../../shared/periods.js";
 import { seedItems } from "../../shared/seeding.js";
 import { addDays, shanghaiDate } from "../../shared/time.js";
-import { type Api, startApi } from "../support/api.js";
+import { useApi } from "../support/api.js";
 import { enterpriseBody, uscc } from "../support/data.js";
 
-let api: Api;
-beforeAll(async () => {
-  api = await startApi();
-});
-afterAll(() => api.close());
+const api = useApi();
 afterEach(() => {
   vi.useRealTimers();
 });

@@ -2,18 +2,14 @@
 // presigned URLs, the staged review and its guards, licences, delegation and revocation, scope.
 // Time-dependent rules with fixed dates (holidays, the 5-day rule, jobs) are in
 // approvals-clock.int.test.ts.
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { addWorkingDays, DECISION_LIMIT_WORKING_DAYS, deliveryDueDate, EXTENSION_WORKING_DAYS } from "../../functions/approvals/rules.js";
 import { STATE_COUNCIL_CALENDARS } from "../../functions/approvals/calendar-data.js";
 import { shanghaiDate } from "../../shared/time.js";
-import { type Api, startApi } from "../support/api.js";
+import { type Api, useApi } from "../support/api.js";
 import { enterpriseBody, uscc } from "../support/data.js";
 
-let api: Api;
-beforeAll(async () => {
-  api = await startApi();
-});
-afterAll(() => api.close());
+const api = useApi();
 
 const provinceAdmin = { role: "admin", region: "420000" } as const;
 const officerA = { role: "approval_officer", region: "420000", user: "po-a" } as const;

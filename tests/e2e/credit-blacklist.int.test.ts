@@ -5,7 +5,7 @@
 // The job is always run with `only` (the enterprises a test created), so it never lists another
 // test's enterprises in the shared table.
 import { PutCommand } from "@aws-sdk/lib-dynamodb";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { currentListing } from "../../functions/credit/public.js";
 import { type BlacklistSources, evaluateBlacklist, type OverdueHazard } from "../../functions/credit/jobs.js";
 import { db } from "../../shared/db.js";
@@ -13,14 +13,10 @@ import { env } from "../../shared/env.js";
 import { newId } from "../../shared/ids.js";
 import { periodIndexKeys } from "../../shared/periods.js";
 import { addDays, addMonths, shanghaiDate } from "../../shared/time.js";
-import { type Api, startApi } from "../support/api.js";
+import { useApi } from "../support/api.js";
 import { enterpriseBody } from "../support/data.js";
 
-let api: Api;
-beforeAll(async () => {
-  api = await startApi();
-});
-afterAll(() => api.close());
+const api = useApi();
 
 const jianganRegulator = { role: "regulator", region: "420102" } as const;
 const wuchangRegulator = { role: "regulator", region: "420106" } as const;

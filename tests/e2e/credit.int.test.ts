@@ -1,13 +1,9 @@
 // Credit over HTTP: violation records (违法行为信息库), scoped by region and enterprise.
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type Api, startApi } from "../support/api.js";
+import { describe, expect, it } from "vitest";
+import { useApi } from "../support/api.js";
 import { enterpriseBody } from "../support/data.js";
 
-let api: Api;
-beforeAll(async () => {
-  api = await startApi();
-});
-afterAll(() => api.close());
+const api = useApi();
 
 const jianganRegulator = { role: "regulator", region: "420102" } as const;
 const wuchangRegulator = { role: "regulator", region: "420106" } as const;

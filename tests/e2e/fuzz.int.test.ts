@@ -1,17 +1,13 @@
 // "Bad input gets a clear error, never a 500": every route in the manifest, hit with
 // generated bodies, queries and path parameters by a caller its roles allow.
 import fc from "fast-check";
-import { afterAll, beforeAll, describe, it } from "vitest";
+import { describe, it } from "vitest";
 import { MANIFEST } from "../../functions/manifest.js";
 import type { TokenClaims } from "../../local/auth.js";
 import type { Role } from "../../shared/policy.js";
-import { type Api, startApi } from "../support/api.js";
+import { useApi } from "../support/api.js";
 
-let api: Api;
-beforeAll(async () => {
-  api = await startApi();
-});
-afterAll(() => api.close());
+const api = useApi();
 
 const CLAIMS: Record<Role, TokenClaims> = {
   enterprise: { role: "enterprise", region: "420102", enterprise: "01JDEM0000000000000000E001" },

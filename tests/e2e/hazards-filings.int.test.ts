@@ -1,16 +1,12 @@
 // Quarterly and annual hazard statistics filings (16号令 art.14 ¶1) over HTTP, at their deadline
 // boundaries in Asia/Shanghai. The API runs in this process, so moving the Date clock moves the
 // server's "now" (only Date is faked; timers and I/O run normally).
-import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
+import { afterEach, describe, expect, it, vi } from "vitest";
 import { COMPLETE_PLAN, createHazard, generalBody, majorBody, newEnterprise, regulator, type TestEnterprise } from "../support/hazards.js";
 import { readMonth } from "../../shared/periods.js";
-import { type Api, startApi } from "../support/api.js";
+import { useApi } from "../support/api.js";
 
-let api: Api;
-beforeAll(async () => {
-  api = await startApi();
-});
-afterAll(() => api.close());
+const api = useApi();
 afterEach(() => {
   vi.useRealTimers();
 });

@@ -1,16 +1,12 @@
 // Grids (网格化) over HTTP: creation, assignment (each enterprise in at most one grid), what a grid
 // member sees, patrol reports creating hazards with source grid_patrol, and contract 3's gridCoverage.
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import type { TokenClaims } from "../../local/auth.js";
 import { gridCoverage } from "../../functions/hazards/public.js";
 import { createHazard, generalBody, inDays, minutesAgo, newEnterprise, regulator } from "../support/hazards.js";
-import { type Api, startApi } from "../support/api.js";
+import { useApi } from "../support/api.js";
 
-let api: Api;
-beforeAll(async () => {
-  api = await startApi();
-});
-afterAll(() => api.close());
+const api = useApi();
 
 const caidian = regulator("420114");
 const person = (name: string) => ({ name, phone: "027-84800000" });

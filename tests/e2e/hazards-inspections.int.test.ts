@@ -1,15 +1,11 @@
 // Enforcement inspections and the "two books" (两本帐) reconciliation over HTTP.
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { createHazard, generalBody, inDays, minutesAgo, newEnterprise, regulator, type TestEnterprise, today } from "../support/hazards.js";
 import { RECONCILIATION_WINDOW_DAYS } from "../../functions/hazards/rules.js";
 import { monthOf, readMonth } from "../../shared/periods.js";
-import { type Api, startApi } from "../support/api.js";
+import { useApi } from "../support/api.js";
 
-let api: Api;
-beforeAll(async () => {
-  api = await startApi();
-});
-afterAll(() => api.close());
+const api = useApi();
 
 const hongshan = regulator("420111");
 const wuhan = regulator("420100");

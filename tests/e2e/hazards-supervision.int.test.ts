@@ -2,7 +2,7 @@
 // flag, production suspension with the licence hold (approvals' contract 1) in the same transaction,
 // and contract 3's overdueSupervisedHazards.
 import { PutCommand } from "@aws-sdk/lib-dynamodb";
-import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
+import { afterEach, describe, expect, it, vi } from "vitest";
 import { licenceNumber } from "../../functions/approvals/rules.js";
 import { licenceItem } from "../../functions/approvals/store.js";
 import { overdueSupervisedHazards } from "../../functions/hazards/public.js";
@@ -10,13 +10,9 @@ import { act, COMPLETE_PLAN, createHazard, generalBody, inDays, majorBody, newEn
 import { db } from "../../shared/db.js";
 import { env } from "../../shared/env.js";
 import { addDays } from "../../shared/time.js";
-import { type Api, startApi } from "../support/api.js";
+import { useApi } from "../support/api.js";
 
-let api: Api;
-beforeAll(async () => {
-  api = await startApi();
-});
-afterAll(() => api.close());
+const api = useApi();
 afterEach(() => {
   vi.useRealTimers();
 });

@@ -1,6 +1,6 @@
 // Hazard governance over HTTP (local API adapter, real tokens, DynamoDB Local, s3rver):
 // checklists, self-inspections, hazards and every workflow transition, races, evidence, lists, scope.
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import {
   act,
   COMPLETE_PLAN,
@@ -18,13 +18,9 @@ import {
 } from "../support/hazards.js";
 import { allowedActions, HAZARD_ACTIONS, type HazardAction, type HazardLevel, type HazardStatus } from "../../functions/hazards/rules.js";
 import { monthOf, readMonth } from "../../shared/periods.js";
-import { type Api, startApi } from "../support/api.js";
+import { useApi } from "../support/api.js";
 
-let api: Api;
-beforeAll(async () => {
-  api = await startApi();
-});
-afterAll(() => api.close());
+const api = useApi();
 
 const jiangan = regulator("420102");
 const wuchang = regulator("420106");

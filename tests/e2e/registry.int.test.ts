@@ -1,15 +1,11 @@
 // The enterprise register over HTTP through the local adapter, with real tokens, against
 // DynamoDB Local. Scope is tested from outside as carefully as from inside.
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { usccCheckCharacter } from "../../shared/codes/index.js";
-import { type Api, startApi } from "../support/api.js";
+import { startApi, useApi } from "../support/api.js";
 import { enterpriseBody, uscc } from "../support/data.js";
 
-let api: Api;
-beforeAll(async () => {
-  api = await startApi();
-});
-afterAll(() => api.close());
+const api = useApi();
 
 const provinceRegulator = { role: "regulator", region: "420000" } as const;
 const wuhanRegulator = { role: "regulator", region: "420100" } as const;

@@ -3,22 +3,18 @@
 // (contract 3, injected); each score explains itself; vetoes name their trigger; publication.
 // Year 2043 (and 2045 for a custom configuration) hold only this file's records.
 import { PutCommand } from "@aws-sdk/lib-dynamodb";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { assess, type AssessmentSources } from "../../functions/stats/assess.js";
 import { quarterlyAssessmentJob } from "../../functions/stats/jobs.js";
 import { db } from "../../shared/db.js";
 import { env } from "../../shared/env.js";
 import { newId } from "../../shared/ids.js";
 import { type PeriodKind, periodIndexKeys } from "../../shared/periods.js";
-import { type Api, startApi } from "../support/api.js";
+import { useApi } from "../support/api.js";
 
 const YEAR = 2043;
 
-let api: Api;
-beforeAll(async () => {
-  api = await startApi();
-});
-afterAll(() => api.close());
+const api = useApi();
 
 const provinceStatistician = { role: "statistician", region: "420000" } as const;
 const wuhanStatistician = { role: "statistician", region: "420100" } as const;

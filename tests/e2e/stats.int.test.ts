@@ -2,22 +2,18 @@
 // hazard records seeded through the period-index keys the accidents and hazards contexts write.
 // Year 2041 holds only this file's records, so province-wide sums can be asserted exactly.
 import { PutCommand } from "@aws-sdk/lib-dynamodb";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { rollupJob } from "../../functions/stats/jobs.js";
 import { type Aggregate, emptyAggregate, mergeAggregates } from "../../functions/stats/rules.js";
 import { db } from "../../shared/db.js";
 import { env } from "../../shared/env.js";
 import { newId } from "../../shared/ids.js";
 import { periodIndexKeys } from "../../shared/periods.js";
-import { type Api, startApi } from "../support/api.js";
+import { useApi } from "../support/api.js";
 
 const YEAR = 2041;
 
-let api: Api;
-beforeAll(async () => {
-  api = await startApi();
-});
-afterAll(() => api.close());
+const api = useApi();
 
 const provinceStatistician = { role: "statistician", region: "420000" } as const;
 const wuhanStatistician = { role: "statistician", region: "420100" } as const;

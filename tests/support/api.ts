@@ -1,5 +1,6 @@
 // Test client for the local API: a real server on a free port, real RS256 tokens, fetch.
 import type { Server } from "node:http";
+import { afterAll, beforeAll } from "vitest";
 import { type KeyPair, mintToken, newKeyPair, type TokenClaims } from "../../local/auth.js";
 import { createApiServer, listen } from "../../local/server.js";
 
@@ -55,5 +56,32 @@ export async function startApi(): Promise<Api> {
       return { status: res.status, headers: res.headers, body: parsed, text };
     },
     close: () => new Promise((r) => server.close(() => r())),
+  };
+}
+
+/**
+ * One API server per test file: started before its tests, closed after. Returns a handle
+ * usable at module level (`const api = useApi();`).
+ */
+export function useApi(): Api {
+  let inner: Api | undefined;
+  beforeAll(async () => {
+    inner = await startApi();
+  });
+  afterAll(() => inner?.close());
+  const get = (): Api => {
+    if (!inner) throw new Error("useApi(): the API is only available inside tests and hooks");
+    return inner;
+  };
+  return {
+    get url() {
+      return get().url;
+    },
+    get keys() {
+      return get().keys;
+    },
+    token: (claims) => get().token(claims),
+    call: (method, path, opts) => get().call(method, path, opts),
+    close: () => get().close(),
   };
 }
