@@ -4,6 +4,9 @@ import { defineConfig } from "vitest/config";
 // `integration` gets DynamoDB Local and s3rver from the global setup, started once.
 export default defineConfig({
   test: {
+    // In CI a JSON report is written too, so .ci/run can print a plain "N passed, N failed" line.
+    reporters: process.env.CI ? ["default", "json"] : ["default"],
+    outputFile: { json: ".test-results.json" },
     projects: [
       {
         test: {
