@@ -78,3 +78,20 @@ export function addMonths(date: IsoDate, months: number): IsoDate {
 export function now(): Date {
   return new Date();
 }
+
+/**
+ * Client clock drift tolerated when a declared instant must not be in the future (a report
+ * typed on a phone whose clock runs a little fast is not a lie). One value for every context.
+ */
+export const CLOCK_SKEW_MS = 60 * 1000;
+
+/** Is a declared instant later than now, beyond the tolerated drift? */
+export function isInFuture(value: string | Date, now: Date): boolean {
+  return toInstant(value).getTime() > now.getTime() + CLOCK_SKEW_MS;
+}
+
+/** The Asia/Shanghai quarter an instant or date falls in, written "2026Q4". */
+export function shanghaiQuarter(value: string | Date): string {
+  const d = typeof value === "string" && isIsoDate(value) ? value : shanghaiDate(value);
+  return `${d.slice(0, 4)}Q${Math.floor((Number(d.slice(5, 7)) - 1) / 3) + 1}`;
+}

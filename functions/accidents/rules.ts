@@ -28,7 +28,7 @@
 // so `…T01:30:00+08:00` and `…T17:30:00Z` (previous day) give identical results.
 
 import { cityOf, HUBEI_PROVINCE_CODE } from "../../shared/codes/index.js";
-import { addHours, isoUtc, toInstant } from "../../shared/time.js";
+import { addHours, isInFuture, isoUtc, toInstant } from "../../shared/time.js";
 
 type Instant = string | Date;
 
@@ -510,8 +510,8 @@ export function unreportedByUnit(input: {
 // ---------------------------------------------------------------------------------------------
 // Reports: what the platform checks before it accepts an initial report or an update
 
-/** Tolerated client clock drift when deciding that a time "is in the future". */
-export const CLOCK_SKEW_MS = 60 * 1000;
+/** Tolerated client clock drift when deciding that a time "is in the future" (shared by every context). */
+export { CLOCK_SKEW_MS } from "../../shared/time.js";
 
 export interface TimeProblem {
   field: "occurredAt" | "knownAt";
@@ -525,10 +525,10 @@ export interface TimeProblem {
  */
 export function checkReportTimes(occurredAt: Instant, knownAt: Instant | undefined, now: Instant): TimeProblem[] {
   const out: TimeProblem[] = [];
-  const limit = ms(now) + CLOCK_SKEW_MS;
-  if (ms(occurredAt) > limit) out.push({ field: "occurredAt", problem: "future" });
+  const nowDate = new Date(ms(now));
+  if (isInFuture(occurredAt, nowDate)) out.push({ field: "occurredAt", problem: "future" });
   if (knownAt !== undefined) {
-    if (ms(knownAt) > limit) out.push({ field: "knownAt", problem: "future" });
+    if (isInFuture(knownAt, nowDate)) out.push({ field: "knownAt", problem: "future" });
     else if (ms(knownAt) < ms(occurredAt)) out.push({ field: "knownAt", problem: "before_occurred" });
   }
   return out;

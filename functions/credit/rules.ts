@@ -18,8 +18,8 @@
 
 import { type AccidentGrade, isGradeAtLeast } from "../accidents/rules.js";
 import { HUBEI_PROVINCE_CODE } from "../../shared/codes/regions.js";
-import { addMonths, type IsoDate, isIsoDate, shanghaiDate } from "../../shared/time.js";
-import { formatQuarter, parseQuarter, type QuarterRef, quarterOf } from "../stats/rules.js";
+import { addMonths, type IsoDate, isIsoDate, shanghaiDate, shanghaiQuarter } from "../../shared/time.js";
+import { formatQuarter, parseQuarter, type QuarterRef } from "../stats/rules.js";
 import {
   BLACKLIST_REASON_NAME_ZH,
   BLACKLIST_TRIGGER_KINDS,
@@ -298,8 +298,7 @@ export function removeEarly<L extends Listing>(
 
 /** The quarterly publication a date belongs to, e.g. "2026Q4". */
 export function publicationQuarter(date: string | Date): string {
-  const d = toShanghaiDate(date);
-  return formatQuarter({ year: Number(d.slice(0, 4)), quarter: quarterOf(d) });
+  return shanghaiQuarter(date);
 }
 
 /** Whether a listing was published in the quarter ("2026Q4" or a parsed reference). */

@@ -9,7 +9,7 @@ import { newId } from "../../shared/ids.js";
 import { type Actor, canReach, coversRegion, levelOf } from "../../shared/policy.js";
 import { outOfScope, requireReach, requireRegion } from "../../shared/scope.js";
 import { attachmentKey, presignUpload } from "../../shared/storage.js";
-import { addDays, isoUtc, shanghaiDate, shanghaiEndOf, shanghaiStartOf } from "../../shared/time.js";
+import { addDays, isoUtc, shanghaiDate, shanghaiEndOf, shanghaiQuarter, shanghaiStartOf } from "../../shared/time.js";
 import { enterpriseItem } from "../registry/store.js";
 import type { Enterprise } from "../registry/schemas.js";
 import { checklistsForIndustry } from "./checklist-data.js";
@@ -524,12 +524,6 @@ async function listInspections({ query, actor }: Req<"listInspections">) {
 // ---------------------------------------------------------------------------------------------
 // Two books (两本帐)
 
-/** The current quarter (Asia/Shanghai), e.g. 2026Q4. */
-function currentQuarter(now: Date): string {
-  const d = shanghaiDate(now);
-  return `${d.slice(0, 4)}Q${Math.floor((Number(d.slice(5, 7)) - 1) / 3) + 1}`;
-}
-
 const RULE_TEXT = `A finding counts as self-reported when a self_inspection hazard of the same enterprise, discovered within ${RECONCILIATION_WINDOW_DAYS} days before the inspection day and reported before the inspectors arrived, has the same checklist item, or (when either lacks an item) the same normalised location and a description similarity (Dice, character bigrams) of at least ${DESCRIPTION_SIMILARITY_THRESHOLD}; one self-report backs one finding.`;
 
 async function reconcileEnterprise(e: EnterpriseRecord, period: string) {
@@ -556,13 +550,13 @@ async function reconcileEnterprise(e: EnterpriseRecord, period: string) {
 
 async function enterpriseReconciliation({ params, query, actor, now }: Req<"enterpriseReconciliation">) {
   const e = await readableEnterprise(actor, params.id);
-  return { body: await reconcileEnterprise(e, query.period ?? currentQuarter(now)) };
+  return { body: await reconcileEnterprise(e, query.period ?? shanghaiQuarter(now)) };
 }
 
 async function regionReconciliation({ query, actor, now }: Req<"regionReconciliation">) {
   const region = query.regionCode ?? actor.regionCode;
   requireRegion(actor, region);
-  const period = query.period ?? currentQuarter(now);
+  const period = query.period ?? shanghaiQuarter(now);
   const { from, to } = periodRange(period);
   const inspections = await inspectionsOfRegion(region, from, to, industryFilter(actor, undefined));
   const ids = [...new Set(inspections.map((i) => i.enterpriseId))];
@@ -598,7 +592,7 @@ async function statisticsOf(e: EnterpriseRecord, period: string, now: Date) {
 
 async function hazardStatistics({ params, query, actor, now }: Req<"hazardStatistics">) {
   const e = await readableEnterprise(actor, params.id);
-  const period = query.period ?? currentQuarter(now);
+  const period = query.period ?? shanghaiQuarter(now);
   const s = await statisticsOf(e, period, now);
   return { body: { enterpriseId: e.id, ...s, deadline: filingDeadline(period) } };
 }

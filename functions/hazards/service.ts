@@ -9,7 +9,7 @@ import { newId } from "../../shared/ids.js";
 import type { Actor, ScopedRecord } from "../../shared/policy.js";
 import { outOfScope, reachable, requireReach } from "../../shared/scope.js";
 import { headObject, MAX_ATTACHMENT_BYTES, presignDownload } from "../../shared/storage.js";
-import { addDays, isoUtc, shanghaiDate } from "../../shared/time.js";
+import { addDays, isInFuture, isoUtc, shanghaiDate } from "../../shared/time.js";
 import { licenceSuspensionWrites } from "../approvals/public.js";
 import { enterpriseItem } from "../registry/store.js";
 import type { Enterprise } from "../registry/schemas.js";
@@ -30,9 +30,6 @@ import { allChecklists, type Attachment, getHazard, type Hazard, listAttachments
 
 export const HAZARD: Text = { zh: "隐患", en: "hazard" };
 export const ENTERPRISE: Text = { zh: "企业", en: "enterprise" };
-
-/** Clock skew tolerated on client-declared instants ("discovered at" may not be in the future). */
-const SKEW_MS = 5 * 60 * 1000;
 
 // ---------------------------------------------------------------------------------------------
 // Scope
@@ -190,7 +187,7 @@ export function failOn(problems: FieldProblem[]): void {
 
 /** A client-declared instant may not lie in the future. */
 export function notFuture(path: string, value: string, now: Date): FieldProblem[] {
-  return Date.parse(value) > now.getTime() + SKEW_MS ? [{ path, message: { zh: "不能晚于当前时间", en: "cannot be in the future" } }] : [];
+  return isInFuture(value, now) ? [{ path, message: { zh: "不能晚于当前时间", en: "cannot be in the future" } }] : [];
 }
 
 /** Item codes of every checklist version (codes are stable across versions). */
