@@ -29,3 +29,6 @@ export async function getEnterprise(id: string): Promise<EnterpriseRecord | unde
 export function enterpriseScope(e: Pick<EnterpriseRecord, "id" | "regionCode" | "industryCode" | "gridId">): ScopedRecord & { enterpriseId: string } {
   return { enterpriseId: e.id, regionCode: e.regionCode, industryCode: e.industryCode, gridId: e.gridId ?? null };
 }
+
+/** How an enterprise is named in "not found" answers. */
+export const ENTERPRISE_TEXT = { zh: "企业", en: "enterprise" } as const;

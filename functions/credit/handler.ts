@@ -1,6 +1,6 @@
 // The credit Lambda: violations, the blacklist, supervision tasks and the blacklist policy.
 import { diff } from "../../shared/audit.js";
-import { enterpriseScope, getEnterprise } from "../../shared/enterprises.js";
+import { ENTERPRISE_TEXT, enterpriseScope, getEnterprise } from "../../shared/enterprises.js";
 import { conflict, forbidden, invalidField, notFound, staleVersion } from "../../shared/errors.js";
 import { etag, expectedVersion, lambda } from "../../shared/http.js";
 import { newId } from "../../shared/ids.js";
@@ -44,14 +44,13 @@ import {
 } from "./store.js";
 import { formatQuarter } from "../stats/rules.js";
 
-const ENTERPRISE = { zh: "企业", en: "enterprise" };
 const VIOLATION = { zh: "违法行为记录", en: "violation record" };
 const LISTING = { zh: "黑名单记录", en: "blacklist listing" };
 const TASK = { zh: "监管任务", en: "supervision task" };
 
 async function enterpriseInScope(actor: Actor, enterpriseId: string) {
   const e = await getEnterprise(enterpriseId);
-  if (!e) throw notFound(ENTERPRISE);
+  if (!e) throw notFound(ENTERPRISE_TEXT);
   requireReach(actor, enterpriseScope(e));
   return e;
 }
@@ -170,7 +169,7 @@ export const handler = lambda(routes, {
       throw forbidden("not_province_admin", { zh: "仅省级管理员可手动列入黑名单", en: "only a province administrator may list an enterprise manually" });
     }
     const e = await getEnterprise(body.enterpriseId);
-    if (!e) throw notFound(ENTERPRISE);
+    if (!e) throw notFound(ENTERPRISE_TEXT);
     const today = shanghaiDate(now);
     const current = activeListing(await listingsOfEnterprise(e.id), today);
     if (current) {

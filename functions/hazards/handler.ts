@@ -2,7 +2,7 @@
 import type { AuditEntry } from "../../shared/audit.js";
 import { industryMatches, isWithin, regionLevel } from "../../shared/codes/index.js";
 import { decodeCursor, encodeCursor, putVersioned, type Write } from "../../shared/db.js";
-import { type EnterpriseRecord, enterpriseScope, getEnterprise } from "../../shared/enterprises.js";
+import { ENTERPRISE_TEXT, type EnterpriseRecord, enterpriseScope, getEnterprise } from "../../shared/enterprises.js";
 import { conflict, type FieldProblem, forbidden, illegalTransition, invalidField, notFound, staleVersion } from "../../shared/errors.js";
 import { etag, expectedVersion, lambda, type Request } from "../../shared/http.js";
 import { newId } from "../../shared/ids.js";
@@ -32,7 +32,6 @@ import {
 import {
   attachmentViews,
   buildHazard,
-  ENTERPRISE,
   existingEvidence,
   failOn,
   forbiddenAction,
@@ -779,7 +778,7 @@ async function assignEnterprises({ params, body, actor, now }: Req<"assignEnterp
 async function removeEnterprise({ params, actor, now }: Req<"removeEnterprise">) {
   const g = visibleGrid(actor, await getGrid(params.id));
   const e = await getEnterprise(params.enterpriseId);
-  if (!e || e.gridId !== g.id) throw notFound(ENTERPRISE);
+  if (!e || e.gridId !== g.id) throw notFound(ENTERPRISE_TEXT);
   requireReach(actor, enterpriseScope(e));
   return {
     body: { gridId: g.id, assigned: [], alreadyInGrid: [] },

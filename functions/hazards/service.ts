@@ -29,7 +29,7 @@ import {
 import { allChecklists, type Attachment, getHazard, type Hazard, listAttachments } from "./store.js";
 
 export const HAZARD: Text = { zh: "隐患", en: "hazard" };
-export const ENTERPRISE: Text = { zh: "企业", en: "enterprise" };
+import { ENTERPRISE_TEXT } from "../../shared/enterprises.js";
 
 // ---------------------------------------------------------------------------------------------
 // Scope
@@ -62,7 +62,7 @@ export async function visibleHazard(actor: Actor, id: string): Promise<Hazard> {
 export async function targetEnterprise(actor: Actor, id: string): Promise<EnterpriseRecord> {
   if (actor.role === "enterprise" && actor.enterpriseId !== id) throw outOfScope();
   const e = await getEnterprise(id);
-  if (!e) throw notFound(ENTERPRISE);
+  if (!e) throw notFound(ENTERPRISE_TEXT);
   requireReach(actor, enterpriseScope(e));
   return e;
 }
@@ -302,7 +302,7 @@ async function listedHazardsOf(enterpriseId: string): Promise<Hazard[]> {
 
 export async function suspensionWrites(after: Hazard, actor: Actor, now: Date): Promise<{ writes: Write[]; audit: AuditEntry[] }> {
   const e = await getEnterprise(after.enterpriseId);
-  if (!e) throw notFound(ENTERPRISE);
+  if (!e) throw notFound(ENTERPRISE_TEXT);
   const others = (await listedHazardsOf(after.enterpriseId)).filter((h) => h.id !== after.id);
   const suspended = productionSuspended([...others, after]);
   const was = e.productionSuspended === true;

@@ -1,7 +1,7 @@
 // The register's Lambda: regions (public) and enterprises.
 import { diff } from "../../shared/audit.js";
 import { industryMatches, REGIONS } from "../../shared/codes/index.js";
-import { enterpriseScope } from "../../shared/enterprises.js";
+import { ENTERPRISE_TEXT, enterpriseScope } from "../../shared/enterprises.js";
 import { etag, expectedVersion, lambda } from "../../shared/http.js";
 import { newId } from "../../shared/ids.js";
 import { outOfScope, reachable, requireReach, requireRegion } from "../../shared/scope.js";
@@ -11,7 +11,6 @@ import { decideUscc, derivedEnterpriseFields } from "./rules.js";
 import type { Enterprise } from "./schemas.js";
 import { createEnterpriseWrites, getEnterprise, listByGrid, listByRegion, updateEnterpriseWrites } from "./store.js";
 
-const ENTERPRISE = { zh: "企业", en: "enterprise" };
 
 export const handler = lambda(routes, {
   listRegions: async () => ({
@@ -61,14 +60,14 @@ export const handler = lambda(routes, {
 
   getEnterprise: async ({ params, actor }) => {
     const enterprise = await getEnterprise(params.id);
-    reachable(actor, enterprise && enterpriseScope(enterprise), ENTERPRISE);
+    reachable(actor, enterprise && enterpriseScope(enterprise), ENTERPRISE_TEXT);
     return { body: enterprise, headers: { etag: etag((enterprise as Enterprise).version) } };
   },
 
   patchEnterprise: async ({ params, body, actor, headers, now }) => {
     const expected = expectedVersion(headers);
     const before = await getEnterprise(params.id);
-    reachable(actor, before && enterpriseScope(before), ENTERPRISE);
+    reachable(actor, before && enterpriseScope(before), ENTERPRISE_TEXT);
     const current = before as Enterprise;
     if (current.version !== expected) throw staleVersion();
     const merged = { ...current, ...body };
