@@ -15,7 +15,6 @@
 // `code` and the two-books reconciliation can match across versions. Bases cite the document and,
 // where the article is certain, the article; standards carry their year.
 
-import { industryMatches } from "../../shared/codes/index.js";
 
 export interface ChecklistItem {
   code: string;
@@ -223,13 +222,3 @@ export const SEED_CHECKLISTS: readonly Checklist[] = Object.freeze([
   GENERAL,
 ]);
 
-/**
- * Checklists offered to an enterprise of the given GB/T 4754 code: those whose industryCode equals
- * it or whose section contains it, then the general one.
- */
-export function checklistsForIndustry(code: string, checklists: readonly Checklist[] = SEED_CHECKLISTS): Checklist[] {
-  return [
-    ...checklists.filter((c) => c.industryCode !== null && industryMatches(code, c.industryCode)),
-    ...checklists.filter((c) => c.industryCode === null),
-  ];
-}

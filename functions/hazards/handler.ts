@@ -12,7 +12,6 @@ import { attachmentKey, presignUpload } from "../../shared/storage.js";
 import { addDays, isoUtc, shanghaiDate, shanghaiEndOf, shanghaiQuarter, shanghaiStartOf } from "../../shared/time.js";
 import { enterpriseItem } from "../registry/store.js";
 import type { Enterprise } from "../registry/schemas.js";
-import { checklistsForIndustry } from "./checklist-data.js";
 import { cityCodeOf, countyOf, isRegionCode } from "./regions.js";
 import { routes } from "./routes.js";
 import {
@@ -28,6 +27,7 @@ import {
   reconcile,
   SUPERVISING_LEVELS,
   type SupervisingLevel,
+  checklistsForIndustry,
 } from "./rules.js";
 import {
   attachmentViews,
@@ -121,7 +121,7 @@ async function listChecklists({ query }: Req<"listChecklists">) {
   const all = await allChecklists();
   const current = currentIds(all);
   let shown = query.allVersions === "true" ? all : all.filter((c) => current.has(c.id));
-  if (query.industryCode) shown = checklistsForIndustry(query.industryCode, shown) as StoredChecklist[];
+  if (query.industryCode) shown = checklistsForIndustry(query.industryCode, shown);
   return {
     body: {
       items: shown.map((c) => ({

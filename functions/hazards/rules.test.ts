@@ -2,7 +2,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { isIndustryCode } from "../../shared/codes/index.js";
 import { addDays, daysBetween, isIsoDate } from "../../shared/time.js";
-import { type Checklist, checklistsForIndustry, GENERAL_CHECKLIST_ID, SEED_CHECKLISTS } from "./checklist-data.js";
+import { type Checklist, GENERAL_CHECKLIST_ID, SEED_CHECKLISTS } from "./checklist-data.js";
 import {
   ACTION_ACTORS,
   actorMayPerform,
@@ -43,6 +43,7 @@ import {
   reviewOverdue,
   type StatisticsHazard,
   TRANSITIONS,
+  checklistsForIndustry,
 } from "./rules.js";
 
 const COMPLETE_PLAN: RectificationPlan = {
@@ -730,10 +731,10 @@ describe("seed checklists (排查清单)", () => {
   });
 
   it("an enterprise is offered its industry's checklists (by division or section) plus the general one", () => {
-    expect(checklistsForIndustry("26").map((c) => c.id)).toEqual(["WHP-v1", "YHBZ-v1", GENERAL_CHECKLIST_ID]);
-    expect(checklistsForIndustry("09").map((c) => c.id)).toEqual(["FMKS-v1", GENERAL_CHECKLIST_ID]);
-    expect(checklistsForIndustry("48").map((c) => c.id)).toEqual(["JZSG-v1", GENERAL_CHECKLIST_ID]);
-    expect(checklistsForIndustry("61").map((c) => c.id)).toEqual([GENERAL_CHECKLIST_ID]);
+    expect(checklistsForIndustry("26", SEED_CHECKLISTS).map((c) => c.id)).toEqual(["WHP-v1", "YHBZ-v1", GENERAL_CHECKLIST_ID]);
+    expect(checklistsForIndustry("09", SEED_CHECKLISTS).map((c) => c.id)).toEqual(["FMKS-v1", GENERAL_CHECKLIST_ID]);
+    expect(checklistsForIndustry("48", SEED_CHECKLISTS).map((c) => c.id)).toEqual(["JZSG-v1", GENERAL_CHECKLIST_ID]);
+    expect(checklistsForIndustry("61", SEED_CHECKLISTS).map((c) => c.id)).toEqual([GENERAL_CHECKLIST_ID]);
   });
 });
 

@@ -27,6 +27,7 @@
 // Asia/Shanghai. Functions that take a period string throw RangeError on a malformed one (validate
 // input with parsePeriod first).
 
+import { industryMatches } from "../../shared/codes/index.js";
 import type { Role } from "../../shared/policy.js";
 import { addDays, addMonths, type IsoDate, shanghaiDate, shanghaiEndOf, toInstant } from "../../shared/time.js";
 
@@ -588,4 +589,15 @@ export function reconcile<F extends ReconcileRecord, S extends ReconcileSelfRepo
     unmatched,
     selfReportRatio: findings.length === 0 ? null : matched.length / findings.length,
   };
+}
+
+/**
+ * Checklists offered to an enterprise of the given GB/T 4754 code: those whose industryCode equals
+ * it or whose section contains it, then the general one.
+ */
+export function checklistsForIndustry<C extends { industryCode: string | null }>(code: string, checklists: readonly C[]): C[] {
+  return [
+    ...checklists.filter((c) => c.industryCode !== null && industryMatches(code, c.industryCode)),
+    ...checklists.filter((c) => c.industryCode === null),
+  ];
 }
