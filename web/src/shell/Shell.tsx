@@ -4,7 +4,7 @@ import { Suspense, useEffect, useMemo, useState } from "react";
 import { Link, Outlet, useLocation, useNavigate } from "react-router";
 import { $api } from "../api/client";
 import { isPublic, mayCall } from "../api/access";
-import { type Session, session, useSession } from "../auth/session";
+import { RETURN_KEY, type Session, session, useSession } from "../auth/session";
 import { PAGES } from "../pages";
 import { MENU_GROUPS, roleLabel } from "./labels";
 
@@ -89,7 +89,13 @@ export default function Shell() {
             </>
           ) : (
             location.pathname !== "/sign-in" && (
-              <Button type="primary" onClick={() => navigate("/sign-in")}>
+              <Button
+                type="primary"
+                onClick={() => {
+                  sessionStorage.setItem(RETURN_KEY, location.pathname + location.search);
+                  navigate("/sign-in");
+                }}
+              >
                 登录
               </Button>
             )

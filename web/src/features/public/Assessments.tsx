@@ -1,9 +1,10 @@
 import { Form, Select, Table, Tag, Typography } from "antd";
 import { useState } from "react";
 import { $api } from "../../api/client";
+import { TAG } from "../../components/colors";
 import { QueryState } from "../../components/QueryState";
 
-const GRADE_COLORS: Record<string, string> = { excellent: "green", good: "blue", pass: "gold", fail: "red" };
+const GRADE_COLORS: Record<string, string> = { excellent: TAG.green, good: TAG.blue, pass: TAG.gold, fail: TAG.red };
 
 export default function Assessments() {
   const thisYear = new Date().getFullYear();

@@ -1,6 +1,7 @@
 import { Card, Col, Row, Tag, Typography } from "antd";
 import { Link } from "react-router";
 import { $api } from "../../api/client";
+import { TAG } from "../../components/colors";
 import { QueryState } from "../../components/QueryState";
 import { ISSUER_LABELS } from "./labels";
 
@@ -21,7 +22,7 @@ export default function Catalogue() {
                 >
                   <Typography.Paragraph style={{ marginBottom: 8 }}>
                     <Tag>{item.code}</Tag>
-                    <Tag color="blue">{item.category}</Tag>
+                    <Tag color={TAG.blue}>{item.category}</Tag>
                     <Tag>{ISSUER_LABELS[item.issuer] ?? item.issuer}</Tag>
                   </Typography.Paragraph>
                   <Typography.Text>法定办结时限 {item.limitWorkingDays} 个工作日 · {item.fee === 0 ? "不收费" : `收费 ${item.fee} 元`}</Typography.Text>
