@@ -50,7 +50,7 @@ describe.each([
     expect(await page.getByText("有效", { exact: true }).count()).toBe(1);
     await expectAccessible(page);
     await expectNoHorizontalScroll(page);
-    await page.getByLabel("许可证编号").fill("（鄂）XX安许证字〔2026〕999999");
+    await page.getByLabel("许可证编号").fill(DEMO_LICENCE_NUMBER.replace(/\d{4}$/, "9999"));
     await page.getByRole("button", { name: "查验" }).click();
     await page.getByText("未查到编号为").waitFor();
     await page.context().close();

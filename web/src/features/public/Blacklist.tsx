@@ -16,7 +16,7 @@ export default function Blacklist() {
               size="small"
               dataSource={data.items}
               pagination={{ pageSize: 20, hideOnSinglePage: true }}
-              locale={{ emptyText: "目前没有列入黑名单的单位" }}
+              locale={{ emptyText: <Typography.Text type="secondary">目前没有列入黑名单的单位</Typography.Text> }}
               columns={[
                 { title: "单位名称", dataIndex: "name" },
                 { title: "统一社会信用代码", dataIndex: "uscc", responsive: ["md"] },

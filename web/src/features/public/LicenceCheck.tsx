@@ -14,7 +14,7 @@ export default function LicenceCheck() {
       <Typography.Title level={2}>许可证查验</Typography.Title>
       <Form layout="vertical" initialValues={{ number }} onFinish={(v: { number: string }) => setParams({ number: v.number.trim() })} style={{ maxWidth: 480 }}>
         <Form.Item label="许可证编号" name="number" rules={[{ required: true, whitespace: true, message: "请输入许可证编号" }]}>
-          <Input placeholder="如 （鄂）WH安许证字〔2026〕000001" autoComplete="off" />
+          <Input placeholder="如 HB-AQ01-01-2025-0000000001" autoComplete="off" />
         </Form.Item>
         <Button type="primary" htmlType="submit">
           查验
