@@ -1,5 +1,6 @@
 // Every public page, without signing in, at 1366×768 and at 390 px: its content is there,
 // axe finds nothing serious, and a phone does not scroll sideways.
+import { gzipSync } from "node:zlib";
 import { describe, expect, it } from "vitest";
 import { DEMO_LICENCE_NUMBER } from "../../functions/approvals/seed.js";
 import { DESKTOP, expectAccessible, expectNoHorizontalScroll, PHONE, screenshot, useBrowser } from "../support/web.js";
@@ -25,7 +26,7 @@ describe.each([
     await expect(page.getByText("受理环节")).toBeTruthy();
     await expectAccessible(page);
     await expectNoHorizontalScroll(page);
-    if (device === "desktop") await screenshot(page, "service-guide");
+    await screenshot(page, device === "desktop" ? "service-guide" : "service-guide-phone");
     await page.context().close();
   });
 
@@ -69,6 +70,25 @@ describe.each([
     await page.getByText(/考核结果尚未公布|名次/).first().waitFor();
     await expectAccessible(page);
     await expectNoHorizontalScroll(page);
+    await page.context().close();
+  });
+});
+
+describe("the first screen", () => {
+  it("loads at most 250 KB of JavaScript (gzip, as CloudFront serves it): pages are split by route", async () => {
+    const page = await web.page(DESKTOP);
+    const scripts: Promise<number>[] = [];
+    page.on("response", (r) => {
+      if (r.request().resourceType() === "script") scripts.push(r.body().then((b) => gzipSync(b).length));
+    });
+    await page.goto("/");
+    await page.getByRole("heading", { name: "湖北省安全生产监管平台" }).waitFor();
+    await page.waitForLoadState("networkidle");
+    const sizes = await Promise.all(scripts);
+    const total = sizes.reduce((a, b) => a + b, 0);
+    console.log(`first screen: ${sizes.length} scripts, ${(total / 1024).toFixed(1)} KB gzip`);
+    expect(sizes.length).toBeGreaterThan(1);
+    expect(total).toBeLessThanOrEqual(250 * 1024);
     await page.context().close();
   });
 });

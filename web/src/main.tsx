@@ -7,6 +7,7 @@ import { lazy, StrictMode } from "react";
 import { createRoot } from "react-dom/client";
 import { createBrowserRouter, RouterProvider } from "react-router";
 import { queryClient } from "./api/client";
+import "./index.css";
 import { PAGES } from "./pages";
 import { Guard } from "./shell/Guard";
 import Shell from "./shell/Shell";
