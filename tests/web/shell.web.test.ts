@@ -31,7 +31,7 @@ describe("sign-in and the shell", () => {
     await page.getByTestId("who").filter({ hasText: /^\D+ · \S+$/ }).waitFor();
     const who = (await page.getByTestId("who").textContent()) ?? "";
     if (WHO[id]) expect(who).toBe(WHO[id]);
-    const menu = page.getByRole("menu", { name: "主菜单" });
+    const menu = page.getByRole("navigation", { name: "主菜单" });
     const links = await menu.getByRole("link").evaluateAll((els) => els.map((e) => e.getAttribute("href") ?? ""));
     expect(links.length).toBeGreaterThan(0);
     // Every entry opens without the 403 page (the menu is built from the manifest's role lists).
@@ -54,7 +54,7 @@ describe("sign-in and the shell", () => {
     await page.getByTestId("who").waitFor();
     await expectNoHorizontalScroll(page);
     await page.getByRole("button", { name: "打开菜单" }).click();
-    await page.getByRole("menu", { name: "主菜单" }).getByRole("link").first().waitFor();
+    await page.getByRole("navigation", { name: "主菜单" }).getByRole("link").first().waitFor();
     await expectAccessible(page);
     await page.keyboard.press("Escape");
     await page.getByRole("button", { name: "退出登录" }).click();

@@ -1,7 +1,7 @@
 import { LogoutOutlined, MenuOutlined } from "@ant-design/icons";
-import { Button, Drawer, Flex, Grid, Layout, Menu, type MenuProps, Spin, Typography } from "antd";
-import { Suspense, useEffect, useMemo, useState } from "react";
-import { Link, Outlet, useLocation, useNavigate } from "react-router";
+import { Button, Flex, Grid, Layout, Spin } from "antd";
+import { lazy, Suspense, useEffect, useMemo, useState } from "react";
+import { Link, NavLink, Outlet, useLocation, useNavigate } from "react-router";
 import { $api } from "../api/client";
 import { isPublic, mayCall } from "../api/access";
 import { RETURN_KEY, type Session, session, useSession } from "../auth/session";
@@ -9,18 +9,39 @@ import { PAGES } from "../pages";
 import { MENU_GROUPS, roleLabel } from "./labels";
 
 const { Header, Sider, Content } = Layout;
+const MenuDrawer = lazy(() => import("./MenuDrawer"));
 
-function useMenuItems(s: Session | undefined): MenuProps["items"] {
+/** The menu groups and pages this visitor may open (the manifest's role lists decide). */
+function useMenu(s: Session | undefined) {
   return useMemo(
     () =>
-      MENU_GROUPS.flatMap(([group, label]) => {
-        const children = PAGES.filter((p) => p.menu === group && (s ? mayCall(s.claims.role, p.api) : isPublic(p.api))).map((p) => ({
-          key: p.path,
-          label: <Link to={p.path}>{p.title}</Link>,
-        }));
-        return children.length ? [{ type: "group" as const, key: group, label, children }] : [];
-      }),
+      MENU_GROUPS.map(([group, label]) => ({
+        group,
+        label,
+        pages: PAGES.filter((p) => p.menu === group && (s ? mayCall(s.claims.role, p.api) : isPublic(p.api))),
+      })).filter((g) => g.pages.length > 0),
     [s],
+  );
+}
+
+/** A plain navigation list: antd's Menu (with its tooltips) would double the first screen's JavaScript. */
+function MainMenu({ s }: { s: Session | undefined }) {
+  const groups = useMenu(s);
+  return (
+    <nav aria-label="主菜单" className="main-menu">
+      {groups.map((g) => (
+        <section key={g.group} aria-labelledby={`menu-${g.group}`}>
+          <h2 id={`menu-${g.group}`}>{g.label}</h2>
+          <ul>
+            {g.pages.map((p) => (
+              <li key={p.path}>
+                <NavLink to={p.path}>{p.title}</NavLink>
+              </li>
+            ))}
+          </ul>
+        </section>
+      ))}
+    </nav>
   );
 }
 
@@ -30,13 +51,12 @@ function Who({ s }: { s: Session }) {
   const region = regions.data?.items.find((r) => r.code === s.claims.region)?.name ?? s.claims.region;
   const until = new Date(s.claims.exp * 1000);
   return (
+    // Plain elements: the shell is on the first screen, and antd's Typography is heavy.
     <Flex vertical style={{ lineHeight: 1.3, minWidth: 0 }}>
-      <Typography.Text strong style={{ color: "#fff" }} ellipsis data-testid="who">
+      <strong className="shell-who" data-testid="who">
         {region} · {roleLabel(s.claims)}
-      </Typography.Text>
-      <Typography.Text style={{ color: "rgba(255,255,255,0.75)", fontSize: 12 }}>
-        登录有效至 {until.toLocaleTimeString("zh-CN", { hour: "2-digit", minute: "2-digit" })}
-      </Typography.Text>
+      </strong>
+      <span className="shell-until">登录有效至 {until.toLocaleString("zh-CN", { month: "numeric", day: "numeric", hour: "2-digit", minute: "2-digit" })}</span>
     </Flex>
   );
 }
@@ -53,7 +73,6 @@ function useExpiry(s: Session | undefined) {
 export default function Shell() {
   const s = useSession();
   useExpiry(s);
-  const items = useMenuItems(s);
   const screens = Grid.useBreakpoint();
   const wide = screens.lg === true;
   const [open, setOpen] = useState(false);
@@ -62,7 +81,7 @@ export default function Shell() {
   // biome-ignore lint/correctness/useExhaustiveDependencies: close the drawer on every navigation
   useEffect(() => setOpen(false), [location.pathname]);
 
-  const menu = <Menu mode="inline" selectedKeys={[location.pathname]} items={items} style={{ borderInlineEnd: 0 }} aria-label="主菜单" />;
+  const menu = <MainMenu s={s} />;
 
   return (
     <Layout style={{ minHeight: "100vh" }}>
@@ -105,13 +124,15 @@ export default function Shell() {
       <Layout>
         {wide && (
           <Sider width={220} theme="light" style={{ borderInlineEnd: "1px solid #f0f0f0" }}>
-            <nav>{menu}</nav>
+            {menu}
           </Sider>
         )}
         {!wide && (
-          <Drawer title="菜单" placement="left" open={open} onClose={() => setOpen(false)} size={280} styles={{ body: { padding: 0 } }}>
-            <nav>{menu}</nav>
-          </Drawer>
+          <Suspense fallback={null}>
+            <MenuDrawer open={open} onClose={() => setOpen(false)}>
+              {menu}
+            </MenuDrawer>
+          </Suspense>
         )}
         <Content style={{ padding: wide ? 24 : 12, minWidth: 0 }}>
           <main>
