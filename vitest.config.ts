@@ -18,7 +18,7 @@ export default defineConfig({
       {
         test: {
           name: "integration",
-          include: ["functions/**/*.int.test.ts", "tests/**/*.int.test.ts"],
+          include: ["functions/**/*.int.test.ts", "tests/**/*.int.test.ts", "web/src/**/*.int.test.ts"],
           globalSetup: ["tests/setup/global.ts"],
           testTimeout: 30_000,
           hookTimeout: 60_000,

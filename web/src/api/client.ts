@@ -51,8 +51,14 @@ const auth: Middleware = {
   },
 };
 
-export const api = createFetchClient<paths>({ baseUrl: globalThis.location?.origin ?? "" });
-api.use(auth);
+export function createApiClient(baseUrl: string) {
+  const client = createFetchClient<paths>({ baseUrl });
+  client.use(auth);
+  return client;
+}
+
+/** The console's client: same origin as the page (the local server, or CloudFront routing /v1/*). */
+export const api = createApiClient(globalThis.location?.origin ?? "");
 
 /**
  * Query hooks over the same client: `$api.useQuery("get", "/v1/blacklist", { params })`.

@@ -1,7 +1,7 @@
 import { Alert, Empty, Spin } from "antd";
 import type { ReactNode } from "react";
 import { ApiError } from "../api/client";
-import { problemText } from "../api/submit";
+import { problemText } from "../api/problem";
 
 /** Loading, error and not-found states of one query, so a page only renders its data. */
 export function QueryState<T>({ query, notFound, children }: { query: { data?: T; error: unknown; isPending: boolean }; notFound?: string; children: (data: T) => ReactNode }) {
