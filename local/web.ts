@@ -33,7 +33,15 @@ export async function ensureConsoleBuilt(log: (line: string) => void = console.l
   if (!consoleIsStale()) return;
   log("building the web console (web/dist)…");
   const { build } = await import("vite");
-  await build({ configFile: join(WEB_DIR, "vite.config.ts"), logLevel: "warn" });
+  // A production build even when started under a test runner (NODE_ENV=test would ship React's development build).
+  const nodeEnv = process.env.NODE_ENV;
+  process.env.NODE_ENV = "production";
+  try {
+    await build({ configFile: join(WEB_DIR, "vite.config.ts"), logLevel: "warn", mode: "production" });
+  } finally {
+    if (nodeEnv === undefined) delete process.env.NODE_ENV;
+    else process.env.NODE_ENV = nodeEnv;
+  }
 }
 
 function json(res: ServerResponse, status: number, body: unknown) {

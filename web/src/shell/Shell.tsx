@@ -76,6 +76,8 @@ export default function Shell() {
   const screens = Grid.useBreakpoint();
   const wide = screens.lg === true;
   const [open, setOpen] = useState(false);
+  // The drawer's chunk loads when a phone first opens the menu, not with the first screen.
+  const [drawerWanted, setDrawerWanted] = useState(false);
   const location = useLocation();
   const navigate = useNavigate();
   // biome-ignore lint/correctness/useExhaustiveDependencies: close the drawer on every navigation
@@ -86,7 +88,15 @@ export default function Shell() {
   return (
     <Layout style={{ minHeight: "100vh" }}>
       <Header style={{ display: "flex", alignItems: "center", gap: 12, paddingInline: wide ? 24 : 12 }}>
-        {!wide && <Button type="text" aria-label="打开菜单" icon={<MenuOutlined style={{ color: "#fff" }} />} onClick={() => setOpen(true)} />}
+        {!wide && (
+          <Button
+            type="text"
+            aria-label="打开菜单" icon={<MenuOutlined style={{ color: "#fff" }} />} onClick={() => {
+              setDrawerWanted(true);
+              setOpen(true);
+            }}
+          />
+        )}
         <Link to="/" style={{ color: "#fff", fontSize: wide ? 18 : 16, fontWeight: 600, whiteSpace: "nowrap" }}>
           {wide ? "湖北省安全生产监管平台" : "安全生产监管"}
         </Link>
@@ -127,7 +137,7 @@ export default function Shell() {
             {menu}
           </Sider>
         )}
-        {!wide && (
+        {!wide && drawerWanted && (
           <Suspense fallback={null}>
             <MenuDrawer open={open} onClose={() => setOpen(false)}>
               {menu}
