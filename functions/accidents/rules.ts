@@ -28,7 +28,7 @@
 // so `…T01:30:00+08:00` and `…T17:30:00Z` (previous day) give identical results.
 
 import { cityOf, HUBEI_PROVINCE_CODE } from "../../shared/codes/index.js";
-import { addHours, isInFuture, isoUtc, toInstant } from "../../shared/time.js";
+import { addHours, isInFuture, isoUtc, periodOfDaysEnd, toInstant } from "../../shared/time.js";
 
 type Instant = string | Date;
 
@@ -423,19 +423,20 @@ export function supplementWindowDays(flags: SupplementFlags): number {
 }
 
 /**
- * The last instant of the window: occurredAt + N×24h. "Within 30 days" is read as up to and
- * including that instant, measured from the accident itself (not from when it was known or
- * reported), so the window does not depend on the time zone the client used.
+ * When the window closes: "within 30 days of the accident" is a period in days, counted as 民法典
+ * arts. 201 and 203 count it (shared/time.ts periodOfDaysEnd): the accident's own day is not
+ * counted and the window ends at 24:00 Asia/Shanghai of its last day. The answer is that 24:00;
+ * a change is in time while strictly before it.
  */
 export function supplementWindowClosesAt(occurredAt: Instant, flags: SupplementFlags): string {
-  return isoUtc(addHours(occurredAt, supplementWindowDays(flags) * DAY_HOURS));
+  return isoUtc(periodOfDaysEnd(occurredAt, supplementWindowDays(flags)));
 }
 
 export function supplementWindowOpen(occurredAt: Instant, now: Instant, flags: SupplementFlags): boolean {
-  return ms(now) <= ms(supplementWindowClosesAt(occurredAt, flags));
+  return ms(now) < ms(supplementWindowClosesAt(occurredAt, flags));
 }
 
-/** People still missing once the 补报 window has passed count as dead in statistics. */
+/** People still missing once the 补报 window has passed count as dead in statistics (the same day count). */
 export function missingCountsAsDead(occurredAt: Instant, now: Instant, flags: SupplementFlags): boolean {
   return !supplementWindowOpen(occurredAt, now, flags);
 }
