@@ -3,7 +3,7 @@
 //
 // Exports
 //   numbers: ACCEPTANCE_NOTICE_WORKING_DAYS (5), DECISION_LIMIT_WORKING_DAYS (20),
-//     SAFETY_LICENCE_DECISION_LIMIT_WORKING_DAYS (45), EXTENSION_WORKING_DAYS (10),
+//     SAFETY_LICENCE_DECISION_LIMIT_WORKING_DAYS (45), FIREWORKS_WHOLESALE_DECISION_LIMIT_WORKING_DAYS (30), DECISION_LIMITS, EXTENSION_WORKING_DAYS (10),
 //     DELIVERY_WORKING_DAYS (10), NEAR_DEADLINE_WORKING_DAYS (3), SAFETY_LICENCE_VALIDITY_YEARS (3),
 //     RENEWAL_WINDOW_MONTHS (3), EXPIRY_WARNING_DAYS (90), APPROVAL_FEE_YUAN (0)
 //   catalogue types: Issuer, StageName, STAGE_NAMES, ApprovalStage, ApprovalItem, validateApprovalItem
@@ -48,6 +48,18 @@ export const ACCEPTANCE_NOTICE_WORKING_DAYS = 5;
 export const DECISION_LIMIT_WORKING_DAYS = 20;
 /** 安全生产许可证条例 art. 7: safety production licences are decided within 45 days. */
 export const SAFETY_LICENCE_DECISION_LIMIT_WORKING_DAYS = 45;
+/** 烟花爆竹安全管理条例 art. 19: wholesale licences are decided within 30 days (retail within 20). */
+export const FIREWORKS_WHOLESALE_DECISION_LIMIT_WORKING_DAYS = 30;
+
+/**
+ * The decision limit of an item and the provision that sets it: 行政许可法 art. 42's 20 days unless the
+ * item's own statute sets another limit, which wins (a special provision over the general one).
+ */
+export const DECISION_LIMITS = {
+  general: { days: DECISION_LIMIT_WORKING_DAYS, basis: "《中华人民共和国行政许可法》第四十二条" },
+  safetyLicence: { days: SAFETY_LICENCE_DECISION_LIMIT_WORKING_DAYS, basis: "《安全生产许可证条例》第七条" },
+  fireworksWholesale: { days: FIREWORKS_WHOLESALE_DECISION_LIMIT_WORKING_DAYS, basis: "《烟花爆竹安全管理条例》第十九条" },
+} as const;
 /** 行政许可法 art. 42: extendable once by 10 days with the head's approval. */
 export const EXTENSION_WORKING_DAYS = 10;
 /** 行政许可法 art. 44: the certificate is served within 10 days of the decision. */
@@ -96,6 +108,8 @@ export interface ApprovalItem {
   legalBasis: string[];
   issuer: Issuer;
   limitWorkingDays: number;
+  /** The provision that sets limitWorkingDays (shown in the service guide). */
+  limitBasis: string;
   licenceValidityYears: number | null;
   fee: number;
   materials: string[];
@@ -113,6 +127,7 @@ export function validateApprovalItem(item: ApprovalItem): string[] {
     errors.push("legalBasis needs at least one entry");
   if (!["province", "province_delegable", "city_county"].includes(item.issuer)) errors.push(`unknown issuer: ${item.issuer}`);
   if (!Number.isInteger(item.limitWorkingDays) || item.limitWorkingDays <= 0) errors.push("limitWorkingDays must be a positive integer");
+  if (!text(item.limitBasis)) errors.push("limitBasis is required: the provision that sets the time limit");
   if (item.licenceValidityYears !== null && (!Number.isInteger(item.licenceValidityYears) || item.licenceValidityYears <= 0))
     errors.push("licenceValidityYears must be a positive integer or null");
   if (item.fee !== APPROVAL_FEE_YUAN) errors.push("fee must be 0 (行政许可法 art. 58)");
@@ -619,6 +634,7 @@ export interface PowerListEntry {
   holderLevels: ("province" | "city" | "county")[];
   delegatedTo: { cityCode: string; since: IsoDate; inForce: boolean }[];
   limitWorkingDays: number;
+  limitBasis: string;
   responsibilities: { stage: StageName; duty: string; standard: string; keyPoints: string[] }[];
   accountability: { stage: StageName; integrityRisks: string[]; consequence: string }[];
 }
@@ -645,6 +661,7 @@ export function powerList(
       holderLevels,
       delegatedTo: i.issuer === "province_delegable" ? mine : [],
       limitWorkingDays: i.limitWorkingDays,
+      limitBasis: i.limitBasis,
       responsibilities: i.stages.map((s) => ({ stage: s.stage, duty: s.reviewed, standard: s.standard, keyPoints: s.keyPoints })),
       accountability: i.stages.map((s) => ({ stage: s.stage, integrityRisks: s.integrityRisks, consequence: s.misconductConsequence })),
     };
