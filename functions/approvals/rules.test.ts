@@ -508,9 +508,10 @@ describe("licences (安全生产许可证条例 art. 9)", () => {
     ["suspended", "restore", "valid"],
     ["valid", "revoke", "revoked"],
     ["suspended", "revoke", "revoked"],
-    ["valid", "expire", "expired"],
-    ["suspended", "expire", "expired"],
-    ["expired", "cancel", "cancelled"],
+    // 行政许可法 art. 70(1): a licence past its validity without renewal is cancelled (注销), held or not.
+    ["valid", "expire", "cancelled"],
+    ["suspended", "expire", "cancelled"],
+    ["valid", "cancel", "cancelled"],
     ["revoked", "cancel", "cancelled"],
     ["valid", "renew", "valid"],
   ] as const)("licence %s --%s--> %s", (s, a, next) => {

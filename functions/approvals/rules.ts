@@ -13,6 +13,7 @@
 //   clock: acceptanceNoticeDeadline, deemedAcceptance, Pause, ClockInput, Clock, computeClock,
 //     pausedDateSet, deliveryDueDate, nearDeadline, deadlineFlag
 //   licences: LicenceStatus, LicenceAction, LICENCE_STATUSES, LICENCE_ACTIONS, licenceTransition,
+//     Cancellation, CANCELLATION_BASIS, lapseCancellation,
 //     allowedLicenceActions, licenceValidTo, renewedValidTo, renewalWindowOpensOn, renewalWindowOpen,
 //     canExtendWithoutReview, renewalDecision, shouldExpire, expiringWithin
 //   re-exported from calendar.ts: YearCalendar, Calendars, isWorkingDay, addWorkingDays,
@@ -434,24 +435,44 @@ export function deadlineFlag(clock: Clock): "overdue" | "near" | null {
 // ---------------------------------------------------------------------------------------------
 // Licences.
 //
-// valid ⇄ suspended (暂扣 / restored on write-off); valid|suspended → revoked (吊销) or expired
-// (past validTo, by the daily job, also while suspended); revoked|expired|valid|suspended →
-// cancelled (注销: formal lapse of an expired, revoked or surrendered licence). `renew` keeps a
-// valid licence valid with a new validTo; a suspended licence cannot be renewed.
+// valid ⇄ suspended (暂扣 / restored on write-off); valid|suspended → revoked (吊销); valid|suspended →
+// cancelled (注销) by `expire`, the daily job's lapse of a licence past its validTo without renewal
+// (行政许可法 art. 70(1); also while suspended), or by an officer's `cancel` (art. 70's other grounds);
+// revoked → cancelled. `renew` keeps a valid licence valid with a new validTo; a suspended licence
+// cannot be renewed. There is no "expired" state: the law knows only the cancellation that follows.
 
-export const LICENCE_STATUSES = ["valid", "suspended", "revoked", "expired", "cancelled"] as const;
+export const LICENCE_STATUSES = ["valid", "suspended", "revoked", "cancelled"] as const;
 export type LicenceStatus = (typeof LICENCE_STATUSES)[number];
 
 export const LICENCE_ACTIONS = ["suspend", "restore", "revoke", "expire", "cancel", "renew"] as const;
 export type LicenceAction = (typeof LICENCE_ACTIONS)[number];
 
 const LICENCE_TRANSITIONS: Readonly<Record<LicenceStatus, Readonly<Partial<Record<LicenceAction, LicenceStatus>>>>> = {
-  valid: { suspend: "suspended", revoke: "revoked", expire: "expired", cancel: "cancelled", renew: "valid" },
-  suspended: { restore: "valid", revoke: "revoked", expire: "expired", cancel: "cancelled" },
+  valid: { suspend: "suspended", revoke: "revoked", expire: "cancelled", cancel: "cancelled", renew: "valid" },
+  suspended: { restore: "valid", revoke: "revoked", expire: "cancelled", cancel: "cancelled" },
   revoked: { cancel: "cancelled" },
-  expired: { cancel: "cancelled" },
   cancelled: {},
 };
+
+/** Why a licence was cancelled (注销) and the provision that requires it. */
+export interface Cancellation {
+  ground: "expired_without_renewal" | "officer";
+  basis: string;
+  on: IsoDate;
+  reason?: string;
+}
+
+/** 行政许可法 art. 70: the grounds on which the licensing authority must cancel (注销) a licence. */
+export const CANCELLATION_BASIS = {
+  expired_without_renewal: "《中华人民共和国行政许可法》第七十条第（一）项：行政许可有效期届满未延续",
+  officer: "《中华人民共和国行政许可法》第七十条",
+} as const;
+
+/** The cancellation the daily job records for a licence whose validity ended on `validTo` without renewal. */
+export function lapseCancellation(validTo: IsoDate, today: IsoDate): Cancellation | null {
+  if (!shouldExpire(validTo, today)) return null;
+  return { ground: "expired_without_renewal", basis: CANCELLATION_BASIS.expired_without_renewal, on: today, reason: `有效期至${validTo}届满，未延续` };
+}
 
 export function allowedLicenceActions(status: LicenceStatus): LicenceAction[] {
   const row = LICENCE_TRANSITIONS[status];
@@ -521,7 +542,7 @@ export function renewalDecision(input: {
   return { allowed: reasons.length === 0, reasons, newValidTo: renewedValidTo(input.validTo, input.years) };
 }
 
-/** The daily job expires a licence the day after its last valid day. */
+/** The daily job cancels a licence the day after its last valid day (行政许可法 art. 70(1)). */
 export function shouldExpire(validTo: IsoDate, today: IsoDate): boolean {
   return today > validTo;
 }

@@ -273,7 +273,15 @@ export const Licence = z.object({
   validFrom: z.string(),
   validTo: z.nullable(z.string()),
   status: z.enum(LICENCE_STATUSES),
+  /**
+   * A hold: `major_hazard` while production is suspended for a listed major hazard (16号令; not a
+   * penalty), `officer` for a suspension (暂扣) imposed as an administrative penalty.
+   */
   suspension: z.optional(z.object({ source: z.enum(["major_hazard", "officer"]), reason: z.string(), since: z.string() })),
+  /** Why and on what basis the licence was cancelled (注销, 行政许可法 art. 70). */
+  cancellation: z.optional(
+    z.object({ ground: z.enum(["expired_without_renewal", "officer"]), basis: z.string(), on: z.string(), reason: z.optional(z.string()) }),
+  ),
   applicationId: z.nullable(z.string()),
   issuedOn: z.string(),
   issuedBy: z.string(),
