@@ -34,7 +34,6 @@ type Instant = string | Date;
 
 const ms = (t: Instant): number => toInstant(t).getTime();
 const MINUTE_MS = 60 * 1000;
-const DAY_HOURS = 24;
 
 // ---------------------------------------------------------------------------------------------
 // Grades (493号令 art.3)
