@@ -104,7 +104,7 @@ async function giveLicence(e: TestEnterprise): Promise<string> {
       TableName: env.tableName,
       Item: licenceItem({
         number, itemCode: "AQ01-01", itemName: "危险化学品生产企业安全生产许可证核发", safetyProduction: true, enterpriseId: e.id,
-        holderName: "测试企业", holderUscc: "91420115MA4K00001Q", regionCode: e.regionCode, cityCode: "420100", industryCode: e.industryCode,
+        holderName: "测试企业", holderUscc: "91420115MA4K00002R", regionCode: e.regionCode, cityCode: "420100", industryCode: e.industryCode,
         gridId: null, scope: "测试", validFrom: "2025-01-01", validTo: "2027-12-31", status: "valid", applicationId: null,
         issuedOn: "2025-01-01", issuedBy: "test", renewals: 0, version: 1, createdAt: now, updatedAt: now,
       }),
