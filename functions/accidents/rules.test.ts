@@ -23,6 +23,7 @@ import {
   gradeRank,
   holderLevel,
   injuryClass,
+  injuryCounts,
   investigatingLevel,
   isFollowUpMissed,
   isForwardOverdue,
@@ -551,6 +552,14 @@ describe("statistics (2016 统计管理办法)", () => {
 
   it("injuryClass rejects negative days", () => {
     expect(() => injuryClass(-1)).toThrow(RangeError);
+  });
+
+  it("2016 统计管理办法 and 493号令 art.3: injury counts from injured people; acute poisoning is serious whatever the days", () => {
+    expect(injuryCounts([])).toEqual({ seriousInjuries: 0, injuries: 0 });
+    expect(injuryCounts([{ lostWorkDays: 105 }, { lostWorkDays: 104 }, { lostWorkDays: 3 }, { lostWorkDays: 2 }, { lostWorkDays: 0, acutePoisoning: true }])).toEqual({
+      seriousInjuries: 2,
+      injuries: 2,
+    });
   });
 
   it("493号令 art.36 (瞒报/漏报): a report recorded by others flags a unit that did not report in time", () => {

@@ -17,7 +17,7 @@
 //               supplementWindowDays, supplementWindowClosesAt, supplementWindowOpen,
 //               missingCountsAsDead, statisticalDeaths
 //   Closure:    INVESTIGATING_LEVEL, investigatingLevel, canClose
-//   Statistics: SERIOUS_INJURY_MIN_LOST_DAYS, INJURY_MIN_LOST_DAYS, InjuryClass, injuryClass,
+//   Statistics: SERIOUS_INJURY_MIN_LOST_DAYS, INJURY_MIN_LOST_DAYS, InjuryClass, injuryClass, InjuredPerson, injuryCounts,
 //               ReporterRole, unreportedByUnit
 //   Reports:    CLOCK_SKEW_MS, TimeProblem, checkReportTimes, CASUALTY_FIELDS, CasualtyCounts,
 //               changedCasualties
@@ -490,6 +490,28 @@ export function injuryClass(lostWorkDays: number): InjuryClass {
   if (lostWorkDays >= SERIOUS_INJURY_MIN_LOST_DAYS) return "serious";
   if (lostWorkDays >= INJURY_MIN_LOST_DAYS) return "injured";
   return "none";
+}
+
+/** One injured person as reported: lost work days, and whether it was acute industrial poisoning. */
+export interface InjuredPerson {
+  lostWorkDays: number;
+  acutePoisoning?: boolean;
+}
+
+/**
+ * The injury counts a list of injured people gives (2016 统计管理办法): ≥ 105 lost work days is a serious
+ * injury, 3–104 an injury, fewer is not counted; acute industrial poisoning counts as serious
+ * (493号令 art. 3 counts it with serious injuries) whatever the days.
+ */
+export function injuryCounts(people: readonly InjuredPerson[]): { seriousInjuries: number; injuries: number } {
+  let seriousInjuries = 0;
+  let injuries = 0;
+  for (const p of people) {
+    const cls = p.acutePoisoning ? "serious" : injuryClass(p.lostWorkDays);
+    if (cls === "serious") seriousInjuries++;
+    else if (cls === "injured") injuries++;
+  }
+  return { seriousInjuries, injuries };
 }
 
 export type ReporterRole = "enterprise" | "regulator" | "department";
