@@ -7,14 +7,9 @@
 //     suspended or revoked" trigger, which means a penalty.
 // Jobs run with `only` (this file's enterprises), so they never list another file's enterprises.
 // The server runs in this process: moving Date moves its clock too (nothing here touches S3 while it is moved).
-import { PutCommand } from "@aws-sdk/lib-dynamodb";
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { licenceNumber } from "../../functions/approvals/rules.js";
-import { licenceItem } from "../../functions/approvals/store.js";
 import { evaluateBlacklist } from "../../functions/credit/jobs.js";
-import { db } from "../../shared/db.js";
-import { env } from "../../shared/env.js";
-import { act, COMPLETE_PLAN, createHazard, inDays, majorBody, newEnterprise, regulator, type TestEnterprise } from "../support/hazards.js";
+import { act, COMPLETE_PLAN, createHazard, giveLicence, inDays, majorBody, newEnterprise, regulator, type TestEnterprise } from "../support/hazards.js";
 import { useApi } from "../support/api.js";
 
 const api = useApi();
@@ -94,24 +89,6 @@ describe("annual deaths across the year boundary (14号: ≥ 10 deaths from resp
     expect(listing).toMatchObject({ reasonCategory: "concealed_accident", triggers: [{ kind: "concealed_accident", evidence: [id] }] });
   });
 });
-
-/** A valid safety production licence (安全生产许可证) for a test enterprise, as the approvals context stores it. */
-async function giveLicence(e: TestEnterprise): Promise<string> {
-  const number = licenceNumber("AQ01-01", 2025, 1 + Math.floor(Math.random() * 99_998));
-  const now = new Date().toISOString();
-  await db().send(
-    new PutCommand({
-      TableName: env.tableName,
-      Item: licenceItem({
-        number, itemCode: "AQ01-01", itemName: "危险化学品生产企业安全生产许可证核发", safetyProduction: true, enterpriseId: e.id,
-        holderName: "测试企业", holderUscc: "91420115MA4K00002R", regionCode: e.regionCode, cityCode: "420100", industryCode: e.industryCode,
-        gridId: null, scope: "测试", validFrom: "2025-01-01", validTo: "2027-12-31", status: "valid", applicationId: null,
-        issuedOn: "2025-01-01", issuedBy: "test", renewals: 0, version: 1, createdAt: now, updatedAt: now,
-      }),
-    }),
-  );
-  return number;
-}
 
 describe("licence held for a major hazard vs licence suspended as a penalty (14号)", () => {
   it("production suspended for a supervised major hazard holds the licence; meeting the hazard deadline, the enterprise is not listed", async () => {
