@@ -1729,11 +1729,12 @@ export interface operations {
                             industrySection: string;
                             cityCode: string;
                             checksumOverride?: {
+                                /** @enum {string} */
+                                check?: "uscc" | "org_code";
                                 reason: string;
                                 by: string;
                                 expected: string;
                             };
-                            orgCodeWarning?: boolean;
                             gridId?: string | null;
                             productionSuspended?: boolean;
                             version: number;
@@ -1817,11 +1818,12 @@ export interface operations {
                         industrySection: string;
                         cityCode: string;
                         checksumOverride?: {
+                            /** @enum {string} */
+                            check?: "uscc" | "org_code";
                             reason: string;
                             by: string;
                             expected: string;
                         };
-                        orgCodeWarning?: boolean;
                         gridId?: string | null;
                         productionSuspended?: boolean;
                         version: number;
@@ -1884,11 +1886,12 @@ export interface operations {
                         industrySection: string;
                         cityCode: string;
                         checksumOverride?: {
+                            /** @enum {string} */
+                            check?: "uscc" | "org_code";
                             reason: string;
                             by: string;
                             expected: string;
                         };
-                        orgCodeWarning?: boolean;
                         gridId?: string | null;
                         productionSuspended?: boolean;
                         version: number;
@@ -1968,11 +1971,12 @@ export interface operations {
                         industrySection: string;
                         cityCode: string;
                         checksumOverride?: {
+                            /** @enum {string} */
+                            check?: "uscc" | "org_code";
                             reason: string;
                             by: string;
                             expected: string;
                         };
-                        orgCodeWarning?: boolean;
                         gridId?: string | null;
                         productionSuspended?: boolean;
                         version: number;
@@ -4766,6 +4770,12 @@ export interface operations {
                             summary: string;
                             scene: string;
                             measuresTaken?: string;
+                            injured?: {
+                                lostWorkDays: number;
+                                acutePoisoning?: boolean;
+                                /** @enum {string} */
+                                injuryClass: "serious" | "injured" | "none";
+                            }[];
                             deaths: number;
                             missing: number;
                             seriousInjuries: number;
@@ -4790,6 +4800,12 @@ export interface operations {
                             };
                             unitReportedAt?: string;
                             unreportedByUnit: boolean;
+                            departmentHandover?: {
+                                knownAt: string;
+                                dueAt: string;
+                                late: boolean;
+                                minutesLate: number;
+                            };
                             directAdministered: boolean;
                             chain: {
                                 /** @enum {string} */
@@ -4921,6 +4937,12 @@ export interface operations {
                     injuries: number;
                     directLossYuan: number;
                     measuresTaken?: string;
+                    injured?: {
+                        lostWorkDays: number;
+                        acutePoisoning?: boolean;
+                    }[];
+                    /** Format: date-time */
+                    departmentKnownAt?: string;
                     /** @default false */
                     roadTraffic?: boolean;
                     /** @default false */
@@ -4953,6 +4975,12 @@ export interface operations {
                         summary: string;
                         scene: string;
                         measuresTaken?: string;
+                        injured?: {
+                            lostWorkDays: number;
+                            acutePoisoning?: boolean;
+                            /** @enum {string} */
+                            injuryClass: "serious" | "injured" | "none";
+                        }[];
                         deaths: number;
                         missing: number;
                         seriousInjuries: number;
@@ -4977,6 +5005,12 @@ export interface operations {
                         };
                         unitReportedAt?: string;
                         unreportedByUnit: boolean;
+                        departmentHandover?: {
+                            knownAt: string;
+                            dueAt: string;
+                            late: boolean;
+                            minutesLate: number;
+                        };
                         directAdministered: boolean;
                         chain: {
                             /** @enum {string} */
@@ -5108,6 +5142,12 @@ export interface operations {
                         summary: string;
                         scene: string;
                         measuresTaken?: string;
+                        injured?: {
+                            lostWorkDays: number;
+                            acutePoisoning?: boolean;
+                            /** @enum {string} */
+                            injuryClass: "serious" | "injured" | "none";
+                        }[];
                         deaths: number;
                         missing: number;
                         seriousInjuries: number;
@@ -5132,6 +5172,12 @@ export interface operations {
                         };
                         unitReportedAt?: string;
                         unreportedByUnit: boolean;
+                        departmentHandover?: {
+                            knownAt: string;
+                            dueAt: string;
+                            late: boolean;
+                            minutesLate: number;
+                        };
                         directAdministered: boolean;
                         chain: {
                             /** @enum {string} */
@@ -5299,6 +5345,12 @@ export interface operations {
                         summary: string;
                         scene: string;
                         measuresTaken?: string;
+                        injured?: {
+                            lostWorkDays: number;
+                            acutePoisoning?: boolean;
+                            /** @enum {string} */
+                            injuryClass: "serious" | "injured" | "none";
+                        }[];
                         deaths: number;
                         missing: number;
                         seriousInjuries: number;
@@ -5323,6 +5375,12 @@ export interface operations {
                         };
                         unitReportedAt?: string;
                         unreportedByUnit: boolean;
+                        departmentHandover?: {
+                            knownAt: string;
+                            dueAt: string;
+                            late: boolean;
+                            minutesLate: number;
+                        };
                         directAdministered: boolean;
                         chain: {
                             /** @enum {string} */
@@ -5442,6 +5500,10 @@ export interface operations {
                     summary?: string;
                     scene?: string;
                     measuresTaken?: string;
+                    injured?: {
+                        lostWorkDays: number;
+                        acutePoisoning?: boolean;
+                    }[];
                 };
             };
         };
@@ -5470,6 +5532,12 @@ export interface operations {
                         summary: string;
                         scene: string;
                         measuresTaken?: string;
+                        injured?: {
+                            lostWorkDays: number;
+                            acutePoisoning?: boolean;
+                            /** @enum {string} */
+                            injuryClass: "serious" | "injured" | "none";
+                        }[];
                         deaths: number;
                         missing: number;
                         seriousInjuries: number;
@@ -5494,6 +5562,12 @@ export interface operations {
                         };
                         unitReportedAt?: string;
                         unreportedByUnit: boolean;
+                        departmentHandover?: {
+                            knownAt: string;
+                            dueAt: string;
+                            late: boolean;
+                            minutesLate: number;
+                        };
                         directAdministered: boolean;
                         chain: {
                             /** @enum {string} */
@@ -5700,6 +5774,12 @@ export interface operations {
                         summary: string;
                         scene: string;
                         measuresTaken?: string;
+                        injured?: {
+                            lostWorkDays: number;
+                            acutePoisoning?: boolean;
+                            /** @enum {string} */
+                            injuryClass: "serious" | "injured" | "none";
+                        }[];
                         deaths: number;
                         missing: number;
                         seriousInjuries: number;
@@ -5724,6 +5804,12 @@ export interface operations {
                         };
                         unitReportedAt?: string;
                         unreportedByUnit: boolean;
+                        departmentHandover?: {
+                            knownAt: string;
+                            dueAt: string;
+                            late: boolean;
+                            minutesLate: number;
+                        };
                         directAdministered: boolean;
                         chain: {
                             /** @enum {string} */
@@ -5865,6 +5951,12 @@ export interface operations {
                         summary: string;
                         scene: string;
                         measuresTaken?: string;
+                        injured?: {
+                            lostWorkDays: number;
+                            acutePoisoning?: boolean;
+                            /** @enum {string} */
+                            injuryClass: "serious" | "injured" | "none";
+                        }[];
                         deaths: number;
                         missing: number;
                         seriousInjuries: number;
@@ -5889,6 +5981,12 @@ export interface operations {
                         };
                         unitReportedAt?: string;
                         unreportedByUnit: boolean;
+                        departmentHandover?: {
+                            knownAt: string;
+                            dueAt: string;
+                            late: boolean;
+                            minutesLate: number;
+                        };
                         directAdministered: boolean;
                         chain: {
                             /** @enum {string} */
@@ -6012,6 +6110,7 @@ export interface operations {
                             /** @enum {string} */
                             issuer: "province" | "province_delegable" | "city_county";
                             limitWorkingDays: number;
+                            limitBasis: string;
                             licenceValidityYears: number | null;
                             fee: number;
                             materials: string[];
@@ -6077,6 +6176,7 @@ export interface operations {
                         /** @enum {string} */
                         issuer: "province" | "province_delegable" | "city_county";
                         limitWorkingDays: number;
+                        limitBasis: string;
                         licenceValidityYears: number | null;
                         fee: number;
                         materials: string[];
@@ -6134,6 +6234,7 @@ export interface operations {
                     /** @enum {string} */
                     issuer: "province" | "province_delegable" | "city_county";
                     limitWorkingDays: number;
+                    limitBasis: string;
                     licenceValidityYears: number | null;
                     fee: number;
                     materials: string[];
@@ -6166,6 +6267,7 @@ export interface operations {
                         /** @enum {string} */
                         issuer: "province" | "province_delegable" | "city_county";
                         limitWorkingDays: number;
+                        limitBasis: string;
                         licenceValidityYears: number | null;
                         fee: number;
                         materials: string[];
@@ -6231,6 +6333,7 @@ export interface operations {
                             /** @enum {string} */
                             issuer: "province" | "province_delegable" | "city_county";
                             limitWorkingDays: number;
+                            limitBasis: string;
                             licenceValidityYears: number | null;
                             fee: number;
                             materials: string[];
@@ -6302,6 +6405,7 @@ export interface operations {
                                 inForce: boolean;
                             }[];
                             limitWorkingDays: number;
+                            limitBasis: string;
                             responsibilities: {
                                 stage: string;
                                 duty: string;
@@ -6470,7 +6574,7 @@ export interface operations {
                         validFrom: string;
                         validTo: string | null;
                         /** @enum {string} */
-                        status: "valid" | "suspended" | "revoked" | "expired" | "cancelled";
+                        status: "valid" | "suspended" | "revoked" | "cancelled";
                         issuedOn: string;
                     };
                 };
@@ -8568,7 +8672,7 @@ export interface operations {
             query?: {
                 regionCode?: string;
                 itemCode?: string;
-                status?: "valid" | "suspended" | "revoked" | "expired" | "cancelled";
+                status?: "valid" | "suspended" | "revoked" | "cancelled";
                 expiringWithinDays?: number;
                 limit?: number;
                 cursor?: string;
@@ -8602,12 +8706,19 @@ export interface operations {
                             validFrom: string;
                             validTo: string | null;
                             /** @enum {string} */
-                            status: "valid" | "suspended" | "revoked" | "expired" | "cancelled";
+                            status: "valid" | "suspended" | "revoked" | "cancelled";
                             suspension?: {
                                 /** @enum {string} */
                                 source: "major_hazard" | "officer";
                                 reason: string;
                                 since: string;
+                            };
+                            cancellation?: {
+                                /** @enum {string} */
+                                ground: "expired_without_renewal" | "officer";
+                                basis: string;
+                                on: string;
+                                reason?: string;
                             };
                             applicationId: string | null;
                             issuedOn: string;
@@ -8674,12 +8785,19 @@ export interface operations {
                         validFrom: string;
                         validTo: string | null;
                         /** @enum {string} */
-                        status: "valid" | "suspended" | "revoked" | "expired" | "cancelled";
+                        status: "valid" | "suspended" | "revoked" | "cancelled";
                         suspension?: {
                             /** @enum {string} */
                             source: "major_hazard" | "officer";
                             reason: string;
                             since: string;
+                        };
+                        cancellation?: {
+                            /** @enum {string} */
+                            ground: "expired_without_renewal" | "officer";
+                            basis: string;
+                            on: string;
+                            reason?: string;
                         };
                         applicationId: string | null;
                         issuedOn: string;
@@ -8762,12 +8880,19 @@ export interface operations {
                         validFrom: string;
                         validTo: string | null;
                         /** @enum {string} */
-                        status: "valid" | "suspended" | "revoked" | "expired" | "cancelled";
+                        status: "valid" | "suspended" | "revoked" | "cancelled";
                         suspension?: {
                             /** @enum {string} */
                             source: "major_hazard" | "officer";
                             reason: string;
                             since: string;
+                        };
+                        cancellation?: {
+                            /** @enum {string} */
+                            ground: "expired_without_renewal" | "officer";
+                            basis: string;
+                            on: string;
+                            reason?: string;
                         };
                         applicationId: string | null;
                         issuedOn: string;
@@ -8850,12 +8975,19 @@ export interface operations {
                         validFrom: string;
                         validTo: string | null;
                         /** @enum {string} */
-                        status: "valid" | "suspended" | "revoked" | "expired" | "cancelled";
+                        status: "valid" | "suspended" | "revoked" | "cancelled";
                         suspension?: {
                             /** @enum {string} */
                             source: "major_hazard" | "officer";
                             reason: string;
                             since: string;
+                        };
+                        cancellation?: {
+                            /** @enum {string} */
+                            ground: "expired_without_renewal" | "officer";
+                            basis: string;
+                            on: string;
+                            reason?: string;
                         };
                         applicationId: string | null;
                         issuedOn: string;
@@ -8938,12 +9070,19 @@ export interface operations {
                         validFrom: string;
                         validTo: string | null;
                         /** @enum {string} */
-                        status: "valid" | "suspended" | "revoked" | "expired" | "cancelled";
+                        status: "valid" | "suspended" | "revoked" | "cancelled";
                         suspension?: {
                             /** @enum {string} */
                             source: "major_hazard" | "officer";
                             reason: string;
                             since: string;
+                        };
+                        cancellation?: {
+                            /** @enum {string} */
+                            ground: "expired_without_renewal" | "officer";
+                            basis: string;
+                            on: string;
+                            reason?: string;
                         };
                         applicationId: string | null;
                         issuedOn: string;
@@ -9026,12 +9165,19 @@ export interface operations {
                         validFrom: string;
                         validTo: string | null;
                         /** @enum {string} */
-                        status: "valid" | "suspended" | "revoked" | "expired" | "cancelled";
+                        status: "valid" | "suspended" | "revoked" | "cancelled";
                         suspension?: {
                             /** @enum {string} */
                             source: "major_hazard" | "officer";
                             reason: string;
                             since: string;
+                        };
+                        cancellation?: {
+                            /** @enum {string} */
+                            ground: "expired_without_renewal" | "officer";
+                            basis: string;
+                            on: string;
+                            reason?: string;
                         };
                         applicationId: string | null;
                         issuedOn: string;
@@ -9114,12 +9260,19 @@ export interface operations {
                         validFrom: string;
                         validTo: string | null;
                         /** @enum {string} */
-                        status: "valid" | "suspended" | "revoked" | "expired" | "cancelled";
+                        status: "valid" | "suspended" | "revoked" | "cancelled";
                         suspension?: {
                             /** @enum {string} */
                             source: "major_hazard" | "officer";
                             reason: string;
                             since: string;
+                        };
+                        cancellation?: {
+                            /** @enum {string} */
+                            ground: "expired_without_renewal" | "officer";
+                            basis: string;
+                            on: string;
+                            reason?: string;
                         };
                         applicationId: string | null;
                         issuedOn: string;
