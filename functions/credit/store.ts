@@ -20,7 +20,7 @@
 //   tasks of an enterprise       gsi1pk CTASKENT#<eid>     gsi1sk <dueOn>#<id>
 //   blacklist policy             pk CREDITCFG              sk POLICY
 import { childrenOf, cityOf, regionLevel } from "../../shared/codes/index.js";
-import { getItem, type Item, type Page, query, queryAcross, queryAll, strip } from "../../shared/db.js";
+import { filterOf, getItem, type Item, type Page, query, queryAcross, queryAll, strip } from "../../shared/db.js";
 import { periodIndexKeys } from "../../shared/periods.js";
 import { addMonths, type IsoDate } from "../../shared/time.js";
 import { type BlacklistPolicy, DEFAULT_BLACKLIST_POLICY } from "./config-data.js";
@@ -70,6 +70,7 @@ async function byRegion<T>(prefix: string, regionCode: string, limit: number, cu
       index: "gsi2",
       pk: `${prefix}#${cityPartition(regionCode)}`,
       sk: level === "city" ? undefined : { beginsWith: `${county(regionCode)}#` },
+      filter: filterOf({ within: regionCode }),
       limit,
       cursor,
     }),

@@ -316,9 +316,6 @@ async function listHazards({ query, actor, now }: Req<"listHazards">) {
   } else {
     const region = query.regionCode ?? actor.regionCode;
     requireRegion(actor, region);
-    if (regionLevel(region) === "township") {
-      throw invalidField("regionCode", { zh: "隐患按县级及以上区划查询", en: "hazards are listed by county, city or province" });
-    }
     if (query.status !== undefined || overdue === true) {
       // Status index: one key per county and status; overdue is a key range on rectifyBy.
       const statuses = query.status ? [query.status] : OPEN_STATUSES;
