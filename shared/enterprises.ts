@@ -2,7 +2,8 @@
 // through functions/registry/store.ts). Records of other contexts copy the enterprise's
 // scope fields so their own lists can be scoped without a join.
 import { getItem, strip } from "./db.js";
-import type { ScopedRecord } from "./policy.js";
+import { type Actor, canReach, type ScopedRecord } from "./policy.js";
+import { outOfScope, reachable } from "./scope.js";
 
 export interface EnterpriseRecord {
   id: string;
@@ -32,3 +33,21 @@ export function enterpriseScope(e: Pick<EnterpriseRecord, "id" | "regionCode" | 
 
 /** How an enterprise is named in "not found" answers. */
 export const ENTERPRISE_TEXT = { zh: "企业", en: "enterprise" } as const;
+
+/**
+ * An enterprise a request names (in its body or query) as the target of its work. One that does
+ * not exist is answered exactly like one outside the caller's reach (403 out_of_scope), so naming
+ * ids cannot probe the register beyond one's jurisdiction.
+ */
+export async function targetEnterprise(actor: Actor, id: string): Promise<EnterpriseRecord> {
+  const e = actor.role === "enterprise" && actor.enterpriseId !== id ? undefined : await getEnterprise(id);
+  if (!e || !canReach(actor, enterpriseScope(e))) throw outOfScope();
+  return e;
+}
+
+/** An enterprise addressed by its path (/v1/enterprises/{id}/…): 404 when missing or out of reach. */
+export async function enterpriseAt(actor: Actor, id: string): Promise<EnterpriseRecord> {
+  const e = await getEnterprise(id);
+  reachable(actor, e && enterpriseScope(e), ENTERPRISE_TEXT);
+  return e as EnterpriseRecord;
+}

@@ -1,8 +1,8 @@
 // The hazards Lambda: parse, check who you are, decide with rules.ts, write through store.ts, answer.
 import type { AuditEntry } from "../../shared/audit.js";
-import { industryMatches, isWithin, regionLevel } from "../../shared/codes/index.js";
+import { industryMatches, isWithin, } from "../../shared/codes/index.js";
 import { decodeCursor, encodeCursor, putVersioned, type Write } from "../../shared/db.js";
-import { ENTERPRISE_TEXT, type EnterpriseRecord, enterpriseScope, getEnterprise } from "../../shared/enterprises.js";
+import { ENTERPRISE_TEXT, enterpriseAt, type EnterpriseRecord, enterpriseScope, getEnterprise, targetEnterprise } from "../../shared/enterprises.js";
 import { conflict, type FieldProblem, forbidden, illegalTransition, invalidField, notFound, staleVersion } from "../../shared/errors.js";
 import { etag, expectedVersion, lambda, type Request } from "../../shared/http.js";
 import { newId } from "../../shared/ids.js";
@@ -43,7 +43,6 @@ import {
   notFuture,
   requireSource,
   suspensionWrites,
-  targetEnterprise,
   visible,
   visibleHazard,
 } from "./service.js";
@@ -262,7 +261,7 @@ async function listSelfInspectionsRoute({ query, actor }: Req<"listSelfInspectio
   return { body: { items: page.items.map(selfInspectionOut), nextCursor: page.nextCursor } };
 }
 
-/** An enterprise a read names: 404 if missing, 403 when out of scope (grid members by its current grid). */
+/** An enterprise a list names in its query: answered like a target (grid members by its current grid). */
 const readableEnterprise = targetEnterprise;
 
 // ---------------------------------------------------------------------------------------------
@@ -545,7 +544,7 @@ async function reconcileEnterprise(e: EnterpriseRecord, period: string) {
 }
 
 async function enterpriseReconciliation({ params, query, actor, now }: Req<"enterpriseReconciliation">) {
-  const e = await readableEnterprise(actor, params.id);
+  const e = await enterpriseAt(actor, params.id);
   return { body: await reconcileEnterprise(e, query.period ?? shanghaiQuarter(now)) };
 }
 
@@ -587,7 +586,7 @@ async function statisticsOf(e: EnterpriseRecord, period: string, now: Date) {
 }
 
 async function hazardStatistics({ params, query, actor, now }: Req<"hazardStatistics">) {
-  const e = await readableEnterprise(actor, params.id);
+  const e = await enterpriseAt(actor, params.id);
   const period = query.period ?? shanghaiQuarter(now);
   const s = await statisticsOf(e, period, now);
   return { body: { enterpriseId: e.id, ...s, deadline: filingDeadline(period) } };
@@ -735,7 +734,7 @@ async function assignEnterprises({ params, body, actor, now }: Req<"assignEnterp
   const g = visibleGrid(actor, await getGrid(params.id));
   const at = now.toISOString();
   const ids = [...new Set(body.enterpriseIds)];
-  const ents = await Promise.all(ids.map((id) => getEnterprise(id)));
+  const ents = await Promise.all(ids.map((id) => targetEnterprise(actor, id)));
   const problems: FieldProblem[] = [];
   const writes: Write[] = [];
   const audit: AuditEntry[] = [];
@@ -743,11 +742,6 @@ async function assignEnterprises({ params, body, actor, now }: Req<"assignEnterp
   const already: string[] = [];
   ents.forEach((e, i) => {
     const path = `enterpriseIds.${body.enterpriseIds.indexOf(ids[i] as string)}`;
-    if (!e) {
-      problems.push({ path, message: { zh: "企业不存在", en: "no such enterprise" } });
-      return;
-    }
-    requireReach(actor, enterpriseScope(e));
     if (e.regionCode !== g.countyCode) {
       problems.push({ path, message: { zh: `企业不在网格所在区县 ${g.countyCode}`, en: `the enterprise is not in the grid's county ${g.countyCode}` } });
       return;
