@@ -1,7 +1,8 @@
 // Read access to the enterprise register for every context (the register itself writes
 // through functions/registry/store.ts). Records of other contexts copy the enterprise's
 // scope fields so their own lists can be scoped without a join.
-import { getItem, strip } from "./db.js";
+import { deleteItem, getItem, strip, type Write } from "./db.js";
+import { conflict } from "./errors.js";
 import { type Actor, canReach, type ScopedRecord } from "./policy.js";
 import { outOfScope, reachable } from "./scope.js";
 
@@ -51,3 +52,17 @@ export async function enterpriseAt(actor: Actor, id: string): Promise<Enterprise
   reachable(actor, e && enterpriseScope(e), ENTERPRISE_TEXT);
   return e as EnterpriseRecord;
 }
+
+/**
+ * Releases an enterprise's grid membership claim (pk GRIDENT#<id>, made by hazards/store.ts
+ * gridClaimWrite): when a grid lets it go, or when it moves out of the grid's county.
+ */
+export function gridClaimRelease(enterpriseId: string, gridId: string): Write {
+  return deleteItem(
+    `GRIDENT#${enterpriseId}`,
+    "GRIDENT",
+    { expression: "#g = :g", names: { "#g": "gridId" }, values: { ":g": gridId } },
+    conflict("not_in_grid", { zh: "该企业不属于此网格", en: "the enterprise is not in this grid" }),
+  );
+}
+

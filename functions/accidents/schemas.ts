@@ -71,6 +71,8 @@ export const UpdateAccident = z.strictObject({
   seriousInjuries: z.optional(Count),
   injuries: z.optional(Count),
   directLossYuan: z.optional(Yuan),
+  /** Why a figure goes down: required when a regulator lowers deaths, missing, serious injuries or loss. */
+  reason: z.optional(NonEmpty(2000)),
   summary: z.optional(NonEmpty(4000)),
   scene: z.optional(NonEmpty(2000)),
   measuresTaken: z.optional(NonEmpty(4000)),
@@ -136,6 +138,8 @@ const RecordFields = {
   regionCode: z.string(),
   cityCode: z.string(),
   enterpriseId: z.optional(z.string()),
+  /** Where the named enterprise is registered (属地: its regulators see the report too). */
+  homeRegionCode: z.optional(z.string()),
   unit: z.object({ name: z.string(), uscc: z.optional(z.string()), address: z.string() }),
   industryCode: z.string(),
   industrySection: z.string(),
@@ -163,6 +167,8 @@ const RecordFields = {
   minutesLate: z.number(),
   reporterRole: z.enum(REPORTER_ROLES),
   reportedBy: Actor,
+  /** A regulator or department filed the report, passed it up or updated it: its figures are on the government's record. */
+  regulatorBacked: z.optional(z.boolean()),
   /** When the unit itself first reported (its own initial report, or its first update of a report others recorded). */
   unitReportedAt: z.optional(z.string()),
   unreportedByUnit: z.boolean(),
@@ -207,6 +213,8 @@ export const ReportVersionSchema = z.object({
   at: z.string(),
   by: Actor,
   note: z.optional(z.string()),
+  /** Why figures went down (a regulator's correction). */
+  reason: z.optional(z.string()),
   /** Fields this version changed: { field: { from, to } } (empty for a follow-up without changes). */
   changes: z.record(z.string(), z.object({ from: z.optional(z.unknown()), to: z.optional(z.unknown()) })),
   grade: z.enum(GRADES),

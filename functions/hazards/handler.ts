@@ -2,7 +2,7 @@
 import type { AuditEntry } from "../../shared/audit.js";
 import { industryMatches, isWithin, } from "../../shared/codes/index.js";
 import { decodeCursor, encodeCursor, putVersioned, type Write } from "../../shared/db.js";
-import { ENTERPRISE_TEXT, enterpriseAt, type EnterpriseRecord, enterpriseScope, getEnterprise, targetEnterprise } from "../../shared/enterprises.js";
+import { ENTERPRISE_TEXT, enterpriseAt, type EnterpriseRecord, enterpriseScope, getEnterprise, gridClaimRelease, targetEnterprise } from "../../shared/enterprises.js";
 import { conflict, type FieldProblem, forbidden, illegalTransition, invalidField, notFound, staleVersion } from "../../shared/errors.js";
 import { etag, expectedVersion, lambda, type Request } from "../../shared/http.js";
 import { newId } from "../../shared/ids.js";
@@ -64,7 +64,6 @@ import {
   getPatrol,
   getSelfInspection,
   type Grid,
-  gridClaimRelease,
   gridClaimWrite,
   type Hazard,
   type HazardFilter,

@@ -614,15 +614,6 @@ export function gridClaimWrite(enterpriseId: string, gridId: string): Write {
   );
 }
 
-export function gridClaimRelease(enterpriseId: string, gridId: string): Write {
-  return deleteItem(
-    `GRIDENT#${enterpriseId}`,
-    "GRIDENT",
-    { expression: "#g = :g", names: { "#g": "gridId" }, values: { ":g": gridId } },
-    conflict("not_in_grid", { zh: "该企业不属于此网格", en: "the enterprise is not in this grid" }),
-  );
-}
-
 export async function gridClaim(enterpriseId: string): Promise<string | undefined> {
   const item = await getItem(`GRIDENT#${enterpriseId}`, "GRIDENT", true);
   return item?.gridId as string | undefined;
