@@ -394,11 +394,22 @@ export function filterOf(spec: {
   }
   for (const c of spec.custom ?? []) {
     if (!c) continue;
-    parts.push(`(${c.expression})`);
+    parts.push(enclosed(c.expression) ? c.expression : `(${c.expression})`);
     Object.assign(names, c.names ?? {});
     Object.assign(values, c.values ?? {});
   }
   return parts.length ? { expression: parts.join(" AND "), names, values } : undefined;
+}
+
+/** Is the whole expression one parenthesised group? DynamoDB refuses redundant parentheses. */
+function enclosed(expression: string): boolean {
+  if (!expression.startsWith("(")) return false;
+  let depth = 0;
+  for (let i = 0; i < expression.length; i++) {
+    if (expression[i] === "(") depth++;
+    else if (expression[i] === ")" && --depth === 0) return i === expression.length - 1;
+  }
+  return false;
 }
 
 /**

@@ -174,7 +174,7 @@ export const handler = lambda(routes, {
       body: viewOf(record, now),
       headers: { etag: etag(record.version), location: `/v1/accidents/${record.id}` },
       writes: reportWrites(record, r.version, version),
-      audit: audit(record, "update", { reportVersion: version.n, changes: version.changes }, body.reason ?? body.note),
+      audit: audit(record, "update", { reportVersion: version.n, changes: version.changes }, body.note),
     };
   },
 

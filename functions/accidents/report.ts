@@ -154,23 +154,20 @@ const NARRATIVE = ["summary", "scene", "measuresTaken"] as const;
 /** Reports recorded before `regulatorBacked` existed: backed when a regulator or department filed them. */
 const isRegulatorBacked = (r: AccidentRecord) => r.regulatorBacked ?? r.reporterRole !== "enterprise";
 
-/** A lowering of guarded figures: only a regulator of the accident's chain, with a reason (rules.decideDecrease). */
+/** A lowering of guarded figures: only a regulator of the accident's chain, its note saying why (rules.decideDecrease). */
 function checkDecrease(r: AccidentRecord, body: UpdateAccident, actor: Actor): void {
   const lowered = loweredFigures(r, body);
   const chainRegulator = actor.role === "regulator" && coversRegion(actor, r.regionCode);
-  switch (decideDecrease({ lowered, regulatorBacked: isRegulatorBacked(r), chainRegulator, reason: body.reason })) {
-    case "refused":
-      throw new ApiError(
-        403,
-        "casualty_decrease_refused",
-        {
-          zh: `监管部门报送或确认的事故报告，其数字（${lowered.join("、")}）只能由事故发生地及其上级监管部门说明理由后核减（493号令第十二条、第三十六条）`,
-          en: `figures (${lowered.join(", ")}) of a report a regulator filed or confirmed go down only by a regulator of the accident's chain, with a reason (Order 493 arts. 12, 36)`,
-        },
-        { fields: lowered },
-      );
-    case "reason_required":
-      throw invalidField("reason", { zh: "核减伤亡人数或直接经济损失须说明理由", en: "lowering casualties or loss needs a reason" }, "reason_required");
+  if (decideDecrease({ lowered, regulatorBacked: isRegulatorBacked(r), chainRegulator }) === "refused") {
+    throw new ApiError(
+      403,
+      "casualty_decrease_refused",
+      {
+        zh: `监管部门报送或确认的事故报告，其数字（${lowered.join("、")}）只能由事故发生地及其上级监管部门说明理由后核减（493号令第十二条、第三十六条）`,
+        en: `figures (${lowered.join(", ")}) of a report a regulator filed or confirmed go down only by a regulator of the accident's chain, with a reason (Order 493 arts. 12, 36)`,
+      },
+      { fields: lowered },
+    );
   }
 }
 
@@ -234,7 +231,6 @@ export function applyUpdate(r: AccidentRecord, body: UpdateAccident, actor: Acto
     at,
     by: ref(actor),
     note: body.note,
-    ...(body.reason ? { reason: body.reason } : {}),
     changes,
     grade,
     ...nextCounts,

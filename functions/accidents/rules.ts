@@ -551,7 +551,7 @@ export function changedCasualties(before: CasualtyCounts, update: Partial<Casual
 // each level passes up, and art.36 makes a false (谎报) or concealed (瞒报) report an offence. Once a
 // regulator has filed a report, or confirmed a unit's by passing it up or updating it, its figures are
 // the regulator's record: they go down only by a regulator of the accident's chain (the county where it
-// happened and the levels above, art.10-11), stating why. A unit that wants them lowered asks that
+// happened and the levels above, art.10-11), stating why in the update's note. A unit that wants them lowered asks that
 // regulator; its own lowering is refused (casualty_decrease_refused). Rises stay open to everyone
 // within the 补报 window (art.13).
 
@@ -559,19 +559,24 @@ export function changedCasualties(before: CasualtyCounts, update: Partial<Casual
 export const GUARDED_FIGURES = ["deaths", "missing", "seriousInjuries", "directLossYuan"] as const;
 export type GuardedFigure = (typeof GUARDED_FIGURES)[number];
 
-/** The guarded figures an update would lower. */
+/**
+ * The guarded figures an update would lower. Missing people found dead move from one count to the
+ * other (the grade counts deaths including missing): missing is lowered only when that sum drops.
+ */
 export function loweredFigures(before: Record<GuardedFigure, number>, update: Partial<Record<GuardedFigure, number>>): GuardedFigure[] {
-  return GUARDED_FIGURES.filter((f) => update[f] !== undefined && (update[f] as number) < before[f]);
+  const after = (f: GuardedFigure) => update[f] ?? before[f];
+  return GUARDED_FIGURES.filter(
+    (f) => after(f) < before[f] && (f !== "missing" || after("deaths") + after("missing") < before.deaths + before.missing),
+  );
 }
 
-export type DecreaseDecision = "allowed" | "refused" | "reason_required";
+export type DecreaseDecision = "allowed" | "refused";
 
 /**
  * May this update lower these figures? `regulatorBacked`: a regulator filed or confirmed the report;
- * `chainRegulator`: the caller is a regulator of the accident's chain.
+ * `chainRegulator`: the caller is a regulator of the accident's chain. The reason is the update's
+ * note, which every update must carry.
  */
-export function decideDecrease(input: { lowered: readonly GuardedFigure[]; regulatorBacked: boolean; chainRegulator: boolean; reason?: string }): DecreaseDecision {
-  if (input.lowered.length === 0) return "allowed";
-  if (input.chainRegulator) return input.reason?.trim() ? "allowed" : "reason_required";
-  return input.regulatorBacked ? "refused" : "allowed";
+export function decideDecrease(input: { lowered: readonly GuardedFigure[]; regulatorBacked: boolean; chainRegulator: boolean }): DecreaseDecision {
+  return input.lowered.length > 0 && input.regulatorBacked && !input.chainRegulator ? "refused" : "allowed";
 }

@@ -71,8 +71,6 @@ export const UpdateAccident = z.strictObject({
   seriousInjuries: z.optional(Count),
   injuries: z.optional(Count),
   directLossYuan: z.optional(Yuan),
-  /** Why a figure goes down: required when a regulator lowers deaths, missing, serious injuries or loss. */
-  reason: z.optional(NonEmpty(2000)),
   summary: z.optional(NonEmpty(4000)),
   scene: z.optional(NonEmpty(2000)),
   measuresTaken: z.optional(NonEmpty(4000)),
@@ -213,8 +211,6 @@ export const ReportVersionSchema = z.object({
   at: z.string(),
   by: Actor,
   note: z.optional(z.string()),
-  /** Why figures went down (a regulator's correction). */
-  reason: z.optional(z.string()),
   /** Fields this version changed: { field: { from, to } } (empty for a follow-up without changes). */
   changes: z.record(z.string(), z.object({ from: z.optional(z.unknown()), to: z.optional(z.unknown()) })),
   grade: z.enum(GRADES),
