@@ -175,6 +175,8 @@ export async function queryAcross<T extends Item = Item>(
   spec: Omit<QuerySpec, "pk" | "cursor">,
   cursor?: string,
 ): Promise<Page<T>> {
+  // Nothing to page (a grid without enterprises) is an empty page, not a bad cursor.
+  if (partitions.length === 0) return { items: [], nextCursor: null };
   const state = decodeCursor<{ p: number; c?: string }>(cursor) ?? { p: 0 };
   if (!Number.isInteger(state.p) || state.p < 0 || state.p >= partitions.length) throw invalidCursor();
   const items: T[] = [];
