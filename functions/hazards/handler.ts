@@ -1,6 +1,6 @@
 // The hazards Lambda: parse, check who you are, decide with rules.ts, write through store.ts, answer.
 import type { AuditEntry } from "../../shared/audit.js";
-import { industryMatches, isWithin, } from "../../shared/codes/index.js";
+import { industryMatches, isWithin } from "../../shared/codes/index.js";
 import { decodeCursor, encodeCursor, putVersioned, type Write } from "../../shared/db.js";
 import { ENTERPRISE_TEXT, enterpriseAt, type EnterpriseRecord, enterpriseScope, getEnterprise, gridClaimRelease, targetEnterprise } from "../../shared/enterprises.js";
 import { conflict, type FieldProblem, forbidden, illegalTransition, invalidField, notFound, staleVersion } from "../../shared/errors.js";
@@ -255,13 +255,10 @@ async function getSelfInspectionRoute({ params, actor }: Req<"getSelfInspection"
 async function listSelfInspectionsRoute({ query, actor }: Req<"listSelfInspections">) {
   const enterpriseId = query.enterpriseId ?? actor.enterpriseId;
   if (!enterpriseId) throw invalidField("enterpriseId", { zh: "请指定企业", en: "name the enterprise" });
-  await readableEnterprise(actor, enterpriseId);
+  await targetEnterprise(actor, enterpriseId);
   const page = await listSelfInspections(enterpriseId, query.limit, query.cursor);
   return { body: { items: page.items.map(selfInspectionOut), nextCursor: page.nextCursor } };
 }
-
-/** An enterprise a list names in its query: answered like a target (grid members by its current grid). */
-const readableEnterprise = targetEnterprise;
 
 // ---------------------------------------------------------------------------------------------
 // Hazards
@@ -304,7 +301,7 @@ async function listHazards({ query, actor, now }: Req<"listHazards">) {
       page = await listByEnterprises(ids, withStatus, query.limit, query.cursor);
     } else {
       const id = query.enterpriseId ?? (actor.enterpriseId as string);
-      const e = await readableEnterprise(actor, id);
+      const e = await targetEnterprise(actor, id);
       if (query.regionCode && !isWithin(e.regionCode, query.regionCode)) {
         page = { items: [], nextCursor: null };
       } else {
@@ -504,7 +501,7 @@ async function listInspections({ query, actor }: Req<"listInspections">) {
   if (actor.role === "enterprise" || actor.role === "grid_member" || query.enterpriseId) {
     const id = query.enterpriseId ?? actor.enterpriseId;
     if (!id) throw invalidField("enterpriseId", { zh: "请指定企业", en: "name the enterprise" });
-    await readableEnterprise(actor, id);
+    await targetEnterprise(actor, id);
     const page = await listInspectionsOfEnterprise(id, query.from, query.to, query.limit, query.cursor);
     return { body: { items: page.items.map(inspectionOut), nextCursor: page.nextCursor } };
   }
@@ -629,7 +626,7 @@ async function listFilings({ query, actor, now }: Req<"listFilings">) {
   if (actor.role === "enterprise" || actor.role === "grid_member") {
     // A handful of enterprises: every row at once.
     const list = actor.role === "enterprise"
-      ? [await readableEnterprise(actor, actor.enterpriseId as string)]
+      ? [await targetEnterprise(actor, actor.enterpriseId as string)]
       : ((await enterprisesOfGrid(actor.gridId as string)) as unknown as EnterpriseRecord[]);
     const found = await Promise.all(list.map((e) => getFiling(e.id, query.period)));
     const rows = list.map((e, i) => filingRow(e, found[i], query.period, now)).sort((a, b) => (a.regionCode + a.enterpriseId < b.regionCode + b.enterpriseId ? -1 : 1));
