@@ -1,7 +1,7 @@
 // Request and response schemas of the approvals context (zod/mini). Request bodies are strict:
 // clients never set state, dates, versions, scope fields or who did what.
 import * as z from "zod/mini";
-import { Cursor, IsoDate, Limit, NonEmpty, RegionCode } from "../../shared/schemas.js";
+import { Cursor, Id, IsoDate, Limit, NonEmpty, RegionCode } from "../../shared/schemas.js";
 import { AttachmentRequest } from "../../shared/storage.js";
 import { APPLICATION_STATES, LICENCE_STATUSES, STAGE_NAMES } from "./rules.js";
 
@@ -169,7 +169,6 @@ const AttachmentOut = z.object({
   size: z.number(),
   uploadedAt: z.string(),
   verified: z.boolean(),
-  downloadUrl: z.optional(z.string()),
 });
 
 const Listing = z.object({ id: z.string(), reasonCategory: z.string(), from: z.string(), until: z.string() });
@@ -241,6 +240,16 @@ export const ListApplicationsQuery = z.strictObject({
   queue: z.optional(z.enum(["true", "false"])),
   limit: Limit,
   cursor: Cursor,
+});
+
+export const AttachmentParams = z.strictObject({ id: Id, attachmentId: Id });
+export const AttachmentDownload = z.object({
+  id: z.string(),
+  material: z.string(),
+  fileName: z.string(),
+  contentType: z.string(),
+  size: z.number(),
+  download: z.object({ url: z.string(), expiresAt: z.string() }),
 });
 
 export const AttachmentUpload = z.object({

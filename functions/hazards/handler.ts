@@ -8,7 +8,7 @@ import { etag, expectedVersion, lambda, type Request } from "../../shared/http.j
 import { newId } from "../../shared/ids.js";
 import { type Actor, canReach, coversRegion, levelOf } from "../../shared/policy.js";
 import { outOfScope, requireReach, requireRegion } from "../../shared/scope.js";
-import { attachmentKey, presignUpload } from "../../shared/storage.js";
+import { attachmentKey, downloadLink, presignUpload } from "../../shared/storage.js";
 import { addDays, isoUtc, shanghaiDate, shanghaiEndOf, shanghaiQuarter, shanghaiStartOf } from "../../shared/time.js";
 import { enterpriseItem } from "../registry/store.js";
 import type { Enterprise } from "../registry/schemas.js";
@@ -49,7 +49,8 @@ import {
 } from "./service.js";
 import {
   allChecklists,
-  attachmentWrite,
+  attachmentWrites,
+  getAttachment,
   createGridWrites,
   createHazardWrite,
   enterprisesOfGrid,
@@ -346,7 +347,8 @@ function workflow(action: HazardAction) {
     const before = await visibleHazard(actor, params.id);
     if (headers["if-match"] !== undefined && expectedVersion(headers) !== before.version) throw staleVersion();
     const plan = action === "plan" ? { ...(before.plan ?? {}), ...(body.plan ?? {}) } : before.plan;
-    const evidence = action === "complete" ? await existingEvidence(before.id) : undefined;
+    const found = action === "complete" ? await existingEvidence(before.id) : undefined;
+    const evidence = found?.ids;
     const decision = decideAction({
       level: before.level, status: before.status, source: before.source, action, role: actor.role,
       plan, reason: body.reason, evidenceCount: evidence?.length,
@@ -427,9 +429,9 @@ function workflow(action: HazardAction) {
       }
     }
     return {
-      body: hazardView(after, now, await attachmentViews(after.id)),
+      body: hazardView(after, now, (await attachmentViews(after.id)).map((v) => (evidence?.includes(v.id) ? { ...v, uploaded: true } : v))),
       headers: { etag: etag(after.version) },
-      writes: [...updateHazardWrites(before, after), ...extra.writes],
+      writes: [...updateHazardWrites(before, after), ...extra.writes, ...(found?.writes ?? [])],
       audit: [hazardAudit(after, action, summary, body.reason), ...extra.audit],
     };
   };
@@ -448,9 +450,17 @@ async function requestAttachment({ params, body, actor, now }: Req<"requestAttac
       attachment: { id, fileName: a.fileName, contentType: a.contentType, size: a.size, uploaded: false, createdAt: a.createdAt, createdBy: a.createdBy },
       upload,
     },
-    writes: [attachmentWrite(a)],
+    writes: attachmentWrites(a),
     audit: [hazardAudit(h, "attachment", { attachmentId: id, fileName: a.fileName, contentType: a.contentType, size: a.size })],
   };
+}
+
+/** A download link for one attachment, made only when asked (the hazard read carries none). */
+async function getHazardAttachment({ params, actor }: Req<"getHazardAttachment">) {
+  const h = await visibleHazard(actor, params.id);
+  const a = await getAttachment(h.id, params.attachmentId);
+  if (!a) throw notFound({ zh: "附件", en: "attachment" });
+  return { body: { id: a.id, fileName: a.fileName, contentType: a.contentType, size: a.size, download: await downloadLink(a.key, a.verified, a) } };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -857,6 +867,7 @@ export const handler = lambda(routes, {
   writeOffHazard: workflow("write-off"),
   superviseHazard: workflow("supervise"),
   requestAttachment,
+  getHazardAttachment,
   createInspection,
   getInspection: getInspectionRoute,
   listInspections,

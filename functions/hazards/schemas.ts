@@ -187,7 +187,6 @@ export const AttachmentOut = z.object({
   contentType: z.string(),
   size: z.number(),
   uploaded: z.boolean(),
-  downloadUrl: z.optional(z.string()),
   createdAt: z.string(),
   createdBy: z.string(),
 });
@@ -224,6 +223,15 @@ export const HazardOut = z.object({
   updatedAt: z.string(),
 });
 export const HazardPage = page(HazardOut);
+
+export const AttachmentParams = z.strictObject({ id: Id, attachmentId: Id });
+export const AttachmentDownloadOut = z.object({
+  id: z.string(),
+  fileName: z.string(),
+  contentType: z.string(),
+  size: z.number(),
+  download: z.object({ url: z.string(), expiresAt: z.string() }),
+});
 
 export const AttachmentUploadOut = z.object({
   attachment: AttachmentOut,

@@ -7,6 +7,7 @@
 //   self-inspections of ent.   gsi2pk SINSPENT#<ent>        gsi2sk <inspectedAt>#<id>
 //   hazard                     pk HAZ#<id>                  sk HAZ
 //   hazard attachments         pk HAZ#<id>                  sk ATT#<attachmentId>
+//   attachment count           pk HAZ#<id>                  sk ATTCOUNT  (holds the per-record cap, shared/storage.ts)
 //   hazards by region          gsi1pk HAZREG#<city>         gsi1sk <county>#<id>
 //                              (city-sharded like the register: a quarter-end peak spreads over 17
 //                              partitions; province lists page city by city)
@@ -48,9 +49,11 @@ import {
   queryAll,
   type QuerySpec,
   strip,
+  update,
   type Write,
 } from "../../shared/db.js";
 import { conflict } from "../../shared/errors.js";
+import { MAX_ATTACHMENTS_PER_RECORD, tooManyAttachments, type VerifiedUpload } from "../../shared/storage.js";
 import { periodIndexKeys } from "../../shared/periods.js";
 import { PROVINCE_CODE } from "../../shared/policy.js";
 import { regionLevel } from "../../shared/codes/index.js";
@@ -126,6 +129,8 @@ export interface Attachment {
   size: number;
   createdAt: string;
   createdBy: string;
+  /** Set once, on the step that relied on the upload (complete); reads never ask S3 again. */
+  verified?: VerifiedUpload;
 }
 
 export interface SelfInspection {
@@ -315,8 +320,27 @@ export async function listAttachments(hazardId: string): Promise<Attachment[]> {
   return items.map((i) => strip(i) as unknown as Attachment);
 }
 
-export function attachmentWrite(a: Attachment): Write {
-  return putNew({ pk: `HAZ#${a.hazardId}`, sk: `ATT#${a.id}`, entity: "hazard_attachment", ...a });
+export async function getAttachment(hazardId: string, attachmentId: string): Promise<Attachment | undefined> {
+  const item = await getItem(`HAZ#${hazardId}`, `ATT#${attachmentId}`);
+  return item ? (strip(item) as unknown as Attachment) : undefined;
+}
+
+/** The attachment and its slot under the per-hazard cap, in one transaction. */
+export function attachmentWrites(a: Attachment): Write[] {
+  return [
+    update(`HAZ#${a.hazardId}`, "ATTCOUNT", "ADD #n :one", {
+      condition: "attribute_not_exists(#n) OR #n < :cap",
+      names: { "#n": "count" },
+      values: { ":one": 1, ":cap": MAX_ATTACHMENTS_PER_RECORD },
+      onConditionFail: tooManyAttachments({ zh: "每个隐患", en: "a hazard" }),
+    }),
+    putNew({ pk: `HAZ#${a.hazardId}`, sk: `ATT#${a.id}`, entity: "hazard_attachment", ...a }),
+  ];
+}
+
+/** Records what S3 held when the upload was verified (attachments are added facts, not versioned). */
+export function attachmentVerifiedWrite(a: Attachment, verified: VerifiedUpload): Write {
+  return update(`HAZ#${a.hazardId}`, `ATT#${a.id}`, "SET verified = :v", { condition: "attribute_exists(pk) AND attribute_not_exists(verified)", values: { ":v": verified } });
 }
 
 export interface HazardFilter {
