@@ -86,7 +86,7 @@ export class SafetyPlatformStack extends Stack {
       serverAccessLogsPrefix: "evidence/",
       removalPolicy: RemovalPolicy.RETAIN,
       // Browsers upload evidence straight to S3 with presigned PUTs.
-      cors: [{ allowedMethods: [s3.HttpMethods.PUT, s3.HttpMethods.GET], allowedOrigins: ["*"], allowedHeaders: ["content-type", "content-length"], maxAge: 3000 }],
+      cors: [{ allowedMethods: [s3.HttpMethods.PUT, s3.HttpMethods.GET], allowedOrigins: ["*"], allowedHeaders: ["content-type", "content-length", "if-none-match"], maxAge: 3000 }],
       lifecycleRules: [
         { abortIncompleteMultipartUploadAfter: Duration.days(7) },
         // Evidence is kept; old versions of replaced objects move to cheaper storage, then go.
