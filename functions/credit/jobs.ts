@@ -32,11 +32,12 @@ import {
   evaluateBlacklistTriggers,
   freshTriggers,
   type LicenceEvent,
+  publicBlacklistEntry,
   type ResponsibleAccident,
   type SupervisedHazard,
 } from "./rules.js";
 import type { ListingRecord, SupervisionTaskRecord } from "./schemas.js";
-import { getCreditState, getPolicy, listedPerState, listingsInForce, listingsOfEnterprise, taskItem, tasksOfEnterprise } from "./store.js";
+import { getCreditState, getPolicy, listedPerState, listingsInForce, listingsOfEnterprise, taskItem, tasksOfEnterprise, writeBlacklistSnapshot } from "./store.js";
 
 export const JOB_NAME = "credit-blacklist";
 export const SYSTEM_ACTOR: Actor = { userId: `system:${JOB_NAME}`, role: "admin", regionCode: "420000", isHead: false };
@@ -97,6 +98,8 @@ export interface BlacklistRunResult {
   conflicts: number;
   unknownEnterprises: number;
   tasksOpened: number;
+  /** Entries of the published list in force. */
+  published?: number;
 }
 
 export interface EvaluateOptions {
@@ -223,7 +226,21 @@ export async function evaluateBlacklist(asOf: Date, opts: EvaluateOptions = {}):
   }
 
   result.tasksOpened = await openSupervisionTasks(today, policy, newListings, asOf, only);
+  result.published = await publishBlacklist(today, policy);
   return result;
+}
+
+/**
+ * Publishes the list in force today (newest listing first) as the snapshot the public route
+ * pages through, so no anonymous request reads the listings themselves. Returns its size.
+ */
+export async function publishBlacklist(today: IsoDate, policy: BlacklistPolicy): Promise<number> {
+  const inForce = (await listingsInForce(today, policy)).sort((a, b) => (a.from === b.from ? (a.id < b.id ? 1 : -1) : a.from < b.from ? 1 : -1));
+  await writeBlacklistSnapshot(
+    inForce.map((l) => publicBlacklistEntry({ from: l.from, until: l.until, triggers: l.triggers }, { name: l.enterpriseName, uscc: l.uscc })),
+    today,
+  );
+  return inForce.length;
 }
 
 /**
