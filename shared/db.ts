@@ -2,6 +2,7 @@
 // pagination, and transactions whose condition failures become meaningful HTTP errors.
 import { DynamoDBClient, type CancellationReason, TransactionCanceledException } from "@aws-sdk/client-dynamodb";
 import {
+  BatchGetCommand,
   DynamoDBDocumentClient,
   GetCommand,
   QueryCommand,
@@ -46,6 +47,28 @@ export function strip<T extends Item>(item: T): Omit<T, (typeof KEY_ATTRIBUTES)[
 export async function getItem<T extends Item = Item>(pk: string, sk: string, consistent = false): Promise<T | undefined> {
   const res = await db().send(new GetCommand({ TableName: env.tableName, Key: { pk, sk }, ConsistentRead: consistent }));
   return res.Item as T | undefined;
+}
+
+export const MAX_BATCH_GET = 100;
+
+/**
+ * Up to 100 items by key in one BatchGetItem (what DynamoDB takes at once); keys it leaves
+ * unprocessed under load are asked again, a few times. Missing items are simply absent.
+ */
+export async function getItems<T extends Item = Item>(keys: { pk: string; sk: string }[]): Promise<T[]> {
+  if (keys.length > MAX_BATCH_GET) throw new Error(`getItems takes at most ${MAX_BATCH_GET} keys`);
+  const out: T[] = [];
+  let pending: Record<string, unknown>[] = keys;
+  for (let attempt = 0; pending.length > 0; attempt++) {
+    if (attempt > 0) {
+      if (attempt >= 4) throw new Error("BatchGetItem left keys unprocessed");
+      await new Promise((r) => setTimeout(r, 20 * 2 ** attempt));
+    }
+    const res = await db().send(new BatchGetCommand({ RequestItems: { [env.tableName]: { Keys: pending } } }));
+    out.push(...((res.Responses?.[env.tableName] ?? []) as T[]));
+    pending = (res.UnprocessedKeys?.[env.tableName]?.Keys ?? []) as Record<string, unknown>[];
+  }
+  return out;
 }
 
 // ---------- pagination ----------

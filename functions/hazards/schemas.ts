@@ -276,7 +276,7 @@ export const ListInspectionsQuery = z.strictObject({
 });
 
 export const PeriodQuery = z.strictObject({ period: z.optional(Period) });
-export const RegionPeriodQuery = z.strictObject({ regionCode: z.optional(RegionCode), period: z.optional(Period) });
+export const RegionPeriodQuery = z.strictObject({ regionCode: z.optional(RegionCode), period: z.optional(Period), limit: Limit, cursor: Cursor });
 
 const RecordOut = z.object({
   id: z.string(),
@@ -312,6 +312,7 @@ export const RegionReconciliationOut = z.object({
       selfReportRatio: z.nullable(z.number()),
     }),
   ),
+  nextCursor: z.nullable(z.string()),
 });
 
 // ---------- filings ----------
