@@ -13,8 +13,12 @@ const ROOT = resolve(import.meta.dirname, "..");
 const IMPORT = /(?:from\s+|import\s*\(\s*)["'](\.{1,2}\/[^"']+)["']/g;
 /** `pk: \`PREFIX#…\`` or `pk: "PREFIX"` in an item or key literal (not gsi1pk and friends: `\b`). */
 const PK_FIELD = /\bpk:\s*[`"']([A-Z][A-Z0-9_]*)(#|[`"'])/g;
-/** Key-taking write helpers of shared/db.ts called with a literal partition key. */
-const PK_ARG = /\b(?:update|deleteItem)\(\s*[`"']([A-Z][A-Z0-9_]*)(#|[`"'])/g;
+/**
+ * Write helpers that take the partition key as their first argument (shared/db.ts update and
+ * deleteItem, shared/storage.ts attachmentSlot), called with a literal one. A new helper of
+ * that kind belongs here.
+ */
+const PK_ARG = /\b(?:update|deleteItem|attachmentSlot)\(\s*[`"']([A-Z][A-Z0-9_]*)(#|[`"'])/g;
 
 function sourceOf(spec: string, from: string): string | undefined {
   const base = resolve(dirname(from), spec);

@@ -89,7 +89,7 @@ export function decodeCursor<T>(cursor: string | undefined): T | undefined {
   }
 }
 
-const invalidCursor = () =>
+export const invalidCursor = () =>
   badRequest("invalid_cursor", { zh: "分页游标无效", en: "the cursor is not valid" }, [{ path: "cursor", message: { zh: "分页游标无效", en: "invalid cursor" } }]);
 
 export interface Page<T> {

@@ -5,9 +5,11 @@
 // ~60 ms of every cold start (measured in bench/run.ts) and most requests never touch S3.
 import type { S3Client } from "@aws-sdk/client-s3";
 import * as z from "zod/mini";
+import { update, type Write } from "./db.js";
 import { env } from "./env.js";
 import { conflict, type Text } from "./errors.js";
 import { newId } from "./ids.js";
+import { Id } from "./schemas.js";
 
 export const ATTACHMENT_TYPES = ["image/jpeg", "image/png", "application/pdf"] as const;
 export const MAX_ATTACHMENT_BYTES = 10 * 1024 * 1024;
@@ -21,12 +23,25 @@ export const DOWNLOAD_URL_SECONDS = 5 * 60;
  */
 export const MAX_ATTACHMENTS_PER_RECORD = 20;
 
-export const tooManyAttachments = (what: Text) =>
-  conflict(
-    "too_many_attachments",
-    { zh: `${what.zh}最多 ${MAX_ATTACHMENTS_PER_RECORD} 个附件`, en: `${what.en} may carry at most ${MAX_ATTACHMENTS_PER_RECORD} attachments` },
-    { maximum: MAX_ATTACHMENTS_PER_RECORD },
-  );
+/**
+ * Takes one of a record's attachment slots, in the same transaction as the attachment: a
+ * counter item that refuses to pass the cap, so concurrent requests cannot overshoot it.
+ */
+export function attachmentSlot(pk: string, sk: string, what: Text): Write {
+  return update(pk, sk, "ADD #n :one", {
+    condition: "attribute_not_exists(#n) OR #n < :cap",
+    names: { "#n": "count" },
+    values: { ":one": 1, ":cap": MAX_ATTACHMENTS_PER_RECORD },
+    onConditionFail: conflict(
+      "too_many_attachments",
+      { zh: `${what.zh}最多 ${MAX_ATTACHMENTS_PER_RECORD} 个附件`, en: `${what.en} may carry at most ${MAX_ATTACHMENTS_PER_RECORD} attachments` },
+      { maximum: MAX_ATTACHMENTS_PER_RECORD },
+    ),
+  });
+}
+
+/** Path parameters of an attachment's download route. */
+export const AttachmentParams = z.strictObject({ id: Id, attachmentId: Id });
 
 /** What a client declares before uploading; anything else is refused before a URL exists. */
 export const AttachmentRequest = z.strictObject({

@@ -1,6 +1,7 @@
 // Routes of the approvals context: the public catalogue, power list, calendar and licence
 // verification; applications and their staged review; licences; delegations.
 import { route } from "../../shared/http.js";
+import { AttachmentParams } from "../../shared/storage.js";
 import type { Role } from "../../shared/policy.js";
 import { IdParams } from "../../shared/schemas.js";
 import {
@@ -10,7 +11,6 @@ import {
   ApprovalItemList,
   ApprovalItemOut,
   AttachmentDownload,
-  AttachmentParams,
   AttachmentUpload,
   CalendarOut,
   CreateApplication,

@@ -1,7 +1,7 @@
 // Request and response schemas of the approvals context (zod/mini). Request bodies are strict:
 // clients never set state, dates, versions, scope fields or who did what.
 import * as z from "zod/mini";
-import { Cursor, Id, IsoDate, Limit, NonEmpty, RegionCode } from "../../shared/schemas.js";
+import { Cursor, IsoDate, Limit, NonEmpty, RegionCode } from "../../shared/schemas.js";
 import { AttachmentRequest } from "../../shared/storage.js";
 import { APPLICATION_STATES, LICENCE_STATUSES, STAGE_NAMES } from "./rules.js";
 
@@ -242,7 +242,6 @@ export const ListApplicationsQuery = z.strictObject({
   cursor: Cursor,
 });
 
-export const AttachmentParams = z.strictObject({ id: Id, attachmentId: Id });
 export const AttachmentDownload = z.object({
   id: z.string(),
   material: z.string(),

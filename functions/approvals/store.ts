@@ -26,7 +26,7 @@ import { cityOf, regionLevel } from "../../shared/codes/index.js";
 import { check, decodeCursor, encodeCursor, getItem, type Item, type Page, putNew, putVersioned, query, queryAll, strip, update, type Write } from "../../shared/db.js";
 import { badRequest, conflict, forbidden } from "../../shared/errors.js";
 import { newId } from "../../shared/ids.js";
-import { MAX_ATTACHMENTS_PER_RECORD, tooManyAttachments, type VerifiedUpload } from "../../shared/storage.js";
+import { attachmentSlot, type VerifiedUpload } from "../../shared/storage.js";
 import { CITY_CODES, periodIndexKeys } from "../../shared/periods.js";
 import type { ApprovalItem, DelegationState, Holder, LicenceStatus, YearCalendar } from "./rules.js";
 import type { Application, Delegation, Licence, Step } from "./schemas.js";
@@ -229,12 +229,7 @@ export interface AttachmentRecord {
 /** The attachment and its slot under the per-material cap, in one transaction. */
 export function attachmentWrites(a: AttachmentRecord): Write[] {
   return [
-    update(`APP#${a.applicationId}`, `ATTCOUNT#${a.material}`, "ADD #n :one", {
-      condition: "attribute_not_exists(#n) OR #n < :cap",
-      names: { "#n": "count" },
-      values: { ":one": 1, ":cap": MAX_ATTACHMENTS_PER_RECORD },
-      onConditionFail: tooManyAttachments({ zh: "每项材料", en: "one material" }),
-    }),
+    attachmentSlot(`APP#${a.applicationId}`, `ATTCOUNT#${a.material}`, { zh: "每项材料", en: "one material" }),
     putNew({ pk: `APP#${a.applicationId}`, sk: `ATT#${a.id}`, entity: "application_attachment", ...a }),
   ];
 }

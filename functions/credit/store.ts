@@ -23,8 +23,7 @@
 //   its pages                    pk BLSNAP#<snapshot>      sk P#<00000>    (SNAPSHOT_PAGE public entries each)
 //                                (written whole by the daily job, so an anonymous page is two reads)
 import { childrenOf, cityOf, regionLevel } from "../../shared/codes/index.js";
-import { decodeCursor, deleteItem, encodeCursor, getItem, type Item, type Page, putDerived, query, queryAcross, queryAll, strip, transact, type Write } from "../../shared/db.js";
-import { badRequest } from "../../shared/errors.js";
+import { decodeCursor, deleteItem, encodeCursor, getItem, invalidCursor, type Item, type Page, putDerived, query, queryAcross, queryAll, strip, transact, type Write } from "../../shared/db.js";
 import { newId } from "../../shared/ids.js";
 import { periodIndexKeys } from "../../shared/periods.js";
 import { addMonths, type IsoDate } from "../../shared/time.js";
@@ -185,7 +184,7 @@ export async function writeBlacklistSnapshot(entries: PublicBlacklistEntry[], as
  */
 export async function blacklistSnapshotPage(limit: number, cursor?: string): Promise<{ asOf: IsoDate | null; total: number; items: PublicBlacklistEntry[]; nextCursor: string | null }> {
   const at = decodeCursor<{ o: number }>(cursor) ?? { o: 0 };
-  if (!Number.isInteger(at.o) || at.o < 0) throw badRequest("invalid_cursor", { zh: "分页游标无效", en: "the cursor is not valid" }, [{ path: "cursor", message: { zh: "分页游标无效", en: "invalid cursor" } }]);
+  if (!Number.isInteger(at.o) || at.o < 0) throw invalidCursor();
   const pointer = (await getItem(SNAPSHOT_POINTER.pk, SNAPSHOT_POINTER.sk)) as (Item & SnapshotPointer) | undefined;
   if (!pointer || at.o >= pointer.total) return { asOf: pointer?.asOf ?? null, total: pointer?.total ?? 0, items: [], nextCursor: null };
   const first = Math.floor(at.o / SNAPSHOT_PAGE);

@@ -2,6 +2,7 @@
 // evidence, enforcement inspections and the two-books reconciliation, filings, grids and patrols.
 import type * as z from "zod/mini";
 import { route } from "../../shared/http.js";
+import { AttachmentParams } from "../../shared/storage.js";
 import type { Role } from "../../shared/policy.js";
 import { IdParams } from "../../shared/schemas.js";
 import { ACTION_ACTORS } from "./rules.js";
@@ -9,7 +10,6 @@ import {
   AssignEnterprises,
   AssignOut,
   AttachmentDownloadOut,
-  AttachmentParams,
   AttachmentRequest,
   AttachmentUploadOut,
   ChecklistList,

@@ -224,7 +224,6 @@ export const HazardOut = z.object({
 });
 export const HazardPage = page(HazardOut);
 
-export const AttachmentParams = z.strictObject({ id: Id, attachmentId: Id });
 export const AttachmentDownloadOut = z.object({
   id: z.string(),
   fileName: z.string(),

@@ -57,7 +57,7 @@ import {
   type Write,
 } from "../../shared/db.js";
 import { conflict } from "../../shared/errors.js";
-import { MAX_ATTACHMENTS_PER_RECORD, tooManyAttachments, type VerifiedUpload } from "../../shared/storage.js";
+import { attachmentSlot, type VerifiedUpload } from "../../shared/storage.js";
 import { periodIndexKeys } from "../../shared/periods.js";
 import { shanghaiQuarter } from "../../shared/time.js";
 import { PROVINCE_CODE } from "../../shared/policy.js";
@@ -333,12 +333,7 @@ export async function getAttachment(hazardId: string, attachmentId: string): Pro
 /** The attachment and its slot under the per-hazard cap, in one transaction. */
 export function attachmentWrites(a: Attachment): Write[] {
   return [
-    update(`HAZ#${a.hazardId}`, "ATTCOUNT", "ADD #n :one", {
-      condition: "attribute_not_exists(#n) OR #n < :cap",
-      names: { "#n": "count" },
-      values: { ":one": 1, ":cap": MAX_ATTACHMENTS_PER_RECORD },
-      onConditionFail: tooManyAttachments({ zh: "每个隐患", en: "a hazard" }),
-    }),
+    attachmentSlot(`HAZ#${a.hazardId}`, "ATTCOUNT", { zh: "每个隐患", en: "a hazard" }),
     putNew({ pk: `HAZ#${a.hazardId}`, sk: `ATT#${a.id}`, entity: "hazard_attachment", ...a }),
   ];
 }
