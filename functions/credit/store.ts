@@ -22,8 +22,9 @@
 //   public blacklist in force    pk BLSNAP                 sk CURRENT      (which snapshot is current, its date and size)
 //   its pages                    pk BLSNAP#<snapshot>      sk P#<00000>    (SNAPSHOT_PAGE public entries each)
 //                                (written whole by the daily job, so an anonymous page is two reads)
+//   settled accident year        pk CREDITYEAR#<year>      sk SETTLED      (the job reads that year no more)
 import { childrenOf, cityOf, regionLevel } from "../../shared/codes/index.js";
-import { decodeCursor, deleteItem, encodeCursor, getItem, invalidCursor, type Item, type Page, putDerived, query, queryAcross, queryAll, strip, transact, type Write } from "../../shared/db.js";
+import { decodeCursor, deleteItem, encodeCursor, getItem, invalidCursor, type Item, type Page, putDerived, putNew, query, queryAcross, queryAll, strip, transact, type Write } from "../../shared/db.js";
 import { newId } from "../../shared/ids.js";
 import { periodIndexKeys } from "../../shared/periods.js";
 import { addMonths, type IsoDate } from "../../shared/time.js";
@@ -263,3 +264,17 @@ export async function getPolicy(): Promise<StoredPolicy> {
 }
 
 export const policyItem = (p: StoredPolicy): Item => ({ ...POLICY_KEY, entity: "credit_policy", ...p });
+
+// ---------- settled accident years ----------
+
+/** A year whose accidents the blacklist job found settled (rules.yearSettled): it is not read again. */
+const settledYearKey = (year: number) => ({ pk: `CREDITYEAR#${year}`, sk: "SETTLED" });
+
+export async function isYearSettled(year: number): Promise<boolean> {
+  const k = settledYearKey(year);
+  return (await getItem(k.pk, k.sk)) !== undefined;
+}
+
+export function settledYearWrite(year: number, on: IsoDate, accidentsRead: number): Write {
+  return putNew({ ...settledYearKey(year), entity: "credit_settled_year", year, settledOn: on, accidentsRead });
+}
