@@ -8,7 +8,7 @@ import { MANIFEST } from "../../functions/manifest.js";
 import { writePartitions } from "../../infra/key-prefixes.js";
 import type { CallOptions } from "../support/api.js";
 import { useApi } from "../support/api.js";
-import { act, COMPLETE_PLAN, createHazard, generalBody, giveLicence, majorBody, newEnterprise, regulator, uploadEvidence } from "../support/hazards.js";
+import { COMPLETE_PLAN, createHazard, generalBody, giveLicence, majorBody, newEnterprise, regulator, uploadEvidence } from "../support/hazards.js";
 import { recordWrites } from "../support/reads.js";
 import { shanghaiDate } from "../../shared/time.js";
 
