@@ -223,9 +223,9 @@ export class SafetyPlatformStack extends Stack {
                       actions: fnName === "platform" ? ["s3:GetObject"] : ["s3:PutObject", "s3:GetObject", "s3:GetObjectVersion"],
                       resources: [this.bucket.arnForObjects(`${fnName === "platform" ? "__health__" : `${fnName}/*`}`)],
                     }),
-                    // Without ListBucket, HeadObject on a missing key answers 403 instead of 404,
-                    // and "the evidence was never uploaded" could not be told from a fault; only
-                    // under the function's own prefix.
+                    // ListBucket lets HeadObject on a missing key answer 404 rather than 403; only
+                    // under the function's own prefix (shared/storage.ts reads a 403 there as
+                    // "not uploaded" too, as S3 may not apply a prefix-conditioned grant to a HEAD).
                     new iam.PolicyStatement({
                       actions: ["s3:ListBucket"],
                       resources: [this.bucket.bucketArn],

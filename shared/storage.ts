@@ -120,6 +120,9 @@ async function head(key: string, versionId?: string): Promise<Head | undefined> 
   } catch (err) {
     const e = err as { name?: string; $metadata?: { httpStatusCode?: number } };
     if (e.name === "NotFound" || e.name === "NoSuchKey" || e.name === "NoSuchVersion" || e.$metadata?.httpStatusCode === 404) return undefined;
+    // The role may read every object under its prefix but list only that prefix; S3 can answer
+    // a HEAD of a missing key there with 403 rather than 404. Either way nothing readable is there.
+    if (e.$metadata?.httpStatusCode === 403) return undefined;
     throw err;
   }
 }
