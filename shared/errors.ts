@@ -82,3 +82,21 @@ export const illegalTransition = (action: string, state: string, allowed: readon
 export function localiseFieldProblems(problems: FieldProblem[], lang: "zh" | "en"): { path: string; message: string }[] {
   return problems.map((f) => ({ path: f.path, message: typeof f.message === "string" ? f.message : f.message[lang] }));
 }
+
+const WHERE: Record<"body" | "query" | "params", Text> = {
+  body: { zh: "请求体", en: "body" },
+  query: { zh: "查询参数", en: "query" },
+  params: { zh: "路径参数", en: "path" },
+};
+
+/** 400 naming every bad field: `errors[]` carries them one by one, `detail` joins them (zh with "；"). */
+export function invalidFields(where: "body" | "query" | "params", problems: FieldProblem[]): ApiError {
+  // A message that already names its field ("缺少必填字段「name」") is not prefixed again.
+  const lines = (lang: "zh" | "en", sep: string) =>
+    localiseFieldProblems(problems, lang).map((p) => (p.message.includes(p.path) ? p.message : `${p.path}${sep}${p.message}`));
+  return badRequest(
+    "validation_failed",
+    { zh: `${WHERE[where].zh}校验失败：${lines("zh", "：").join("；")}`, en: `${WHERE[where].en} is invalid: ${lines("en", ": ").join("; ")}` },
+    problems,
+  );
+}

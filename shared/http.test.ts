@@ -1,7 +1,7 @@
 // The HTTP stack's pure pieces: language, validation errors, problem+json, error mapping.
 import { describe, expect, it } from "vitest";
 import * as z from "zod/mini";
-import { ApiError } from "./errors.js";
+import { ApiError, localiseFieldProblems } from "./errors.js";
 import { expectedVersion, languageOf, problem, toApiError, validate } from "./http.js";
 
 describe("languageOf", () => {
@@ -32,11 +32,11 @@ describe("validate", () => {
       try {
         validate(schema, { name: "x", n: 1 }, "body", lang);
       } catch (err) {
-        return (err as ApiError).fieldErrors[0]?.message as string;
+        return localiseFieldProblems((err as ApiError).fieldErrors, lang)[0]?.message;
       }
     };
     expect(msg("zh")).toMatch(/[\u4e00-\u9fff]/);
-    expect(msg("en")).toMatch(/Too small/);
+    expect(msg("en")).toMatch(/at least 2/);
   });
 });
 

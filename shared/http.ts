@@ -7,11 +7,10 @@ import middy from "@middy/core";
 import httpHeaderNormalizer from "@middy/http-header-normalizer";
 import type { APIGatewayProxyEventV2WithJWTAuthorizer, APIGatewayProxyStructuredResultV2 } from "aws-lambda";
 import type * as z from "zod/mini";
-import en from "zod/v4/locales/en.js";
-import zhCN from "zod/v4/locales/zh-CN.js";
 import { auditWrite, type AuditEntry } from "./audit.js";
 import { getItem, type Item, putNew, transact, type Write } from "./db.js";
-import { ApiError, type FieldProblem, forbidden, localiseFieldProblems, TITLES, type Text, unauthorized } from "./errors.js";
+import { ApiError, type FieldProblem, forbidden, invalidFields, localiseFieldProblems, TITLES, type Text, unauthorized } from "./errors.js";
+import { fill, issueText, MESSAGES } from "./messages.js";
 import { logger } from "./logger.js";
 import { type Actor, actorFromClaims } from "./policy.js";
 import type { RouteSpec } from "./route.js";
@@ -55,8 +54,6 @@ export function languageOf(header: string | undefined): Lang {
   return first.startsWith("en") ? "en" : "zh";
 }
 
-const localeErrors = { zh: zhCN().localeError, en: en().localeError };
-
 export function t(text: Text, lang: Lang): string {
   return text[lang];
 }
@@ -64,27 +61,22 @@ export function t(text: Text, lang: Lang): string {
 // ---------- validation ----------
 
 export function validate<S extends Schema>(schema: S, input: unknown, where: "body" | "query" | "params", lang: Lang): z.infer<S> {
-  const res = schema.safeParse(input, { error: localeErrors[lang] });
+  const res = schema.safeParse(input, { reportInput: true });
   if (res.success) return res.data as z.infer<S>;
   const problems: FieldProblem[] = [];
   for (const issue of res.error.issues) {
     if (issue.code === "unrecognized_keys") {
       // One problem per unknown field, named by its own path.
       for (const key of issue.keys) {
-        problems.push({
-          path: [...issue.path, key].join("."),
-          message: { zh: `不允许的字段「${key}」`, en: `unknown field '${key}'` },
-        });
+        problems.push({ path: [...issue.path, key].join("."), message: fill(MESSAGES.unknownField, { field: key }) });
       }
-    } else {
-      problems.push({ path: issue.path.map(String).join(".") || where, message: issue.message });
+      continue;
     }
+    const path = issue.path.map(String).join(".");
+    const missing = issue.code === "invalid_type" && (issue as { input?: unknown }).input === undefined;
+    problems.push({ path: path || where, message: issueText(issue, path || where, missing) });
   }
-  const where_ = { body: { zh: "请求体", en: "body" }, query: { zh: "查询参数", en: "query" }, params: { zh: "路径参数", en: "path" } }[where];
-  throw new ApiError(400, "validation_failed", {
-    zh: `${where_.zh}校验失败：${localiseFieldProblems(problems, "zh").map((p) => `${p.path} ${p.message}`).join("；")}`,
-    en: `${where_.en} is invalid: ${localiseFieldProblems(problems, "en").map((p) => `${p.path} ${p.message}`).join("; ")}`,
-  }, {}, problems);
+  throw invalidFields(where, problems);
 }
 
 // ---------- responses ----------
