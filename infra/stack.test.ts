@@ -8,6 +8,7 @@ import { AwsSolutionsChecks } from "cdk-nag";
 import { beforeAll, describe, expect, it } from "vitest";
 import { MANIFEST } from "../functions/manifest.js";
 import { JOBS } from "../functions/schedule.js";
+import { FALLBACK_ROUTE, FALLBACK_ROUTE_KEY } from "../shared/route.js";
 import { TABLE_INDEXES } from "../shared/table.js";
 import { SafetyPlatformStack } from "./stack.js";
 
@@ -51,11 +52,15 @@ describe("data", () => {
 });
 
 describe("API", () => {
-  it("has exactly the manifest's routes; every non-public one behind the JWT authorizer", () => {
+  it("has exactly the manifest's routes and the catch-all; every non-public one behind the JWT authorizer", () => {
     const routes = template.findResources("AWS::ApiGatewayV2::Route");
     const byKey = new Map(Object.values(routes).map((r) => [r.Properties.RouteKey as string, r.Properties]));
-    // CORS preflight is answered by the API itself, so only the manifest's routes exist.
-    expect([...byKey.keys()].sort()).toEqual(MANIFEST.map((r) => `${r.method} ${r.path}`).sort());
+    // CORS preflight is answered by the API itself, so only the manifest's routes and the
+    // catch-all that answers 405/404 under /v1 exist.
+    expect([...byKey.keys()].sort()).toEqual([...MANIFEST.map((r) => `${r.method} ${r.path}`), FALLBACK_ROUTE_KEY].sort());
+    expect(byKey.get(FALLBACK_ROUTE_KEY)?.AuthorizationType ?? "NONE").toBe("NONE");
+    const platformRoute = MANIFEST.find((r) => r.fn === FALLBACK_ROUTE.fn);
+    expect(byKey.get(FALLBACK_ROUTE_KEY)?.Target).toEqual(byKey.get(`${platformRoute?.method} ${platformRoute?.path}`)?.Target);
     for (const r of MANIFEST) {
       const props = byKey.get(`${r.method} ${r.path}`);
       if (r.roles === "public") expect(props?.AuthorizationType ?? "NONE").toBe("NONE");

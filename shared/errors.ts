@@ -20,6 +20,7 @@ export class ApiError extends Error {
     readonly text: Text,
     readonly extra: Record<string, unknown> = {},
     readonly fieldErrors: FieldProblem[] = [],
+    readonly headers: Record<string, string> = {},
   ) {
     super(text.en);
     this.name = "ApiError";
@@ -58,6 +59,21 @@ export const forbidden = (code = "forbidden", text: Text = { zh: "当前角色�
 /** Also used for records outside the caller's scope: existence is not revealed. */
 export const notFound = (what: Text = { zh: "记录", en: "record" }) =>
   new ApiError(404, "not_found", { zh: `${what.zh}不存在`, en: `${what.en} not found` });
+
+/** Our code answers for every path under /v1 (see FALLBACK_ROUTE in shared/route.ts). */
+export const routeNotFound = () =>
+  new ApiError(404, "route_not_found", { zh: "接口不存在，可用的接口见 /v1/openapi.json", en: "no such route; the routes are listed in /v1/openapi.json" });
+
+/** RFC 9110 §15.5.6: a 405 names the allowed methods in `Allow`. */
+export const methodNotAllowed = (method: string, allowed: readonly string[]) =>
+  new ApiError(
+    405,
+    "method_not_allowed",
+    { zh: `该接口不支持 ${method} 方法，支持的方法：${allowed.join("、")}`, en: `${method} is not allowed here; allowed: ${allowed.join(", ")}` },
+    { allowed },
+    [],
+    { allow: allowed.join(", ") },
+  );
 
 export const conflict = (code: string, text: Text, extra: Record<string, unknown> = {}) =>
   new ApiError(409, code, text, extra);

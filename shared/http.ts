@@ -9,7 +9,7 @@ import type { APIGatewayProxyEventV2WithJWTAuthorizer, APIGatewayProxyStructured
 import type * as z from "zod/mini";
 import { auditWrite, type AuditEntry } from "./audit.js";
 import { getItem, type Item, putNew, transact, type Write } from "./db.js";
-import { ApiError, type FieldProblem, forbidden, invalidFields, localiseFieldProblems, TITLES, type Text, unauthorized } from "./errors.js";
+import { ApiError, type FieldProblem, forbidden, invalidFields, localiseFieldProblems, routeNotFound, TITLES, type Text, unauthorized } from "./errors.js";
 import { fill, issueText, MESSAGES } from "./messages.js";
 import { logger } from "./logger.js";
 import { type Actor, actorFromClaims } from "./policy.js";
@@ -107,6 +107,7 @@ export function problem(err: ApiError, requestId: string, lang: Lang): Response 
     "content-type": "application/problem+json; charset=utf-8",
     "x-request-id": requestId,
     "content-language": lang === "en" ? "en" : "zh-CN",
+    ...err.headers,
   };
   if (err.status === 503 || err.status === 429) headers["retry-after"] = String(err.extra.retryAfterSeconds ?? 5);
   return { statusCode: err.status, headers, body: JSON.stringify(body) };
@@ -211,14 +212,17 @@ function readBody(event: Event, spec: RouteSpec): unknown {
   }
 }
 
-async function dispatch(event: Event, routes: Map<string, Bound>): Promise<Response> {
+/** Answers a request no route of this function serves (the platform's catch-all). */
+export type Fallback = (event: Event) => Promise<ApiError>;
+
+async function dispatch(event: Event, routes: Map<string, Bound>, fallback?: Fallback): Promise<Response> {
   const requestId = event.requestContext?.requestId ?? "local";
   const lang = languageOf(event.headers?.["accept-language"]);
   const bound = routes.get(event.routeKey);
   let actor: Actor | undefined;
   let idem: { key: string; hash: string } | undefined;
   try {
-    if (!bound) throw new ApiError(404, "route_not_found", { zh: "接口不存在", en: "no such route" });
+    if (!bound) throw fallback ? await fallback(event) : routeNotFound();
     const { spec, impl } = bound;
     if (spec.roles !== "public") {
       actor = actorFromClaims(event.requestContext?.authorizer?.jwt?.claims as Record<string, unknown> | undefined);
@@ -295,7 +299,7 @@ async function dispatch(event: Event, routes: Map<string, Bound>): Promise<Respo
  * Builds a Lambda handler for a set of routes. Every route of the set must have an
  * implementation (the type says so), and the route key is API Gateway's "METHOD /path".
  */
-export function lambda<const M extends Record<string, RouteSpec>>(routes: M, impls: { [K in keyof M]: Impl<M[K]> }) {
+export function lambda<const M extends Record<string, RouteSpec>>(routes: M, impls: { [K in keyof M]: Impl<M[K]> }, fallback?: Fallback) {
   const table = new Map<string, Bound>();
   for (const [name, spec] of Object.entries(routes)) {
     table.set(`${spec.method} ${spec.path}`, { spec, impl: impls[name] as unknown as Impl<RouteSpec> });
@@ -310,7 +314,7 @@ export function lambda<const M extends Record<string, RouteSpec>>(routes: M, imp
         logger.resetKeys();
       },
     })
-    .handler((event) => dispatch(event, table));
+    .handler((event) => dispatch(event, table, fallback));
 }
 
 // ---------- optimistic concurrency over HTTP ----------

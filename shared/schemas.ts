@@ -8,13 +8,14 @@ export const MAX_PAGE = 100;
 
 export const Id = z.string().check(z.regex(/^[0-9A-HJKMNP-TV-Z]{26}$/, msg("ulid")));
 
+// A malformed code gets one message, not also "unknown region" (abort stops the checks).
 export const RegionCode = z.string().check(
-  z.regex(/^\d{6}(\d{3})?$/, msg("regionCodeFormat")),
+  z.regex(/^\d{6}(\d{3})?$/, { error: msg("regionCodeFormat"), abort: true }),
   z.refine((c) => regionLevel(c) !== undefined, msg("regionUnknown")),
 );
 
 export const CountyCode = z.string().check(
-  z.regex(/^\d{6}$/, msg("countyCodeFormat")),
+  z.regex(/^\d{6}$/, { error: msg("countyCodeFormat"), abort: true }),
   z.refine((c) => isCountyLevel(c), msg("countyLevel")),
 );
 
