@@ -2,8 +2,8 @@
 // table and bucket from the CDK definitions, idempotent seeding, the API on PORT, the
 // scheduled jobs on their schedules, and a token per demo role.
 import { loadOrCreateKeyPair, mintToken } from "./auth.js";
-import { BUCKET, DATA_DIR, DYNAMO_PORT, KEY_FILE, PORT, S3_PORT, TABLE, useLocalStack } from "./config.js";
-import { DEMO_ACCOUNTS } from "./demo.js";
+import { BUCKET, DATA_DIR, DYNAMO_PORT, KEY_FILE, PORT, recordRunningStack, S3_PORT, TABLE, useLocalStack } from "./config.js";
+import { DEMO_ACCOUNTS, describeClaims } from "./demo.js";
 import { startScheduler } from "./scheduler.js";
 import { createApiServer, listen } from "./server.js";
 import { assertPortFree, startLocalStorage } from "./stack.js";
@@ -18,15 +18,16 @@ async function main() {
   const server = createApiServer(keys);
   await listen(server, PORT);
   const scheduler = await startScheduler();
+  const forget = recordRunningStack({ pid: process.pid, apiUrl: `http://localhost:${PORT}`, dynamoEndpoint: storage.dynamoEndpoint, s3Endpoint: storage.s3Endpoint, table: TABLE, bucket: BUCKET });
 
   const url = `http://localhost:${PORT}`;
   console.log(`\nHubei work-safety API running at ${url}/v1  (OpenAPI: ${url}/v1/openapi.json)`);
   console.log(`DynamoDB Local ${storage.dynamoEndpoint}, S3 ${storage.s3Endpoint}, data in ${DATA_DIR}`);
   console.log(`seeded (new items): ${JSON.stringify(seeded)}`);
   console.log(`scheduled jobs: ${scheduler.names.join(", ") || "none"}  (run one now: npm run job -- <name>)\n`);
-  console.log("Demo tokens (valid 12 h):");
-  for (const a of DEMO_ACCOUNTS) console.log(`  ${a.label}\n    ${await mintToken(keys.privateKey, a.claims)}`);
-  console.log(`\nTry: curl -H "Authorization: Bearer <token>" ${url}/v1/enterprises\n`);
+  console.log("Demo accounts and tokens (valid 12 h; a fresh one: npm run token -- --demo <name>):");
+  for (const a of DEMO_ACCOUNTS) console.log(`  ${a.name} · ${a.label} · ${describeClaims(a.claims)}\n    ${await mintToken(keys.privateKey, a.claims)}`);
+  console.log(`\nTry: TOKEN=$(npm run -s token -- --demo county | tail -1); curl -H "Authorization: Bearer $TOKEN" ${url}/v1/hazards\n`);
 
   let stopping = false;
   const stop = async () => {
@@ -34,6 +35,7 @@ async function main() {
     stopping = true;
     console.log("\nstopping…");
     scheduler.stop();
+    forget();
     server.close();
     await storage.stop();
     process.exit(0);

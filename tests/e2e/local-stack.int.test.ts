@@ -35,13 +35,31 @@ function start(env: Record<string, string>) {
   return { child, output: () => out, waitFor, exited };
 }
 
+async function run(args: string[], env: NodeJS.ProcessEnv) {
+  const proc = spawn(process.execPath, ["--import", "tsx", ...args], { env });
+  let stdout = "";
+  let stderr = "";
+  proc.stdout.on("data", (d) => {
+    stdout += String(d);
+  });
+  proc.stderr.on("data", (d) => {
+    stderr += String(d);
+  });
+  const code = await new Promise<number | null>((r) => proc.once("exit", r));
+  return { code, stdout, stderr };
+}
+
 describe("npm start", () => {
   it("serves seeded data with printed tokens and stops on SIGINT", async () => {
     const [port, dynamo, s3] = [await freePort(), await freePort(), await freePort()];
     const dataDir = mkdtempSync(join(tmpdir(), "safety-start-"));
     const env = { PORT: String(port), DYNAMO_PORT: String(dynamo), S3_PORT: String(s3), DATA_DIR: dataDir, TABLE_NAME: "safety-main", BUCKET_NAME: "safety-evidence" };
     const app = start(env);
-    await app.waitFor("Try: curl");
+    await app.waitFor("Try:");
+    // The banner names each demo account's ids, and the SDK's Node-version notice is quiet.
+    expect(app.output()).toMatch(/enterprise · .*enterprise=01JDEM0000000000000000E001/);
+    expect(app.output()).toMatch(/grid · .*grid=01JDEM0000000000000000G001/);
+    expect(app.output()).not.toContain("NodeVersionSupportWarning");
     const tokens = app.output().match(/eyJ[\w-]+\.[\w-]+\.[\w-]+/g) ?? [];
     expect(tokens.length).toBeGreaterThanOrEqual(7);
     const health = await fetch(`http://127.0.0.1:${port}/v1/health`);
@@ -52,16 +70,18 @@ describe("npm start", () => {
     const body = (await list.json()) as { items: { id: string }[] };
     expect(body.items.some((e) => e.id === "01JDEM0000000000000000E001")).toBe(true);
 
-    // A token minted by `npm run token` is accepted by the running server (same dev key).
-    const tokenProc = spawn(process.execPath, ["--import", "tsx", "local/token.ts", "--role", "regulator", "--region", "420100"], { env: { ...process.env, ...env } });
-    let tokenOut = "";
-    tokenProc.stdout.on("data", (d) => {
-      tokenOut += String(d);
-    });
-    await new Promise((r) => tokenProc.once("exit", r));
-    const minted = tokenOut.trim().split("\n").at(-1) as string;
+    // `npm run token` and `npm run job` find the running stack through DATA_DIR alone.
+    const onlyDataDir = { ...process.env, DATA_DIR: dataDir };
+    for (const k of ["PORT", "DYNAMO_PORT", "S3_PORT", "TABLE_NAME", "BUCKET_NAME", "DYNAMODB_ENDPOINT", "S3_ENDPOINT"]) delete onlyDataDir[k];
+    const minted = (await run(["local/token.ts", "--role", "regulator", "--region", "420100"], onlyDataDir)).stdout.trim().split("\n").at(-1) as string;
     const withMinted = await fetch(`http://127.0.0.1:${port}/v1/enterprises`, { headers: { authorization: `Bearer ${minted}` } });
     expect(withMinted.status).toBe(200);
+    const demo = (await run(["local/token.ts", "--demo", "enterprise"], onlyDataDir)).stdout.trim().split("\n").at(-1) as string;
+    const own = await fetch(`http://127.0.0.1:${port}/v1/enterprises/01JDEM0000000000000000E001`, { headers: { authorization: `Bearer ${demo}` } });
+    expect(own.status).toBe(200);
+    const job = await run(["local/job.ts", "credit-blacklist"], onlyDataDir);
+    expect(job.code, job.stderr).toBe(0);
+    expect(job.stderr).not.toContain("NodeVersionSupportWarning");
 
     app.child.kill("SIGINT");
     expect(await app.exited).toBe(0);
