@@ -71,7 +71,7 @@ describe("npm start", () => {
     expect(body.items.some((e) => e.id === "01JDEM0000000000000000E001")).toBe(true);
 
     // `npm run token` and `npm run job` find the running stack through DATA_DIR alone.
-    const onlyDataDir = { ...process.env, DATA_DIR: dataDir };
+    const onlyDataDir: NodeJS.ProcessEnv = { ...process.env, DATA_DIR: dataDir };
     for (const k of ["PORT", "DYNAMO_PORT", "S3_PORT", "TABLE_NAME", "BUCKET_NAME", "DYNAMODB_ENDPOINT", "S3_ENDPOINT"]) delete onlyDataDir[k];
     const minted = (await run(["local/token.ts", "--role", "regulator", "--region", "420100"], onlyDataDir)).stdout.trim().split("\n").at(-1) as string;
     const withMinted = await fetch(`http://127.0.0.1:${port}/v1/enterprises`, { headers: { authorization: `Bearer ${minted}` } });
