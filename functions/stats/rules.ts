@@ -267,6 +267,26 @@ export function roundRate(x: number): number {
   return Math.round(x * f) / f;
 }
 
+/** The first run of a daily schedule (Asia/Shanghai hour:minute) strictly after `now`. */
+export function nextDailyRun(schedule: { hour: number; minute: number }, now: Date): Date {
+  const today = shanghaiDate(now);
+  const at = (date: string) => new Date(shanghaiStartOf(date).getTime() + (schedule.hour * 60 + schedule.minute) * 60_000);
+  const first = at(today);
+  return first.getTime() > now.getTime() ? first : at(addDays(today, 1));
+}
+
+/**
+ * A rate as published text: three decimals (0.137), and for small rates as many more as three
+ * significant digits need, so a county's 0.00015 deaths per 亿元 GDP is not "0.000". Zeros
+ * past the third decimal are dropped (0.007, not 0.00700).
+ */
+export function rateText(x: number): string {
+  if (x === 0 || !Number.isFinite(x)) return x.toFixed(RATE_DECIMALS);
+  const decimals = Math.min(20, Math.max(RATE_DECIMALS, 2 - Math.floor(Math.log10(Math.abs(x)))));
+  const text = x.toFixed(decimals);
+  return decimals === RATE_DECIMALS ? text : text.replace(new RegExp(`(\\.\\d{${RATE_DECIMALS}}\\d*?)0+$`), "$1");
+}
+
 // ---------------------------------------------------------------------------------------------
 // Indicators against ceilings
 
