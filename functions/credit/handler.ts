@@ -1,7 +1,7 @@
 // The credit Lambda: violations, the blacklist, supervision tasks and the blacklist policy.
 import { diff } from "../../shared/audit.js";
 import { ENTERPRISE_TEXT, enterpriseScope, getEnterprise } from "../../shared/enterprises.js";
-import { conflict, forbidden, invalidField, notFound, staleVersion } from "../../shared/errors.js";
+import { conflict, forbidden, invalidField, invalidFields, notFound, staleVersion } from "../../shared/errors.js";
 import { etag, expectedVersion, lambda } from "../../shared/http.js";
 import { newId } from "../../shared/ids.js";
 import { putNew, putVersioned } from "../../shared/db.js";
@@ -61,7 +61,7 @@ export const handler = lambda(routes, {
   createViolation: async ({ body, actor, now }) => {
     const e = await enterpriseInScope(actor, body.enterpriseId);
     const problems = validatePenalty(body.penalty);
-    if (problems[0]) throw invalidField(`penalty.${problems[0].path}`, { zh: problems[0].message, en: `penalty.${problems[0].path} is invalid` });
+    if (problems.length > 0) throw invalidFields("body", problems.map((p) => ({ ...p, path: `penalty.${p.path}` })));
     if (body.date > shanghaiDate(now)) throw invalidField("date", { zh: "处罚决定日期不能晚于今天", en: "the decision date cannot be in the future" });
     const v: Violation = {
       id: newId(),

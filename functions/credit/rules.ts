@@ -395,12 +395,17 @@ export function isPenaltyKind(kind: string): kind is PenaltyKind {
 }
 
 /** Field problems of a penalty, as `{ path, message }` (empty when valid). */
-export function validatePenalty(p: PenaltyInput): { path: string; message: string }[] {
-  const errors: { path: string; message: string }[] = [];
-  if (!isPenaltyKind(p.kind)) errors.push({ path: "kind", message: `处罚种类须为 ${PENALTY_KINDS.join(", ")} 之一` });
+export function validatePenalty(p: PenaltyInput): { path: string; message: { zh: string; en: string } }[] {
+  const errors: { path: string; message: { zh: string; en: string } }[] = [];
+  if (!isPenaltyKind(p.kind)) {
+    errors.push({ path: "kind", message: { zh: `处罚种类须为以下之一：${PENALTY_KINDS.join("、")}`, en: `the penalty kind must be one of: ${PENALTY_KINDS.join(", ")}` } });
+  }
   const a = p.amountYuan;
-  if (a != null && !(Number.isSafeInteger(a) && a >= 0)) errors.push({ path: "amountYuan", message: "罚款金额须为非负整数（元）" });
-  else if (p.kind === "fine" && !(a != null && a > 0)) errors.push({ path: "amountYuan", message: "罚款须填写金额" });
+  if (a != null && !(Number.isSafeInteger(a) && a >= 0)) {
+    errors.push({ path: "amountYuan", message: { zh: "罚款金额须为非负整数（元）", en: "the fine must be a whole number of yuan, not negative" } });
+  } else if (p.kind === "fine" && !(a != null && a > 0)) {
+    errors.push({ path: "amountYuan", message: { zh: "罚款须填写金额", en: "a fine needs its amount" } });
+  }
   return errors;
 }
 
