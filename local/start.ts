@@ -1,10 +1,11 @@
 // `npm start`: the whole local stack. DynamoDB Local and s3rver persisting under .data/,
 // table and bucket from the CDK definitions, idempotent seeding, the API on PORT, the
 // scheduled jobs on their schedules, and a token per demo role.
+import { JOBS } from "../functions/schedule.js";
 import { loadOrCreateKeyPair, mintToken } from "./auth.js";
 import { BUCKET, DATA_DIR, DYNAMO_PORT, KEY_FILE, PORT, recordRunningStack, S3_PORT, TABLE, useLocalStack } from "./config.js";
 import { DEMO_ACCOUNTS, describeClaims } from "./demo.js";
-import { startScheduler } from "./scheduler.js";
+import { runJob, startScheduler } from "./scheduler.js";
 import { createApiServer, listen } from "./server.js";
 import { assertPortFree, startLocalStorage } from "./stack.js";
 
@@ -18,6 +19,12 @@ async function main() {
   const server = createApiServer(keys);
   await listen(server, PORT);
   const scheduler = await startScheduler();
+  const { seedDemoFlows } = await import("./demo-flows.js");
+  const rollup = JOBS.find((j) => j.name === "rollup");
+  const demoCalls = await seedDemoFlows(`http://127.0.0.1:${PORT}`, (claims) => mintToken(keys.privateKey, claims), async () => {
+    if (rollup) await runJob(rollup);
+  });
+  seeded.demoFlowCalls = demoCalls;
   const forget = recordRunningStack({ pid: process.pid, apiUrl: `http://localhost:${PORT}`, dynamoEndpoint: storage.dynamoEndpoint, s3Endpoint: storage.s3Endpoint, table: TABLE, bucket: BUCKET });
 
   const url = `http://localhost:${PORT}`;

@@ -25,7 +25,8 @@ function start(env: Record<string, string>) {
     out += String(d);
   });
   const exited = new Promise<number | null>((r) => child.once("exit", (code) => r(code)));
-  const waitFor = async (text: string, ms = 40_000) => {
+  // Generous: the first start seeds demo work and rolls up a year, on a shared, busy machine.
+  const waitFor = async (text: string, ms = 150_000) => {
     const t0 = Date.now();
     while (!out.includes(text)) {
       if (Date.now() - t0 > ms || child.exitCode !== null) throw new Error(`did not print '${text}':\n${out}`);
@@ -83,9 +84,38 @@ describe("npm start", () => {
     expect(job.code, job.stderr).toBe(0);
     expect(job.stderr).not.toContain("NodeVersionSupportWarning");
 
+    // Every role has something to look at: demo work made through the API on first start.
+    const as = async (name: string, path: string) => {
+      const token = (await run(["local/token.ts", "--demo", name], onlyDataDir)).stdout.trim().split("\n").at(-1) as string;
+      const res = await fetch(`http://127.0.0.1:${port}${path}`, { headers: { authorization: `Bearer ${token}` } });
+      expect(res.status, path).toBe(200);
+      // biome-ignore lint/suspicious/noExplicitAny: arbitrary JSON
+      return (await res.json()) as any;
+    };
+    const demoData = async () => ({
+      overdue: (await as("county", "/v1/hazards?overdue=true")).items.length,
+      supervised: (await as("county", "/v1/hazards?level=major")).items.filter((h: { supervision?: unknown }) => h.supervision).length,
+      cityPending: (await as("city", "/v1/accidents?pending=true")).items.map((a: { id: string }) => a.id),
+      toAccept: (await as("officer", "/v1/applications?state=submitted")).items.length,
+      blacklisted: ((await (await fetch(`http://127.0.0.1:${port}/v1/blacklist`)).json()) as { items: unknown[] }).items.length,
+    });
+    const first = await demoData();
+    expect(first).toEqual({ overdue: 1, supervised: 1, cityPending: ["01JDEM0000000000000000A002"], toAccept: 1, blacklisted: 1 });
+    const year = new Date().getFullYear();
+    expect((await as("statistician", `/v1/statistics/control-indicators?year=${year}`)).region.year).toBe(year);
+
     app.child.kill("SIGINT");
     expect(await app.exited).toBe(0);
-  }, 90_000);
+
+    // A second start on the same data seeds nothing new.
+    const again = start(env);
+    await again.waitFor("Try:");
+    expect(again.output()).toContain('"demoFlowCalls":0');
+    expect(again.output()).toMatch(/"registry":0,"hazards":0,"accidents":0,"approvals":0,"credit":0,"stats":0/);
+    expect(await demoData()).toEqual(first);
+    again.child.kill("SIGINT");
+    expect(await again.exited).toBe(0);
+  }, 400_000);
 
   it("a port already in use is a one-line error", async () => {
     const blocker = createServer().listen(0, "127.0.0.1");
