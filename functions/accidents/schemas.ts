@@ -39,6 +39,9 @@ export const UnitProfile = z.strictObject({
 
 // ---------- requests ----------
 
+/** Injured people one by one (2016 统计管理办法): when given, the injury counts follow from their lost work days. */
+const Injured = z.array(z.strictObject({ lostWorkDays: z.number().check(z.int(), z.minimum(0), z.maximum(36_500)), acutePoisoning: z.optional(z.boolean()) })).check(z.maxLength(1000));
+
 export const CreateAccident = z.strictObject({
   /** County-level region where it happened (the county regulator receives it first). */
   regionCode: CountyCode,
@@ -58,6 +61,13 @@ export const CreateAccident = z.strictObject({
   injuries: Count,
   directLossYuan: Yuan,
   measuresTaken: z.optional(NonEmpty(4000)),
+  /** When given, seriousInjuries and injuries must be the counts it gives (2016 统计管理办法). */
+  injured: z.optional(Injured),
+  /**
+   * An industry department's report: when the department learned of the accident. It must pass the
+   * information to the county work-safety department within 24 hours (2016 统计管理办法); only departments send it.
+   */
+  departmentKnownAt: z.optional(Instant),
   roadTraffic: z._default(z.boolean(), false),
   fire: z._default(z.boolean(), false),
 });
@@ -74,6 +84,8 @@ export const UpdateAccident = z.strictObject({
   summary: z.optional(NonEmpty(4000)),
   scene: z.optional(NonEmpty(2000)),
   measuresTaken: z.optional(NonEmpty(4000)),
+  /** When given, the injury counts follow from it (and any counts sent must agree). */
+  injured: z.optional(Injured),
 });
 export type UpdateAccident = z.infer<typeof UpdateAccident>;
 
@@ -145,6 +157,8 @@ const RecordFields = {
   summary: z.string(),
   scene: z.string(),
   measuresTaken: z.optional(z.string()),
+  /** Injured people with their lost work days and class, when the reporter gave them. */
+  injured: z.optional(z.array(z.object({ lostWorkDays: z.number(), acutePoisoning: z.optional(z.boolean()), injuryClass: z.enum(["serious", "injured", "none"]) }))),
   deaths: z.number(),
   missing: z.number(),
   seriousInjuries: z.number(),
@@ -166,6 +180,8 @@ const RecordFields = {
   /** When the unit itself first reported (its own initial report, or its first update of a report others recorded). */
   unitReportedAt: z.optional(z.string()),
   unreportedByUnit: z.boolean(),
+  /** A department's report: when it learned of the accident, and its 24-hour hand-over deadline (2016 统计管理办法). */
+  departmentHandover: z.optional(z.object({ knownAt: z.string(), dueAt: z.string(), late: z.boolean(), minutesLate: z.number() })),
   directAdministered: z.boolean(),
   chain: z.array(z.object(ChainStepFields)),
   status: z.enum(STATUSES),

@@ -28,6 +28,8 @@ const ItemFields = {
   legalBasis: z.array(NonEmpty(500)).check(z.minLength(1), z.maxLength(20)),
   issuer: z.enum(["province", "province_delegable", "city_county"]),
   limitWorkingDays: z.number().check(z.int(), z.minimum(1), z.maximum(365)),
+  /** The provision that sets the limit: 行政许可法 art. 42, or the item's own statute where it sets another. */
+  limitBasis: NonEmpty(500),
   licenceValidityYears: z.nullable(z.number().check(z.int(), z.minimum(1), z.maximum(30))),
   fee: z.number().check(z.int(), z.minimum(0)),
   materials: z.array(NonEmpty(200)).check(z.minLength(1), z.maxLength(50)),
@@ -64,6 +66,7 @@ export const PowerList = z.object({
       holderLevels: z.array(z.enum(["province", "city", "county"])),
       delegatedTo: z.array(z.object({ cityCode: z.string(), cityName: z.string(), since: z.string(), inForce: z.boolean() })),
       limitWorkingDays: z.number(),
+      limitBasis: z.string(),
       responsibilities: z.array(StageDuty),
       accountability: z.array(StageAccountability),
     }),
@@ -271,7 +274,15 @@ export const Licence = z.object({
   validFrom: z.string(),
   validTo: z.nullable(z.string()),
   status: z.enum(LICENCE_STATUSES),
+  /**
+   * A hold: `major_hazard` while production is suspended for a listed major hazard (16号令; not a
+   * penalty), `officer` for a suspension (暂扣) imposed as an administrative penalty.
+   */
   suspension: z.optional(z.object({ source: z.enum(["major_hazard", "officer"]), reason: z.string(), since: z.string() })),
+  /** Why and on what basis the licence was cancelled (注销, 行政许可法 art. 70). */
+  cancellation: z.optional(
+    z.object({ ground: z.enum(["expired_without_renewal", "officer"]), basis: z.string(), on: z.string(), reason: z.optional(z.string()) }),
+  ),
   applicationId: z.nullable(z.string()),
   issuedOn: z.string(),
   issuedBy: z.string(),

@@ -21,7 +21,7 @@ const EnterpriseFields = {
 export const CreateEnterprise = z.strictObject({
   ...EnterpriseFields,
   uscc: z.string().check(z.trim(), z.toUpperCase(), z.minLength(1), z.maxLength(18)),
-  /** Province administrators only: register a code that fails the GB 32100 check. */
+  /** Province administrators only: register a code that fails the GB 32100 check or its embedded GB 11714 check. */
   checksumOverride: z.optional(z.strictObject({ reason: NonEmpty(500) })),
 });
 export type CreateEnterprise = z.infer<typeof CreateEnterprise>;
@@ -42,8 +42,7 @@ export const Enterprise = z.object({
   uscc: z.string(),
   industrySection: z.string(),
   cityCode: z.string(),
-  checksumOverride: z.optional(z.object({ reason: z.string(), by: z.string(), expected: z.string() })),
-  orgCodeWarning: z.optional(z.boolean()),
+  checksumOverride: z.optional(z.object({ check: z.optional(z.enum(["uscc", "org_code"])), reason: z.string(), by: z.string(), expected: z.string() })),
   gridId: z.optional(z.nullable(z.string())),
   productionSuspended: z.optional(z.boolean()),
   version: z.number(),
