@@ -1,12 +1,13 @@
 // docs/walkthrough.md, run: every fenced bash block, in order, in one bash, against a local API
 // whose signing key lives in a data directory the way `npm start` keeps it, so the doc's own
 // `npm run token -- --demo …` calls mint tokens the API accepts. A stale call fails `curl -f`.
+// The README's own example block runs the same way.
 import { spawn } from "node:child_process";
 import { mkdtempSync, readFileSync } from "node:fs";
 import type { Server } from "node:http";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { afterAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadOrCreateKeyPair } from "../../local/auth.js";
 import { createApiServer, listen } from "../../local/server.js";
 
@@ -18,25 +19,45 @@ function bashBlocks(markdown: string): string[] {
 let server: Server | undefined;
 afterAll(() => new Promise<void>((r) => (server ? server.close(() => r()) : r())));
 
+/** Runs a script in bash (-euo pipefail) against a local API keyed like `npm start`'s. */
+async function runAgainstLocalApi(script: string) {
+  if (!server) throw new Error("no server");
+  const port = (server.address() as { port: number }).port;
+  const proc = spawn("bash", ["-euo", "pipefail", "-c", script], { env: { ...process.env, DATA_DIR: dataDir, PORT: String(port) } });
+  let stdout = "";
+  let stderr = "";
+  proc.stdout.on("data", (d) => {
+    stdout += String(d);
+  });
+  proc.stderr.on("data", (d) => {
+    stderr += String(d);
+  });
+  const code = await new Promise<number | null>((r) => proc.once("exit", r));
+  return { code, stdout, stderr };
+}
+
+const dataDir = mkdtempSync(join(tmpdir(), "safety-walkthrough-"));
+beforeAll(async () => {
+  server = createApiServer(await loadOrCreateKeyPair(join(dataDir, "dev-signing-key.json")));
+  await listen(server, 0);
+});
+
+describe("README: calling the API", () => {
+  it("the example block runs and registers its (valid, unseeded) enterprise", async () => {
+    const readme = readFileSync("README.md", "utf8");
+    const block = bashBlocks(readme.slice(readme.indexOf("## Calling the API")))[0] as string;
+    const { code, stdout, stderr } = await runAgainstLocalApi(block);
+    expect(code, stderr).toBe(0);
+    expect(stdout).toContain('"uscc":"91420102MA4K8Y3N6N"');
+    expect(stdout).toContain('"openapi":"3.1.0"');
+  }, 120_000);
+});
+
 describe("docs/walkthrough.md", () => {
   it("every bash block runs green against the local API, in order", async () => {
-    const dataDir = mkdtempSync(join(tmpdir(), "safety-walkthrough-"));
-    const keys = await loadOrCreateKeyPair(join(dataDir, "dev-signing-key.json"));
-    server = createApiServer(keys);
-    const port = await listen(server, 0);
     const blocks = bashBlocks(readFileSync("docs/walkthrough.md", "utf8"));
     expect(blocks.length).toBeGreaterThanOrEqual(7);
-
-    const proc = spawn("bash", ["-euo", "pipefail", "-c", blocks.join("\n")], { env: { ...process.env, DATA_DIR: dataDir, PORT: String(port) } });
-    let stdout = "";
-    let stderr = "";
-    proc.stdout.on("data", (d) => {
-      stdout += String(d);
-    });
-    proc.stderr.on("data", (d) => {
-      stderr += String(d);
-    });
-    const code = await new Promise<number | null>((r) => proc.once("exit", r));
+    const { code, stdout, stderr } = await runAgainstLocalApi(blocks.join("\n"));
     expect(code, `${stdout}\n${stderr}`).toBe(0);
 
     expect(stdout).toMatch(/^reported: [0-9A-Z]{26}$/m);
