@@ -303,10 +303,7 @@ export const handler = lambda(routes, {
     }
     const expected = expectedVersion(headers);
     const errors = validateBlacklistPolicy(body);
-    if (errors.length > 0) {
-      const field = Object.keys(body).find((k) => errors[0]?.startsWith(k)) ?? "body";
-      throw invalidField(field, { zh: `黑名单政策无效：${errors.join("；")}`, en: `invalid policy: ${errors.join("; ")}` });
-    }
+    if (errors.length > 0) throw invalidFields("body", errors);
     const before = await getPolicy();
     if (before.version !== expected) throw staleVersion();
     const after = { ...body, version: before.version + 1, updatedAt: now.toISOString(), updatedBy: actor.userId };

@@ -2,7 +2,7 @@
 import { diff } from "../../shared/audit.js";
 import { parentOf, regionLevel } from "../../shared/codes/index.js";
 import { type Item, putNew, putVersioned } from "../../shared/db.js";
-import { ApiError, conflict, forbidden, invalidField, notFound, staleVersion } from "../../shared/errors.js";
+import { ApiError, conflict, forbidden, invalidField, invalidFields, notFound, staleVersion } from "../../shared/errors.js";
 import { etag, expectedVersion, lambda, type Result } from "../../shared/http.js";
 import { type Actor, coversRegion, isProvinceAdmin, PROVINCE_CODE } from "../../shared/policy.js";
 import { requireRegion } from "../../shared/scope.js";
@@ -203,9 +203,7 @@ export const handler = lambda(routes, {
   putAssessmentConfig: async ({ params, body, actor, headers, now }) => {
     if (!provinceLevel(actor)) throw forbidden("not_province_level", { zh: "考核方案由省级统计人员或管理员制定", en: "the assessment configuration is set by the province" });
     const check = validateAssessmentConfig({ year: params.year, ...body });
-    if (!check.ok) {
-      throw invalidField("items", { zh: `考核方案无效：${check.errors.join("；")}`, en: `invalid assessment configuration: ${check.errors.join("; ")}` });
-    }
+    if (!check.ok) throw invalidFields("body", check.errors);
     const key = assessmentConfigKey(params.year);
     const existing = await getOne<StoredAssessmentConfig>(key, true);
     return annualPut({

@@ -411,7 +411,8 @@ describe("target assessment configuration", () => {
   ])("rejects %s", (_name, mutate, message) => {
     const result = validateAssessmentConfig(mutate(DEFAULT_ASSESSMENT_CONFIG_2026));
     expect(result.ok).toBe(false);
-    expect(result.errors.join("\n")).toMatch(message);
+    expect(result.errors.map((e) => e.message.en).join("\n")).toMatch(message);
+    for (const e of result.errors) expect(e.message.zh).toMatch(/[\u4e00-\u9fff]/);
   });
 
   it("fractional points are fine when they add up to 100 in hundredths", () => {
