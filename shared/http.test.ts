@@ -18,7 +18,7 @@ describe("validate", () => {
   const schema = z.strictObject({ name: z.string().check(z.minLength(2)), n: z.number() });
   it("names each field; unknown fields one by one", () => {
     try {
-      validate(schema, { name: "x", n: "y", extra: 1, status: "z" }, "body", "en");
+      validate(schema, { name: "x", n: "y", extra: 1, status: "z" }, "body");
       expect.unreachable();
     } catch (err) {
       const e = err as ApiError;
@@ -30,7 +30,7 @@ describe("validate", () => {
   it("messages follow the language", () => {
     const msg = (lang: "zh" | "en") => {
       try {
-        validate(schema, { name: "x", n: 1 }, "body", lang);
+        validate(schema, { name: "x", n: 1 }, "body");
       } catch (err) {
         return localiseFieldProblems((err as ApiError).fieldErrors, lang)[0]?.message;
       }

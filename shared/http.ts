@@ -60,7 +60,8 @@ export function t(text: Text, lang: Lang): string {
 
 // ---------- validation ----------
 
-export function validate<S extends Schema>(schema: S, input: unknown, where: "body" | "query" | "params", lang: Lang): z.infer<S> {
+/** Parses input with its schema; a failure is a 400 naming every field, in both languages (the answer picks one). */
+export function validate<S extends Schema>(schema: S, input: unknown, where: "body" | "query" | "params"): z.infer<S> {
   const res = schema.safeParse(input, { reportInput: true });
   if (res.success) return res.data as z.infer<S>;
   const problems: FieldProblem[] = [];
@@ -231,10 +232,10 @@ async function dispatch(event: Event, routes: Map<string, Bound>, fallback?: Fal
     } else {
       actor = actorFromClaims(event.requestContext?.authorizer?.jwt?.claims as Record<string, unknown> | undefined);
     }
-    const params = spec.params ? validate(spec.params, event.pathParameters ?? {}, "params", lang) : undefined;
-    const query = spec.query ? validate(spec.query, event.queryStringParameters ?? {}, "query", lang) : undefined;
+    const params = spec.params ? validate(spec.params, event.pathParameters ?? {}, "params") : undefined;
+    const query = spec.query ? validate(spec.query, event.queryStringParameters ?? {}, "query") : undefined;
     const rawBody = readBody(event, spec);
-    const body = spec.body ? validate(spec.body, rawBody, "body", lang) : undefined;
+    const body = spec.body ? validate(spec.body, rawBody, "body") : undefined;
 
     const key = event.headers["idempotency-key"];
     if (key !== undefined && spec.method === "POST" && actor) {

@@ -48,7 +48,7 @@ describe("message catalogue", () => {
 
 function fieldErrors(schema: z.ZodMiniType, input: unknown, lang: "zh" | "en") {
   try {
-    validate(schema, input, "body", lang);
+    validate(schema, input, "body");
   } catch (err) {
     const e = err as ApiError;
     return { detail: e.text[lang], errors: e.fieldErrors.map((f) => ({ path: f.path, message: typeof f.message === "string" ? f.message : f.message[lang] })) };

@@ -5,7 +5,7 @@ import { diff } from "../../shared/audit.js";
 import { regionByCode, regionLevel } from "../../shared/codes/index.js";
 import type { Write } from "../../shared/db.js";
 import { getEnterprise } from "../../shared/enterprises.js";
-import { type ApiError, badRequest, conflict, forbidden, illegalTransition, invalidField, invalidFields, notFound, staleVersion } from "../../shared/errors.js";
+import { type ApiError, conflict, forbidden, illegalTransition, invalidField, invalidFields, notFound, staleVersion } from "../../shared/errors.js";
 import { etag, expectedVersion, lambda } from "../../shared/http.js";
 import { newId } from "../../shared/ids.js";
 import { type Actor, isProvinceAdmin } from "../../shared/policy.js";
