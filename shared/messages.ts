@@ -108,7 +108,7 @@ export function issueText(issue: Issue, field: string, missing: boolean): Text {
       return { zh: fill(MESSAGES.invalidType, { expected: expected.zh, received: received.zh }).zh, en: fill(MESSAGES.invalidType, { expected: expected.en, received: received.en }).en };
     }
     case "invalid_value": {
-      const values = issue.values.map((v) => (typeof v === "string" ? v : JSON.stringify(v)));
+      const values = issue.values.map((v) => (typeof v === "string" ? v : String(v)));
       if (values.length === 1) return fill(MESSAGES.invalidValue, { values: values[0] as string });
       return { zh: fill(MESSAGES.invalidOption, { values: values.join("、") }).zh, en: fill(MESSAGES.invalidOption, { values: values.join(", ") }).en };
     }
