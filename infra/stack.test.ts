@@ -1,6 +1,7 @@
 // The synthesized template, asserted: what deploys is what the manifest and the table
 // definition say, hardened as the platform issue asks, and clean under cdk-nag.
-import { readFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { App, Validations } from "aws-cdk-lib";
 import { Match, Template } from "aws-cdk-lib/assertions";
@@ -144,4 +145,87 @@ describe("cdk-nag AwsSolutions", () => {
     expect(nag?.conclusion).toBe("success");
     for (const s of nag?.suppressedViolations ?? []) expect(s.reason?.length ?? 0).toBeGreaterThan(20);
   });
+});
+
+describe("web console", () => {
+  const distribution = () => Object.values(template.findResources("AWS::CloudFront::Distribution"))[0]?.Properties.DistributionConfig;
+
+  it("a private bucket read by CloudFront through origin access control only", () => {
+    template.hasResourceProperties("AWS::CloudFront::OriginAccessControl", {
+      OriginAccessControlConfig: Match.objectLike({ OriginAccessControlOriginType: "s3", SigningBehavior: "always", SigningProtocol: "sigv4" }),
+    });
+    const s3Origin = distribution().Origins.find((o: { S3OriginConfig?: unknown }) => o.S3OriginConfig);
+    expect(s3Origin.OriginAccessControlId).toBeDefined();
+    template.hasResourceProperties("AWS::S3::BucketPolicy", {
+      PolicyDocument: { Statement: Match.arrayWith([Match.objectLike({ Effect: "Allow", Principal: { Service: "cloudfront.amazonaws.com" }, Action: "s3:GetObject" })]) },
+    });
+  });
+
+  it("HTTPS only, security headers with a CSP, SPA fallback on the console behaviour alone", () => {
+    const d = distribution();
+    expect(d.DefaultCacheBehavior.ViewerProtocolPolicy).toBe("redirect-to-https");
+    expect(d.DefaultCacheBehavior.FunctionAssociations).toHaveLength(1);
+    template.hasResourceProperties("AWS::CloudFront::ResponseHeadersPolicy", {
+      ResponseHeadersPolicyConfig: Match.objectLike({
+        SecurityHeadersConfig: Match.objectLike({
+          ContentSecurityPolicy: { ContentSecurityPolicy: Match.anyValue(), Override: true },
+          StrictTransportSecurity: Match.objectLike({ Override: true }),
+          FrameOptions: { FrameOption: "DENY", Override: true },
+          ContentTypeOptions: { Override: true },
+        }),
+      }),
+    });
+    const csp = JSON.stringify(Object.values(template.findResources("AWS::CloudFront::ResponseHeadersPolicy"))[0]?.Properties);
+    for (const directive of ["default-src 'self'", "script-src 'self'", "object-src 'none'", "frame-ancestors 'none'"]) expect(csp).toContain(directive);
+  });
+
+  it("/v1/* goes to the HTTP API through the same distribution: HTTPS, every method, no caching, all viewer headers but Host", () => {
+    const behaviours = distribution().CacheBehaviors as Record<string, unknown>[];
+    expect(behaviours).toHaveLength(1);
+    expect(behaviours[0]).toMatchObject({
+      PathPattern: "/v1/*",
+      ViewerProtocolPolicy: "https-only",
+      AllowedMethods: expect.arrayContaining(["GET", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"]),
+      CachePolicyId: "4135ea2d-6df8-44a3-9df3-4b5a84be39ad", // managed CachingDisabled
+      OriginRequestPolicyId: "b689b0a8-53d0-40ab-baf2-68738e2966ac", // managed AllViewerExceptHostHeader
+    });
+    expect(behaviours[0]?.FunctionAssociations).toBeUndefined();
+    const apiOrigin = distribution().Origins.find((o: { Id: string }) => o.Id === (behaviours[0] as { TargetOriginId: string }).TargetOriginId);
+    expect(apiOrigin.CustomOriginConfig.OriginProtocolPolicy).toBe("https-only");
+    expect(JSON.stringify(apiOrigin.DomainName)).toContain("execute-api");
+  });
+
+  it("the deployed API has no local-only route: every route is a manifest route under /v1", () => {
+    const keys = Object.values(template.findResources("AWS::ApiGatewayV2::Route")).map((r) => r.Properties.RouteKey as string);
+    const manifest = new Set(MANIFEST.map((r) => `${r.method} ${r.path}`));
+    expect(keys.length).toBe(manifest.size);
+    for (const k of keys) {
+      expect(manifest.has(k), k).toBe(true);
+      expect(k.split(" ")[1]?.startsWith("/v1/")).toBe(true);
+    }
+    expect(keys.some((k) => k.includes("/local"))).toBe(false);
+  });
+
+  it("the Cognito client signs the console in with the authorization code flow back to the distribution", () => {
+    template.hasResourceProperties("AWS::Cognito::UserPoolClient", {
+      AllowedOAuthFlows: ["code"],
+      AllowedOAuthFlowsUserPoolClient: true,
+      CallbackURLs: [Match.objectLike({ "Fn::Join": Match.arrayWith([Match.arrayWith(["/auth/callback"])]) })],
+    });
+    template.resourceCountIs("AWS::Cognito::UserPoolDomain", 1);
+  });
+
+  it("with web/dist given, its files and a config.json with this stage's OIDC settings are deployed, and cdk-nag stays clean", () => {
+    const dir = mkdtempSync(join(tmpdir(), "console-"));
+    writeFileSync(join(dir, "index.html"), "<!doctype html><title>console</title>");
+    const app = new App({ context: { "aws:cdk:bundling-stacks": [] } });
+    const stack = new SafetyPlatformStack(app, "WithConsole", { consoleAssets: dir });
+    Validations.of(app).addPlugins(new AwsSolutionsChecks(app));
+    const t = Template.fromStack(stack);
+    t.resourceCountIs("Custom::CDKBucketDeployment", 1);
+    t.hasResourceProperties("Custom::CDKBucketDeployment", { DistributionPaths: ["/index.html", "/config.json"] });
+    const out = app.synth().directory;
+    const report = JSON.parse(readFileSync(join(out, "validation-report.json"), "utf8")) as { pluginReports: { pluginName: string; violations: unknown[] }[] };
+    expect(report.pluginReports.find((p) => p.pluginName === "AwsSolutions")?.violations).toEqual([]);
+  }, 120_000);
 });

@@ -8,6 +8,8 @@ import { HttpJwtAuthorizer } from "aws-cdk-lib/aws-apigatewayv2-authorizers";
 import { HttpLambdaIntegration } from "aws-cdk-lib/aws-apigatewayv2-integrations";
 import { Alarm, ComparisonOperator, TreatMissingData } from "aws-cdk-lib/aws-cloudwatch";
 import { SnsAction } from "aws-cdk-lib/aws-cloudwatch-actions";
+import * as cloudfront from "aws-cdk-lib/aws-cloudfront";
+import * as origins from "aws-cdk-lib/aws-cloudfront-origins";
 import * as cognito from "aws-cdk-lib/aws-cognito";
 import * as dynamodb from "aws-cdk-lib/aws-dynamodb";
 import * as iam from "aws-cdk-lib/aws-iam";
@@ -16,6 +18,7 @@ import { Architecture, type CfnFunction, Runtime } from "aws-cdk-lib/aws-lambda"
 import { NodejsFunction, OutputFormat } from "aws-cdk-lib/aws-lambda-nodejs";
 import { type CfnLogGroup, LogGroup, RetentionDays } from "aws-cdk-lib/aws-logs";
 import * as s3 from "aws-cdk-lib/aws-s3";
+import { BucketDeployment, Source } from "aws-cdk-lib/aws-s3-deployment";
 import { Schedule, ScheduleExpression } from "aws-cdk-lib/aws-scheduler";
 import { LambdaInvoke } from "aws-cdk-lib/aws-scheduler-targets";
 import * as sns from "aws-cdk-lib/aws-sns";
@@ -35,12 +38,17 @@ const USES_BUCKET: ReadonlySet<FunctionName> = new Set(["platform", "hazards", "
 /** 网络安全法 art. 21: network logs are kept for at least six months. */
 const LOG_RETENTION = RetentionDays.SIX_MONTHS;
 
+export interface SafetyPlatformProps extends StackProps {
+  /** The built console (web/dist); when given, it is deployed to the console bucket. */
+  consoleAssets?: string;
+}
+
 export class SafetyPlatformStack extends Stack {
   readonly api: HttpApi;
   readonly table: dynamodb.Table;
   readonly bucket: s3.Bucket;
 
-  constructor(scope: Construct, id: string, props?: StackProps) {
+  constructor(scope: Construct, id: string, props?: SafetyPlatformProps) {
     super(scope, id, props);
 
     const key = new kms.Key(this, "DataKey", { enableKeyRotation: true, description: "Safety platform data at rest" });
@@ -115,23 +123,6 @@ export class SafetyPlatformStack extends Stack {
       },
       removalPolicy: RemovalPolicy.RETAIN,
     });
-    // Users cannot change their own role or scope: only administrators (through the admin API) can.
-    const scopeAttributes = ["role", "region", "enterprise", "grid", "industry", "head"].map((a) => `custom:${a}`);
-    const client = userPool.addClient("WebClient", {
-      authFlows: { userSrp: true },
-      readAttributes: new cognito.ClientAttributes().withStandardAttributes({ email: true, fullname: true }).withCustomAttributes(...scopeAttributes.map((a) => a.slice(7))),
-      writeAttributes: new cognito.ClientAttributes().withStandardAttributes({ fullname: true }),
-      idTokenValidity: Duration.hours(1),
-      accessTokenValidity: Duration.hours(1),
-      refreshTokenValidity: Duration.days(7),
-      preventUserExistenceErrors: true,
-    });
-
-    // ---------- API ----------
-    const authorizer = new HttpJwtAuthorizer("Jwt", userPool.userPoolProviderUrl, {
-      // The ID token carries the custom:role / custom:region claims the policy reads.
-      jwtAudience: [client.userPoolClientId],
-    });
 
     this.api = new HttpApi(this, "Api", {
       description: "Hubei work-safety supervision API",
@@ -156,6 +147,106 @@ export class SafetyPlatformStack extends Stack {
     // Peaks (quarter deadlines, a bad day) are absorbed by on-demand DynamoDB and Lambda;
     // the throttle only stops a runaway client from starving everyone else.
     stage.defaultRouteSettings = { throttlingBurstLimit: 2000, throttlingRateLimit: 1000, detailedMetricsEnabled: true };
+
+    // ---------- web console ----------
+    // A private bucket behind CloudFront (origin access control); /v1/* goes to the HTTP API
+    // through the same distribution, so the browser sees one origin, as with `npm start`.
+    const consoleBucket = new s3.Bucket(this, "Console", {
+      blockPublicAccess: s3.BlockPublicAccess.BLOCK_ALL,
+      encryption: s3.BucketEncryption.S3_MANAGED,
+      enforceSSL: true,
+      versioned: true,
+      serverAccessLogsBucket: accessLogs,
+      serverAccessLogsPrefix: "console/",
+      removalPolicy: RemovalPolicy.RETAIN,
+    });
+    const loginDomain = userPool.addDomain("Login", { cognitoDomain: { domainPrefix: `hubei-safety-${this.account}` } });
+    const csp = [
+      "default-src 'self'",
+      "script-src 'self'",
+      // antd writes its component styles into <style> elements at run time.
+      "style-src 'self' 'unsafe-inline'",
+      `img-src 'self' data: blob: https://${this.bucket.bucketRegionalDomainName}`,
+      `connect-src 'self' https://${this.bucket.bucketRegionalDomainName} https://cognito-idp.${this.region}.amazonaws.com ${loginDomain.baseUrl()}`,
+      `form-action 'self' ${loginDomain.baseUrl()}`,
+      "object-src 'none'",
+      "base-uri 'self'",
+      "frame-ancestors 'none'",
+    ].join("; ");
+    const securityHeaders = new cloudfront.ResponseHeadersPolicy(this, "ConsoleSecurityHeaders", {
+      securityHeadersBehavior: {
+        contentSecurityPolicy: { contentSecurityPolicy: csp, override: true },
+        strictTransportSecurity: { accessControlMaxAge: Duration.days(365), includeSubdomains: true, override: true },
+        contentTypeOptions: { override: true },
+        frameOptions: { frameOption: cloudfront.HeadersFrameOption.DENY, override: true },
+        referrerPolicy: { referrerPolicy: cloudfront.HeadersReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN, override: true },
+      },
+    });
+    // SPA fallback for the console's own paths only: a path without a file extension is a
+    // client-side route. The /v1/* behaviour has no function, so API errors pass untouched.
+    const spaFallback = new cloudfront.Function(this, "ConsoleSpaFallback", {
+      runtime: cloudfront.FunctionRuntime.JS_2_0,
+      code: cloudfront.FunctionCode.fromInline(
+        "function handler(event) { var r = event.request; if (!/\\.[a-zA-Z0-9]+$/.test(r.uri)) r.uri = '/index.html'; return r; }",
+      ),
+    });
+    const distribution = new cloudfront.Distribution(this, "ConsoleDistribution", {
+      comment: "Hubei work-safety console and API",
+      defaultRootObject: "index.html",
+      httpVersion: cloudfront.HttpVersion.HTTP2_AND_3,
+      enableLogging: true,
+      logBucket: accessLogs,
+      logFilePrefix: "cloudfront/",
+      defaultBehavior: {
+        origin: origins.S3BucketOrigin.withOriginAccessControl(consoleBucket),
+        viewerProtocolPolicy: cloudfront.ViewerProtocolPolicy.REDIRECT_TO_HTTPS,
+        responseHeadersPolicy: securityHeaders,
+        compress: true,
+        functionAssociations: [{ function: spaFallback, eventType: cloudfront.FunctionEventType.VIEWER_REQUEST }],
+      },
+      additionalBehaviors: {
+        "/v1/*": {
+          origin: new origins.HttpOrigin(`${this.api.apiId}.execute-api.${this.region}.amazonaws.com`, { protocolPolicy: cloudfront.OriginProtocolPolicy.HTTPS_ONLY }),
+          viewerProtocolPolicy: cloudfront.ViewerProtocolPolicy.HTTPS_ONLY,
+          allowedMethods: cloudfront.AllowedMethods.ALLOW_ALL,
+          cachePolicy: cloudfront.CachePolicy.CACHING_DISABLED,
+          originRequestPolicy: cloudfront.OriginRequestPolicy.ALL_VIEWER_EXCEPT_HOST_HEADER,
+          responseHeadersPolicy: securityHeaders,
+        },
+      },
+    });
+    Validations.of(distribution).acknowledge(
+      { id: "AwsSolutions::AwsSolutions-CFR1", reason: "Regulators and enterprises travel and work from anywhere; access is controlled by sign-in, not by country." },
+      { id: "AwsSolutions::AwsSolutions-CFR2", reason: "No WAF web ACL yet: the API throttles per stage and every non-public route needs a Cognito token; a WAF is a deployment-time decision of the operator." },
+      { id: "AwsSolutions::AwsSolutions-CFR4", reason: "The distribution uses the default CloudFront certificate until the province assigns a domain; with a custom certificate set TLSv1.2_2021." },
+    );
+    const consoleUrl = `https://${distribution.distributionDomainName}`;
+
+    // Users cannot change their own role or scope: only administrators (through the admin API) can.
+    const scopeAttributes = ["role", "region", "enterprise", "grid", "industry", "head"].map((a) => `custom:${a}`);
+    const client = userPool.addClient("WebClient", {
+      authFlows: { userSrp: true },
+      // The console signs in through Cognito's managed login: authorization code with PKCE.
+      oAuth: {
+        flows: { authorizationCodeGrant: true },
+        scopes: [cognito.OAuthScope.OPENID, cognito.OAuthScope.EMAIL, cognito.OAuthScope.PROFILE],
+        callbackUrls: [`${consoleUrl}/auth/callback`],
+        logoutUrls: [`${consoleUrl}/`],
+      },
+      supportedIdentityProviders: [cognito.UserPoolClientIdentityProvider.COGNITO],
+      readAttributes: new cognito.ClientAttributes().withStandardAttributes({ email: true, fullname: true }).withCustomAttributes(...scopeAttributes.map((a) => a.slice(7))),
+      writeAttributes: new cognito.ClientAttributes().withStandardAttributes({ fullname: true }),
+      idTokenValidity: Duration.hours(1),
+      accessTokenValidity: Duration.hours(1),
+      refreshTokenValidity: Duration.days(7),
+      preventUserExistenceErrors: true,
+    });
+
+    // ---------- API ----------
+    const authorizer = new HttpJwtAuthorizer("Jwt", userPool.userPoolProviderUrl, {
+      // The ID token carries the custom:role / custom:region claims the policy reads.
+      jwtAudience: [client.userPoolClientId],
+    });
 
     const alarms = new sns.Topic(this, "Alarms", { masterKey: key, enforceSSL: true });
     const dlq = new sqs.Queue(this, "JobDeadLetters", { encryption: sqs.QueueEncryption.KMS, encryptionMasterKey: key, enforceSSL: true, retentionPeriod: Duration.days(14) });
@@ -317,6 +408,33 @@ export class SafetyPlatformStack extends Stack {
     new CfnOutput(this, "ApiUrl", { value: this.api.apiEndpoint });
     new CfnOutput(this, "UserPoolId", { value: userPool.userPoolId });
     new CfnOutput(this, "UserPoolClientId", { value: client.userPoolClientId });
+    new CfnOutput(this, "ConsoleUrl", { value: consoleUrl });
+
+    // The console's files and its config.json (the OIDC settings of this stage), when built.
+    if (props?.consoleAssets) {
+      const config = { auth: "oidc", authority: userPool.userPoolProviderUrl, clientId: client.userPoolClientId, scope: "openid email profile" };
+      const deployRole = new iam.Role(this, "ConsoleDeployRole", { assumedBy: new iam.ServicePrincipal("lambda.amazonaws.com") });
+      new BucketDeployment(this, "ConsoleDeployment", {
+        sources: [Source.asset(props.consoleAssets, { exclude: ["config.json"] }), Source.jsonData("config.json", config)],
+        destinationBucket: consoleBucket,
+        distribution,
+        distributionPaths: ["/index.html", "/config.json"],
+        role: deployRole,
+        memoryLimit: 512,
+      });
+      deployRole.addToPolicy(new iam.PolicyStatement({ actions: ["logs:CreateLogGroup", "logs:CreateLogStream", "logs:PutLogEvents"], resources: [`arn:${this.partition}:logs:${this.region}:${this.account}:log-group:/aws/lambda/*`] }));
+      const why = "CDK's BucketDeployment copies its asset (from the CDK assets bucket) into the console bucket, replacing old files, and invalidates the distribution; these are the grants aws-cdk-lib gives it.";
+      const consoleArn = this.getLogicalId(consoleBucket.node.defaultChild as s3.CfnBucket);
+      for (const finding of [
+        "Action::s3:GetObject*", "Action::s3:GetBucket*", "Action::s3:List*", "Action::s3:DeleteObject*", "Action::s3:Abort*",
+        "Resource::arn:<AWS::Partition>:s3:::cdk-hnb659fds-assets-<AWS::AccountId>-<AWS::Region>/*",
+        `Resource::<${consoleArn}.Arn>/*`, "Resource::*", "Resource::arn:<AWS::Partition>:logs:<AWS::Region>:<AWS::AccountId>:log-group:/aws/lambda/*",
+      ]) {
+        Validations.of(deployRole).acknowledge({ id: `AwsSolutions::AwsSolutions-IAM5[${finding}]`, reason: why });
+      }
+      const handler = this.node.children.find((c) => c.node.id.startsWith("Custom::CDKBucketDeployment"));
+      if (handler) Validations.of(handler).acknowledge({ id: "AwsSolutions::AwsSolutions-L1", reason: "The runtime of CDK's BucketDeployment handler is chosen and updated by aws-cdk-lib itself." });
+    }
 
   }
 }

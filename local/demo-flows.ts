@@ -19,7 +19,7 @@ const MARKER = { pk: "SEED#demo-flows", sk: "SEED" };
 type Mint = (claims: TokenClaims) => Promise<string>;
 
 function account(name: string): TokenClaims {
-  const a = DEMO_ACCOUNTS.find((x) => x.name === name);
+  const a = DEMO_ACCOUNTS.find((x) => x.id === name);
   if (!a) throw new Error(`no demo account ${name}`);
   return a.claims;
 }
@@ -58,7 +58,7 @@ export async function seedDemoFlows(apiUrl: string, mint: Mint, runRollup: () =>
     currentStateAndCause: "紧急切断阀执行机构锈蚀卡死，日常维护缺失",
     harmAndDifficultyAnalysis: "泄漏时无法切断，可能导致中毒事故；需停产更换，难度较大",
   }, "hazard-major");
-  await call("county", "POST", `/v1/hazards/${major.id}/supervise`, { deadline: addDays(today, 30), productionSuspended: false, note: "区级挂牌督办" }, "hazard-supervise");
+  await call("county-regulator", "POST", `/v1/hazards/${major.id}/supervise`, { deadline: addDays(today, 30), productionSuspended: false, note: "区级挂牌督办" }, "hazard-supervise");
 
   // An application with its materials uploaded to their presigned URLs, submitted.
   const app = await call("enterprise", "POST", "/v1/applications", { itemCode: "AQ04-01", scope: "特种作业：电工作业（低压电工）" }, "application");

@@ -8,15 +8,17 @@ import { DEMO_ACCOUNTS, describeClaims } from "./demo.js";
 import { runJob, startScheduler } from "./scheduler.js";
 import { createApiServer, listen } from "./server.js";
 import { assertPortFree, startLocalStorage } from "./stack.js";
+import { consoleListener, ensureConsoleBuilt } from "./web.js";
 
 async function main() {
   await assertPortFree(PORT, "API");
+  await ensureConsoleBuilt();
   const storage = await startLocalStorage({ dataDir: DATA_DIR, dynamoPort: DYNAMO_PORT, s3Port: S3_PORT, tableName: TABLE, bucketName: BUCKET });
   useLocalStack(storage.dynamoEndpoint, storage.s3Endpoint);
   const { seedAll } = await import("./seed.js");
   const seeded = await seedAll();
   const keys = await loadOrCreateKeyPair(KEY_FILE);
-  const server = createApiServer(keys);
+  const server = createApiServer(keys, consoleListener(keys));
   await listen(server, PORT);
   const scheduler = await startScheduler();
   const { seedDemoFlows } = await import("./demo-flows.js");
@@ -28,13 +30,14 @@ async function main() {
   const forget = recordRunningStack({ pid: process.pid, apiUrl: `http://localhost:${PORT}`, dynamoEndpoint: storage.dynamoEndpoint, s3Endpoint: storage.s3Endpoint, table: TABLE, bucket: BUCKET });
 
   const url = `http://localhost:${PORT}`;
-  console.log(`\nHubei work-safety API running at ${url}/v1  (OpenAPI: ${url}/v1/openapi.json)`);
+  console.log(`\nHubei work-safety console: open ${url}/  (sign in with a demo account)`);
+  console.log(`API at ${url}/v1  (OpenAPI: ${url}/v1/openapi.json)`);
   console.log(`DynamoDB Local ${storage.dynamoEndpoint}, S3 ${storage.s3Endpoint}, data in ${DATA_DIR}`);
   console.log(`seeded (new items): ${JSON.stringify(seeded)}`);
   console.log(`scheduled jobs: ${scheduler.names.join(", ") || "none"}  (run one now: npm run job -- <name>)\n`);
-  console.log("Demo accounts and tokens (valid 12 h; a fresh one: npm run token -- --demo <name>):");
-  for (const a of DEMO_ACCOUNTS) console.log(`  ${a.name} · ${a.label} · ${describeClaims(a.claims)}\n    ${await mintToken(keys.privateKey, a.claims)}`);
-  console.log(`\nTry: TOKEN=$(npm run -s token -- --demo county | tail -1); curl -H "Authorization: Bearer $TOKEN" ${url}/v1/hazards\n`);
+  console.log("Demo accounts and tokens (valid 12 h; a fresh one: npm run token -- --demo <id>):");
+  for (const a of DEMO_ACCOUNTS) console.log(`  ${a.id} · ${a.title} · ${describeClaims(a.claims)}\n    ${await mintToken(keys.privateKey, a.claims)}`);
+  console.log(`\nTry: TOKEN=$(npm run -s token -- --demo county-regulator | tail -1); curl -H "Authorization: Bearer $TOKEN" ${url}/v1/hazards\n`);
 
   let stopping = false;
   const stop = async () => {

@@ -23,15 +23,15 @@ const { values } = parseArgs({
 
 function claimsFromArgs(): TokenClaims {
   if (values.demo !== undefined) {
-    const account = DEMO_ACCOUNTS.find((a) => a.name === values.demo);
+    const account = DEMO_ACCOUNTS.find((a) => a.id === values.demo);
     if (!account) {
-      console.error(`--demo takes one of: ${DEMO_ACCOUNTS.map((a) => a.name).join(", ")}`);
+      console.error(`--demo takes one of: ${DEMO_ACCOUNTS.map((a) => a.id).join(", ")}`);
       process.exit(2);
     }
     return account.claims;
   }
   if (!values.role || !(ROLES as readonly string[]).includes(values.role)) {
-    console.error(`--role is required (one of ${ROLES.join(", ")}), or --demo with one of ${DEMO_ACCOUNTS.map((a) => a.name).join(", ")}`);
+    console.error(`--role is required (one of ${ROLES.join(", ")}), or --demo with one of ${DEMO_ACCOUNTS.map((a) => a.id).join(", ")}`);
     process.exit(2);
   }
   return {

@@ -55,20 +55,29 @@ export interface ScopedRecord {
   regionCode: string;
   industryCode?: string | null;
   gridId?: string | null;
+  /**
+   * Where the named enterprise is registered, when the record lies in another region (属地: an
+   * accident it had away from home). The home region's regulators reach the record too.
+   */
+  homeRegionCode?: string | null;
+}
+
+/** Does the caller's region cover the record's region, or the home region of its enterprise? */
+function coversRecord(actor: Actor, record: ScopedRecord): boolean {
+  return coversRegion(actor, record.regionCode) || (!!record.homeRegionCode && coversRegion(actor, record.homeRegionCode));
 }
 
 /** May the caller see (and, if its role allows the route, act on) this record? */
 export function canReach(actor: Actor, record: ScopedRecord): boolean {
   switch (actor.role) {
     case "admin":
-      return coversRegion(actor, record.regionCode);
     case "regulator":
     case "approval_officer":
     case "statistician":
-      return coversRegion(actor, record.regionCode);
+      return coversRecord(actor, record);
     case "industry_department":
       return (
-        coversRegion(actor, record.regionCode) &&
+        coversRecord(actor, record) &&
         !!actor.industryCode &&
         !!record.industryCode &&
         industryMatches(record.industryCode, actor.industryCode)

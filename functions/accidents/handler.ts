@@ -6,7 +6,7 @@ import { decideUscc, type EnterpriseRecord, getEnterprise } from "../../shared/e
 import { forbidden, invalidField, staleVersion } from "../../shared/errors.js";
 import { etag, expectedVersion, lambda } from "../../shared/http.js";
 import { newId } from "../../shared/ids.js";
-import { levelOf } from "../../shared/policy.js";
+import { type Actor, canReach, levelOf } from "../../shared/policy.js";
 import { outOfScope, reachable, requireReach, requireRegion } from "../../shared/scope.js";
 import { attachmentKey, headObject, presignDownload, presignUpload } from "../../shared/storage.js";
 import { isIsoDate, isoUtc, shanghaiEndOf, shanghaiStartOf } from "../../shared/time.js";
@@ -17,8 +17,23 @@ import { createReportWrites, getReport, getVersions, type ListFilter, listByEnte
 
 const ACCIDENT = { zh: "事故报告", en: "accident report" };
 
-async function load(id: string, actor: Parameters<typeof reachable>[0]): Promise<AccidentRecord> {
+async function load(id: string, actor: Actor): Promise<AccidentRecord> {
   return reachable(actor, await getReport(id), ACCIDENT);
+}
+
+/**
+ * A report the caller acts on. The enterprise's home regulators see a report away from home (属地),
+ * but it is handled where it happened (493号令 art.9-11): by that county and the levels above it.
+ */
+async function loadToAct(id: string, actor: Actor): Promise<AccidentRecord> {
+  const r = await load(id, actor);
+  if (!canReach(actor, { ...r, homeRegionCode: null })) {
+    throw forbidden("not_accident_region", {
+      zh: "事故由发生地（属地）监管部门及其上级办理，企业登记地监管部门只能查看",
+      en: "the report is handled where the accident happened (and above); the enterprise's home regulators may only read it",
+    });
+  }
+  return r;
 }
 
 function audit(r: AccidentRecord, action: string, summary: unknown, reason?: string): AuditEntry[] {
@@ -140,7 +155,7 @@ export const handler = lambda(routes, {
   },
 
   forwardAccident: async ({ params, body, actor, now }) => {
-    const r = await load(params.id, actor);
+    const r = await loadToAct(params.id, actor);
     const { record, fromLevel, toLevel, skipped } = applyForward(r, body, actor, now);
     return {
       body: viewOf(record, now),
@@ -151,7 +166,7 @@ export const handler = lambda(routes, {
   },
 
   updateAccident: async ({ params, body, actor, now, headers }) => {
-    const r = await load(params.id, actor);
+    const r = await loadToAct(params.id, actor);
     // If-Match is optional here (an update is a new version, not an edit), but honoured when sent.
     if (headers["if-match"] !== undefined && expectedVersion(headers) !== r.version) throw staleVersion();
     const { record, version } = applyUpdate(r, body, actor, now);
@@ -165,14 +180,14 @@ export const handler = lambda(routes, {
   },
 
   investigationReportUpload: async ({ params, body, actor }) => {
-    const r = await load(params.id, actor);
+    const r = await loadToAct(params.id, actor);
     checkCanClose(r, actor);
     const key = attachmentKey("accidents", r.enterpriseId ?? "unregistered", r.id, body.fileName);
     return { body: { key, upload: await presignUpload(key, body.contentType, body.size) } };
   },
 
   closeAccident: async ({ params, body, actor, now }) => {
-    const r = await load(params.id, actor);
+    const r = await loadToAct(params.id, actor);
     checkCanClose(r, actor);
     let attachment: NonNullable<AccidentRecord["closure"]>["investigationReport"];
     if (body.investigationReport) {
@@ -195,7 +210,7 @@ export const handler = lambda(routes, {
   },
 
   confirmConcealment: async ({ params, body, actor, now }) => {
-    const r = await load(params.id, actor);
+    const r = await loadToAct(params.id, actor);
     const record = applyConcealment(r, body, actor, now);
     return {
       body: viewOf(record, now),

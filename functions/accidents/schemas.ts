@@ -148,6 +148,8 @@ const RecordFields = {
   regionCode: z.string(),
   cityCode: z.string(),
   enterpriseId: z.optional(z.string()),
+  /** Where the named enterprise is registered (属地: its regulators see the report too). */
+  homeRegionCode: z.optional(z.string()),
   unit: z.object({ name: z.string(), uscc: z.optional(z.string()), address: z.string() }),
   industryCode: z.string(),
   industrySection: z.string(),
@@ -177,6 +179,8 @@ const RecordFields = {
   minutesLate: z.number(),
   reporterRole: z.enum(REPORTER_ROLES),
   reportedBy: Actor,
+  /** A regulator or department filed the report, passed it up or updated it: its figures are on the government's record. */
+  regulatorBacked: z.optional(z.boolean()),
   /** When the unit itself first reported (its own initial report, or its first update of a report others recorded). */
   unitReportedAt: z.optional(z.string()),
   unreportedByUnit: z.boolean(),

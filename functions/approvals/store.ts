@@ -22,7 +22,7 @@
 //   licences by region             gsi2 LICCITY#<city>        / <county>#<number>
 //   live licences by end date      gsi3 LICLIVE#<city>        / <validTo>#<number> (valid or suspended, with a validTo)
 import { cityOf, regionLevel } from "../../shared/codes/index.js";
-import { check, decodeCursor, encodeCursor, getItem, type Item, type Page, putNew, putVersioned, query, queryAll, strip, update, type Write } from "../../shared/db.js";
+import { check, decodeCursor, filterOf, encodeCursor, getItem, type Item, type Page, putNew, putVersioned, query, queryAll, strip, update, type Write } from "../../shared/db.js";
 import { badRequest, conflict, forbidden } from "../../shared/errors.js";
 import { newId } from "../../shared/ids.js";
 import { CITY_CODES, periodIndexKeys } from "../../shared/periods.js";
@@ -302,7 +302,7 @@ export async function listApplicationsByRegion(
     const city = cities[p] as string;
     const filter = filterFor(city);
     if (filter !== null) {
-      const page = await query({ index: "gsi2", pk: `APPCITY#${city}`, sk: county ? { beginsWith: `${county}#` } : undefined, filter, limit: limit - items.length, cursor: inner });
+      const page = await query({ index: "gsi2", pk: `APPCITY#${city}`, sk: county ? { beginsWith: `${county}#` } : undefined, filter: filterOf({ within: regionCode, custom: [filter] }), limit: limit - items.length, cursor: inner });
       items.push(...page.items.map((i) => strip(i) as unknown as ApplicationRecord));
       if (page.nextCursor) {
         inner = page.nextCursor;
@@ -410,7 +410,7 @@ export async function listLicencesByRegion(regionCode: string, filter: FilterSpe
   let p = state.p;
   let inner = state.c;
   while (p < cities.length && items.length < limit) {
-    const page = await query({ index: "gsi2", pk: `LICCITY#${cities[p]}`, sk: county ? { beginsWith: `${county}#` } : undefined, filter, limit: limit - items.length, cursor: inner });
+    const page = await query({ index: "gsi2", pk: `LICCITY#${cities[p]}`, sk: county ? { beginsWith: `${county}#` } : undefined, filter: filterOf({ within: regionCode, custom: [filter] }), limit: limit - items.length, cursor: inner });
     items.push(...page.items.map((i) => strip(i) as Licence));
     if (page.nextCursor) {
       inner = page.nextCursor;

@@ -1,13 +1,13 @@
 // The credit Lambda: violations, the blacklist, supervision tasks and the blacklist policy.
 import { diff } from "../../shared/audit.js";
-import { ENTERPRISE_TEXT, enterpriseScope, getEnterprise } from "../../shared/enterprises.js";
-import { conflict, forbidden, invalidField, invalidFields, notFound, staleVersion } from "../../shared/errors.js";
+import { targetEnterprise } from "../../shared/enterprises.js";
+import { conflict, forbidden, invalidField, invalidFields, staleVersion } from "../../shared/errors.js";
 import { etag, expectedVersion, lambda } from "../../shared/http.js";
 import { newId } from "../../shared/ids.js";
 import { putNew, putVersioned } from "../../shared/db.js";
-import { outOfScope, reachable, requireReach, requireRegion } from "../../shared/scope.js";
+import { outOfScope, reachable, requireRegion } from "../../shared/scope.js";
 import { shanghaiDate } from "../../shared/time.js";
-import { type Actor, canReach, isProvinceAdmin } from "../../shared/policy.js";
+import { canReach, isProvinceAdmin } from "../../shared/policy.js";
 import { listingWrites, stateAfterRemoval } from "./listing.js";
 import { routes } from "./routes.js";
 import {
@@ -48,18 +48,11 @@ const VIOLATION = { zh: "违法行为记录", en: "violation record" };
 const LISTING = { zh: "黑名单记录", en: "blacklist listing" };
 const TASK = { zh: "监管任务", en: "supervision task" };
 
-async function enterpriseInScope(actor: Actor, enterpriseId: string) {
-  const e = await getEnterprise(enterpriseId);
-  if (!e) throw notFound(ENTERPRISE_TEXT);
-  requireReach(actor, enterpriseScope(e));
-  return e;
-}
-
 export const handler = lambda(routes, {
   // ---------- violations ----------
 
   createViolation: async ({ body, actor, now }) => {
-    const e = await enterpriseInScope(actor, body.enterpriseId);
+    const e = await targetEnterprise(actor, body.enterpriseId);
     const problems = validatePenalty(body.penalty);
     if (problems.length > 0) throw invalidFields("body", problems.map((p) => ({ ...p, path: `penalty.${p.path}` })));
     if (body.date > shanghaiDate(now)) throw invalidField("date", { zh: "处罚决定日期不能晚于今天", en: "the decision date cannot be in the future" });
@@ -109,7 +102,7 @@ export const handler = lambda(routes, {
       return { body: await violationsOfEnterprise(actor.enterpriseId as string, query.limit, query.cursor) };
     }
     if (query.enterpriseId) {
-      await enterpriseInScope(actor, query.enterpriseId);
+      await targetEnterprise(actor, query.enterpriseId);
       return { body: await violationsOfEnterprise(query.enterpriseId, query.limit, query.cursor) };
     }
     const regionCode = query.regionCode ?? actor.regionCode;
@@ -146,7 +139,7 @@ export const handler = lambda(routes, {
 
   listListings: async ({ query, actor }) => {
     if (query.enterpriseId) {
-      await enterpriseInScope(actor, query.enterpriseId);
+      await targetEnterprise(actor, query.enterpriseId);
       const items = (await listingsOfEnterprise(query.enterpriseId)).reverse();
       return { body: { items, nextCursor: null } };
     }
@@ -168,8 +161,7 @@ export const handler = lambda(routes, {
     if (!manual.ok) {
       throw forbidden("not_province_admin", { zh: "仅省级管理员可手动列入黑名单", en: "only a province administrator may list an enterprise manually" });
     }
-    const e = await getEnterprise(body.enterpriseId);
-    if (!e) throw notFound(ENTERPRISE_TEXT);
+    const e = await targetEnterprise(actor, body.enterpriseId);
     const today = shanghaiDate(now);
     const current = activeListing(await listingsOfEnterprise(e.id), today);
     if (current) {
@@ -256,7 +248,7 @@ export const handler = lambda(routes, {
   listTasks: async ({ query, actor }) => {
     let page: { items: SupervisionTaskRecord[]; nextCursor: string | null };
     if (query.enterpriseId) {
-      await enterpriseInScope(actor, query.enterpriseId);
+      await targetEnterprise(actor, query.enterpriseId);
       page = await tasksOfEnterprise(query.enterpriseId, query.limit, query.cursor);
     } else {
       const regionCode = query.regionCode ?? actor.regionCode;

@@ -21,7 +21,7 @@
 //   blacklist policy             pk CREDITCFG              sk POLICY
 //   settled accident year        pk CREDITYEAR#<year>      sk SETTLED      (the job reads that year no more)
 import { childrenOf, cityOf, regionLevel } from "../../shared/codes/index.js";
-import { getItem, type Item, type Page, putNew, query, queryAcross, queryAll, strip, type Write } from "../../shared/db.js";
+import { filterOf, getItem, type Item, type Page, putNew, query, queryAcross, queryAll, strip, type Write } from "../../shared/db.js";
 import { periodIndexKeys } from "../../shared/periods.js";
 import { addMonths, type IsoDate } from "../../shared/time.js";
 import { type BlacklistPolicy, DEFAULT_BLACKLIST_POLICY } from "./config-data.js";
@@ -71,6 +71,7 @@ async function byRegion<T>(prefix: string, regionCode: string, limit: number, cu
       index: "gsi2",
       pk: `${prefix}#${cityPartition(regionCode)}`,
       sk: level === "city" ? undefined : { beginsWith: `${county(regionCode)}#` },
+      filter: filterOf({ within: regionCode }),
       limit,
       cursor,
     }),

@@ -1,8 +1,8 @@
 // The hazards Lambda: parse, check who you are, decide with rules.ts, write through store.ts, answer.
 import type { AuditEntry } from "../../shared/audit.js";
-import { industryMatches, isWithin, regionLevel } from "../../shared/codes/index.js";
+import { industryMatches, isWithin } from "../../shared/codes/index.js";
 import { decodeCursor, encodeCursor, putVersioned, type Write } from "../../shared/db.js";
-import { ENTERPRISE_TEXT, type EnterpriseRecord, enterpriseScope, getEnterprise } from "../../shared/enterprises.js";
+import { ENTERPRISE_TEXT, enterpriseAt, type EnterpriseRecord, enterpriseScope, getEnterprise, gridClaimRelease, targetEnterprise } from "../../shared/enterprises.js";
 import { conflict, type FieldProblem, forbidden, illegalTransition, invalidField, notFound, staleVersion, type Text } from "../../shared/errors.js";
 import { etag, expectedVersion, lambda, type Lang, type Request } from "../../shared/http.js";
 import { newId } from "../../shared/ids.js";
@@ -43,7 +43,6 @@ import {
   notFuture,
   requireSource,
   suspensionWrites,
-  targetEnterprise,
   visible,
   visibleHazard,
 } from "./service.js";
@@ -65,7 +64,6 @@ import {
   getPatrol,
   getSelfInspection,
   type Grid,
-  gridClaimRelease,
   gridClaimWrite,
   type Hazard,
   type HazardFilter,
@@ -257,13 +255,10 @@ async function getSelfInspectionRoute({ params, actor }: Req<"getSelfInspection"
 async function listSelfInspectionsRoute({ query, actor }: Req<"listSelfInspections">) {
   const enterpriseId = query.enterpriseId ?? actor.enterpriseId;
   if (!enterpriseId) throw invalidField("enterpriseId", { zh: "请指定企业", en: "name the enterprise" });
-  await readableEnterprise(actor, enterpriseId);
+  await targetEnterprise(actor, enterpriseId);
   const page = await listSelfInspections(enterpriseId, query.limit, query.cursor);
   return { body: { items: page.items.map(selfInspectionOut), nextCursor: page.nextCursor } };
 }
-
-/** An enterprise a read names: 404 if missing, 403 when out of scope (grid members by its current grid). */
-const readableEnterprise = targetEnterprise;
 
 // ---------------------------------------------------------------------------------------------
 // Hazards
@@ -306,7 +301,7 @@ async function listHazards({ query, actor, now }: Req<"listHazards">) {
       page = await listByEnterprises(ids, withStatus, query.limit, query.cursor);
     } else {
       const id = query.enterpriseId ?? (actor.enterpriseId as string);
-      const e = await readableEnterprise(actor, id);
+      const e = await targetEnterprise(actor, id);
       if (query.regionCode && !isWithin(e.regionCode, query.regionCode)) {
         page = { items: [], nextCursor: null };
       } else {
@@ -316,9 +311,6 @@ async function listHazards({ query, actor, now }: Req<"listHazards">) {
   } else {
     const region = query.regionCode ?? actor.regionCode;
     requireRegion(actor, region);
-    if (regionLevel(region) === "township") {
-      throw invalidField("regionCode", { zh: "隐患按县级及以上区划查询", en: "hazards are listed by county, city or province" });
-    }
     if (query.status !== undefined || overdue === true) {
       // Status index: one key per county and status; overdue is a key range on rectifyBy.
       const statuses = query.status ? [query.status] : OPEN_STATUSES;
@@ -509,7 +501,7 @@ async function listInspections({ query, actor }: Req<"listInspections">) {
   if (actor.role === "enterprise" || actor.role === "grid_member" || query.enterpriseId) {
     const id = query.enterpriseId ?? actor.enterpriseId;
     if (!id) throw invalidField("enterpriseId", { zh: "请指定企业", en: "name the enterprise" });
-    await readableEnterprise(actor, id);
+    await targetEnterprise(actor, id);
     const page = await listInspectionsOfEnterprise(id, query.from, query.to, query.limit, query.cursor);
     return { body: { items: page.items.map(inspectionOut), nextCursor: page.nextCursor } };
   }
@@ -551,7 +543,7 @@ async function reconcileEnterprise(e: EnterpriseRecord, period: string, lang: La
 }
 
 async function enterpriseReconciliation({ params, query, actor, now, lang }: Req<"enterpriseReconciliation">) {
-  const e = await readableEnterprise(actor, params.id);
+  const e = await enterpriseAt(actor, params.id);
   return { body: await reconcileEnterprise(e, query.period ?? shanghaiQuarter(now), lang) };
 }
 
@@ -593,7 +585,7 @@ async function statisticsOf(e: EnterpriseRecord, period: string, now: Date) {
 }
 
 async function hazardStatistics({ params, query, actor, now }: Req<"hazardStatistics">) {
-  const e = await readableEnterprise(actor, params.id);
+  const e = await enterpriseAt(actor, params.id);
   const period = query.period ?? shanghaiQuarter(now);
   const s = await statisticsOf(e, period, now);
   return { body: { enterpriseId: e.id, ...s, deadline: filingDeadline(period) } };
@@ -637,7 +629,7 @@ async function listFilings({ query, actor, now }: Req<"listFilings">) {
   if (actor.role === "enterprise" || actor.role === "grid_member") {
     // A handful of enterprises: every row at once.
     const list = actor.role === "enterprise"
-      ? [await readableEnterprise(actor, actor.enterpriseId as string)]
+      ? [await targetEnterprise(actor, actor.enterpriseId as string)]
       : ((await enterprisesOfGrid(actor.gridId as string)) as unknown as EnterpriseRecord[]);
     const found = await Promise.all(list.map((e) => getFiling(e.id, query.period)));
     const rows = list.map((e, i) => filingRow(e, found[i], query.period, now)).sort((a, b) => (a.regionCode + a.enterpriseId < b.regionCode + b.enterpriseId ? -1 : 1));
@@ -741,7 +733,7 @@ async function assignEnterprises({ params, body, actor, now }: Req<"assignEnterp
   const g = visibleGrid(actor, await getGrid(params.id));
   const at = now.toISOString();
   const ids = [...new Set(body.enterpriseIds)];
-  const ents = await Promise.all(ids.map((id) => getEnterprise(id)));
+  const ents = await Promise.all(ids.map((id) => targetEnterprise(actor, id)));
   const problems: FieldProblem[] = [];
   const writes: Write[] = [];
   const audit: AuditEntry[] = [];
@@ -749,11 +741,6 @@ async function assignEnterprises({ params, body, actor, now }: Req<"assignEnterp
   const already: string[] = [];
   ents.forEach((e, i) => {
     const path = `enterpriseIds.${body.enterpriseIds.indexOf(ids[i] as string)}`;
-    if (!e) {
-      problems.push({ path, message: { zh: "企业不存在", en: "no such enterprise" } });
-      return;
-    }
-    requireReach(actor, enterpriseScope(e));
     if (e.regionCode !== g.countyCode) {
       problems.push({ path, message: { zh: `企业不在网格所在区县 ${g.countyCode}`, en: `the enterprise is not in the grid's county ${g.countyCode}` } });
       return;

@@ -3,11 +3,11 @@
 import type { AuditEntry } from "../../shared/audit.js";
 import { industryMatches } from "../../shared/codes/index.js";
 import { check, putVersioned, queryAll, type Write } from "../../shared/db.js";
-import { type EnterpriseRecord, enterpriseScope, getEnterprise } from "../../shared/enterprises.js";
+import { type EnterpriseRecord, getEnterprise } from "../../shared/enterprises.js";
 import { ApiError, type FieldProblem, forbidden, invalidFields, notFound, staleVersion, type Text } from "../../shared/errors.js";
 import { newId } from "../../shared/ids.js";
 import type { Actor, ScopedRecord } from "../../shared/policy.js";
-import { outOfScope, reachable, requireReach } from "../../shared/scope.js";
+import { outOfScope, reachable } from "../../shared/scope.js";
 import { headObject, MAX_ATTACHMENT_BYTES, presignDownload } from "../../shared/storage.js";
 import { addDays, isInFuture, isoUtc, shanghaiDate } from "../../shared/time.js";
 import { licenceSuspensionWrites } from "../approvals/public.js";
@@ -56,15 +56,6 @@ export async function visible<T extends { enterpriseId: string; regionCode: stri
 
 export async function visibleHazard(actor: Actor, id: string): Promise<Hazard> {
   return visible(actor, await getHazard(id), HAZARD);
-}
-
-/** An enterprise the caller names as a target: 404 if it does not exist, 403 if out of scope. */
-export async function targetEnterprise(actor: Actor, id: string): Promise<EnterpriseRecord> {
-  if (actor.role === "enterprise" && actor.enterpriseId !== id) throw outOfScope();
-  const e = await getEnterprise(id);
-  if (!e) throw notFound(ENTERPRISE_TEXT);
-  requireReach(actor, enterpriseScope(e));
-  return e;
 }
 
 /** Which sources each role reports under (issue 3 "Who may create"). */

@@ -328,8 +328,8 @@ export interface HazardFilter {
   today: string;
   /** Industry departments: a section or division. */
   industry?: string;
-  /** Exact county, when the key does not already restrict it. */
-  county?: string;
+  /** The listed region (county or township): rows must lie within it (shared/db.ts filterOf). */
+  within?: string;
 }
 
 function hazardFilter(f: HazardFilter): QuerySpec["filter"] {
@@ -367,12 +367,7 @@ function hazardFilter(f: HazardFilter): QuerySpec["filter"] {
     values[":ic"] = f.industry;
     parts.push("(#ic = :ic OR #is = :ic)");
   }
-  if (f.county) {
-    names["#rc"] = "regionCode";
-    values[":rc"] = f.county;
-    parts.push("#rc = :rc");
-  }
-  return parts.length ? { expression: parts.join(" AND "), names, values } : undefined;
+  return filterOf({ within: f.within, custom: [parts.length ? { expression: parts.join(" AND "), names, values } : undefined] });
 }
 
 function hazardPage(p: Page<Item>): Page<Hazard> {
@@ -393,18 +388,18 @@ export async function listByEnterprises(enterpriseIds: string[], f: HazardFilter
 /** Hazards in a region (province, city or county), newest first within each county. */
 export async function listByRegion(regionCode: string, f: HazardFilter, limit: number, cursor?: string): Promise<Page<Hazard>> {
   const level = regionLevel(regionCode);
-  const filter = hazardFilter(f);
+  const filter = hazardFilter({ ...f, within: regionCode });
   if (level === "province") {
     const cities = childrenOf(PROVINCE_CODE).map((c) => `HAZREG#${c.code}`);
     return hazardPage(await queryAcross(cities, { index: "gsi1", filter, limit, newestFirst: true }, cursor));
   }
   const city = cityCodeOf(regionCode);
-  const countyLevel = countiesUnder(regionCode).length === 1 && countiesUnder(regionCode)[0] === regionCode;
+  const byCounty = level === "county" || level === "township";
   return hazardPage(
     await query({
       index: "gsi1",
       pk: `HAZREG#${city}`,
-      sk: countyLevel && regionCode !== city ? { beginsWith: `${regionCode}#` } : undefined,
+      sk: byCounty ? { beginsWith: `${countyOf(regionCode)}#` } : undefined,
       filter,
       limit,
       cursor,
@@ -428,7 +423,7 @@ export async function listByStatus(
   const partitions = countiesUnder(regionCode).flatMap((county) => statuses.map((s) => `HAZST#${county}#${s}`));
   // sk = <rectifyBy>#<id>: every sk with rectifyBy < D sorts before "D" itself.
   const sk = overdueOn ? { lte: overdueOn } : undefined;
-  return hazardPage(await queryAcross(partitions, { index: "gsi3", sk, filter: hazardFilter({ ...f }), limit }, cursor));
+  return hazardPage(await queryAcross(partitions, { index: "gsi3", sk, filter: hazardFilter({ ...f, within: regionCode }), limit }, cursor));
 }
 
 /** Every hazard of an enterprise discovered in [fromInstant, toInstant] (ISO UTC strings). */
@@ -499,8 +494,7 @@ export async function listInspectionsOfEnterprise(enterpriseId: string, from: st
 }
 
 function regionFilter(regionCode: string, industry?: string): QuerySpec["filter"] {
-  const level = regionLevel(regionCode);
-  return filterOf({ equals: { regionCode: level !== "province" && level !== "city" ? countyOf(regionCode) : undefined }, industry });
+  return filterOf({ within: regionCode, industry });
 }
 
 function cityPartitions(prefix: string, regionCode: string, suffix = ""): string[] {
@@ -558,14 +552,10 @@ export async function filingsOfRegion(regionCode: string, period: string): Promi
 
 function enterpriseQuery(regionCode: string, industry?: string, opts: { inGrid?: boolean } = {}) {
   const level = regionLevel(regionCode);
-  const county = level !== "province" && level !== "city" ? countyOf(regionCode) : undefined;
   const inGrid = { expression: "attribute_type(#grid, :str)", names: { "#grid": "gridId" }, values: { ":str": "S" } };
-  const filter = filterOf({
-    equals: { regionCode: county },
-    industry,
-    custom: opts.inGrid ? [inGrid] : [],
-  });
-  return { index: "gsi1" as const, sk: county ? { beginsWith: `${county}#` } : undefined, filter };
+  const filter = filterOf({ industry, custom: opts.inGrid ? [inGrid] : [] });
+  // The register's sort key starts with the enterprise's own region code (registry/store.ts).
+  return { index: "gsi1" as const, sk: level === "county" || level === "township" ? { beginsWith: regionCode } : undefined, filter };
 }
 
 /** One page of a region's enterprises, in register order (county, then id), city partition by city partition. */
@@ -621,15 +611,6 @@ export function gridClaimWrite(enterpriseId: string, gridId: string): Write {
       { zh: `企业 ${enterpriseId} 已属于网格 ${String(current?.gridId)}`, en: `enterprise ${enterpriseId} already belongs to grid ${String(current?.gridId)}` },
       { enterpriseId, gridId: current?.gridId },
     ),
-  );
-}
-
-export function gridClaimRelease(enterpriseId: string, gridId: string): Write {
-  return deleteItem(
-    `GRIDENT#${enterpriseId}`,
-    "GRIDENT",
-    { expression: "#g = :g", names: { "#g": "gridId" }, values: { ":g": gridId } },
-    conflict("not_in_grid", { zh: "该企业不属于此网格", en: "the enterprise is not in this grid" }),
   );
 }
 

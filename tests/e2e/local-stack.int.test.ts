@@ -93,9 +93,9 @@ describe("npm start", () => {
       return (await res.json()) as any;
     };
     const demoData = async () => ({
-      overdue: (await as("county", "/v1/hazards?overdue=true")).items.length,
-      supervised: (await as("county", "/v1/hazards?level=major")).items.filter((h: { supervision?: unknown }) => h.supervision).length,
-      cityPending: (await as("city", "/v1/accidents?pending=true")).items.map((a: { id: string }) => a.id),
+      overdue: (await as("county-regulator", "/v1/hazards?overdue=true")).items.length,
+      supervised: (await as("county-regulator", "/v1/hazards?level=major")).items.filter((h: { supervision?: unknown }) => h.supervision).length,
+      cityPending: (await as("city-regulator", "/v1/accidents?pending=true")).items.map((a: { id: string }) => a.id),
       toAccept: (await as("officer", "/v1/applications?state=submitted")).items.length,
       blacklisted: ((await (await fetch(`http://127.0.0.1:${port}/v1/blacklist`)).json()) as { items: unknown[] }).items.length,
     });
