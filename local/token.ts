@@ -2,7 +2,7 @@
 // prints a JWT the local server accepts (the token alone on the last line). The signing key
 // is the running stack's, found in DATA_DIR like `npm start` keeps it.
 import { parseArgs } from "node:util";
-import { ROLES, type Role } from "../shared/policy.js";
+import { impossibleClaims, ROLES, type Role } from "../shared/policy.js";
 import { loadOrCreateKeyPair, mintToken, type TokenClaims } from "./auth.js";
 import { KEY_FILE } from "./config.js";
 import { DEMO_ACCOUNTS } from "./demo.js";
@@ -46,6 +46,12 @@ function claimsFromArgs(): TokenClaims {
 }
 
 const claims = claimsFromArgs();
+// A token the API would refuse anyway is an error here, said plainly, not a silent 401 later.
+const problem = impossibleClaims(claims);
+if (problem) {
+  console.error(`cannot mint this token: ${problem}`);
+  process.exit(2);
+}
 const keys = await loadOrCreateKeyPair(KEY_FILE);
 console.error(`token for ${JSON.stringify(claims)}`);
 console.log(await mintToken(keys.privateKey, claims, values.ttl ?? "12h"));

@@ -2,6 +2,7 @@
 // pagination, and transactions whose condition failures become meaningful HTTP errors.
 import { DynamoDBClient, type CancellationReason, TransactionCanceledException } from "@aws-sdk/client-dynamodb";
 import {
+  BatchGetCommand,
   DynamoDBDocumentClient,
   GetCommand,
   QueryCommand,
@@ -49,6 +50,28 @@ export async function getItem<T extends Item = Item>(pk: string, sk: string, con
   return res.Item as T | undefined;
 }
 
+export const MAX_BATCH_GET = 100;
+
+/**
+ * Up to 100 items by key in one BatchGetItem (what DynamoDB takes at once); keys it leaves
+ * unprocessed under load are asked again, a few times. Missing items are simply absent.
+ */
+export async function getItems<T extends Item = Item>(keys: { pk: string; sk: string }[]): Promise<T[]> {
+  if (keys.length > MAX_BATCH_GET) throw new Error(`getItems takes at most ${MAX_BATCH_GET} keys`);
+  const out: T[] = [];
+  let pending: Record<string, unknown>[] = keys;
+  for (let attempt = 0; pending.length > 0; attempt++) {
+    if (attempt > 0) {
+      if (attempt >= 4) throw new Error("BatchGetItem left keys unprocessed");
+      await new Promise((r) => setTimeout(r, 20 * 2 ** attempt));
+    }
+    const res = await db().send(new BatchGetCommand({ RequestItems: { [env.tableName]: { Keys: pending } } }));
+    out.push(...((res.Responses?.[env.tableName] ?? []) as T[]));
+    pending = (res.UnprocessedKeys?.[env.tableName]?.Keys ?? []) as Record<string, unknown>[];
+  }
+  return out;
+}
+
 // ---------- pagination ----------
 
 /** Opaque cursors: base64url JSON. A tampered cursor is a 400, never a 500. */
@@ -67,7 +90,7 @@ export function decodeCursor<T>(cursor: string | undefined): T | undefined {
   }
 }
 
-const invalidCursor = () =>
+export const invalidCursor = () =>
   badRequest("invalid_cursor", { zh: "分页游标无效", en: "the cursor is not valid" }, [{ path: "cursor", message: { zh: "分页游标无效", en: "invalid cursor" } }]);
 
 export interface Page<T> {

@@ -3,12 +3,12 @@
 import type { AuditEntry } from "../../shared/audit.js";
 import { regionLevel, industryMatches } from "../../shared/codes/index.js";
 import { decideUscc, type EnterpriseRecord, getEnterprise } from "../../shared/enterprises.js";
-import { forbidden, invalidField, staleVersion } from "../../shared/errors.js";
+import { forbidden, invalidField, notFound, staleVersion } from "../../shared/errors.js";
 import { etag, expectedVersion, lambda } from "../../shared/http.js";
 import { newId } from "../../shared/ids.js";
 import { type Actor, canReach, levelOf } from "../../shared/policy.js";
 import { outOfScope, reachable, requireReach, requireRegion } from "../../shared/scope.js";
-import { attachmentKey, headObject, presignDownload, presignUpload } from "../../shared/storage.js";
+import { attachmentKey, downloadLink, presignUpload, uploadedObject } from "../../shared/storage.js";
 import { isIsoDate, isoUtc, shanghaiEndOf, shanghaiStartOf } from "../../shared/time.js";
 import { applyClose, applyConcealment, applyForward, applyUpdate, checkCanClose, newReport, viewOf } from "./report.js";
 import { routes } from "./routes.js";
@@ -105,9 +105,15 @@ export const handler = lambda(routes, {
   getAccident: async ({ params, actor, now }) => {
     const r = await load(params.id, actor);
     const history = await getVersions(r.id);
-    const key = r.closure?.investigationReport?.key;
-    const extra = key ? { investigationReportUrl: await presignDownload(key) } : {};
-    return { body: { ...viewOf(r, now, extra), history }, headers: { etag: etag(r.version) } };
+    return { body: { ...viewOf(r, now), history }, headers: { etag: etag(r.version) } };
+  },
+
+  /** A download link for the investigation report, made only when asked (the report read carries none). */
+  investigationReportDownload: async ({ params, actor }) => {
+    const r = await load(params.id, actor);
+    const a = r.closure?.investigationReport;
+    if (!a) throw notFound({ zh: "调查报告", en: "investigation report" });
+    return { body: { fileName: a.fileName, contentType: a.contentType, size: a.size, download: await downloadLink(a.key, a.verified, a) } };
   },
 
   listAccidents: async ({ query, actor, now }) => {
@@ -196,9 +202,11 @@ export const handler = lambda(routes, {
       if (!key.startsWith(uploadPrefix(r))) {
         throw invalidField(field, { zh: "不是本事故的调查报告上传地址", en: "not an upload for this accident" });
       }
-      const head = await headObject(key);
-      if (!head) throw invalidField(field, { zh: "调查报告尚未上传", en: "nothing has been uploaded under this key" });
-      attachment = { key, fileName: key.slice(key.lastIndexOf("/") + 1), contentType: head.contentType ?? "application/octet-stream", size: head.size };
+      // Checked once, here; the object found (ETag, version) is what later links serve.
+      const found = await uploadedObject(key);
+      if (!found) throw invalidField(field, { zh: "调查报告尚未上传", en: "nothing has been uploaded under this key" });
+      const { contentType, ...verified } = found;
+      attachment = { key, fileName: key.slice(key.lastIndexOf("/") + 1), contentType: contentType ?? "application/octet-stream", size: verified.size, verified };
     }
     const record = applyClose(r, body, attachment, actor, now);
     return {

@@ -412,7 +412,7 @@ export function applyConcealment(
 // ---------- the view at an instant ----------
 
 /** What a client sees at `now`: the stored report plus deadlines and flags that depend on the clock. */
-export function viewOf(r: AccidentRecord, now: Date, extra: { investigationReportUrl?: string } = {}): AccidentView {
+export function viewOf(r: AccidentRecord, now: Date): AccidentView {
   const open = r.status === "open";
   const holder = pendingLevel(r.chain);
   const next = pendingStep(r.chain);
@@ -439,6 +439,5 @@ export function viewOf(r: AccidentRecord, now: Date, extra: { investigationRepor
     supplementWindowClosesAt: supplementWindowClosesAt(r.occurredAt, flags),
     casualtyChangesOpen: open && supplementWindowOpen(r.occurredAt, now, flags),
     investigatingLevel: investigatingLevel(r.grade),
-    ...extra,
   };
 }

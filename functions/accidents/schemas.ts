@@ -141,7 +141,14 @@ const ChainStepFields = {
 
 const Actor = z.object({ userId: z.string(), role: z.string(), regionCode: z.string() });
 
-const Attachment = z.object({ key: z.string(), fileName: z.string(), contentType: z.string(), size: z.number() });
+const Attachment = z.object({
+  key: z.string(),
+  fileName: z.string(),
+  contentType: z.string(),
+  size: z.number(),
+  /** The object verified on close; download links serve exactly it. */
+  verified: z.optional(z.object({ size: z.number(), etag: z.string(), versionId: z.optional(z.string()) })),
+});
 
 const RecordFields = {
   id: Id,
@@ -263,13 +270,19 @@ export const AccidentView = z.object({
   supplementWindowClosesAt: z.string(),
   casualtyChangesOpen: z.boolean(),
   investigatingLevel: z.enum(LEVELS),
-  investigationReportUrl: z.optional(z.string()),
 });
 export type AccidentView = z.infer<typeof AccidentView>;
 
 export const AccidentDetail = z.object({ ...AccidentView.shape, history: z.array(ReportVersionSchema) });
 
 export const AccidentPage = page(AccidentView);
+
+export const InvestigationReportDownload = z.object({
+  fileName: z.string(),
+  contentType: z.string(),
+  size: z.number(),
+  download: z.object({ url: z.string(), expiresAt: z.string() }),
+});
 
 export const UploadTicket = z.object({
   key: z.string(),

@@ -29,9 +29,9 @@ import {
   getViolation,
   listingItem,
   listingsOfEnterprise,
-  listingsInForce,
   listingsOfRegion,
-  listingsPublishedIn,
+  listingsPublishedPage,
+  blacklistSnapshotPage,
   policyItem,
   taskItem,
   tasksOfEnterprise,
@@ -124,17 +124,17 @@ export const handler = lambda(routes, {
   // ---------- blacklist ----------
 
   publicBlacklist: async ({ query, now }) => {
-    const today = shanghaiDate(now);
     if (query.quarter) {
       const ref = parseQuarter(query.quarter);
       if (!ref) throw invalidField("quarter", { zh: "季度格式应为 2026Q4", en: "quarter must look like 2026Q4" });
       const quarter = formatQuarter(ref);
       // A quarter's publication: the listings published in it, except those removed early (信用修复).
-      const listings = (await listingsPublishedIn(quarter)).filter((l) => l.removedOn == null);
-      return { body: { quarter, asOf: today, items: listings.map(toPublic) } };
+      const page = await listingsPublishedPage(quarter, query.limit, query.cursor);
+      return { body: { quarter, asOf: shanghaiDate(now), items: page.items.map(toPublic), nextCursor: page.nextCursor } };
     }
-    const inForce = (await listingsInForce(today, await getPolicy())).sort((a, b) => (a.from < b.from ? 1 : a.from > b.from ? -1 : 0));
-    return { body: { quarter: null, asOf: today, items: inForce.map(toPublic) }, headers: { "cache-control": "public, max-age=300" } };
+    // The list in force is the one the daily job published (blacklistSnapshotPage: two reads).
+    const page = await blacklistSnapshotPage(query.limit, query.cursor);
+    return { body: { quarter: null, ...page }, headers: { "cache-control": "public, max-age=300" } };
   },
 
   listListings: async ({ query, actor }) => {

@@ -8,7 +8,7 @@ import { etag, expectedVersion, lambda, type Lang, type Request } from "../../sh
 import { newId } from "../../shared/ids.js";
 import { type Actor, canReach, coversRegion, levelOf } from "../../shared/policy.js";
 import { outOfScope, requireReach, requireRegion } from "../../shared/scope.js";
-import { attachmentKey, presignUpload } from "../../shared/storage.js";
+import { attachmentKey, downloadLink, presignUpload } from "../../shared/storage.js";
 import { addDays, isoUtc, shanghaiDate, shanghaiEndOf, shanghaiQuarter, shanghaiStartOf } from "../../shared/time.js";
 import { enterpriseItem } from "../registry/store.js";
 import type { Enterprise } from "../registry/schemas.js";
@@ -48,15 +48,17 @@ import {
 } from "./service.js";
 import {
   allChecklists,
-  attachmentWrite,
+  attachmentWrites,
+  getAttachment,
   createGridWrites,
   createHazardWrite,
   enterprisesOfGrid,
   countEnterprisesOfRegion,
   enterprisePageOfRegion,
   type Filing,
-  filingsOfRegion,
-  filingWrite,
+  filingCounts,
+  filingsOf,
+  filingWrites,
   getChecklist,
   getFiling,
   getGrid,
@@ -69,7 +71,8 @@ import {
   type HazardFilter,
   hazardsOfEnterprise,
   type Inspection,
-  inspectionsOfRegion,
+  inspectedEnterprisesPage,
+  inspectedWrites,
   inspectionWrite,
   listByEnterprise,
   listByEnterprises,
@@ -338,7 +341,8 @@ function workflow(action: HazardAction) {
     const before = await visibleHazard(actor, params.id);
     if (headers["if-match"] !== undefined && expectedVersion(headers) !== before.version) throw staleVersion();
     const plan = action === "plan" ? { ...(before.plan ?? {}), ...(body.plan ?? {}) } : before.plan;
-    const evidence = action === "complete" ? await existingEvidence(before.id) : undefined;
+    const found = action === "complete" ? await existingEvidence(before.id) : undefined;
+    const evidence = found?.ids;
     const decision = decideAction({
       level: before.level, status: before.status, source: before.source, action, role: actor.role,
       plan, reason: body.reason, evidenceCount: evidence?.length,
@@ -419,9 +423,9 @@ function workflow(action: HazardAction) {
       }
     }
     return {
-      body: hazardView(after, now, await attachmentViews(after.id)),
+      body: hazardView(after, now, (await attachmentViews(after.id)).map((v) => (evidence?.includes(v.id) ? { ...v, uploaded: true } : v))),
       headers: { etag: etag(after.version) },
-      writes: [...updateHazardWrites(before, after), ...extra.writes],
+      writes: [...updateHazardWrites(before, after), ...extra.writes, ...(found?.writes ?? [])],
       audit: [hazardAudit(after, action, summary, body.reason), ...extra.audit],
     };
   };
@@ -440,9 +444,17 @@ async function requestAttachment({ params, body, actor, now }: Req<"requestAttac
       attachment: { id, fileName: a.fileName, contentType: a.contentType, size: a.size, uploaded: false, createdAt: a.createdAt, createdBy: a.createdBy },
       upload,
     },
-    writes: [attachmentWrite(a)],
+    writes: attachmentWrites(a),
     audit: [hazardAudit(h, "attachment", { attachmentId: id, fileName: a.fileName, contentType: a.contentType, size: a.size })],
   };
+}
+
+/** A download link for one attachment, made only when asked (the hazard read carries none). */
+async function getHazardAttachment({ params, actor }: Req<"getHazardAttachment">) {
+  const h = await visibleHazard(actor, params.id);
+  const a = await getAttachment(h.id, params.attachmentId);
+  if (!a) throw notFound({ zh: "附件", en: "attachment" });
+  return { body: { id: a.id, fileName: a.fileName, contentType: a.contentType, size: a.size, download: await downloadLink(a.key, a.verified, a) } };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -485,7 +497,7 @@ async function createInspection({ body, actor, now }: Req<"createInspection">) {
     status: 201,
     body: inspectionOut(inspection),
     headers: { location: `/v1/enforcement-inspections/${id}` },
-    writes: [inspectionWrite(inspection), ...hazards.map(createHazardWrite)],
+    writes: [inspectionWrite(inspection), ...inspectedWrites(inspection), ...hazards.map(createHazardWrite)],
     audit: [
       { action: "inspection.create", entityType: "inspection", entityId: id, regionCode: e.regionCode, enterpriseId: e.id, summary: { date: body.date, findings: hazards.length } },
       ...hazards.map((h) => hazardAudit(h, "create", { source: h.source, level: h.level, status: h.status, inspectionId: id })),
@@ -547,32 +559,34 @@ async function enterpriseReconciliation({ params, query, actor, now, lang }: Req
   return { body: await reconcileEnterprise(e, query.period ?? shanghaiQuarter(now), lang) };
 }
 
+/**
+ * The region's inspected enterprises a page at a time, off the inspected-enterprise index, each
+ * page ranked by findings the enterprise had not self-reported. Reads per request are bounded by
+ * the page: the index (≤ 5 Query calls per city partition touched) plus, per enterprise on the
+ * page, one GetItem (the register entry) and one Query (its hazards in the period and window).
+ */
 async function regionReconciliation({ query, actor, now, lang }: Req<"regionReconciliation">) {
   const region = query.regionCode ?? actor.regionCode;
   requireRegion(actor, region);
   const period = query.period ?? shanghaiQuarter(now);
-  const { from, to } = periodRange(period);
-  const inspections = await inspectionsOfRegion(region, from, to, industryFilter(actor, undefined));
-  const ids = [...new Set(inspections.map((i) => i.enterpriseId))];
-  const rows: Awaited<ReturnType<typeof reconcileEnterprise>>[] = [];
-  // A few enterprises at a time: each is one Query on its own partition.
-  for (let i = 0; i < ids.length; i += 8) {
+  const page = await inspectedEnterprisesPage(region, period, industryFilter(actor, undefined), query.limit, query.cursor);
+  const rows: { row: Awaited<ReturnType<typeof reconcileEnterprise>>; regionCode: string }[] = [];
+  for (let i = 0; i < page.items.length; i += 10) {
     const batch = await Promise.all(
-      ids.slice(i, i + 8).map(async (id) => {
-        const e = await getEnterprise(id);
-        return e ? reconcileEnterprise(e, period, lang) : undefined;
+      page.items.slice(i, i + 10).map(async (p) => {
+        const e = await getEnterprise(p.enterpriseId);
+        return e ? { row: await reconcileEnterprise(e, period, lang), regionCode: p.regionCode } : undefined;
       }),
     );
     for (const r of batch) if (r) rows.push(r);
   }
-  const regionOf = new Map(inspections.map((i) => [i.enterpriseId, i.regionCode]));
   const items = rows
-    .map((r) => ({
-      enterpriseId: r.enterpriseId, enterpriseName: r.enterpriseName, regionCode: regionOf.get(r.enterpriseId) as string,
+    .map(({ row: r, regionCode }) => ({
+      enterpriseId: r.enterpriseId, enterpriseName: r.enterpriseName, regionCode,
       findings: r.findings, matched: r.matched.length, unmatched: r.unmatched.length, selfReportRatio: r.selfReportRatio,
     }))
     .sort((a, b) => b.unmatched - a.unmatched || (a.selfReportRatio ?? 1) - (b.selfReportRatio ?? 1) || (a.enterpriseId < b.enterpriseId ? -1 : 1));
-  return { body: { regionCode: region, period, items } };
+  return { body: { regionCode: region, period, items, nextCursor: page.nextCursor } };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -613,7 +627,7 @@ async function createFiling({ body, actor, now }: Req<"createFiling">) {
     status: 201,
     body: filingOut(filing),
     headers: { location: `/v1/hazard-filings?period=${body.period}` },
-    writes: [filingWrite(filing)],
+    writes: filingWrites(filing),
     audit: [{ action: "hazard-filing.create", entityType: "hazard_filing", entityId: filing.id, regionCode: e.regionCode, enterpriseId: e.id, summary: { period: body.period, late: filing.late, total: s.total } }],
   };
 }
@@ -641,22 +655,22 @@ async function listFilings({ query, actor, now }: Req<"listFilings">) {
     return { body: { period: query.period, regionCode: actor.regionCode, deadline, totals, items: rows.slice(offset, offset + query.limit), nextCursor: next } };
   }
   // Regulators: a province holds hundreds of thousands of enterprises, so rows are paged
-  // straight off the register's index and the totals come from counts (the enterprises by a
-  // COUNT query, the filings from the period's own partition), never from holding them all.
+  // straight off the register's index and the totals come from counts, never from holding
+  // rows. Reads per page: the register page (≤ 5 Query calls per city partition touched), one
+  // BatchGetItem for the page's filings, one Query of the period's filing counts, and the
+  // register's Select COUNT (one call per 1 MB of the region's index).
   const region = query.regionCode ?? actor.regionCode;
   requireRegion(actor, region);
   const industry = industryFilter(actor, undefined);
-  const [page, enterpriseCount, regionFilings] = await Promise.all([
+  const [page, enterpriseCount, counts] = await Promise.all([
     enterprisePageOfRegion(region, industry, query.limit, query.cursor),
     countEnterprisesOfRegion(region, industry),
-    filingsOfRegion(region, query.period),
+    filingCounts(region, query.period, industry),
   ]);
-  const filings = industry ? regionFilings.filter((f) => industryMatches(f.industryCode, industry)) : regionFilings;
-  const filed = new Map(filings.map((f) => [f.enterpriseId, f]));
+  const filed = new Map((await filingsOf(page.items.map((e) => e.id as string), query.period)).map((f) => [f.enterpriseId, f]));
   const items = page.items.map((e) => filingRow({ id: e.id as string, name: e.name as string, regionCode: e.regionCode as string }, filed.get(e.id as string), query.period, now));
-  const onTime = filings.filter((f) => !f.late).length;
-  const late = filings.length - onTime;
-  const unfiled = Math.max(0, enterpriseCount - filings.length);
+  const { onTime, late } = counts;
+  const unfiled = Math.max(0, enterpriseCount - onTime - late);
   const unfiledStatus = filingStatus(query.period, undefined, now);
   const totals = {
     enterprises: enterpriseCount,
@@ -847,6 +861,7 @@ export const handler = lambda(routes, {
   writeOffHazard: workflow("write-off"),
   superviseHazard: workflow("supervise"),
   requestAttachment,
+  getHazardAttachment,
   createInspection,
   getInspection: getInspectionRoute,
   listInspections,
