@@ -14,7 +14,7 @@ import { getItem, type Item, putNew, transact, type Write } from "./db.js";
 import { ApiError, type FieldProblem, forbidden, localiseFieldProblems, TITLES, type Text, unauthorized } from "./errors.js";
 import { logger } from "./logger.js";
 import { type Actor, actorFromClaims } from "./policy.js";
-import type { RouteSpec } from "./route.js";
+import { problemCodes, type RouteSpec } from "./route.js";
 
 export { FUNCTIONS, type FunctionName, type Method, route, type RouteSpec } from "./route.js";
 export type Lang = "zh" | "en";
@@ -251,9 +251,14 @@ async function dispatch(event: Event, routes: Map<string, Bound>): Promise<Respo
     const now = new Date();
     const result = await impl({ params, query, body, actor, requestId, lang, now, headers: event.headers } as Request<RouteSpec>);
     const status = result.status ?? spec.status ?? 200;
-    if (process.env.VALIDATE_RESPONSES === "1" && spec.response && result.body !== undefined && !result.raw) {
-      const check = spec.response.safeParse(result.body);
-      if (!check.success) throw new Error(`response of ${event.routeKey} does not match its schema: ${JSON.stringify(check.error.issues).slice(0, 800)}`);
+    if (process.env.VALIDATE_RESPONSES === "1") {
+      if (spec.response && result.body !== undefined && !result.raw) {
+        const check = spec.response.safeParse(result.body);
+        if (!check.success) throw new Error(`response of ${event.routeKey} does not match its schema: ${JSON.stringify(check.error.issues).slice(0, 800)}`);
+      }
+      const undeclared = Object.keys(result.headers ?? {}).filter((h) => (h === "etag" || h === "location") && !spec.returns?.includes(h));
+      if (undeclared.length > 0) (await import("node:fs")).appendFileSync("/work/wt/api-doc/.scratch/undeclared.log", `${event.routeKey} answers ${undeclared.join(", ")} but its route spec does not declare it in returns\n`); // TEMP
+      if (undeclared.length > 0 && false) throw new Error(`${event.routeKey} answers ${undeclared.join(", ")} but its route spec does not declare it in returns`);
     }
     const writes = [...(result.writes ?? [])];
     if (writes.length > 0 || (result.audit ?? []).length > 0) {
@@ -293,7 +298,13 @@ async function dispatch(event: Event, routes: Map<string, Bound>): Promise<Respo
         err = inner;
       }
     }
-    const apiErr = toApiError(err);
+    let apiErr = toApiError(err);
+    if (process.env.VALIDATE_RESPONSES === "1" && bound && apiErr.status < 500 && !problemCodes(bound.spec)[apiErr.status]?.includes(apiErr.code)) {
+      // The OpenAPI document lists each route's codes from its spec: an answer outside that list is a bug.
+      err = new Error(`${event.routeKey} answers ${apiErr.status} ${apiErr.code}, which its route spec does not declare`);
+      apiErr = toApiError(err);
+    }
+    if (apiErr.status >= 500) (await import("node:fs")).appendFileSync("/work/wt/api-doc/.scratch/undeclared.log", `${String((err as Error)?.message)}\n`); // TEMP
     if (apiErr.status >= 500) logger.error("request failed", { requestId, routeKey: event.routeKey, error: err as Error });
     return problem(apiErr, requestId, lang);
   }

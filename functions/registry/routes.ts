@@ -1,7 +1,16 @@
 // The register's routes: declared once, read by CDK, the local server and OpenAPI.
 import { IdParams } from "../../shared/schemas.js";
 import { route } from "../../shared/http.js";
-import { CreateEnterprise, Enterprise, EnterprisePage, ListEnterprisesQuery, PatchEnterprise, RegionList } from "./schemas.js";
+import {
+  AccidentTypeList,
+  CreateEnterprise,
+  Enterprise,
+  EnterprisePage,
+  IndustryList,
+  ListEnterprisesQuery,
+  PatchEnterprise,
+  RegionList,
+} from "./schemas.js";
 
 const fn = "registry";
 const tags = ["registry"];
@@ -11,6 +20,16 @@ export const routes = {
     method: "GET", path: "/v1/regions", fn, roles: "public", tags,
     summary: "Hubei's administrative divisions (GB/T 2260): province, 17 city-level units, counties",
     response: RegionList,
+  }),
+  listAccidentTypes: route({
+    method: "GET", path: "/v1/codes/accident-types", fn, roles: "public", tags,
+    summary: "Accident types by cause (GB 6441-86), codes 01–20 with their names",
+    response: AccidentTypeList,
+  }),
+  listIndustries: route({
+    method: "GET", path: "/v1/codes/industries", fn, roles: "public", tags,
+    summary: "Industries (GB/T 4754-2017): the 20 sections and 97 divisions; 3- and 4-digit class codes are accepted wherever an industry code is and count as their division",
+    response: IndustryList,
   }),
   createEnterprise: route({
     method: "POST", path: "/v1/enterprises", fn, roles: ["regulator", "industry_department", "admin"], tags,

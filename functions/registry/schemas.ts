@@ -69,3 +69,14 @@ export const RegionOut = z.object({
   parentCode: z.nullable(z.string()),
 });
 export const RegionList = z.object({ items: z.array(RegionOut) });
+
+export const AccidentTypeOut = z.object({ code: z.string(), name: z.string() });
+export const AccidentTypeList = z.object({ items: z.array(AccidentTypeOut) });
+
+export const IndustryOut = z.object({
+  code: z.string(),
+  name: z.string(),
+  level: z.enum(["section", "division"]),
+  section: z.nullable(z.string()),
+});
+export const IndustryList = z.object({ items: z.array(IndustryOut) });
