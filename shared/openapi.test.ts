@@ -19,6 +19,8 @@ function resolve(node: Doc): Doc {
   return resolve(target);
 }
 
+const SKIP = new Set(["examples", "example", "if", "then", "else", "not"]);
+
 /** Every property (at any depth) that has no description, on itself or on the schema it refers to. */
 function undescribed(node: unknown, where: string, out: string[]): string[] {
   if (Array.isArray(node)) node.forEach((n, i) => undescribed(n, `${where}[${i}]`, out));
@@ -26,9 +28,10 @@ function undescribed(node: unknown, where: string, out: string[]): string[] {
     const o = node as Doc;
     for (const [name, prop] of Object.entries((o.properties as Record<string, Doc> | undefined) ?? {})) {
       const own = prop.description ?? resolve(prop).description ?? (prop.anyOf as Doc[] | undefined)?.map(resolve).find((b) => b.description)?.description;
-      if (!own && !(o.allOf && name === "code")) out.push(`${where}.${name}`);
+      if (!own) out.push(`${where}.${name}`);
     }
-    for (const [k, v] of Object.entries(o)) if (k !== "examples" && k !== "example") undescribed(v, `${where}.${k}`, out);
+    // Conditions (if/then/else/not) restate fields described where they are declared.
+    for (const [k, v] of Object.entries(o)) if (!SKIP.has(k)) undescribed(v, `${where}.${k}`, out);
   }
   return out;
 }

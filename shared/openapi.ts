@@ -108,6 +108,13 @@ PARAMETERS.IfMatch = {
   description: "所读取记录的 ETag（版本号），例如 \"3\"；缺少时答 428，版本已变答 409 version_conflict。The ETag you read.",
   schema: IF_MATCH_SCHEMA,
 };
+PARAMETERS.IfMatchToReplace = {
+  name: "If-Match",
+  in: "header",
+  required: false,
+  description: "记录已存在时必填：所读取记录的 ETag（版本号）；首次创建时不带。缺少时答 428，版本已变答 409 version_conflict。Required to replace an existing record.",
+  schema: IF_MATCH_SCHEMA,
+};
 PARAMETERS.IfMatchOptional = {
   name: "If-Match",
   in: "header",
@@ -115,6 +122,8 @@ PARAMETERS.IfMatchOptional = {
   description: "可选：所读取记录的 ETag（版本号）；发送时版本已变答 409 version_conflict。Optional guard against a concurrent change.",
   schema: IF_MATCH_SCHEMA,
 };
+
+const IF_MATCH_PARAMETER = { required: "IfMatch", replace: "IfMatchToReplace", optional: "IfMatchOptional" } as const;
 
 function parametersOf(r: RouteSpec, components: Components): Doc[] {
   const out: Doc[] = [];
@@ -134,7 +143,7 @@ function parametersOf(r: RouteSpec, components: Components): Doc[] {
     }
   }
   if (r.method === "POST" && r.roles !== "public") out.push({ $ref: "#/components/parameters/IdempotencyKey" });
-  if (r.ifMatch) out.push({ $ref: `#/components/parameters/${r.ifMatch === "required" ? "IfMatch" : "IfMatchOptional"}` });
+  if (r.ifMatch) out.push({ $ref: `#/components/parameters/${IF_MATCH_PARAMETER[r.ifMatch]}` });
   return out;
 }
 
@@ -170,7 +179,7 @@ function responsesOf(r: RouteSpec, components: Components): Doc {
       ...(status === "503" ? { headers: { "Retry-After": { $ref: "#/components/headers/RetryAfter" } } } : {}),
       content: {
         "application/problem+json": {
-          schema: { allOf: [{ $ref: `${REF}Problem` }, { type: "object", properties: { code: { type: "string", enum: codes } } }] },
+          schema: { allOf: [{ $ref: `${REF}Problem` }, { type: "object", properties: { code: { type: "string", enum: codes, description: "本操作以此状态答复时可能的错误代码。Codes of this status." } } }] },
         },
       },
     };
@@ -190,6 +199,7 @@ export function openApi(routes: (RouteSpec & { id: string })[]): Doc {
     };
     const body = requestBodyOf(r, components);
     if (body) op.requestBody = body;
+    else if (r.method !== "GET") op.description = "此操作不接受请求体（发送的内容被忽略）。Takes no body.";
     op.responses = responsesOf(r, components);
     op.security = r.roles === "public" ? [] : [{ jwt: [] }];
     op["x-roles"] = r.roles;

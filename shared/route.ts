@@ -31,10 +31,11 @@ export interface RouteSpec {
   /** Extra media types the route can answer with (e.g. text/csv). */
   produces?: string[];
   /**
-   * If-Match: "required" answers 428 without it (updates of edited records); "optional" checks
-   * it when sent (transitions a client may guard against a concurrent change).
+   * If-Match: "required" answers 428 without it (updates of edited records); "replace" requires it
+   * only once the record exists (a PUT that creates, then replaces); "optional" checks it when
+   * sent (transitions a client may guard against a concurrent change).
    */
-  ifMatch?: "required" | "optional";
+  ifMatch?: "required" | "replace" | "optional";
   /** Headers a success carries: ETag (a versioned record) and Location (what was created). */
   returns?: readonly ("etag" | "location")[];
   /** Problem codes the route answers beyond those its shape implies (see problemCodes), by status. */
@@ -55,6 +56,7 @@ export function problemCodes(spec: RouteSpec): Record<number, string[]> {
     for (const c of codes) out[status].add(c);
   };
   if (spec.params || spec.query || spec.body) add(400, "validation_failed");
+  if (spec.query && "cursor" in ((spec.query as { shape?: object }).shape ?? {})) add(400, "invalid_cursor");
   if (spec.body) {
     add(400, "invalid_json");
     add(413, "payload_too_large");
@@ -62,14 +64,14 @@ export function problemCodes(spec: RouteSpec): Record<number, string[]> {
   }
   if (spec.roles !== "public") {
     add(401, "unauthorized");
-    add(403, "forbidden");
+    add(403, "forbidden", "out_of_scope");
     if (spec.method === "POST") {
       add(400, "invalid_idempotency_key");
       add(422, "idempotency_key_reused");
     }
   }
   if (spec.ifMatch) add(400, "invalid_if_match");
-  if (spec.ifMatch === "required") add(428, "precondition_required");
+  if (spec.ifMatch === "required" || spec.ifMatch === "replace") add(428, "precondition_required");
   if (spec.ifMatch || spec.method !== "GET") add(409, "version_conflict");
   if (spec.path.includes("{")) add(404, "not_found");
   for (const [status, codes] of Object.entries(spec.errors ?? {})) add(Number(status), ...codes);

@@ -5,6 +5,7 @@
 // ~60 ms of every cold start (measured in bench/run.ts) and most requests never touch S3.
 import type { S3Client } from "@aws-sdk/client-s3";
 import * as z from "zod/mini";
+import { field } from "./schemas.js";
 import { env } from "./env.js";
 import { newId } from "./ids.js";
 
@@ -15,9 +16,9 @@ export const DOWNLOAD_URL_SECONDS = 5 * 60;
 
 /** What a client declares before uploading; anything else is refused before a URL exists. */
 export const AttachmentRequest = z.strictObject({
-  fileName: z.string().check(z.minLength(1), z.maxLength(200), z.regex(/^[^/\\\p{Cc}]+$/u)),
-  contentType: z.enum(ATTACHMENT_TYPES),
-  size: z.number().check(z.int(), z.minimum(1), z.maximum(MAX_ATTACHMENT_BYTES)),
+  fileName: field(z.string().check(z.minLength(1), z.maxLength(200), z.regex(/^[^/\\\p{Cc}]+$/u)), "文件名（不含路径）。File name."),
+  contentType: field(z.enum(ATTACHMENT_TYPES), "文件类型：image/jpeg、image/png 或 application/pdf。Content type."),
+  size: field(z.number().check(z.int(), z.minimum(1), z.maximum(MAX_ATTACHMENT_BYTES)), "文件大小（字节，≤ 10 MB）。Size in bytes."),
 });
 export type AttachmentRequest = z.infer<typeof AttachmentRequest>;
 

@@ -32,6 +32,7 @@ export const routes = {
   createViolation: route({
     method: "POST", path: "/v1/violations", fn, roles: ["regulator"], tags,
     summary: "Record a violation (违法行为信息库): act, legal basis, penalty, decision document",
+    returns: ["location"], errors: { 404: ["not_found"], 409: ["duplicate_decision_number"] },
     body: CreateViolation, response: Violation, status: 201,
   }),
   listViolations: route({
@@ -58,16 +59,19 @@ export const routes = {
   getListing: route({
     method: "GET", path: "/v1/blacklist-listings/{id}", fn, roles: supervisors, tags,
     summary: "One listing with its triggers and evidence",
+    returns: ["etag"],
     params: IdParams, response: Listing,
   }),
   manualListing: route({
     method: "POST", path: "/v1/blacklist-listings", fn, roles: ["admin"], tags,
     summary: "List an enterprise manually for another serious violation (province admin, with a reason)",
+    returns: ["etag", "location"], errors: { 400: ["reason_required"], 403: ["not_province_admin"], 404: ["not_found"], 409: ["already_listed"] },
     body: ManualListing, response: Listing, status: 201,
   }),
   removeListing: route({
     method: "POST", path: "/v1/blacklist-listings/{id}/remove", fn, roles: ["admin"], tags,
     summary: "Remove a listing before its term ends (province admin, with a reason)",
+    returns: ["etag"], errors: { 400: ["reason_required"], 403: ["not_province_admin"], 409: ["not_listed"] },
     params: IdParams, body: RemoveListing, response: Listing,
   }),
 
@@ -79,17 +83,20 @@ export const routes = {
   completeTask: route({
     method: "POST", path: "/v1/inspection-tasks/{id}/complete", fn, roles: ["regulator"], tags,
     summary: "Mark an inspection or interview task done, with a note",
+    errors: { 409: ["illegal_transition"] },
     params: TaskParams, body: CompleteTask, response: SupervisionTask,
   }),
 
   getPolicy: route({
     method: "GET", path: "/v1/credit-policy", fn, roles: ["regulator", "admin"], tags,
     summary: "The blacklist policy in force (thresholds, terms, task intervals)",
+    returns: ["etag"],
     response: PolicyOut,
   }),
   putPolicy: route({
     method: "PUT", path: "/v1/credit-policy", fn, roles: ["admin"], tags,
     summary: "Change the blacklist policy (province admin; If-Match with the version read)",
+    returns: ["etag"], ifMatch: "required", errors: { 403: ["not_province_admin"] },
     body: Policy, response: PolicyOut,
   }),
 } as const;

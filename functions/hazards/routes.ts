@@ -55,6 +55,14 @@ const tags = ["hazards"];
 const READERS: readonly Role[] = ["enterprise", "grid_member", "regulator", "industry_department", "statistician", "admin"];
 const SUPERVISORS: readonly Role[] = ["regulator", "industry_department", "statistician", "admin"];
 
+/** Every action is decided by the transition table (rules.ts decideAction); some have guards of their own. */
+const ACTION_ERRORS: Partial<Record<keyof typeof ACTION_ACTORS, { 400?: string[]; 403?: string[]; 409?: string[] }>> = {
+  start: { 409: ["plan_incomplete"] },
+  complete: { 409: ["evidence_required"] },
+  reject: { 400: ["reason_required"] },
+  supervise: { 403: ["supervising_level_too_high"] },
+};
+
 const action = <B extends z.ZodMiniType>(name: keyof typeof ACTION_ACTORS, body: B, summary: string) =>
   route({
     method: "POST",
@@ -66,6 +74,13 @@ const action = <B extends z.ZodMiniType>(name: keyof typeof ACTION_ACTORS, body:
     params: IdParams,
     body,
     response: HazardOut,
+    returns: ["etag"],
+    ifMatch: "optional",
+    errors: {
+      400: ACTION_ERRORS[name]?.[400] ?? [],
+      403: ["action_not_allowed", ...(ACTION_ERRORS[name]?.[403] ?? [])],
+      409: ["illegal_transition", ...(ACTION_ERRORS[name]?.[409] ?? [])],
+    },
   });
 
 export const routes = {
@@ -83,6 +98,7 @@ export const routes = {
   publishChecklist: route({
     method: "POST", path: "/v1/checklists", fn, roles: ["regulator", "admin"], tags,
     summary: "Publish the next version of a checklist (province level); earlier versions and inspections made against them never change",
+    returns: ["location"], errors: { 403: ["province_only"], 409: ["checklist_version_exists"] },
     body: PublishChecklist, response: ChecklistOut, status: 201,
   }),
 
@@ -90,6 +106,7 @@ export const routes = {
   createSelfInspection: route({
     method: "POST", path: "/v1/self-inspections", fn, roles: ["enterprise"], tags,
     summary: "Record a self-inspection against a checklist: a result per item; every fail becomes a hazard in the same transaction",
+    returns: ["location"], errors: { 404: ["not_found"] },
     body: CreateSelfInspection, response: SelfInspectionOut, status: 201,
   }),
   getSelfInspection: route({
@@ -107,6 +124,7 @@ export const routes = {
   createHazard: route({
     method: "POST", path: "/v1/hazards", fn, roles: ["enterprise", "grid_member", "regulator", "industry_department"], tags,
     summary: "Report a hazard: an enterprise for itself, a grid member in its grid, a regulator in its region",
+    returns: ["etag", "location"], errors: { 403: ["source_not_allowed"], 404: ["not_found"] },
     body: CreateHazard, response: HazardOut, status: 201,
   }),
   listHazards: route({
@@ -117,6 +135,7 @@ export const routes = {
   getHazard: route({
     method: "GET", path: "/v1/hazards/{id}", fn, roles: READERS, tags,
     summary: "One hazard with its allowed actions, overdue flag, review due date and attachments (short-lived download URLs)",
+    returns: ["etag"],
     params: IdParams, response: HazardOut,
   }),
   planHazard: action("plan", PlanBody, "Submit (parts of) the six-part rectification plan of a major hazard; planned once all six parts are in"),
@@ -130,6 +149,7 @@ export const routes = {
   requestAttachment: route({
     method: "POST", path: "/v1/hazards/{id}/attachments", fn, roles: ["enterprise", "grid_member", "regulator", "industry_department"], tags,
     summary: "Presigned upload for one evidence file (JPEG, PNG or PDF, at most 10 MB; anything else is refused before a URL exists)",
+    errors: { 409: ["hazard_closed"] },
     params: IdParams, body: AttachmentRequest, response: AttachmentUploadOut, status: 201,
   }),
 
@@ -137,6 +157,7 @@ export const routes = {
   createInspection: route({
     method: "POST", path: "/v1/enforcement-inspections", fn, roles: ["regulator", "industry_department"], tags,
     summary: "Record an enforcement inspection; each finding becomes a hazard with source enforcement",
+    returns: ["location"], errors: { 404: ["not_found"] },
     body: CreateInspection, response: InspectionOut, status: 201,
   }),
   getInspection: route({
@@ -169,6 +190,7 @@ export const routes = {
   createFiling: route({
     method: "POST", path: "/v1/hazard-filings", fn, roles: ["enterprise"], tags,
     summary: "File the quarterly (by the 15th of the next month) or annual (by 31 January) statistics, signed by the principal; late filings are accepted and marked late",
+    returns: ["location"], errors: { 409: ["already_filed", "period_not_ended"] },
     body: CreateFiling, response: FilingOut, status: 201,
   }),
   listFilings: route({
@@ -181,6 +203,7 @@ export const routes = {
   createGrid: route({
     method: "POST", path: "/v1/grids", fn, roles: ["regulator"], tags,
     summary: "Create a grid in a county or township with its grid member, supervising official and contact leader",
+    returns: ["etag", "location"], errors: { 409: ["duplicate_grid_code"] },
     body: CreateGrid, response: GridOut, status: 201,
   }),
   listGrids: route({
@@ -191,21 +214,25 @@ export const routes = {
   getGrid: route({
     method: "GET", path: "/v1/grids/{id}", fn, roles: ["grid_member", "regulator", "industry_department", "statistician", "admin"], tags,
     summary: "One grid with its enterprises",
+    returns: ["etag"],
     params: IdParams, response: GridOut,
   }),
   assignEnterprises: route({
     method: "POST", path: "/v1/grids/{id}/enterprises", fn, roles: ["regulator"], tags,
     summary: "Assign enterprises to a grid; each enterprise belongs to at most one grid",
+    errors: { 409: ["enterprise_in_another_grid"] },
     params: IdParams, body: AssignEnterprises, response: AssignOut,
   }),
   removeEnterprise: route({
     method: "DELETE", path: "/v1/grids/{id}/enterprises/{enterpriseId}", fn, roles: ["regulator"], tags,
     summary: "Take an enterprise out of a grid",
+    errors: { 409: ["not_in_grid"] },
     params: GridEnterpriseParams, response: AssignOut,
   }),
   createPatrol: route({
     method: "POST", path: "/v1/grid-patrols", fn, roles: ["grid_member"], tags,
     summary: "A grid member's patrol report; each finding becomes a hazard with source grid_patrol",
+    returns: ["location"], errors: { 403: ["no_grid"] },
     body: CreatePatrol, response: PatrolOut, status: 201,
   }),
   getPatrol: route({

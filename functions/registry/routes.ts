@@ -34,17 +34,20 @@ export const routes = {
   createEnterprise: route({
     method: "POST", path: "/v1/enterprises", fn, roles: ["regulator", "industry_department", "admin"], tags,
     summary: "Register an enterprise (USCC checked per GB 32100)",
+    returns: ["etag", "location"], errors: { 400: ["invalid_uscc", "uscc_check_character"], 403: ["override_not_allowed"], 409: ["duplicate_uscc"] },
     body: CreateEnterprise, response: Enterprise, status: 201,
   }),
   getEnterprise: route({
     method: "GET", path: "/v1/enterprises/{id}", fn, tags,
     roles: ["enterprise", "grid_member", "regulator", "industry_department", "approval_officer", "statistician", "admin"],
     summary: "One enterprise, if it is in the caller's scope",
+    returns: ["etag"],
     params: IdParams, response: Enterprise,
   }),
   patchEnterprise: route({
     method: "PATCH", path: "/v1/enterprises/{id}", fn, roles: ["regulator", "industry_department", "admin"], tags,
     summary: "Change an enterprise's details; send If-Match with the version you read",
+    returns: ["etag"], ifMatch: "required",
     params: IdParams, body: PatchEnterprise, response: Enterprise,
   }),
   listEnterprises: route({
