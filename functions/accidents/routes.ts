@@ -24,6 +24,7 @@ export const routes = {
   createAccident: route({
     method: "POST", path: "/v1/accidents", fn, roles: REPORTERS, tags, status: 201,
     summary: "Initial report (首报) by the unit for itself, a regulator in its region or an industry department; grade, deadlines and escalation chain are computed (493号令)",
+    example: { regionCode: "420102", occurredAt: "2026-11-30T14:20:00+08:00", enterpriseId: "01JDEM0000000000000000E001", industryCode: "26", accidentType: "03", summary: "包装车间一名操作工右手被输送机卷入", scene: "包装车间二号输送线，设备已停机", deaths: 0, missing: 0, seriousInjuries: 1, injuries: 0, directLossYuan: 150000, measuresTaken: "伤者已送医，现场已封闭" },
     returns: ["etag", "location"], errors: { 400: ["invalid_uscc"], 404: ["not_found"], 409: ["accident_exists"] },
     body: CreateAccident, response: AccidentView,
   }),
@@ -48,24 +49,28 @@ export const routes = {
   updateAccident: route({
     method: "POST", path: "/v1/accidents/{id}/updates", fn, roles: REPORTERS, tags, status: 201,
     summary: "Follow-up (续报) or late change (补报) as a new version; casualty changes only within 30 days (7 for road traffic and fire)",
+    example: { note: "续报：直接经济损失核定为 18 万元", directLossYuan: 180000 },
     returns: ["etag", "location"], ifMatch: "optional", errors: { 409: ["illegal_transition", "supplement_window_closed"] },
     params: IdParams, body: UpdateAccident, response: AccidentView,
   }),
   investigationReportUpload: route({
     method: "POST", path: "/v1/accidents/{id}/investigation-report", fn, roles: ["regulator"], tags,
     summary: "A presigned upload for the investigation report (JPEG/PNG/PDF ≤ 10 MB), for a regulator who may close the report",
+    example: { fileName: "事故调查报告.pdf", contentType: "application/pdf", size: 1048576 },
     errors: { 403: ["below_investigating_level"], 409: ["illegal_transition"] },
     params: IdParams, body: InvestigationReportUpload, response: UploadTicket,
   }),
   closeAccident: route({
     method: "POST", path: "/v1/accidents/{id}/close", fn, roles: ["regulator"], tags,
     summary: "Close with cause, responsibility and handling, by a regulator at or above the investigating level (493号令 art.19); read-only afterwards",
+    example: { cause: "输送机防护罩缺失，操作工违规清理运行中的设备", enterpriseResponsible: true, handling: "对企业处以罚款，对车间主任给予处分" },
     returns: ["etag"], errors: { 403: ["below_investigating_level"], 409: ["illegal_transition"] },
     params: IdParams, body: CloseAccident, response: AccidentView,
   }),
   confirmConcealment: route({
     method: "POST", path: "/v1/accidents/{id}/confirm-concealment", fn, roles: ["regulator"], tags,
     summary: "Record a confirmed concealed (瞒报) or false (谎报) report, by a regulator at or above the investigating level",
+    example: { kind: "concealed", reason: "经调查，企业隐瞒一名重伤人员未报" },
     returns: ["etag"], errors: { 403: ["below_investigating_level"], 409: ["illegal_transition"] },
     params: IdParams, body: ConfirmConcealment, response: AccidentView,
   }),
