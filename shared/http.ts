@@ -257,8 +257,7 @@ async function dispatch(event: Event, routes: Map<string, Bound>): Promise<Respo
         if (!check.success) throw new Error(`response of ${event.routeKey} does not match its schema: ${JSON.stringify(check.error.issues).slice(0, 800)}`);
       }
       const undeclared = Object.keys(result.headers ?? {}).filter((h) => (h === "etag" || h === "location") && !spec.returns?.includes(h));
-      if (undeclared.length > 0) (await import("node:fs")).appendFileSync("/work/wt/api-doc/.scratch/undeclared.log", `${event.routeKey} answers ${undeclared.join(", ")} but its route spec does not declare it in returns\n`); // TEMP
-      if (undeclared.length > 0 && false) throw new Error(`${event.routeKey} answers ${undeclared.join(", ")} but its route spec does not declare it in returns`);
+      if (undeclared.length > 0) throw new Error(`${event.routeKey} answers ${undeclared.join(", ")} but its route spec does not declare it in returns`);
     }
     const writes = [...(result.writes ?? [])];
     if (writes.length > 0 || (result.audit ?? []).length > 0) {
@@ -301,11 +300,9 @@ async function dispatch(event: Event, routes: Map<string, Bound>): Promise<Respo
     let apiErr = toApiError(err);
     if (process.env.VALIDATE_RESPONSES === "1" && bound && apiErr.status < 500 && !problemCodes(bound.spec)[apiErr.status]?.includes(apiErr.code)) {
       // The OpenAPI document lists each route's codes from its spec: an answer outside that list is a bug.
-      (await import("node:fs")).appendFileSync("/work/wt/api-doc/.scratch/undeclared.log", `${event.routeKey} answers ${apiErr.status} ${apiErr.code}, which its route spec does not declare\n`); // TEMP
-      if (false) { err = new Error(`${event.routeKey} answers ${apiErr.status} ${apiErr.code}, which its route spec does not declare`);
-      apiErr = toApiError(err); }
+      err = new Error(`${event.routeKey} answers ${apiErr.status} ${apiErr.code}, which its route spec does not declare`);
+      apiErr = toApiError(err);
     }
-    if (apiErr.status >= 500) (await import("node:fs")).appendFileSync("/work/wt/api-doc/.scratch/undeclared.log", `${String((err as Error)?.message)}\n`); // TEMP
     if (apiErr.status >= 500) logger.error("request failed", { requestId, routeKey: event.routeKey, error: err as Error });
     return problem(apiErr, requestId, lang);
   }

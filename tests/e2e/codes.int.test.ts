@@ -33,13 +33,17 @@ describe("code lists", () => {
 
 describe("industry class codes from business licences", () => {
   it("an enterprise registered with class 2614 is in division 26 (section C), and 2614 filters like 26", async () => {
-    const created = await api.call("POST", "/v1/enterprises", { as: jianganRegulator, body: enterpriseBody({ industryCode: "2614" }) });
+    const body = enterpriseBody({ industryCode: "2614" });
+    const created = await api.call("POST", "/v1/enterprises", { as: jianganRegulator, body });
     expect(created.status, JSON.stringify(created.body)).toBe(201);
     expect(created.body).toMatchObject({ industryCode: "26", industrySection: "C" });
 
-    const listed = await api.call("GET", "/v1/enterprises?regionCode=420102&industryCode=2614&limit=100", { as: jianganRegulator });
+    const q = encodeURIComponent(body.name);
+    const listed = await api.call("GET", `/v1/enterprises?regionCode=420102&industryCode=2614&q=${q}`, { as: jianganRegulator });
     expect(listed.status).toBe(200);
-    expect(listed.body.items.map((e: { id: string }) => e.id)).toContain(created.body.id);
+    expect(listed.body.items.map((e: { id: string }) => e.id)).toEqual([created.body.id]);
+    const otherDivision = await api.call("GET", `/v1/enterprises?regionCode=420102&industryCode=2714&q=${q}`, { as: jianganRegulator });
+    expect(otherDivision.body.items).toEqual([]);
   });
 
   it("a class code whose division does not exist is still a 400", async () => {
