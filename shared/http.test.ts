@@ -81,7 +81,8 @@ describe("with VALIDATE_RESPONSES, a route answers only what its spec declares (
   const handler = lambda({ thing: spec }, {
     thing: async ({ headers }) => {
       if (headers["x-throw"]) throw new ApiError(409, headers["x-throw"], { zh: "忙", en: "busy" });
-      return { body: {}, headers: headers["x-location"] ? { location: "/v1/things/1" } : { etag: '"1"' } };
+      const answer: Record<string, string> = headers["x-location"] ? { location: "/v1/things/1" } : { etag: '"1"' };
+      return { body: {}, headers: answer };
     },
   });
   const call = (headers: Record<string, string>) =>

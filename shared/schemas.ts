@@ -13,7 +13,11 @@ export const MAX_PAGE = 100;
 // document then defines once and refers to.
 
 export function field<S extends z.ZodMiniType>(schema: S, description: string, example?: unknown): S {
-  return schema.check(z.meta(example === undefined ? { description } : { description, examples: [example] })) as S;
+  // clone() keeps a link to the original, so the copy inherits its format and examples; it costs a
+  // fraction of .check(z.meta()), which rebuilds the schema (a cold start builds ~1,000 of these).
+  const copy = schema.clone() as S;
+  z.globalRegistry.add(copy, example === undefined ? { description } : { description, examples: [example] });
+  return copy;
 }
 
 export function component<S extends z.ZodMiniType>(schema: S, id: string, description: string): S {
