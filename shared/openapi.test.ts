@@ -23,8 +23,9 @@ const SKIP = new Set(["examples", "example", "if", "then", "else", "not"]);
 
 /** Every property (at any depth) that has no description, on itself or on the schema it refers to. */
 function undescribed(node: unknown, where: string, out: string[]): string[] {
-  if (Array.isArray(node)) node.forEach((n, i) => undescribed(n, `${where}[${i}]`, out));
-  else if (node && typeof node === "object") {
+  if (Array.isArray(node)) {
+    for (const [i, n] of node.entries()) undescribed(n, `${where}[${i}]`, out);
+  } else if (node && typeof node === "object") {
     const o = node as Doc;
     for (const [name, prop] of Object.entries((o.properties as Record<string, Doc> | undefined) ?? {})) {
       const own = prop.description ?? resolve(prop).description ?? (prop.anyOf as Doc[] | undefined)?.map(resolve).find((b) => b.description)?.description;

@@ -1,6 +1,7 @@
 // Schema pieces every context uses, so a region code or a page looks the same everywhere.
 import * as z from "zod/mini";
 import { ACCIDENT_TYPES, divisionOfClass, isAccidentType, isCountyLevel, isIndustryCode, regionLevel } from "./codes/index.js";
+import { ROLES } from "./policy.js";
 import { isIsoDate } from "./time.js";
 
 export const MAX_PAGE = 100;
@@ -116,4 +117,9 @@ export const Out = {
   updatedAt: field(Timestamp, "最后修改时间。Updated at."),
   updatedBy: field(z.string(), "最后修改人的用户编号。Updated by (user id).", "demo-admin"),
   asOf: field(Timestamp, "数据截至的时刻。As of."),
+  role: field(
+    z.enum(ROLES),
+    "角色：enterprise 企业，grid_member 网格员，regulator 安全监管部门，industry_department 行业主管部门，approval_officer 审批人员，statistician 统计人员，admin 管理员。Role.",
+    "regulator",
+  ),
 };

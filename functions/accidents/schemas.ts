@@ -114,7 +114,7 @@ const ChainStepFields = {
   sameUnit: field(z.optional(z.boolean()), "与上一级为同一监管部门（如省直管）。Same unit."),
 };
 
-const Actor = z.object({ userId: field(z.string(), "用户编号。User id."), role: field(z.string(), "角色。Role."), regionCode: field(z.string(), "所属行政区划代码。Region code.") });
+const Actor = z.object({ userId: field(z.string(), "用户编号。User id."), role: Out.role, regionCode: field(z.string(), "所属行政区划代码。Region code.") });
 
 const Attachment = z.object({ key: field(z.string(), "对象键。Object key."), fileName: field(z.string(), "文件名。File name."), contentType: field(z.string(), "文件类型：image/jpeg、image/png 或 application/pdf。Content type."), size: field(z.number(), "文件大小（字节，≤ 10 MB）。Size in bytes.") });
 

@@ -17,7 +17,7 @@ export const CreateViolation = z.strictObject({
   act: field(NonEmpty(1000), "违法行为（按决定书表述）。Illegal act."),
   legalBasis: field(NonEmpty(500), "处罚依据。Legal basis."),
   penalty: field(z.strictObject({
-    kind: field(PenaltyKindEnum, "类别。Kind."),
+    kind: field(PenaltyKindEnum, "处罚种类：warning 警告，fine 罚款，suspend_for_rectification 责令停产停业整顿，licence_suspended 暂扣许可证，licence_revoked 吊销许可证，closure 关闭，other 其他。Penalty kind."),
     /** Integer yuan; required for a fine, optional alongside other penalties (并处罚款). */
     amountYuan: field(z.optional(z.number().check(z.int(), z.minimum(0), z.maximum(1_000_000_000_000))), "罚款金额（元，整数；罚款必填）。Fine in yuan."),
   }), "处罚。Penalty."),
@@ -37,7 +37,7 @@ export const Violation = z.object({
   date: field(DateString, "行政处罚决定日期。Decision date."),
   act: field(z.string(), "违法行为（按决定书表述）。Illegal act."),
   legalBasis: field(z.string(), "处罚依据。Legal basis."),
-  penalty: field(z.object({ kind: field(PenaltyKindEnum, "类别。Kind."), amountYuan: field(z.optional(z.number()), "罚款金额（元，整数；罚款必填）。Fine in yuan.") }), "处罚。Penalty."),
+  penalty: field(z.object({ kind: field(PenaltyKindEnum, "处罚种类：warning 警告，fine 罚款，suspend_for_rectification 责令停产停业整顿，licence_suspended 暂扣许可证，licence_revoked 吊销许可证，closure 关闭，other 其他。Penalty kind."), amountYuan: field(z.optional(z.number()), "罚款金额（元，整数；罚款必填）。Fine in yuan.") }), "处罚。Penalty."),
   penaltyKind: field(PenaltyKindEnum, "处罚种类：warning 警告，fine 罚款，suspend_for_rectification 责令停产停业整顿，licence_suspended 暂扣许可证，licence_revoked 吊销许可证，closure 关闭，other 其他。Penalty kind."),
   amountYuan: field(z.number(), "罚款金额（元，整数；罚款必填）。Fine in yuan."),
   decisionNumber: field(z.string(), "行政处罚决定书文号，如 鄂应急罚〔2026〕12号（唯一）。Decision number."),

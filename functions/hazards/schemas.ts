@@ -55,11 +55,11 @@ export const PublishChecklist = z.strictObject({
   industryCode: field(z.nullable(IndustryCode), "适用行业（GB/T 4754）；null 为通用清单。Industry."),
   name: field(NonEmpty(200), "清单名称。Name."),
   items: field(z
-    .array(z.strictObject({ code: field(ItemCode, "代码。Code."), check: field(NonEmpty(500), "排查内容。What to check."), standard: field(NonEmpty(1000), "排查标准。Standard."), basis: field(NonEmpty(1000), "法律法规或标准依据。Legal basis.") }))
+    .array(z.strictObject({ code: field(ItemCode, "条目代码（<族>-<三位序号>，跨版本不变），如 WHP-003。Item code."), check: field(NonEmpty(500), "排查内容。What to check."), standard: field(NonEmpty(1000), "排查标准。Standard."), basis: field(NonEmpty(1000), "法律法规或标准依据。Legal basis.") }))
     .check(z.minLength(1), z.maxLength(200)), "清单条目（1–200 条）。Items."),
 });
 
-const ChecklistItemOut = z.object({ code: field(z.string(), "代码。Code."), check: field(z.string(), "排查内容。What to check."), standard: field(z.string(), "排查标准。Standard."), basis: field(z.string(), "法律法规或标准依据。Legal basis.") });
+const ChecklistItemOut = z.object({ code: field(z.string(), "条目代码，如 WHP-003。Item code."), check: field(z.string(), "排查内容。What to check."), standard: field(z.string(), "排查标准。Standard."), basis: field(z.string(), "法律法规或标准依据。Legal basis.") });
 export const ChecklistOut = z.object({
   id: field(z.string(), "清单版本编号，如 WHP-v1。Checklist id."),
   family: field(z.string(), "清单族代码。Family."),
@@ -108,6 +108,7 @@ export const CreateSelfInspection = z.strictObject({
         hazard: field(z.optional(FailedItemHazard), "不合格条目形成的隐患（result 为 fail 时必填，其他结果不得带）。Hazard of a failed item."),
       }).check(
         // The handler's rule, stated in the schema for clients: a fail carries its hazard, nothing else does.
+        // biome-ignore lint/suspicious/noThenProperty: JSON Schema's if/then keywords, not a thenable
         z.meta({ if: { properties: { result: { const: "fail" } } }, then: { required: ["hazard"] }, else: { not: { required: ["hazard"] } } }),
       ),
     )
@@ -242,7 +243,7 @@ export const CreateInspection = z.strictObject({
   /** When the inspectors arrived; defaults to the start of `date`. Self-reports after it do not count. */
   startedAt: field(z.optional(Instant), "检查人员到达的时刻（默认检查日 00:00）。Started at."),
   /** 行政处罚法 第四十二条: at least two law-enforcement officers. */
-  inspectors: field(z.array(z.strictObject({ name: field(NonEmpty(50), "名称。Name."), certificateNo: field(z.optional(NonEmpty(50)), "执法证号。Certificate number.") })).check(z.minLength(2), z.maxLength(10)), "执法人员（至少 2 名）。Inspectors."),
+  inspectors: field(z.array(z.strictObject({ name: field(NonEmpty(50), "执法人员姓名。Name."), certificateNo: field(z.optional(NonEmpty(50)), "执法证号。Certificate number.") })).check(z.minLength(2), z.maxLength(10)), "执法人员（至少 2 名）。Inspectors."),
   summary: field(z.optional(NonEmpty(2000)), "检查情况概要。Summary."),
   findings: field(z.array(z.strictObject(HazardDetails)).check(z.maxLength(30)), "发现的隐患（每项成为来源为 enforcement 的隐患）。Findings."),
 });
@@ -254,7 +255,7 @@ export const InspectionOut = z.object({
   regionCode: field(z.string(), "行政区划代码。Region code."),
   date: field(DateString, "检查日期。Inspection date."),
   startedAt: field(Timestamp, "检查人员到达的时刻（默认检查日 00:00）。Started at."),
-  inspectors: field(z.array(z.object({ name: field(z.string(), "名称。Name."), certificateNo: field(z.optional(z.string()), "执法证号。Certificate number.") })), "执法人员（至少 2 名）。Inspectors."),
+  inspectors: field(z.array(z.object({ name: field(z.string(), "执法人员姓名。Name."), certificateNo: field(z.optional(z.string()), "执法证号。Certificate number.") })), "执法人员（至少 2 名）。Inspectors."),
   findingsCount: field(z.number(), "发现的隐患数。Findings count."),
   hazardIds: field(z.array(z.string()), "由此产生的隐患编号。Hazard ids."),
   createdAt: Out.createdAt,
@@ -333,7 +334,7 @@ export const FilingOut = z.object({
   enterpriseId: field(z.string(), "企业编号。Enterprise id."),
   regionCode: field(z.string(), "行政区划代码。Region code."),
   period: field(z.string(), "期间：季度如 2026Q3，或年度如 2026。Period."),
-  principal: field(z.object({ name: field(z.string(), "名称。Name."), title: field(z.optional(z.string()), "职务。Title."), phone: field(z.optional(z.string()), "联系电话。Phone.") }), "签署的主要负责人。Principal."),
+  principal: field(z.object({ name: field(z.string(), "姓名。Name."), title: field(z.optional(z.string()), "职务。Title."), phone: field(z.optional(z.string()), "联系电话。Phone.") }), "签署的主要负责人。Principal."),
   statistics: field(z.object({ asOf: Out.asOf, total: field(Counts, "全部隐患。Total."), byLevel: field(z.object({ general: field(Counts, "一般隐患。General."), major: field(Counts, "重大隐患。Major.") }), "按级别分。By level.") }), "报送时的统计数据。Statistics."),
   filedAt: field(Timestamp, "报送时刻。Filed at."),
   deadline: field(DateString, "该期间统计报送的截止日期。Filing deadline."),
@@ -356,7 +357,7 @@ export const FilingsView = z.object({
       filedAt: field(z.nullable(Timestamp), "报送时刻。Filed at."),
       filingId: field(z.nullable(z.string()), "报送记录编号（未报送为 null）。Filing id."),
     }),
-  ), "列表项。Items."),
+  ), "各企业的报送情况。Enterprises."),
   nextCursor: NextCursor,
 });
 
@@ -367,11 +368,11 @@ export const GridRegion = z.string().check(
 );
 
 export const CreateGrid = z.strictObject({
-  code: field(z.string().check(z.regex(/^[A-Z0-9][A-Z0-9-]{2,39}$/, "must be 3–40 capital letters, digits or dashes")), "代码。Code."),
-  name: field(NonEmpty(100), "名称。Name."),
+  code: field(z.string().check(z.regex(/^[A-Z0-9][A-Z0-9-]{2,39}$/, "must be 3–40 capital letters, digits or dashes")), "网格代码（3–40 位大写字母、数字或连字符），如 GRID-420102-02。Grid code."),
+  name: field(NonEmpty(100), "网格名称。Grid name."),
   regionCode: field(GridRegion, "行政区划代码。Region code."),
   /** 网格员: the account (token subject) and how to reach them. */
-  member: field(z.strictObject({ userId: field(NonEmpty(64), "用户编号。User id."), name: field(NonEmpty(50), "名称。Name."), phone: field(z.optional(Person.shape.phone), "联系电话。Phone."), fullTime: field(z.optional(z.boolean()), "是否专职。Full time.") }), "网格员。Grid member."),
+  member: field(z.strictObject({ userId: field(NonEmpty(64), "网格员的用户编号（令牌的 sub）。User id."), name: field(NonEmpty(50), "姓名。Name."), phone: field(z.optional(Person.shape.phone), "联系电话。Phone."), fullTime: field(z.optional(z.boolean()), "是否专职。Full time.") }), "网格员。Grid member."),
   supervisingOfficial: field(Person, "网格监管责任人。Supervising official."),
   contactLeader: field(Person, "网格联系领导。Contact leader."),
 });
@@ -379,15 +380,15 @@ export type CreateGrid = z.infer<typeof CreateGrid>;
 
 export const GridOut = z.object({
   id: Out.id,
-  code: field(z.string(), "代码。Code."),
-  name: field(z.string(), "名称。Name."),
+  code: field(z.string(), "网格代码。Grid code."),
+  name: field(z.string(), "网格名称。Grid name."),
   regionCode: field(z.string(), "行政区划代码。Region code."),
   countyCode: field(z.string(), "网格所在县级行政区划代码。County code."),
   cityCode: Out.cityCode,
-  member: field(z.object({ userId: field(z.string(), "用户编号。User id."), name: field(z.string(), "名称。Name."), phone: field(z.optional(z.string()), "联系电话。Phone."), fullTime: field(z.optional(z.boolean()), "是否专职。Full time.") }), "网格员。Grid member."),
-  supervisingOfficial: field(z.object({ name: field(z.string(), "名称。Name."), title: field(z.optional(z.string()), "职务。Title."), phone: field(z.optional(z.string()), "联系电话。Phone.") }), "网格监管责任人。Supervising official."),
-  contactLeader: field(z.object({ name: field(z.string(), "名称。Name."), title: field(z.optional(z.string()), "职务。Title."), phone: field(z.optional(z.string()), "联系电话。Phone.") }), "网格联系领导。Contact leader."),
-  enterprises: field(z.optional(z.array(z.object({ id: Out.id, name: field(z.string(), "名称。Name."), regionCode: field(z.string(), "行政区划代码。Region code.") }))), "企业数。Enterprises."),
+  member: field(z.object({ userId: field(z.string(), "网格员的用户编号。User id."), name: field(z.string(), "姓名。Name."), phone: field(z.optional(z.string()), "联系电话。Phone."), fullTime: field(z.optional(z.boolean()), "是否专职。Full time.") }), "网格员。Grid member."),
+  supervisingOfficial: field(z.object({ name: field(z.string(), "姓名。Name."), title: field(z.optional(z.string()), "职务。Title."), phone: field(z.optional(z.string()), "联系电话。Phone.") }), "网格监管责任人。Supervising official."),
+  contactLeader: field(z.object({ name: field(z.string(), "姓名。Name."), title: field(z.optional(z.string()), "职务。Title."), phone: field(z.optional(z.string()), "联系电话。Phone.") }), "网格联系领导。Contact leader."),
+  enterprises: field(z.optional(z.array(z.object({ id: Out.id, name: field(z.string(), "企业名称。Enterprise name."), regionCode: field(z.string(), "行政区划代码。Region code.") }))), "企业数。Enterprises."),
   version: Out.version,
   createdAt: Out.createdAt,
   createdBy: Out.createdBy,

@@ -1,6 +1,6 @@
 import * as z from "zod/mini";
 import { route } from "../../shared/route.js";
-import { Cursor, field, Limit, NextCursor, Timestamp } from "../../shared/schemas.js";
+import { Cursor, field, Limit, NextCursor, Out, Timestamp } from "../../shared/schemas.js";
 
 const fn = "platform";
 const tags = ["platform"];
@@ -21,7 +21,7 @@ export const AuditRecord = z.object({
   regionCode: field(z.string(), "记录所属行政区划代码。Region code."),
   enterpriseId: field(z.optional(z.string()), "相关企业编号。Enterprise id."),
   actorId: field(z.string(), "操作人的用户编号。Actor id."),
-  actorRole: field(z.string(), "操作人的角色。Actor role."),
+  actorRole: Out.role,
   requestId: field(z.string(), "请求编号。Request id."),
   summary: field(z.unknown(), "变更摘要（字段的旧值与新值等）。Summary of the change."),
   reason: field(z.optional(z.string()), "操作理由（有时）。Reason."),

@@ -136,7 +136,7 @@ const GradeEnum = z.enum(["excellent", "good", "pass", "fail"]);
 const ItemConfig = z.union([
   z.strictObject({
     id: field(NonEmpty(64), "项目代码。Id."),
-    name: field(NonEmpty(200), "名称。Name."),
+    name: field(NonEmpty(200), "项目名称。Name."),
     points: field(z.number(), "分值。Points."),
     method: field(z.enum(["ratio_higher_better", "ratio_lower_better"]), "评分方法：ratio_higher_better 比值越高越好，ratio_lower_better 比值越低越好，within_ceiling 不超控制指标，third_party 第三方评估。Method."),
     full: field(z.number(), "得满分的比值。Value for full points."),
@@ -145,27 +145,27 @@ const ItemConfig = z.union([
   }),
   z.strictObject({
     id: field(NonEmpty(64), "项目代码。Id."),
-    name: field(NonEmpty(200), "名称。Name."),
+    name: field(NonEmpty(200), "项目名称。Name."),
     points: field(z.number(), "分值。Points."),
     method: field(z.literal("within_ceiling"), "评分方法：ratio_higher_better 比值越高越好，ratio_lower_better 比值越低越好，within_ceiling 不超控制指标，third_party 第三方评估。Method."),
     excess: field(z.union([
-      z.strictObject({ kind: field(z.literal("per_unit"), "类别。Kind."), deduct: field(z.number(), "每超出一个单位扣的分。Deduction per unit.") }),
-      z.strictObject({ kind: field(z.literal("proportional"), "类别。Kind."), zeroAtExcessShare: field(z.number(), "超出比例达到此值时得零分。Zero at excess share.") }),
+      z.strictObject({ kind: field(z.literal("per_unit"), "per_unit：每超出一个单位扣分。Kind."), deduct: field(z.number(), "每超出一个单位扣的分。Deduction per unit.") }),
+      z.strictObject({ kind: field(z.literal("proportional"), "proportional：按超出比例扣分。Kind."), zeroAtExcessShare: field(z.number(), "超出比例达到此值时得零分。Zero at excess share.") }),
     ]), "超出控制指标时的扣分方式。Excess rule."),
   }),
-  z.strictObject({ id: field(NonEmpty(64), "项目代码。Id."), name: field(NonEmpty(200), "名称。Name."), points: field(z.number(), "分值。Points."), method: field(z.literal("third_party"), "评分方法：ratio_higher_better 比值越高越好，ratio_lower_better 比值越低越好，within_ceiling 不超控制指标，third_party 第三方评估。Method.") }),
+  z.strictObject({ id: field(NonEmpty(64), "项目代码。Id."), name: field(NonEmpty(200), "项目名称。Name."), points: field(z.number(), "分值。Points."), method: field(z.literal("third_party"), "评分方法：ratio_higher_better 比值越高越好，ratio_lower_better 比值越低越好，within_ceiling 不超控制指标，third_party 第三方评估。Method.") }),
 ]);
 
 const Grades = ACCIDENT_GRADES as unknown as [AccidentGrade, ...AccidentGrade[]];
 const VetoConfig = z.union([
-  z.strictObject({ id: field(NonEmpty(64), "项目代码。Id."), name: field(NonEmpty(200), "名称。Name."), kind: field(z.literal("accident_grade_count"), "类别。Kind."), grade: field(z.enum(Grades), "等级。Grade."), atLeast: field(z.number(), "达到此数即否决。At least.") }),
-  z.strictObject({ id: field(NonEmpty(64), "项目代码。Id."), name: field(NonEmpty(200), "名称。Name."), kind: field(z.literal("concealed_accident"), "类别。Kind."), atLeast: field(z.number(), "达到此数即否决。At least.") }),
-  z.strictObject({ id: field(NonEmpty(64), "项目代码。Id."), name: field(NonEmpty(200), "名称。Name."), kind: field(z.literal("annual_fail"), "类别。Kind.") }),
+  z.strictObject({ id: field(NonEmpty(64), "否决项代码。Id."), name: field(NonEmpty(200), "否决项名称。Name."), kind: field(z.literal("accident_grade_count"), "accident_grade_count：该等级及以上事故达到 atLeast 起即否决。Kind."), grade: field(z.enum(Grades), "事故等级：general 一般，larger 较大，major 重大，especially_major 特别重大。Accident grade."), atLeast: field(z.number(), "达到此数即否决。At least.") }),
+  z.strictObject({ id: field(NonEmpty(64), "否决项代码。Id."), name: field(NonEmpty(200), "否决项名称。Name."), kind: field(z.literal("concealed_accident"), "concealed_accident：瞒报、谎报事故达到 atLeast 起即否决。Kind."), atLeast: field(z.number(), "达到此数即否决。At least.") }),
+  z.strictObject({ id: field(NonEmpty(64), "否决项代码。Id."), name: field(NonEmpty(200), "否决项名称。Name."), kind: field(z.literal("annual_fail"), "annual_fail：年度考核不合格即否决。Kind.") }),
 ]);
 
 export const AssessmentConfigBody = z.strictObject({
   items: field(z.array(ItemConfig).check(z.minLength(1), z.maxLength(50)), "考核项目。Items."),
-  cutoffs: field(z.array(z.strictObject({ grade: field(z.enum(["excellent", "good", "pass"]), "等级。Grade."), min: field(z.number(), "该等级的最低分。Minimum score.") })).check(z.maxLength(3)), "等级分数线。Grade cut-offs."),
+  cutoffs: field(z.array(z.strictObject({ grade: field(z.enum(["excellent", "good", "pass"]), "等级：excellent 优秀，good 良好，pass 合格。Grade."), min: field(z.number(), "该等级的最低分。Minimum score.") })).check(z.maxLength(3)), "等级分数线。Grade cut-offs."),
   vetoes: field(z.array(VetoConfig).check(z.maxLength(20)), "一票否决项。Vetoes."),
 });
 export const AssessmentConfigOut = z.object({ ...AssessmentConfigBody.shape, year: field(z.number(), "年度。Year."), version: Out.version, updatedAt: Out.updatedAt, updatedBy: field(z.string(), "最后修改人的用户编号。Updated by.") });
@@ -200,7 +200,7 @@ export const AssessmentRow = z.object({
   grade: field(GradeEnum, "最终等级：excellent 优秀，good 良好，pass 合格，fail 不合格。Grade."),
   gradeName: field(z.string(), "等级名称。Grade name."),
   vetoed: field(z.boolean(), "是否被一票否决。Vetoed."),
-  vetoes: field(z.array(z.object({ id: field(z.string(), "项目代码。Id."), name: field(z.string(), "名称。Name."), kind: field(z.string(), "quarterly 季度，annual 年度。Kind."), evidence: field(z.array(z.string()), "证据记录编号。Evidence.") })), "触发的否决项。Vetoes."),
+  vetoes: field(z.array(z.object({ id: field(z.string(), "否决项代码。Id."), name: field(z.string(), "否决项名称。Name."), kind: field(z.string(), "quarterly 季度，annual 年度。Kind."), evidence: field(z.array(z.string()), "证据记录编号。Evidence.") })), "触发的否决项。Vetoes."),
   items: field(z.array(ItemScore), "各项得分。Item scores."),
   /** The months the figures come from. */
   accidentMonths: field(z.array(z.string()), "事故数据所取的月份。Accident months."),
