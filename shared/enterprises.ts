@@ -1,8 +1,10 @@
 // Read access to the enterprise register for every context (the register itself writes
 // through functions/registry/store.ts). Records of other contexts copy the enterprise's
 // scope fields so their own lists can be scoped without a join.
+import { orgCodeCheckCharacter, orgCodeValid, usccOrgCode, validateUscc } from "./codes/index.js";
 import { getItem, strip } from "./db.js";
-import type { ScopedRecord } from "./policy.js";
+import { forbidden, invalidField } from "./errors.js";
+import { type Actor, isProvinceAdmin, type ScopedRecord } from "./policy.js";
 
 export interface EnterpriseRecord {
   id: string;
@@ -32,3 +34,46 @@ export function enterpriseScope(e: Pick<EnterpriseRecord, "id" | "regionCode" | 
 
 /** How an enterprise is named in "not found" answers. */
 export const ENTERPRISE_TEXT = { zh: "企业", en: "enterprise" } as const;
+
+/** A code registered although it fails a check: which check, the character it expected, who and why. */
+export interface UsccOverride {
+  check: "uscc" | "org_code";
+  expected: string;
+  reason: string;
+  by: string;
+}
+
+/**
+ * Whether a unified social credit code may be recorded (the register, and an accident's unregistered
+ * unit alike). GB 32100-2015's own check and the GB 11714 check of the organisation code it embeds
+ * (positions 9-17) are both enforced; a failure names the expected character. Real registers hold a
+ * few codes that fail, so a province administrator may accept one with a recorded reason
+ * (`override`); nobody else can, and a code that passes needs none. `path` is the field answered on.
+ */
+export function decideUscc(uscc: string, actor: Actor, override: { reason: string } | undefined, path = "uscc"): { override?: UsccOverride } {
+  const result = validateUscc(uscc);
+  if (!result.ok && result.reason !== "check_character") throw invalidField(path, result.message, "invalid_uscc");
+  let failed: Omit<UsccOverride, "reason" | "by"> | undefined;
+  if (!result.ok) {
+    if (!override) throw invalidField(path, result.message, "uscc_check_character");
+    failed = { check: "uscc", expected: result.expected ?? "" };
+  } else if (!orgCodeValid(usccOrgCode(uscc))) {
+    const expected = orgCodeCheckCharacter(usccOrgCode(uscc).slice(0, 8));
+    if (!override) {
+      throw invalidField(
+        path,
+        { zh: `内含的组织机构代码（第9至17位）校验码错误，第17位应为 ${expected}（GB 11714）`, en: `the embedded organisation code (positions 9-17) fails its GB 11714 check; position 17 should be ${expected}` },
+        "uscc_org_code_check",
+      );
+    }
+    failed = { check: "org_code", expected };
+  }
+  if (!failed) {
+    if (override) throw invalidField("checksumOverride", { zh: "该代码校验通过，无需例外登记", en: "the code passes its checks; no override is needed" });
+    return {};
+  }
+  if (!isProvinceAdmin(actor)) {
+    throw forbidden("override_not_allowed", { zh: "只有省级管理员可以登记校验不通过的统一社会信用代码", en: "only a province administrator may record a USCC that fails its check" });
+  }
+  return { override: { ...failed, reason: (override as { reason: string }).reason, by: actor.userId } };
+}

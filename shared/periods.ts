@@ -27,7 +27,7 @@
 //   INSP    date, findingsCount
 //   FILING  period ("2026Q3" | "2026"), filedAt, late (boolean)
 //   APPDEC  itemCode, decision ("approved"|"refused"), decidedOn, dueDate, withinLimit (boolean)
-//   LICEVT  licenceNumber, itemCode, event ("suspended"|"restored"|"revoked"|"expired"|"cancelled"|"issued"|"renewed"), at
+//   LICEVT  licenceNumber, itemCode, event ("suspended"|"restored"|"revoked"|"cancelled"|"issued"|"renewed"), at, cause ("penalty"|"major_hazard", on suspensions and revocations)
 //   VIOL    date, penaltyKind, amountYuan
 import { childrenOf, cityOf } from "./codes/index.js";
 import { queryAll, type Item } from "./db.js";

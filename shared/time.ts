@@ -44,6 +44,19 @@ export function addDays(date: IsoDate, days: number): IsoDate {
   return new Date(Date.parse(`${date}T00:00:00.000Z`) + days * DAY_MS).toISOString().slice(0, 10);
 }
 
+/**
+ * The end of a period of `days` days counted from an instant, as 民法典 counts it: the day on which
+ * the period starts is not counted, counting begins the next day (art. 201), and the period ends at
+ * 24:00 of its last day (art. 203), here the Asia/Shanghai day. The answer is that 24:00, i.e. the
+ * first instant AFTER the period: an act is in time while `at < periodOfDaysEnd(from, days)`.
+ * Art. 203's move of a last day falling on a holiday is not applied: the periods counted with this
+ * (accident casualty changes, missing counted as dead) run on every calendar day, not office days.
+ */
+export function periodOfDaysEnd(from: string | Date, days: number): Date {
+  if (!Number.isSafeInteger(days) || days < 0) throw new RangeError(`days must be a non-negative integer, got ${String(days)}`);
+  return shanghaiStartOf(addDays(shanghaiDate(from), days + 1));
+}
+
 export function addHours(value: string | Date, hours: number): Date {
   return new Date(toInstant(value).getTime() + hours * 60 * 60 * 1000);
 }

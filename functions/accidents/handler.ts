@@ -1,8 +1,8 @@
 // The accidents Lambda: initial reports, follow-ups, escalation, closure, lists.
 // Each route: parse (done by the stack), check who you are, decide (report.ts / rules.ts), write, answer.
 import type { AuditEntry } from "../../shared/audit.js";
-import { regionLevel, industryMatches, validateUscc } from "../../shared/codes/index.js";
-import { type EnterpriseRecord, getEnterprise } from "../../shared/enterprises.js";
+import { regionLevel, industryMatches } from "../../shared/codes/index.js";
+import { decideUscc, type EnterpriseRecord, getEnterprise } from "../../shared/enterprises.js";
 import { forbidden, invalidField, staleVersion } from "../../shared/errors.js";
 import { etag, expectedVersion, lambda } from "../../shared/http.js";
 import { newId } from "../../shared/ids.js";
@@ -65,8 +65,9 @@ export const handler = lambda(routes, {
       } else if (!body.unit) {
         throw invalidField("enterpriseId", { zh: "须填写 enterpriseId 或未登记单位的 unit 信息", en: "send enterpriseId, or unit for an unregistered unit" });
       } else if (body.unit.uscc !== undefined) {
-        const check = validateUscc(body.unit.uscc);
-        if (!check.ok) throw invalidField("unit.uscc", check.message, "invalid_uscc");
+        // Checked as the register checks it (GB 32100 and the embedded GB 11714 code). Reporters cannot
+        // override: a report may leave the code out, and a province administrator may register the unit.
+        decideUscc(body.unit.uscc, actor, undefined, "unit.uscc");
       }
     }
     const { record, version } = newReport({ id: newId(), body, actor, enterprise, now });

@@ -3,8 +3,9 @@
 // accidents-statistical-deaths: people still missing once the 补报 window has passed (30 days, 7 for road
 // traffic and fire) count as dead in statistics. Reports carry `statisticalDeaths` so roll-ups read it from
 // the period index without recomputing; every write of a report refreshes it, and this job raises it for
-// reports nobody touched when their window closed. Windows close at most 30 days after the accident, so
-// the months of the last ~62 days are read (a month of job outage is still caught up).
+// reports nobody touched when their window closed. Windows close at 24:00 of the 30th day after the
+// accident's own day (民法典 arts. 201, 203; shared/time.ts periodOfDaysEnd), so every month touched by
+// the last 62 days is read (a month of job outage is still caught up).
 import { auditWrite } from "../../shared/audit.js";
 import { strip, transact } from "../../shared/db.js";
 import { ApiError } from "../../shared/errors.js";
@@ -23,7 +24,7 @@ const DAY_MS = 24 * 60 * 60 * 1000;
 export const refreshStatisticalDeaths: Job = async (input) => {
   const asOf = input.asOf ? new Date(input.asOf) : new Date();
   if (Number.isNaN(asOf.getTime())) throw new RangeError(`asOf is not an instant: ${String(input.asOf)}`);
-  const months = [...new Set([0, 31, 62].map((d) => monthOf(new Date(asOf.getTime() - d * DAY_MS).toISOString())))];
+  const months = [...new Set([0, 14, 28, 42, 56, 62].map((d) => monthOf(new Date(asOf.getTime() - d * DAY_MS).toISOString())))];
   let scanned = 0;
   let updated = 0;
   let conflicts = 0;

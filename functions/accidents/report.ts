@@ -6,15 +6,19 @@ import { DIRECT_ADMINISTERED_CODES, cityOf, sectionOf } from "../../shared/codes
 import type { EnterpriseRecord } from "../../shared/enterprises.js";
 import { type ApiError, conflict, forbidden, illegalTransition, invalidField, type Text } from "../../shared/errors.js";
 import { type Actor, levelOf } from "../../shared/policy.js";
-import { isoUtc } from "../../shared/time.js";
+import { isInFuture, isoUtc, toInstant } from "../../shared/time.js";
 import {
   buildChain,
   canClose,
   changedCasualties,
   checkReportTimes,
+  departmentHandoverDueAt,
   extendChain,
   type ForwardError,
   gradeAccident,
+  type InjuredPerson,
+  injuryClass,
+  injuryCounts,
   investigatingLevel,
   isFollowUpMissed,
   isForwardOverdue,
@@ -56,6 +60,48 @@ const TIME_TEXT: Record<"future" | "before_occurred", Text> = {
   before_occurred: { zh: "获知时间不能早于事故发生时间", en: "must not be before occurredAt" },
 };
 
+/**
+ * Injured people given one by one fix the injury counts (2016 统计管理办法, rules.injuryCounts): counts
+ * sent beside them must agree. Returns the list with each person's class, and the counts.
+ */
+function injuredOf(people: readonly InjuredPerson[], sent: { seriousInjuries?: number; injuries?: number }) {
+  const derived = injuryCounts(people);
+  for (const field of ["seriousInjuries", "injuries"] as const) {
+    const value = sent[field];
+    if (value !== undefined && value !== derived[field]) {
+      throw invalidField(
+        field,
+        { zh: `按所列伤员的损失工作日应为 ${derived[field]}`, en: `must be ${derived[field]}, as the injured people's lost work days give` },
+        "injury_counts_mismatch",
+      );
+    }
+  }
+  const injured = people.map((p) => ({ ...p, injuryClass: p.acutePoisoning ? ("serious" as const) : injuryClass(p.lostWorkDays) }));
+  return { injured, ...derived };
+}
+
+/**
+ * An industry department's report carries its own deadline: it must pass the information to the county
+ * work-safety department within 24 hours of learning of it (2016 统计管理办法); filing here is that
+ * hand-over. Only departments state when they learned of it.
+ */
+function departmentHandover(body: CreateAccident, reporterRole: ReporterRole, occurredAt: string, receivedAt: string, now: Date): AccidentRecord["departmentHandover"] {
+  const knownAt = body.departmentKnownAt;
+  if (reporterRole !== "department") {
+    if (knownAt !== undefined) throw invalidField("departmentKnownAt", { zh: "仅由行业主管部门报告时填写", en: "only an industry department's report states this" });
+    return undefined;
+  }
+  if (knownAt === undefined) {
+    throw invalidField("departmentKnownAt", { zh: "行业主管部门须填写获知事故的时间（24小时内移交）", en: "an industry department states when it learned of the accident (24-hour hand-over)" });
+  }
+  if (isInFuture(knownAt, now)) throw invalidField("departmentKnownAt", TIME_TEXT.future);
+  if (toInstant(knownAt).getTime() < toInstant(occurredAt).getTime()) {
+    throw invalidField("departmentKnownAt", { zh: "获知时间不能早于事故发生时间", en: "must not be before occurredAt" });
+  }
+  const dueAt = departmentHandoverDueAt(knownAt);
+  return { knownAt: isoUtc(knownAt), dueAt, ...lateness(dueAt, receivedAt) };
+}
+
 /** Actions a caller may still take on an open report (for 409 answers). */
 function openActions(r: AccidentRecord): string[] {
   return [...(pendingLevel(r.chain) === null ? [] : ["forward"]), "updates", "close", ...(r.concealed ? [] : ["confirm-concealment"])];
@@ -84,11 +130,13 @@ export function newReport({ id, body, actor, enterprise, now }: NewReportInput):
   const receivedAt = now.toISOString();
   const occurredAt = isoUtc(body.occurredAt);
   const knownAt = isoUtc(body.knownAt ?? body.occurredAt);
+  const people = body.injured === undefined ? undefined : injuredOf(body.injured, body);
   const c = counts(body);
   const { grade, gradeBasis } = gradeAccident(c);
   const reportDueAt = unitReportDueAt(knownAt);
   const late = lateness(reportDueAt, receivedAt);
   const reporterRole = reporterRoleOf(actor);
+  const handover = departmentHandover(body, reporterRole, occurredAt, receivedAt, now);
   const directAdministered = DIRECT_ADMINISTERED_CODES.includes(body.regionCode);
   const chain = buildChain(grade, receivedAt, {
     unitDueAt: reportDueAt,
@@ -115,6 +163,7 @@ export function newReport({ id, body, actor, enterprise, now }: NewReportInput):
     summary: body.summary,
     scene: body.scene,
     ...(body.measuresTaken === undefined ? {} : { measuresTaken: body.measuresTaken }),
+    ...(people ? { injured: people.injured } : {}),
     ...c,
     roadTraffic: body.roadTraffic,
     fire: body.fire,
@@ -129,6 +178,7 @@ export function newReport({ id, body, actor, enterprise, now }: NewReportInput):
     reportedBy: ref(actor),
     ...(unitReportedAt ? { unitReportedAt } : {}),
     unreportedByUnit: unreportedByUnit({ reporterRole, enterpriseReportedAt: unitReportedAt, dueAt: reportDueAt }),
+    ...(handover ? { departmentHandover: handover } : {}),
     directAdministered,
     chain,
     status: "open",
@@ -150,6 +200,8 @@ const NARRATIVE = ["summary", "scene", "measuresTaken"] as const;
 
 export function applyUpdate(r: AccidentRecord, body: UpdateAccident, actor: Actor, now: Date): { record: AccidentRecord; version: ReportVersion } {
   refuseIfClosed(r, "updates");
+  const people = body.injured === undefined ? undefined : injuredOf(body.injured, body);
+  if (people) body = { ...body, seriousInjuries: people.seriousInjuries, injuries: people.injuries };
   const changed = changedCasualties(r, body);
   if (changed.length > 0 && !supplementWindowOpen(r.occurredAt, now, flagsOf(r))) {
     const closesAt = supplementWindowClosesAt(r.occurredAt, flagsOf(r));
@@ -188,6 +240,7 @@ export function applyUpdate(r: AccidentRecord, body: UpdateAccident, actor: Acto
     ...r,
     ...nextCounts,
     ...narrative,
+    ...(people ? { injured: people.injured } : {}),
     grade,
     gradeBasis,
     chain,

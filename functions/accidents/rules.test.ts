@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { renderShanghai } from "../../shared/time.js";
+import { daysBetween, renderShanghai, shanghaiDate } from "../../shared/time.js";
 import {
   ACCIDENT_GRADES,
   type AccidentGrade,
@@ -23,6 +23,7 @@ import {
   gradeRank,
   holderLevel,
   injuryClass,
+  injuryCounts,
   investigatingLevel,
   isFollowUpMissed,
   isForwardOverdue,
@@ -455,22 +456,29 @@ describe("补报 window and statistical deaths", () => {
     expect(supplementWindowDays({ roadTraffic: true, fire: true })).toBe(7);
   });
 
-  it("493号令 art.13: day 30 exactly is inside the window, one millisecond later is out", () => {
-    expect(supplementWindowClosesAt(OCC, PLAIN)).toBe("2026-07-31T00:00:00.000Z");
+  it("493号令 art.13 with 民法典 arts. 201, 203: the accident's day is not counted; day 30 runs to 24:00 Asia/Shanghai", () => {
+    expect(renderShanghai(supplementWindowClosesAt(OCC, PLAIN))).toBe("2026-08-01T00:00:00.000+08:00");
     expect(supplementWindowOpen(OCC, "2026-07-31T08:00:00+08:00", PLAIN)).toBe(true);
-    expect(supplementWindowOpen(OCC, "2026-07-31T00:00:00.001Z", PLAIN)).toBe(false);
+    expect(supplementWindowOpen(OCC, "2026-07-31T23:59:59.999+08:00", PLAIN)).toBe(true);
+    expect(supplementWindowOpen(OCC, "2026-08-01T00:00:00+08:00", PLAIN)).toBe(false);
     expect(supplementWindowOpen(OCC, "2026-07-01T08:00:00+08:00", PLAIN)).toBe(true);
   });
 
-  it("493号令 art.13: road traffic and fire close at day 7 exactly", () => {
+  it("民法典 art. 201: an accident on 2026-03-01 08:00 may still be changed on 2026-03-31 12:00", () => {
+    expect(supplementWindowOpen("2026-03-01T08:00:00+08:00", "2026-03-31T12:00:00+08:00", PLAIN)).toBe(true);
+    // the old reading (30×24 h from the instant) closed it at 2026-03-31 08:00
+    expect(supplementWindowOpen("2026-03-01T08:00:00+08:00", "2026-03-31T08:00:01+08:00", PLAIN)).toBe(true);
+  });
+
+  it("493号令 art.13: road traffic and fire: 7 days, the 8th of July to its end", () => {
     for (const flags of [ROAD, FIRE]) {
-      expect(supplementWindowOpen(OCC, "2026-07-08T08:00:00+08:00", flags)).toBe(true);
-      expect(supplementWindowOpen(OCC, "2026-07-08T08:00:00.001+08:00", flags)).toBe(false);
-      expect(supplementWindowOpen(OCC, "2026-07-08T08:00:00.001+08:00", PLAIN)).toBe(true);
+      expect(supplementWindowOpen(OCC, "2026-07-08T23:59:59.999+08:00", flags)).toBe(true);
+      expect(supplementWindowOpen(OCC, "2026-07-09T00:00:00+08:00", flags)).toBe(false);
+      expect(supplementWindowOpen(OCC, "2026-07-09T00:00:00+08:00", PLAIN)).toBe(true);
     }
   });
 
-  it("493号令 art.13: the window is the same whether occurredAt is sent as Z or +08:00", () => {
+  it("493号令 art.13: the window is the same whether occurredAt is sent as Z or +08:00, and counts whole Shanghai days", () => {
     fc.assert(
       fc.property(
         fc.integer({ min: Date.UTC(2020, 0, 1), max: Date.UTC(2030, 0, 1) }),
@@ -481,23 +489,25 @@ describe("补报 window and statistical deaths", () => {
           const now = new Date(t + after);
           const flags = { roadTraffic: road, fire: false };
           expect(supplementWindowOpen(renderShanghai(z), now, flags)).toBe(supplementWindowOpen(z, now, flags));
-          expect(supplementWindowOpen(z, now, flags)).toBe(after <= supplementWindowDays(flags) * 86_400_000);
+          // open exactly while the Shanghai date of `now` is at most N days after the accident's
+          const dayDiff = daysBetween(shanghaiDate(z), shanghaiDate(now));
+          expect(supplementWindowOpen(z, now, flags)).toBe(dayDiff <= supplementWindowDays(flags));
         },
       ),
     );
   });
 
-  it("2016 统计管理办法: missing people count as dead only once the 30-day window has passed", () => {
+  it("2016 统计管理办法: missing people count as dead once the 30-day window has passed (same day count)", () => {
     const base = { deaths: 2, missing: 3, occurredAt: OCC, flags: PLAIN };
-    expect(statisticalDeaths({ ...base, now: "2026-07-31T08:00:00+08:00" })).toBe(2);
-    expect(missingCountsAsDead(OCC, "2026-07-31T08:00:00+08:00", PLAIN)).toBe(false);
-    expect(statisticalDeaths({ ...base, now: "2026-07-31T08:00:01+08:00" })).toBe(5);
-    expect(missingCountsAsDead(OCC, "2026-07-31T08:00:01+08:00", PLAIN)).toBe(true);
+    expect(statisticalDeaths({ ...base, now: "2026-07-31T23:59:59.999+08:00" })).toBe(2);
+    expect(missingCountsAsDead(OCC, "2026-07-31T23:59:59.999+08:00", PLAIN)).toBe(false);
+    expect(statisticalDeaths({ ...base, now: "2026-08-01T00:00:00+08:00" })).toBe(5);
+    expect(missingCountsAsDead(OCC, "2026-08-01T00:00:00+08:00", PLAIN)).toBe(true);
   });
 
   it("2016 统计管理办法: for road traffic and fire, missing count as dead after 7 days", () => {
     const base = { deaths: 1, missing: 4, occurredAt: OCC };
-    expect(statisticalDeaths({ ...base, flags: ROAD, now: "2026-07-08T08:00:00+08:00" })).toBe(1);
+    expect(statisticalDeaths({ ...base, flags: ROAD, now: "2026-07-08T23:00:00+08:00" })).toBe(1);
     expect(statisticalDeaths({ ...base, flags: ROAD, now: "2026-07-09T00:00:00+08:00" })).toBe(5);
     expect(statisticalDeaths({ ...base, flags: FIRE, now: "2026-07-09T00:00:00+08:00" })).toBe(5);
     expect(statisticalDeaths({ ...base, flags: PLAIN, now: "2026-07-09T00:00:00+08:00" })).toBe(1);
@@ -542,6 +552,14 @@ describe("statistics (2016 统计管理办法)", () => {
 
   it("injuryClass rejects negative days", () => {
     expect(() => injuryClass(-1)).toThrow(RangeError);
+  });
+
+  it("2016 统计管理办法 and 493号令 art.3: injury counts from injured people; acute poisoning is serious whatever the days", () => {
+    expect(injuryCounts([])).toEqual({ seriousInjuries: 0, injuries: 0 });
+    expect(injuryCounts([{ lostWorkDays: 105 }, { lostWorkDays: 104 }, { lostWorkDays: 3 }, { lostWorkDays: 2 }, { lostWorkDays: 0, acutePoisoning: true }])).toEqual({
+      seriousInjuries: 2,
+      injuries: 2,
+    });
   });
 
   it("493号令 art.36 (瞒报/漏报): a report recorded by others flags a unit that did not report in time", () => {

@@ -17,7 +17,7 @@
 //               supplementWindowDays, supplementWindowClosesAt, supplementWindowOpen,
 //               missingCountsAsDead, statisticalDeaths
 //   Closure:    INVESTIGATING_LEVEL, investigatingLevel, canClose
-//   Statistics: SERIOUS_INJURY_MIN_LOST_DAYS, INJURY_MIN_LOST_DAYS, InjuryClass, injuryClass,
+//   Statistics: SERIOUS_INJURY_MIN_LOST_DAYS, INJURY_MIN_LOST_DAYS, InjuryClass, injuryClass, InjuredPerson, injuryCounts,
 //               ReporterRole, unreportedByUnit
 //   Reports:    CLOCK_SKEW_MS, TimeProblem, checkReportTimes, CASUALTY_FIELDS, CasualtyCounts,
 //               changedCasualties
@@ -28,13 +28,12 @@
 // so `…T01:30:00+08:00` and `…T17:30:00Z` (previous day) give identical results.
 
 import { cityOf, HUBEI_PROVINCE_CODE } from "../../shared/codes/index.js";
-import { addHours, isInFuture, isoUtc, toInstant } from "../../shared/time.js";
+import { addHours, isInFuture, isoUtc, periodOfDaysEnd, toInstant } from "../../shared/time.js";
 
 type Instant = string | Date;
 
 const ms = (t: Instant): number => toInstant(t).getTime();
 const MINUTE_MS = 60 * 1000;
-const DAY_HOURS = 24;
 
 // ---------------------------------------------------------------------------------------------
 // Grades (493号令 art.3)
@@ -423,19 +422,20 @@ export function supplementWindowDays(flags: SupplementFlags): number {
 }
 
 /**
- * The last instant of the window: occurredAt + N×24h. "Within 30 days" is read as up to and
- * including that instant, measured from the accident itself (not from when it was known or
- * reported), so the window does not depend on the time zone the client used.
+ * When the window closes: "within 30 days of the accident" is a period in days, counted as 民法典
+ * arts. 201 and 203 count it (shared/time.ts periodOfDaysEnd): the accident's own day is not
+ * counted and the window ends at 24:00 Asia/Shanghai of its last day. The answer is that 24:00;
+ * a change is in time while strictly before it.
  */
 export function supplementWindowClosesAt(occurredAt: Instant, flags: SupplementFlags): string {
-  return isoUtc(addHours(occurredAt, supplementWindowDays(flags) * DAY_HOURS));
+  return isoUtc(periodOfDaysEnd(occurredAt, supplementWindowDays(flags)));
 }
 
 export function supplementWindowOpen(occurredAt: Instant, now: Instant, flags: SupplementFlags): boolean {
-  return ms(now) <= ms(supplementWindowClosesAt(occurredAt, flags));
+  return ms(now) < ms(supplementWindowClosesAt(occurredAt, flags));
 }
 
-/** People still missing once the 补报 window has passed count as dead in statistics. */
+/** People still missing once the 补报 window has passed count as dead in statistics (the same day count). */
 export function missingCountsAsDead(occurredAt: Instant, now: Instant, flags: SupplementFlags): boolean {
   return !supplementWindowOpen(occurredAt, now, flags);
 }
@@ -490,6 +490,28 @@ export function injuryClass(lostWorkDays: number): InjuryClass {
   if (lostWorkDays >= SERIOUS_INJURY_MIN_LOST_DAYS) return "serious";
   if (lostWorkDays >= INJURY_MIN_LOST_DAYS) return "injured";
   return "none";
+}
+
+/** One injured person as reported: lost work days, and whether it was acute industrial poisoning. */
+export interface InjuredPerson {
+  lostWorkDays: number;
+  acutePoisoning?: boolean;
+}
+
+/**
+ * The injury counts a list of injured people gives (2016 统计管理办法): ≥ 105 lost work days is a serious
+ * injury, 3–104 an injury, fewer is not counted; acute industrial poisoning counts as serious
+ * (493号令 art. 3 counts it with serious injuries) whatever the days.
+ */
+export function injuryCounts(people: readonly InjuredPerson[]): { seriousInjuries: number; injuries: number } {
+  let seriousInjuries = 0;
+  let injuries = 0;
+  for (const p of people) {
+    const cls = p.acutePoisoning ? "serious" : injuryClass(p.lostWorkDays);
+    if (cls === "serious") seriousInjuries++;
+    else if (cls === "injured") injuries++;
+  }
+  return { seriousInjuries, injuries };
 }
 
 export type ReporterRole = "enterprise" | "regulator" | "department";

@@ -26,6 +26,9 @@ export const UnitProfile = z.strictObject({
 
 // ---------- requests ----------
 
+/** Injured people one by one (2016 统计管理办法): when given, the injury counts follow from their lost work days. */
+const Injured = z.array(z.strictObject({ lostWorkDays: field(z.number().check(z.int(), z.minimum(0), z.maximum(36_500)), "该伤员的损失工作日（2016《生产安全事故统计管理办法》：≥105 日为重伤）。Lost work days."), acutePoisoning: field(z.optional(z.boolean()), "是否为急性中毒（按重伤统计）。Acute poisoning.") })).check(z.maxLength(1000));
+
 export const CreateAccident = z.strictObject({
   /** County-level region where it happened (the county regulator receives it first). */
   regionCode: CountyCode,
@@ -45,6 +48,13 @@ export const CreateAccident = z.strictObject({
   injuries: field(Count, "轻伤人数。Injuries."),
   directLossYuan: field(Yuan, "直接经济损失（元，整数）。Direct economic loss in yuan."),
   measuresTaken: field(z.optional(NonEmpty(4000)), "已采取的措施。Measures taken."),
+  /** When given, seriousInjuries and injuries must be the counts it gives (2016 统计管理办法). */
+  injured: field(z.optional(Injured), "逐一列出的伤员（给出时，重伤、轻伤人数由损失工作日推定）。Injured people."),
+  /**
+   * An industry department's report: when the department learned of the accident. It must pass the
+   * information to the county work-safety department within 24 hours (2016 统计管理办法); only departments send it.
+   */
+  departmentKnownAt: field(z.optional(Instant), "仅行业主管部门报告时：部门获知事故的时刻（须在 24 小时内转交县级安全监管部门）。Department known at."),
   roadTraffic: field(z._default(z.boolean(), false), "是否为道路交通事故（补报期 7 日）。Road traffic."),
   fire: field(z._default(z.boolean(), false), "是否为火灾事故（补报期 7 日）。Fire."),
 });
@@ -61,6 +71,8 @@ export const UpdateAccident = z.strictObject({
   summary: field(z.optional(NonEmpty(4000)), "事故概况。Summary."),
   scene: field(z.optional(NonEmpty(2000)), "事故现场情况。Scene."),
   measuresTaken: field(z.optional(NonEmpty(4000)), "已采取的措施。Measures taken."),
+  /** When given, the injury counts follow from it (and any counts sent must agree). */
+  injured: field(z.optional(Injured), "逐一列出的伤员（给出时，重伤、轻伤人数由损失工作日推定）。Injured people."),
 });
 export type UpdateAccident = z.infer<typeof UpdateAccident>;
 
@@ -132,6 +144,8 @@ const RecordFields = {
   summary: field(z.string(), "事故概况。Summary."),
   scene: field(z.string(), "事故现场情况。Scene."),
   measuresTaken: field(z.optional(z.string()), "已采取的措施。Measures taken."),
+  /** Injured people with their lost work days and class, when the reporter gave them. */
+  injured: field(z.optional(z.array(z.object({ lostWorkDays: field(z.number(), "该伤员的损失工作日。Lost work days."), acutePoisoning: field(z.optional(z.boolean()), "是否为急性中毒。Acute poisoning."), injuryClass: field(z.enum(["serious", "injured", "none"]), "据此认定的伤害程度：serious 重伤，injured 轻伤，none 不计。Injury class.") }))), "报告人给出的伤员及认定的伤害程度。Injured people."),
   deaths: field(z.number(), "死亡人数。Deaths."),
   missing: field(z.number(), "失踪人数。Missing."),
   seriousInjuries: field(z.number(), "重伤人数。Serious injuries."),
@@ -153,6 +167,8 @@ const RecordFields = {
   /** When the unit itself first reported (its own initial report, or its first update of a report others recorded). */
   unitReportedAt: field(z.optional(Timestamp), "事故单位自己首次报告的时刻。Unit reported at."),
   unreportedByUnit: field(z.boolean(), "事故单位至今未自行报告。Unreported by the unit."),
+  /** A department's report: when it learned of the accident, and its 24-hour hand-over deadline (2016 统计管理办法). */
+  departmentHandover: field(z.optional(z.object({ knownAt: field(Timestamp, "部门获知事故的时刻。Department known at."), dueAt: field(Timestamp, "转交县级安全监管部门的时限（获知后 24 小时）。Hand-over due at."), late: field(z.boolean(), "是否超时转交。Late."), minutesLate: field(z.number(), "超时的分钟数。Minutes late.") })), "行业主管部门报告的转交情况：获知时刻与 24 小时转交时限。Department hand-over."),
   directAdministered: field(z.boolean(), "是否为省直管单位。Directly administered."),
   chain: field(z.array(z.object(ChainStepFields)), "逐级报送链：各级的时限、收到时刻与报送人。Reporting chain."),
   status: field(z.enum(STATUSES), "状态：open 处理中，closed 已结案。Status."),

@@ -14,17 +14,17 @@
 // province, so it is outside the 16: it is listed (inProvincialList: false, issuer city_county) so the
 // public catalogue and the power list still show who holds it.
 //
-// Limits: 45 working days for the three 安全生产许可证 items (安全生产许可证条例 art. 7), 20 for the rest
-// (行政许可法 art. 42). Some special regulations set their own period (e.g. 烟花爆竹安全管理条例 art. 19:
-// 30 days for wholesale licences); the seed keeps the general 20 and an admin may change it.
+// Limits (each item carries its limit and the provision setting it, rules.ts DECISION_LIMITS): 行政许可法
+// art. 42's 20 working days unless the item's own statute sets another, which wins: 45 for the three
+// 安全生产许可证 items (安全生产许可证条例 art. 7), 30 for the fireworks wholesale licence (烟花爆竹安全管理条例
+// art. 19; the retail licence's 20 days there is a county matter, not in this catalogue).
 // Fees are 0 for every item: 行政许可法 art. 58 forbids charging for granting a licence.
 // Validity years come from each item's rules (null where the decision is an opinion, not a licence).
 // This is data: admins edit it (versioned); validateApprovalItem() checks every edit.
 
 import {
   APPROVAL_FEE_YUAN,
-  DECISION_LIMIT_WORKING_DAYS,
-  SAFETY_LICENCE_DECISION_LIMIT_WORKING_DAYS,
+  DECISION_LIMITS,
   SAFETY_LICENCE_VALIDITY_YEARS,
   type ApprovalItem,
   type ApprovalStage,
@@ -93,12 +93,15 @@ interface ItemSpec {
   legalBasis: string[];
   issuer: Issuer;
   safetyLicence?: boolean;
+  /** The item's own statute sets its decision limit (default: 行政许可法 art. 42, or art. 7 of 安全生产许可证条例 for safety licences). */
+  limit?: { days: number; basis: string };
   licenceValidityYears: number | null;
   materials: string[];
   review: ApprovalStage;
 }
 
 function item(spec: ItemSpec): ApprovalItem {
+  const limit = spec.limit ?? (spec.safetyLicence ? DECISION_LIMITS.safetyLicence : DECISION_LIMITS.general);
   return {
     code: spec.code,
     name: spec.name,
@@ -106,7 +109,8 @@ function item(spec: ItemSpec): ApprovalItem {
     inProvincialList: spec.inProvincialList ?? true,
     legalBasis: spec.legalBasis,
     issuer: spec.issuer,
-    limitWorkingDays: spec.safetyLicence ? SAFETY_LICENCE_DECISION_LIMIT_WORKING_DAYS : DECISION_LIMIT_WORKING_DAYS,
+    limitWorkingDays: limit.days,
+    limitBasis: limit.basis,
     licenceValidityYears: spec.licenceValidityYears,
     fee: APPROVAL_FEE_YUAN,
     materials: spec.materials,
@@ -202,8 +206,9 @@ export const APPROVAL_CATALOGUE: readonly ApprovalItem[] = [
     name: "烟花爆竹经营（批发）许可证核发",
     category: "危险化学品安全使用和烟花爆竹批发许可",
     legalBasis: ["《烟花爆竹安全管理条例》第十六条、第十七条、第十九条", "《烟花爆竹经营许可实施办法》（原国家安全生产监督管理总局令第65号）"],
-    // art. 19: the province or a city it entrusts.
+    // art. 19: the province or a city it entrusts, deciding within 30 days of acceptance.
     issuer: "province_delegable",
+    limit: DECISION_LIMITS.fireworksWholesale,
     licenceValidityYears: 3,
     materials: [
       ...BASE_LICENCE_MATERIALS,

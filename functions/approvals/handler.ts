@@ -18,6 +18,7 @@ import {
   type ApplicationAction,
   acceptanceNoticeDeadline,
   type AuthorityCode,
+  CANCELLATION_BASIS,
   type Calendars,
   type DelegationState,
   hadFatalAccident,
@@ -292,11 +293,11 @@ function officerStep(action: ApplicationAction) {
 
 // ---------- licence actions ----------
 
-const LICENCE_EVENTS: Record<LicenceAction, "suspended" | "restored" | "revoked" | "expired" | "cancelled" | "renewed"> = {
+const LICENCE_EVENTS: Record<LicenceAction, "suspended" | "restored" | "revoked" | "cancelled" | "renewed"> = {
   suspend: "suspended",
   restore: "restored",
   revoke: "revoked",
-  expire: "expired",
+  expire: "cancelled",
   cancel: "cancelled",
   renew: "renewed",
 };
@@ -341,13 +342,16 @@ function licenceStep(action: Exclude<LicenceAction, "expire">) {
       summary = { ...summary, validFrom: after.validFrom, validTo: after.validTo, accidentsChecked: accidents.length };
     }
     if (action === "suspend") after.suspension = { source: "officer", reason: body.reason, since: at };
+    if (action === "cancel") after.cancellation = { ground: "officer", basis: CANCELLATION_BASIS.officer, on: today, reason: body.reason };
     if (action === "restore") {
       if (l.suspension?.source === "major_hazard") {
         throw conflict("suspended_for_major_hazard", { zh: "该许可证因重大隐患停产整顿被暂扣，隐患销号后自动恢复", en: "suspended for a listed major hazard; it is restored when the hazard is written off" });
       }
       delete after.suspension;
     }
-    const event = { licenceNumber: l.number, itemCode: l.itemCode, regionCode: l.regionCode, enterpriseId: l.enterpriseId, event: LICENCE_EVENTS[action], at, from: l.status, to: after.status, reason: body.reason, actorId: actor.userId };
+    const event = { licenceNumber: l.number, itemCode: l.itemCode, regionCode: l.regionCode, enterpriseId: l.enterpriseId, event: LICENCE_EVENTS[action], at, from: l.status, to: after.status, reason: body.reason, actorId: actor.userId,
+      // 暂扣 and 吊销 by an officer are administrative penalties (the blacklist reads this).
+      ...(action === "suspend" || action === "revoke" ? { cause: "penalty" as const } : {}) };
     const eventId = newId();
     const writes: Write[] = [licenceUpdateWrite(l, after), licenceEventWrite(event, eventId)];
     if (check) writes.unshift(check);

@@ -9,7 +9,7 @@ import type { Job, JobInput } from "../../shared/jobs.js";
 import { CITY_CODES } from "../../shared/periods.js";
 import type { Actor } from "../../shared/policy.js";
 import { addDays, shanghaiDate, toInstant } from "../../shared/time.js";
-import { type Calendars, deadlineFlag, EXPIRY_WARNING_DAYS, licenceTransition, renewalWindowOpensOn } from "./rules.js";
+import { type Calendars, deadlineFlag, EXPIRY_WARNING_DAYS, lapseCancellation, licenceTransition, renewalWindowOpensOn } from "./rules.js";
 import type { Application, Licence } from "./schemas.js";
 import { applicationWrites, licenceEventWrite, licenceUpdateWrite, liveLicencesEnding, loadCalendars, openApplications } from "./store.js";
 import { applicationClock, deemIfDue } from "./workflow.js";
@@ -74,8 +74,9 @@ export const deadlines = (async (input: JobInput) => {
 }) satisfies Job;
 
 /**
- * 安全生产许可证条例 art. 9: licences past their validTo lapse (status expired, a LICEVT event), also
- * while suspended; licences ending within 90 days are listed so holders can apply for renewal.
+ * 行政许可法 art. 70(1): a licence whose validity (安全生产许可证条例 art. 9) ended without renewal is
+ * cancelled (注销), also while suspended, with the ground and its basis recorded on the licence, in a
+ * LICEVT event and in the audit; licences ending within 90 days are listed so holders can apply for renewal.
  */
 export const licences = (async (input: JobInput) => {
   const job = "approvals-licences";
@@ -83,18 +84,28 @@ export const licences = (async (input: JobInput) => {
   const now = input.asOf ? toInstant(input.asOf) : new Date();
   const today = shanghaiDate(now);
   const at = now.toISOString();
-  const out = { asOf: today, expired: [] as string[], conflicts: 0, expiringWithin90Days: [] as { number: string; holderName: string; enterpriseId: string; itemCode: string; validTo: string; status: string; renewalWindowOpensOn: string }[] };
+  const out = { asOf: today, cancelled: [] as string[], conflicts: 0, expiringWithin90Days: [] as { number: string; holderName: string; enterpriseId: string; itemCode: string; validTo: string; status: string; renewalWindowOpensOn: string }[] };
   for (const city of CITY_CODES()) {
     for (const l of await liveLicencesEnding(city, "0000-01-01", addDays(today, -1))) {
       const t = licenceTransition(l.status, "expire");
-      if (!t.ok) continue;
-      const after: Licence = { ...l, status: t.next, version: l.version + 1, updatedAt: at };
+      const cancellation = lapseCancellation(l.validTo as string, today);
+      if (!t.ok || !cancellation) continue;
+      const after: Licence = { ...l, status: t.next, cancellation, version: l.version + 1, updatedAt: at };
+      delete after.suspension;
       const writes = [
         licenceUpdateWrite(l, after),
-        licenceEventWrite({ licenceNumber: l.number, itemCode: l.itemCode, regionCode: l.regionCode, enterpriseId: l.enterpriseId, event: "expired", at, from: l.status, to: t.next, actorId: actor.userId }),
+        licenceEventWrite({ licenceNumber: l.number, itemCode: l.itemCode, regionCode: l.regionCode, enterpriseId: l.enterpriseId, event: "cancelled", at, from: l.status, to: t.next, reason: cancellation.basis, actorId: actor.userId }),
       ];
-      const audit: AuditEntry = { action: "licence.expire", entityType: "licence", entityId: l.number, regionCode: l.regionCode, enterpriseId: l.enterpriseId, summary: { from: l.status, to: t.next, validTo: l.validTo } };
-      if (await commit(writes, [audit], actor, job, now)) out.expired.push(l.number);
+      const audit: AuditEntry = {
+        action: "licence.cancel",
+        entityType: "licence",
+        entityId: l.number,
+        regionCode: l.regionCode,
+        enterpriseId: l.enterpriseId,
+        summary: { from: l.status, to: t.next, validTo: l.validTo, ground: cancellation.ground, basis: cancellation.basis },
+        reason: cancellation.reason,
+      };
+      if (await commit(writes, [audit], actor, job, now)) out.cancelled.push(l.number);
       else out.conflicts++;
     }
     for (const l of await liveLicencesEnding(city, today, addDays(today, EXPIRY_WARNING_DAYS))) {

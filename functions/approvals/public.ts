@@ -4,7 +4,7 @@
 import type { AuditEntry } from "../../shared/audit.js";
 import type { Write } from "../../shared/db.js";
 import { shanghaiDate } from "../../shared/time.js";
-import { licenceTransition, shouldExpire } from "./rules.js";
+import { lapseCancellation, licenceTransition } from "./rules.js";
 import type { Licence } from "./schemas.js";
 import { licenceEventWrite, licencesOfHolder, licenceUpdateWrite } from "./store.js";
 
@@ -30,19 +30,21 @@ export async function licenceSuspensionWrites(
     // Only the hold this mechanism put on is lifted: an officer's own suspension stays.
     const target = suspend ? before.status === "valid" : before.status === "suspended" && before.suspension?.source === "major_hazard";
     if (!target) continue;
-    // A licence whose validity ended while it was on hold lapses instead of coming back.
-    const action = suspend ? "suspend" : shouldExpire(before.validTo ?? "9999-12-31", today) ? "expire" : "restore";
+    // A licence whose validity ended while it was on hold is cancelled (行政许可法 art. 70(1)) instead of coming back.
+    const cancellation = suspend || !before.validTo ? null : lapseCancellation(before.validTo, today);
+    const action = suspend ? "suspend" : cancellation ? "expire" : "restore";
     const next = licenceTransition(before.status, action);
     if (!next.ok) continue;
     const after: Licence = {
       ...before,
       status: next.next,
       suspension: suspend ? { source: "major_hazard", reason, since: at } : undefined,
+      ...(cancellation ? { cancellation } : {}),
       version: before.version + 1,
       updatedAt: at,
     };
     if (!suspend) delete after.suspension;
-    const event = action === "suspend" ? "suspended" : action === "restore" ? "restored" : "expired";
+    const event = action === "suspend" ? "suspended" : action === "restore" ? "restored" : "cancelled";
     writes.push(
       licenceUpdateWrite(before, after),
       licenceEventWrite({
@@ -54,17 +56,19 @@ export async function licenceSuspensionWrites(
         at,
         from: before.status,
         to: after.status,
-        reason,
+        reason: cancellation ? cancellation.basis : reason,
+        // The hold while production is suspended for a major hazard is not a penalty (16号令 art. 16, 23).
+        cause: "major_hazard",
         actorId: HAZARD_ACTOR,
       }),
     );
     audit.push({
-      action: `licence.${action}`,
+      action: `licence.${action === "expire" ? "cancel" : action}`,
       entityType: "licence",
       entityId: before.number,
       regionCode: before.regionCode,
       enterpriseId,
-      summary: { from: before.status, to: after.status, cause: "major_hazard" },
+      summary: { from: before.status, to: after.status, cause: "major_hazard", ...(cancellation ? { basis: cancellation.basis } : {}) },
       reason,
     });
   }

@@ -115,6 +115,7 @@ export const routes = {
       legalBasis: ["《安全生产法》第三十条", "《特种作业人员安全技术培训考核管理规定》"],
       issuer: "city_county",
       limitWorkingDays: 20,
+      limitBasis: "《行政许可法》第四十二条",
       licenceValidityYears: 6,
       fee: 0,
       materials: ["申请书", "身份证明", "学历证明", "体检证明"],

@@ -15,6 +15,8 @@ import {
   NEAR_DEADLINE_WORKING_DAYS,
   RENEWAL_WINDOW_MONTHS,
   SAFETY_LICENCE_DECISION_LIMIT_WORKING_DAYS,
+  FIREWORKS_WHOLESALE_DECISION_LIMIT_WORKING_DAYS,
+  DECISION_LIMITS,
   SAFETY_LICENCE_VALIDITY_YEARS,
   STAGE_NAMES,
   acceptanceNoticeDeadline,
@@ -506,9 +508,10 @@ describe("licences (安全生产许可证条例 art. 9)", () => {
     ["suspended", "restore", "valid"],
     ["valid", "revoke", "revoked"],
     ["suspended", "revoke", "revoked"],
-    ["valid", "expire", "expired"],
-    ["suspended", "expire", "expired"],
-    ["expired", "cancel", "cancelled"],
+    // 行政许可法 art. 70(1): a licence past its validity without renewal is cancelled (注销), held or not.
+    ["valid", "expire", "cancelled"],
+    ["suspended", "expire", "cancelled"],
+    ["valid", "cancel", "cancelled"],
     ["revoked", "cancel", "cancelled"],
     ["valid", "renew", "valid"],
   ] as const)("licence %s --%s--> %s", (s, a, next) => {
@@ -542,13 +545,28 @@ describe("seed catalogue (鄂安办〔2015〕60号: 7 categories, 16 items)", ()
     expect(new Set(APPROVAL_CATALOGUE.map((i) => i.code)).size).toBe(APPROVAL_CATALOGUE.length);
   });
 
-  it("安全生产许可证条例 art. 7 and 9: safety production licences get 45 working days and 3 years; others 20 (行政许可法 art. 42)", () => {
+  it("安全生产许可证条例 art. 7 and 9: safety production licences get 45 working days and 3 years; 烟花爆竹安全管理条例 art. 19: wholesale 30; others 20 (行政许可法 art. 42)", () => {
     for (const i of APPROVAL_CATALOGUE) {
       const safety = i.name.includes("安全生产许可证");
-      expect(i.limitWorkingDays, i.name).toBe(safety ? SAFETY_LICENCE_DECISION_LIMIT_WORKING_DAYS : DECISION_LIMIT_WORKING_DAYS);
+      const wholesale = i.name.includes("烟花爆竹经营（批发）");
+      const expected = safety ? SAFETY_LICENCE_DECISION_LIMIT_WORKING_DAYS : wholesale ? FIREWORKS_WHOLESALE_DECISION_LIMIT_WORKING_DAYS : DECISION_LIMIT_WORKING_DAYS;
+      expect(i.limitWorkingDays, i.name).toBe(expected);
       if (safety) expect(i.licenceValidityYears).toBe(SAFETY_LICENCE_VALIDITY_YEARS);
     }
     expect(APPROVAL_CATALOGUE.filter((i) => i.limitWorkingDays === 45)).toHaveLength(3);
+    expect(FIREWORKS_WHOLESALE_DECISION_LIMIT_WORKING_DAYS).toBe(30);
+  });
+
+  it("every item carries the provision behind its limit: the item's own statute where it sets one, else 行政许可法 art. 42", () => {
+    const byCode = new Map(APPROVAL_CATALOGUE.map((i) => [i.code, i]));
+    expect(byCode.get("AQ01-01")).toMatchObject({ limitWorkingDays: 45, limitBasis: "《安全生产许可证条例》第七条" });
+    expect(byCode.get("AQ02-01")).toMatchObject({ limitWorkingDays: 30, limitBasis: "《烟花爆竹安全管理条例》第十九条" });
+    expect(byCode.get("AQ03-01")).toMatchObject({ limitWorkingDays: 20, limitBasis: "《中华人民共和国行政许可法》第四十二条" });
+    for (const i of APPROVAL_CATALOGUE) {
+      const row = Object.values(DECISION_LIMITS).find((l) => l.basis === i.limitBasis);
+      expect(row?.days, i.code).toBe(i.limitWorkingDays);
+    }
+    expect(validateApprovalItem({ ...PROVINCIAL_ITEMS[0]!, limitBasis: " " })).toContain("limitBasis is required: the provision that sets the time limit");
   });
 
   it("行政许可法 art. 58: every item is free", () => {

@@ -3,7 +3,7 @@
 //
 // Exports
 //   numbers: ACCEPTANCE_NOTICE_WORKING_DAYS (5), DECISION_LIMIT_WORKING_DAYS (20),
-//     SAFETY_LICENCE_DECISION_LIMIT_WORKING_DAYS (45), EXTENSION_WORKING_DAYS (10),
+//     SAFETY_LICENCE_DECISION_LIMIT_WORKING_DAYS (45), FIREWORKS_WHOLESALE_DECISION_LIMIT_WORKING_DAYS (30), DECISION_LIMITS, EXTENSION_WORKING_DAYS (10),
 //     DELIVERY_WORKING_DAYS (10), NEAR_DEADLINE_WORKING_DAYS (3), SAFETY_LICENCE_VALIDITY_YEARS (3),
 //     RENEWAL_WINDOW_MONTHS (3), EXPIRY_WARNING_DAYS (90), APPROVAL_FEE_YUAN (0)
 //   catalogue types: Issuer, StageName, STAGE_NAMES, ApprovalStage, ApprovalItem, validateApprovalItem
@@ -13,6 +13,7 @@
 //   clock: acceptanceNoticeDeadline, deemedAcceptance, Pause, ClockInput, Clock, computeClock,
 //     pausedDateSet, deliveryDueDate, nearDeadline, deadlineFlag
 //   licences: LicenceStatus, LicenceAction, LICENCE_STATUSES, LICENCE_ACTIONS, licenceTransition,
+//     Cancellation, CANCELLATION_BASIS, lapseCancellation,
 //     allowedLicenceActions, licenceValidTo, renewedValidTo, renewalWindowOpensOn, renewalWindowOpen,
 //     canExtendWithoutReview, renewalDecision, shouldExpire, expiringWithin
 //   re-exported from calendar.ts: YearCalendar, Calendars, isWorkingDay, addWorkingDays,
@@ -48,6 +49,18 @@ export const ACCEPTANCE_NOTICE_WORKING_DAYS = 5;
 export const DECISION_LIMIT_WORKING_DAYS = 20;
 /** 安全生产许可证条例 art. 7: safety production licences are decided within 45 days. */
 export const SAFETY_LICENCE_DECISION_LIMIT_WORKING_DAYS = 45;
+/** 烟花爆竹安全管理条例 art. 19: wholesale licences are decided within 30 days (retail within 20). */
+export const FIREWORKS_WHOLESALE_DECISION_LIMIT_WORKING_DAYS = 30;
+
+/**
+ * The decision limit of an item and the provision that sets it: 行政许可法 art. 42's 20 days unless the
+ * item's own statute sets another limit, which wins (a special provision over the general one).
+ */
+export const DECISION_LIMITS = {
+  general: { days: DECISION_LIMIT_WORKING_DAYS, basis: "《中华人民共和国行政许可法》第四十二条" },
+  safetyLicence: { days: SAFETY_LICENCE_DECISION_LIMIT_WORKING_DAYS, basis: "《安全生产许可证条例》第七条" },
+  fireworksWholesale: { days: FIREWORKS_WHOLESALE_DECISION_LIMIT_WORKING_DAYS, basis: "《烟花爆竹安全管理条例》第十九条" },
+} as const;
 /** 行政许可法 art. 42: extendable once by 10 days with the head's approval. */
 export const EXTENSION_WORKING_DAYS = 10;
 /** 行政许可法 art. 44: the certificate is served within 10 days of the decision. */
@@ -96,6 +109,8 @@ export interface ApprovalItem {
   legalBasis: string[];
   issuer: Issuer;
   limitWorkingDays: number;
+  /** The provision that sets limitWorkingDays (shown in the service guide). */
+  limitBasis: string;
   licenceValidityYears: number | null;
   fee: number;
   materials: string[];
@@ -113,6 +128,7 @@ export function validateApprovalItem(item: ApprovalItem): string[] {
     errors.push("legalBasis needs at least one entry");
   if (!["province", "province_delegable", "city_county"].includes(item.issuer)) errors.push(`unknown issuer: ${item.issuer}`);
   if (!Number.isInteger(item.limitWorkingDays) || item.limitWorkingDays <= 0) errors.push("limitWorkingDays must be a positive integer");
+  if (!text(item.limitBasis)) errors.push("limitBasis is required: the provision that sets the time limit");
   if (item.licenceValidityYears !== null && (!Number.isInteger(item.licenceValidityYears) || item.licenceValidityYears <= 0))
     errors.push("licenceValidityYears must be a positive integer or null");
   if (item.fee !== APPROVAL_FEE_YUAN) errors.push("fee must be 0 (行政许可法 art. 58)");
@@ -419,24 +435,44 @@ export function deadlineFlag(clock: Clock): "overdue" | "near" | null {
 // ---------------------------------------------------------------------------------------------
 // Licences.
 //
-// valid ⇄ suspended (暂扣 / restored on write-off); valid|suspended → revoked (吊销) or expired
-// (past validTo, by the daily job, also while suspended); revoked|expired|valid|suspended →
-// cancelled (注销: formal lapse of an expired, revoked or surrendered licence). `renew` keeps a
-// valid licence valid with a new validTo; a suspended licence cannot be renewed.
+// valid ⇄ suspended (暂扣 / restored on write-off); valid|suspended → revoked (吊销); valid|suspended →
+// cancelled (注销) by `expire`, the daily job's lapse of a licence past its validTo without renewal
+// (行政许可法 art. 70(1); also while suspended), or by an officer's `cancel` (art. 70's other grounds);
+// revoked → cancelled. `renew` keeps a valid licence valid with a new validTo; a suspended licence
+// cannot be renewed. There is no "expired" state: the law knows only the cancellation that follows.
 
-export const LICENCE_STATUSES = ["valid", "suspended", "revoked", "expired", "cancelled"] as const;
+export const LICENCE_STATUSES = ["valid", "suspended", "revoked", "cancelled"] as const;
 export type LicenceStatus = (typeof LICENCE_STATUSES)[number];
 
 export const LICENCE_ACTIONS = ["suspend", "restore", "revoke", "expire", "cancel", "renew"] as const;
 export type LicenceAction = (typeof LICENCE_ACTIONS)[number];
 
 const LICENCE_TRANSITIONS: Readonly<Record<LicenceStatus, Readonly<Partial<Record<LicenceAction, LicenceStatus>>>>> = {
-  valid: { suspend: "suspended", revoke: "revoked", expire: "expired", cancel: "cancelled", renew: "valid" },
-  suspended: { restore: "valid", revoke: "revoked", expire: "expired", cancel: "cancelled" },
+  valid: { suspend: "suspended", revoke: "revoked", expire: "cancelled", cancel: "cancelled", renew: "valid" },
+  suspended: { restore: "valid", revoke: "revoked", expire: "cancelled", cancel: "cancelled" },
   revoked: { cancel: "cancelled" },
-  expired: { cancel: "cancelled" },
   cancelled: {},
 };
+
+/** Why a licence was cancelled (注销) and the provision that requires it. */
+export interface Cancellation {
+  ground: "expired_without_renewal" | "officer";
+  basis: string;
+  on: IsoDate;
+  reason?: string;
+}
+
+/** 行政许可法 art. 70: the grounds on which the licensing authority must cancel (注销) a licence. */
+export const CANCELLATION_BASIS = {
+  expired_without_renewal: "《中华人民共和国行政许可法》第七十条第（一）项：行政许可有效期届满未延续",
+  officer: "《中华人民共和国行政许可法》第七十条",
+} as const;
+
+/** The cancellation the daily job records for a licence whose validity ended on `validTo` without renewal. */
+export function lapseCancellation(validTo: IsoDate, today: IsoDate): Cancellation | null {
+  if (!shouldExpire(validTo, today)) return null;
+  return { ground: "expired_without_renewal", basis: CANCELLATION_BASIS.expired_without_renewal, on: today, reason: `有效期至${validTo}届满，未延续` };
+}
 
 export function allowedLicenceActions(status: LicenceStatus): LicenceAction[] {
   const row = LICENCE_TRANSITIONS[status];
@@ -506,7 +542,7 @@ export function renewalDecision(input: {
   return { allowed: reasons.length === 0, reasons, newValidTo: renewedValidTo(input.validTo, input.years) };
 }
 
-/** The daily job expires a licence the day after its last valid day. */
+/** The daily job cancels a licence the day after its last valid day (行政许可法 art. 70(1)). */
 export function shouldExpire(validTo: IsoDate, today: IsoDate): boolean {
   return today > validTo;
 }
@@ -619,6 +655,7 @@ export interface PowerListEntry {
   holderLevels: ("province" | "city" | "county")[];
   delegatedTo: { cityCode: string; since: IsoDate; inForce: boolean }[];
   limitWorkingDays: number;
+  limitBasis: string;
   responsibilities: { stage: StageName; duty: string; standard: string; keyPoints: string[] }[];
   accountability: { stage: StageName; integrityRisks: string[]; consequence: string }[];
 }
@@ -645,6 +682,7 @@ export function powerList(
       holderLevels,
       delegatedTo: i.issuer === "province_delegable" ? mine : [],
       limitWorkingDays: i.limitWorkingDays,
+      limitBasis: i.limitBasis,
       responsibilities: i.stages.map((s) => ({ stage: s.stage, duty: s.reviewed, standard: s.standard, keyPoints: s.keyPoints })),
       accountability: i.stages.map((s) => ({ stage: s.stage, integrityRisks: s.integrityRisks, consequence: s.misconductConsequence })),
     };

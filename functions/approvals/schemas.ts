@@ -27,6 +27,8 @@ const ItemFields = {
   legalBasis: field(z.array(NonEmpty(500)).check(z.minLength(1), z.maxLength(20)), "设定依据。Legal basis."),
   issuer: field(z.enum(["province", "province_delegable", "city_county"]), "实施机关：province 省级，province_delegable 省级（可委托市级），city_county 市县。Issuer."),
   limitWorkingDays: field(z.number().check(z.int(), z.minimum(1), z.maximum(365)), "法定办理时限（工作日）。Time limit in working days."),
+  /** The provision that sets the limit: 行政许可法 art. 42, or the item's own statute where it sets another. */
+  limitBasis: field(NonEmpty(500), "办理时限的设定依据。Basis of the time limit."),
   licenceValidityYears: field(z.nullable(z.number().check(z.int(), z.minimum(1), z.maximum(30))), "许可证有效期（年；无证照为 null）。Licence validity."),
   fee: field(z.number().check(z.int(), z.minimum(0)), "收费（元）。Fee."),
   materials: field(z.array(NonEmpty(200)).check(z.minLength(1), z.maxLength(50)), "申请材料清单。Materials."),
@@ -63,6 +65,7 @@ export const PowerList = z.object({
       holderLevels: field(z.array(z.enum(["province", "city", "county"])), "行使权力的层级。Holder levels."),
       delegatedTo: field(z.array(z.object({ cityCode: field(z.string(), "市（州）行政区划代码。City code."), cityName: field(z.string(), "市（州）名称。City name."), since: field(DateString, "委托起始日期。Since."), inForce: field(z.boolean(), "委托是否生效中。In force.") })), "委托给的市（州）。Delegated to."),
       limitWorkingDays: field(z.number(), "法定办理时限（工作日）。Time limit in working days."),
+      limitBasis: field(z.string(), "办理时限的设定依据。Basis of the time limit."),
       responsibilities: field(z.array(StageDuty), "责任清单：各环节职责。Responsibilities."),
       accountability: field(z.array(StageAccountability), "追责：各环节的廉政风险与后果。Accountability."),
     }),
@@ -283,7 +286,15 @@ export const Licence = z.object({
   validFrom: field(DateString, "有效期起。Valid from."),
   validTo: field(z.nullable(DateString), "有效期止（长期有效为 null）。Valid to."),
   status: field(z.enum(LICENCE_STATUSES), "许可证状态：valid 有效，suspended 暂扣，revoked 吊销，expired 过期，cancelled 注销。Status."),
+  /**
+   * A hold: `major_hazard` while production is suspended for a listed major hazard (16号令; not a
+   * penalty), `officer` for a suspension (暂扣) imposed as an administrative penalty.
+   */
   suspension: field(z.optional(z.object({ source: field(z.enum(["major_hazard", "officer"]), "暂扣来源：major_hazard 重大隐患挂牌，officer 审批人员。Source."), reason: field(z.string(), "理由。Reason."), since: field(DateString, "委托起始日期。Since.") })), "暂扣情况。Suspension."),
+  /** Why and on what basis the licence was cancelled (注销, 行政许可法 art. 70). */
+  cancellation: field(z.optional(
+    z.object({ ground: field(z.enum(["expired_without_renewal", "officer"]), "注销原因：expired_without_renewal 有效期届满未延续，officer 审批人员依法注销。Ground."), basis: field(z.string(), "注销的法律依据。Legal basis."), on: field(DateString, "注销日期。On."), reason: field(z.optional(z.string()), "注销理由（审批人员注销时）。Reason.") }),
+  ), "注销情况（行政许可法第七十条）。Cancellation."),
   applicationId: field(z.nullable(z.string()), "来源申请编号。Application id."),
   issuedOn: field(DateString, "发证日期。Issued on."),
   issuedBy: field(z.string(), "发证人的用户编号。Issued by."),

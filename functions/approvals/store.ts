@@ -360,7 +360,13 @@ export interface LicenceEventRecord {
   itemCode: string;
   regionCode: string;
   enterpriseId: string;
-  event: "suspended" | "restored" | "revoked" | "expired" | "cancelled" | "issued" | "renewed";
+  event: "suspended" | "restored" | "revoked" | "cancelled" | "issued" | "renewed";
+  /**
+   * What a suspension or revocation is: `penalty` (an administrative penalty, the blacklist trigger of
+   * 安委办〔2015〕14号) or `major_hazard` (the hold while production is suspended for a listed major
+   * hazard, 16号令; not a penalty).
+   */
+  cause?: "penalty" | "major_hazard";
   at: string;
   from: LicenceStatus | null;
   to: LicenceStatus;

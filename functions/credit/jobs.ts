@@ -4,13 +4,20 @@
 //
 // Sources (what the job reads, and how):
 //   - accidents: the period index ACC, the 12 months ending with today's month (the calendar year
-//     for the annual-deaths count is always inside them); records with enterpriseResponsible
-//     (set at closure) and with concealed (confirmed 瞒报/谎报);
-//   - licence status events: the period index LICEVT, same months (suspended / revoked);
+//     for the annual-deaths count is always inside them) and, until the previous year is settled,
+//     every month from its January: accidents late in a year are often closed (responsibility
+//     found) or confirmed concealed after 1 January, and still count for their own year. Settled
+//     means every accident of that year is closed (rules.yearSettled): a closed report is read-only,
+//     so nothing of that year can change any more; a full run then records the year as settled
+//     (CREDITYEAR#<year>) and stops reading it. Records with enterpriseResponsible (set at closure)
+//     and with concealed (confirmed 瞒报/谎报) are the evidence;
+//   - licence status events: the period index LICEVT, 12 months (suspended / revoked as a penalty;
+//     the hold for a major hazard with production suspended is not a penalty and never lists);
 //   - violation records of our own with a licence penalty: the period index VIOL, same months;
 //   - listed major hazards past their supervision deadline without write-off: contract 3
 //     (functions/hazards/public.ts overdueSupervisedHazards).
-// Cost follows the window (12 months), never the whole history.
+// Cost follows the window (12 months, up to 23 for accidents while the previous year is open), never
+// the whole history.
 import { auditWrite, type AuditEntry } from "../../shared/audit.js";
 import { type Item, putNew, TransactionConflict, transact } from "../../shared/db.js";
 import { getEnterprise } from "../../shared/enterprises.js";
@@ -25,6 +32,7 @@ import { overdueSupervisedHazards } from "../hazards/public.js";
 import { LICENCE_PENALTIES, type PenaltyKind } from "./config-data.js";
 import { listingWrites } from "./listing.js";
 import {
+  yearSettled,
   activeListing,
   type BlacklistPolicy,
   dueInspectionTasks,
@@ -36,7 +44,17 @@ import {
   type SupervisedHazard,
 } from "./rules.js";
 import type { ListingRecord, SupervisionTaskRecord } from "./schemas.js";
-import { getCreditState, getPolicy, listedPerState, listingsInForce, listingsOfEnterprise, taskItem, tasksOfEnterprise } from "./store.js";
+import {
+  getCreditState,
+  getPolicy,
+  isYearSettled,
+  listedPerState,
+  listingsInForce,
+  listingsOfEnterprise,
+  settledYearWrite,
+  taskItem,
+  tasksOfEnterprise,
+} from "./store.js";
 
 export const JOB_NAME = "credit-blacklist";
 export const SYSTEM_ACTOR: Actor = { userId: `system:${JOB_NAME}`, role: "admin", regionCode: "420000", isHead: false };
@@ -97,13 +115,18 @@ export interface BlacklistRunResult {
   conflicts: number;
   unknownEnterprises: number;
   tasksOpened: number;
+  /** Set by a full run while the previous year was still read: whether it is settled now. */
+  previousYearSettled?: boolean;
 }
 
 export interface EvaluateOptions {
   sources?: BlacklistSources;
   /** Re-evaluate only these enterprises (on demand, and in tests); default all. */
   only?: ReadonlySet<string>;
-  /** Months read, ending with today's; default WINDOW_MONTHS. A narrower window only looks less far back. */
+  /**
+   * Months read, ending with today's; default WINDOW_MONTHS plus, for accidents, the unsettled previous
+   * year. A given number is read as is (a narrower window only looks less far back).
+   */
   months?: number;
 }
 
@@ -112,15 +135,19 @@ export async function evaluateBlacklist(asOf: Date, opts: EvaluateOptions = {}):
   const only = opts.only;
   const today = shanghaiDate(asOf);
   const year = Number(today.slice(0, 4));
+  const previousYear = year - 1;
   const cutoff = asOf.getTime();
   const notAfter = (instantOrDate: unknown) =>
     typeof instantOrDate === "string" && (/^\d{4}-\d{2}-\d{2}$/.test(instantOrDate) ? instantOrDate <= today : toInstant(instantOrDate).getTime() <= cutoff);
   const policy = await getPolicy();
   const months = monthsEnding(today, opts.months ?? WINDOW_MONTHS);
+  const previousOpen = opts.months === undefined && !(await isYearSettled(previousYear));
+  // From January of the previous year: 12 months plus those of this year.
+  const accidentMonths = previousOpen ? monthsEnding(today, WINDOW_MONTHS + Number(today.slice(5, 7))) : months;
 
-  const read = async (kind: "ACC" | "LICEVT" | "VIOL") => (await Promise.all(months.map((m) => readMonth(kind, m)))).flat();
+  const read = async (kind: "ACC" | "LICEVT" | "VIOL", list = months) => (await Promise.all(list.map((m) => readMonth(kind, m)))).flat();
   const [accidents, licenceEvents, violations, hazards] = await Promise.all([
-    read("ACC"),
+    read("ACC", accidentMonths),
     read("LICEVT"),
     read("VIOL"),
     sources.overdueSupervisedHazards(today),
@@ -156,7 +183,9 @@ export async function evaluateBlacklist(asOf: Date, opts: EvaluateOptions = {}):
     if (a.concealed === true) of(a.enterpriseId)?.concealedAccidents.push({ id: a.id as string });
   }
   for (const e of licenceEvents) {
-    if (notAfter(e.at)) of(e.enterpriseId)?.licenceEvents.push({ id: e.id as string, kind: e.event as string });
+    if (notAfter(e.at)) {
+      of(e.enterpriseId)?.licenceEvents.push({ id: e.id as string, kind: e.event as string, ...(typeof e.cause === "string" ? { cause: e.cause } : {}) });
+    }
   }
   for (const v of violations) {
     // A penalty of licence suspension or revocation is itself a licence trigger (14号).
@@ -182,7 +211,7 @@ export async function evaluateBlacklist(asOf: Date, opts: EvaluateOptions = {}):
 
   const newListings: ListingRecord[] = [];
   for (const [enterpriseId, c] of candidates) {
-    const triggers = evaluateBlacklistTriggers({ enterpriseId, ...c, year, today }, policy);
+    const triggers = evaluateBlacklistTriggers({ enterpriseId, ...c, year, ...(previousOpen ? { previousYear } : {}), today }, policy);
     if (triggers.length === 0) continue;
     result.enterprisesWithTriggers++;
     const state = await getCreditState(enterpriseId);
@@ -223,7 +252,30 @@ export async function evaluateBlacklist(asOf: Date, opts: EvaluateOptions = {}):
   }
 
   result.tasksOpened = await openSupervisionTasks(today, policy, newListings, asOf, only);
+  // Only a run over every enterprise has judged the whole year (a partial run judges some).
+  if (previousOpen && !only) result.previousYearSettled = await recordIfSettled(previousYear, accidents, today, asOf);
   return result;
+}
+
+/** Records the previous year as settled once every accident of it is closed; true when it is (now or already). */
+async function recordIfSettled(year: number, accidents: Item[], today: IsoDate, asOf: Date): Promise<boolean> {
+  const ofYear = accidents.filter((a) => typeof a.occurredAt === "string" && typeof a.status === "string") as unknown as { occurredAt: string; status: string }[];
+  if (!yearSettled(ofYear, year)) return false;
+  const count = ofYear.filter((a) => Number(shanghaiDate(a.occurredAt).slice(0, 4)) === year).length;
+  const entry: AuditEntry = {
+    action: "blacklist.year-settled",
+    entityType: "credit_settled_year",
+    entityId: String(year),
+    regionCode: "420000",
+    summary: { year, settledOn: today, accidents: count },
+  };
+  try {
+    await transact([settledYearWrite(year, today, count), auditWrite(entry, SYSTEM_ACTOR, REQUEST_ID, asOf)]);
+  } catch (err) {
+    // Recorded by a concurrent run: the same fact.
+    if (!(err instanceof ApiError && err.status === 409) && !(err instanceof TransactionConflict)) throw err;
+  }
+  return true;
 }
 
 /**

@@ -15,6 +15,7 @@ import {
   evaluateBlacklistTriggers,
   freshTriggers,
   isLicencePenalty,
+  isLicencePenaltyEvent,
   isListed,
   type Listing,
   listingTerm,
@@ -29,6 +30,7 @@ import {
   type TriggerInput,
   validateBlacklistPolicy,
   validatePenalty,
+  yearSettled,
 } from "./rules.js";
 
 const noRecords = (over: Partial<TriggerInput> = {}): TriggerInput => ({
@@ -135,6 +137,28 @@ describe("blacklist triggers (安委办〔2015〕14号)", () => {
     expect(t3?.detail).toMatchObject({ deaths: 9 });
   });
 
+  it("14号 annual deaths across the year boundary: while the previous year is open, each year is counted on its own", () => {
+    const accidents = [
+      accident("dec1", { occurredAt: "2025-12-20T02:00:00Z", grade: "larger", statisticalDeaths: 6 }),
+      accident("dec2", { occurredAt: "2025-12-28T02:00:00Z", grade: "larger", statisticalDeaths: 5 }),
+      accident("jan", { occurredAt: "2026-01-05T02:00:00Z", statisticalDeaths: 2 }),
+    ];
+    const input = noRecords({ responsibleAccidents: accidents, year: 2026, today: "2026-01-20" });
+    expect(evaluateBlacklistTriggers(input)).toEqual([]);
+    expect(evaluateBlacklistTriggers({ ...input, previousYear: 2025 })).toEqual([
+      { kind: "annual_deaths", evidence: ["dec1", "dec2"], detail: { year: 2025, deaths: 11, threshold: 10 } },
+    ]);
+  });
+
+  it("a year is settled once every accident of it (Shanghai year of occurrence) is closed", () => {
+    const open = { occurredAt: "2025-12-31T15:59:00Z", status: "open" }; // 23:59 on 31 Dec 2025 in Shanghai
+    const closed = { occurredAt: "2025-06-01T02:00:00Z", status: "closed" };
+    const nextYearOpen = { occurredAt: "2025-12-31T16:01:00Z", status: "open" }; // 1 Jan 2026 in Shanghai
+    expect(yearSettled([closed, nextYearOpen], 2025)).toBe(true);
+    expect(yearSettled([closed, open], 2025)).toBe(false);
+    expect(yearSettled([], 2025)).toBe(true);
+  });
+
   it("493号令 补报: missing people counted dead (statisticalDeaths) count toward the annual total", () => {
     const t = kinds(noRecords({ responsibleAccidents: [accident("A1", { grade: "larger", statisticalDeaths: 10 })] }));
     expect(t).toEqual(["annual_deaths"]);
@@ -162,6 +186,15 @@ describe("blacklist triggers (安委办〔2015〕14号)", () => {
     );
     expect(t).toEqual([{ kind: "licence_suspended_or_revoked", evidence: ["L1", "L3"] }]);
     expect(evaluateBlacklistTriggers(noRecords({ licenceEvents: [{ id: "L4", kind: "renewed" }] }))).toEqual([]);
+  });
+
+  it("14号 means a penalty: the hold while production is suspended for a major hazard (16号令) is not the licence trigger", () => {
+    const held = { id: "L5", kind: "suspended", cause: "major_hazard" };
+    const penalty = { id: "L6", kind: "suspended", cause: "penalty" };
+    expect(isLicencePenaltyEvent(held)).toBe(false);
+    expect(isLicencePenaltyEvent(penalty)).toBe(true);
+    expect(evaluateBlacklistTriggers(noRecords({ licenceEvents: [held] }))).toEqual([]);
+    expect(evaluateBlacklistTriggers(noRecords({ licenceEvents: [held, penalty] }))).toEqual([{ kind: "licence_suspended_or_revoked", evidence: ["L6"] }]);
   });
 
   it("all triggers together, each with its own evidence, most serious first", () => {

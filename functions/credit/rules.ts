@@ -5,6 +5,7 @@
 //   Policy:     validateBlacklistPolicy(policy)
 //   Triggers:   ResponsibleAccident, EvidenceRef, SupervisedHazard, LicenceEvent, TriggerInput,
 //               BlacklistTrigger, evaluateBlacklistTriggers(input, policy?), isHazardOrderIgnored(hazard, today),
+//               isLicencePenaltyEvent(event), yearSettled(accidents, year),
 //               primaryReason(triggers), freshTriggers(triggers, usedEvidence)
 //   Manual / removal guard: Actor, GuardResult, isProvinceAdmin(actor), manualListingTrigger(actor, reason, evidence?),
 //               canRemoveEarly(actor, reason, listing, today), removeEarly(listing, actor, reason, today)
@@ -94,6 +95,12 @@ export interface LicenceEvent {
   id: string;
   /** Only `suspended` (暂扣) and `revoked` (吊销) list an enterprise; other kinds are ignored. */
   kind: string;
+  /**
+   * `major_hazard`: the hold on a safety production licence while production is suspended for a
+   * listed major hazard (16号令). That is a supervision measure, not the penalty 14号 means by
+   * "licence suspended or revoked", so it never lists; ignoring the hazard order does (its own trigger).
+   */
+  cause?: string;
 }
 
 export interface TriggerInput {
@@ -106,6 +113,8 @@ export interface TriggerInput {
   licenceEvents: readonly LicenceEvent[];
   /** Calendar year for the annual-deaths count. */
   year: number;
+  /** The previous year, while its accidents are not yet settled (see yearSettled): counted on its own. */
+  previousYear?: number;
   /** Shanghai date of the evaluation. */
   today: IsoDate;
 }
@@ -148,16 +157,18 @@ export function evaluateBlacklistTriggers(input: TriggerInput, policy: Blacklist
     });
   }
 
-  const inYear = input.responsibleAccidents.filter(
-    (a) => Number(shanghaiDate(a.occurredAt).slice(0, 4)) === input.year && a.statisticalDeaths > 0,
-  );
-  const deaths = inYear.reduce((s, a) => s + a.statisticalDeaths, 0);
-  if (deaths >= policy.annualDeathsThreshold) {
-    triggers.push({
-      kind: "annual_deaths",
-      evidence: inYear.map((a) => a.id),
-      detail: { year: input.year, deaths, threshold: policy.annualDeathsThreshold },
-    });
+  // Each year is counted on its own: accidents late in a year whose responsibility is settled after
+  // 1 January still add up for their own year while that year is evaluated.
+  for (const year of input.previousYear === undefined ? [input.year] : [input.previousYear, input.year]) {
+    const inYear = input.responsibleAccidents.filter((a) => Number(shanghaiDate(a.occurredAt).slice(0, 4)) === year && a.statisticalDeaths > 0);
+    const deaths = inYear.reduce((s, a) => s + a.statisticalDeaths, 0);
+    if (deaths >= policy.annualDeathsThreshold) {
+      triggers.push({
+        kind: "annual_deaths",
+        evidence: inYear.map((a) => a.id),
+        detail: { year, deaths, threshold: policy.annualDeathsThreshold },
+      });
+    }
   }
 
   if (input.concealedAccidents.length > 0) {
@@ -167,10 +178,26 @@ export function evaluateBlacklistTriggers(input: TriggerInput, policy: Blacklist
   const ignored = input.overdueSupervisedHazards.filter((h) => isHazardOrderIgnored(h, input.today));
   if (ignored.length > 0) triggers.push({ kind: "ignored_major_hazard_order", evidence: ignored.map((h) => h.id) });
 
-  const licence = input.licenceEvents.filter((e) => e.kind === "suspended" || e.kind === "revoked");
+  const licence = input.licenceEvents.filter((e) => isLicencePenaltyEvent(e));
   if (licence.length > 0) triggers.push({ kind: "licence_suspended_or_revoked", evidence: licence.map((e) => e.id) });
 
   return triggers;
+}
+
+/** A suspension (暂扣) or revocation (吊销) imposed as a penalty; the major-hazard hold is not one. */
+export function isLicencePenaltyEvent(e: LicenceEvent): boolean {
+  return (e.kind === "suspended" || e.kind === "revoked") && e.cause !== "major_hazard";
+}
+
+/**
+ * Whether a year's accidents are settled, decided from the stored reports: every accident that
+ * occurred in the year is closed. Closure records whether the enterprise was responsible (493号令
+ * art. 19 ff.), and a closed report is read-only: no later casualty change, regrade or confirmation
+ * of concealment can touch it. Until then, the year's responsible deaths and concealments may still
+ * change, so the blacklist keeps evaluating it.
+ */
+export function yearSettled(accidents: readonly { occurredAt: string; status: string }[], year: number): boolean {
+  return accidents.every((a) => Number(shanghaiDate(a.occurredAt).slice(0, 4)) !== year || a.status === "closed");
 }
 
 /** The most serious trigger kind present: the public reason category of a listing. */

@@ -19,8 +19,9 @@
 //   tasks by region              gsi2pk CTASKREG#<city>    gsi2sk <county>#<dueOn>#<id>
 //   tasks of an enterprise       gsi1pk CTASKENT#<eid>     gsi1sk <dueOn>#<id>
 //   blacklist policy             pk CREDITCFG              sk POLICY
+//   settled accident year        pk CREDITYEAR#<year>      sk SETTLED      (the job reads that year no more)
 import { childrenOf, cityOf, regionLevel } from "../../shared/codes/index.js";
-import { getItem, type Item, type Page, query, queryAcross, queryAll, strip } from "../../shared/db.js";
+import { getItem, type Item, type Page, putNew, query, queryAcross, queryAll, strip, type Write } from "../../shared/db.js";
 import { periodIndexKeys } from "../../shared/periods.js";
 import { addMonths, type IsoDate } from "../../shared/time.js";
 import { type BlacklistPolicy, DEFAULT_BLACKLIST_POLICY } from "./config-data.js";
@@ -199,3 +200,17 @@ export async function getPolicy(): Promise<StoredPolicy> {
 }
 
 export const policyItem = (p: StoredPolicy): Item => ({ ...POLICY_KEY, entity: "credit_policy", ...p });
+
+// ---------- settled accident years ----------
+
+/** A year whose accidents the blacklist job found settled (rules.yearSettled): it is not read again. */
+const settledYearKey = (year: number) => ({ pk: `CREDITYEAR#${year}`, sk: "SETTLED" });
+
+export async function isYearSettled(year: number): Promise<boolean> {
+  const k = settledYearKey(year);
+  return (await getItem(k.pk, k.sk)) !== undefined;
+}
+
+export function settledYearWrite(year: number, on: IsoDate, accidentsRead: number): Write {
+  return putNew({ ...settledYearKey(year), entity: "credit_settled_year", year, settledOn: on, accidentsRead });
+}

@@ -1,13 +1,13 @@
 // The register's Lambda: regions (public) and enterprises.
 import { diff } from "../../shared/audit.js";
 import { ACCIDENT_TYPES, INDUSTRY_DIVISIONS, INDUSTRY_SECTIONS, industryMatches, REGIONS } from "../../shared/codes/index.js";
-import { ENTERPRISE_TEXT, enterpriseScope } from "../../shared/enterprises.js";
+import { decideUscc, ENTERPRISE_TEXT, enterpriseScope } from "../../shared/enterprises.js";
 import { etag, expectedVersion, lambda } from "../../shared/http.js";
 import { newId } from "../../shared/ids.js";
 import { outOfScope, reachable, requireReach, requireRegion } from "../../shared/scope.js";
 import { staleVersion } from "../../shared/errors.js";
 import { routes } from "./routes.js";
-import { decideUscc, derivedEnterpriseFields } from "./rules.js";
+import { derivedEnterpriseFields } from "./rules.js";
 import type { Enterprise } from "./schemas.js";
 import { createEnterpriseWrites, getEnterprise, listByGrid, listByRegion, updateEnterpriseWrites } from "./store.js";
 
@@ -50,7 +50,6 @@ export const handler = lambda(routes, {
       contact: body.contact,
       ...derivedEnterpriseFields(body.regionCode, body.industryCode),
       ...(uscc.override ? { checksumOverride: uscc.override } : {}),
-      ...(uscc.orgCodeWarning ? { orgCodeWarning: true } : {}),
       version: 1,
       createdAt: at,
       createdBy: actor.userId,

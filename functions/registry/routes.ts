@@ -35,7 +35,7 @@ export const routes = {
     method: "POST", path: "/v1/enterprises", fn, roles: ["regulator", "industry_department", "admin"], tags,
     summary: "Register an enterprise (USCC checked per GB 32100)",
     example: { name: "武汉示例化工有限公司", uscc: "91420102MA4K12345G", regionCode: "420102", address: "武汉市江岸区示例路1号", industryCode: "2614", scale: "small", contact: { name: "张三", phone: "027-12345678" } },
-    returns: ["etag", "location"], errors: { 400: ["invalid_uscc", "uscc_check_character"], 403: ["override_not_allowed"], 409: ["duplicate_uscc"] },
+    returns: ["etag", "location"], errors: { 400: ["invalid_uscc", "uscc_check_character", "uscc_org_code_check"], 403: ["override_not_allowed"], 409: ["duplicate_uscc"] },
     body: CreateEnterprise, response: Enterprise, status: 201,
   }),
   getEnterprise: route({

@@ -20,7 +20,7 @@ const EnterpriseFields = {
 export const CreateEnterprise = z.strictObject({
   ...EnterpriseFields,
   uscc: field(z.string().check(z.trim(), z.toUpperCase(), z.minLength(1), z.maxLength(18)), "统一社会信用代码（GB 32100，18 位，校验位会被核对）。Unified social credit code."),
-  /** Province administrators only: register a code that fails the GB 32100 check. */
+  /** Province administrators only: register a code that fails the GB 32100 check or its embedded GB 11714 check. */
   checksumOverride: field(z.optional(z.strictObject({ reason: field(NonEmpty(500), "登记校验位不符代码的理由。Reason.") })), "仅省级管理员：登记校验位不符的代码，须说明理由。Checksum override (province admin)."),
 });
 export type CreateEnterprise = z.infer<typeof CreateEnterprise>;
@@ -41,8 +41,7 @@ export const Enterprise = z.object({
   uscc: Out.uscc,
   industrySection: Out.industrySection,
   cityCode: Out.cityCode,
-  checksumOverride: field(z.optional(z.object({ reason: field(z.string(), "登记校验位不符代码的理由。Reason."), by: field(z.string(), "批准登记的用户编号。Approved by."), expected: field(z.string(), "按 GB 32100 计算应有的校验位。Expected check character.") })), "校验位不符而登记的说明。Checksum override."),
-  orgCodeWarning: field(z.optional(z.boolean()), "代码中的组织机构代码部分校验不通过（提示，不拒绝）。Organisation code warning."),
+  checksumOverride: field(z.optional(z.object({ check: field(z.optional(z.enum(["uscc", "org_code"])), "不符的校验：uscc 统一社会信用代码校验位，org_code 其中的组织机构代码（GB 11714）校验位。Failed check."), reason: field(z.string(), "登记校验位不符代码的理由。Reason."), by: field(z.string(), "批准登记的用户编号。Approved by."), expected: field(z.string(), "按 GB 32100 计算应有的校验位。Expected check character.") })), "校验位不符而登记的说明。Checksum override."),
   gridId: field(z.optional(z.nullable(z.string())), "所属网格编号（未划入网格为 null）。Grid id."),
   productionSuspended: field(z.optional(z.boolean()), "是否因重大隐患挂牌督办被责令停产停业。Production suspended."),
   version: Out.version,

@@ -199,11 +199,12 @@ describe("follow-ups (续报): at least daily for 一般/较大, twice daily for
 
 describe("补报 window (493号令 art.13): casualty changes within 30 days, 7 for road traffic and fire", () => {
   const cases: [string, Record<string, unknown>, boolean][] = [
-    ["30-day window, day 29 + 23 h: accepted", { occurredAt: ago(30 * DAY - HOUR) }, true],
-    ["30-day window, day 30 + 1 h: refused", { occurredAt: ago(30 * DAY + HOUR) }, false],
-    ["road traffic, day 6 + 23 h: accepted", { occurredAt: ago(7 * DAY - HOUR), roadTraffic: true, accidentType: "02" }, true],
-    ["road traffic, day 7 + 1 h: refused", { occurredAt: ago(7 * DAY + HOUR), roadTraffic: true, accidentType: "02" }, false],
-    ["fire, day 7 + 1 h: refused", { occurredAt: ago(7 * DAY + HOUR), fire: true, accidentType: "08" }, false],
+    // Whole Asia/Shanghai days after the accident's own day (民法典 arts. 201, 203; exact edges in accidents-periods).
+    ["30-day window, 29 days 23 h ago: accepted", { occurredAt: ago(30 * DAY - HOUR) }, true],
+    ["30-day window, 31 days 1 h ago: refused", { occurredAt: ago(31 * DAY + HOUR) }, false],
+    ["road traffic, 6 days 23 h ago: accepted", { occurredAt: ago(7 * DAY - HOUR), roadTraffic: true, accidentType: "02" }, true],
+    ["road traffic, 8 days 1 h ago: refused", { occurredAt: ago(8 * DAY + HOUR), roadTraffic: true, accidentType: "02" }, false],
+    ["fire, 8 days 1 h ago: refused", { occurredAt: ago(8 * DAY + HOUR), fire: true, accidentType: "08" }, false],
     ["fire, day 8 is inside a 30-day window only without the flag", { occurredAt: ago(8 * DAY) }, true],
   ];
   it.each(cases)("%s", async (_n, over, accepted) => {

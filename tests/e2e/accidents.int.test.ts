@@ -103,9 +103,9 @@ describe("POST /v1/accidents: who may report (493号令 art.9; 2016 统计管理
   });
 
   it("an industry department reports within its industry and region (2016 统计管理办法); not for another industry", async () => {
-    const a = await report(wuhanManufacturing);
+    const a = await report(wuhanManufacturing, { departmentKnownAt: ago(20 * MIN) });
     expect(a).toMatchObject({ reporterRole: "department", unreportedByUnit: true, industrySection: "C" });
-    const other = await api.call("POST", "/v1/accidents", { as: wuhanConstruction, body: accidentBody({ enterpriseId: shared.id }) });
+    const other = await api.call("POST", "/v1/accidents", { as: wuhanConstruction, body: accidentBody({ enterpriseId: shared.id, departmentKnownAt: ago(20 * MIN) }) });
     expect(other.status).toBe(403);
   });
 

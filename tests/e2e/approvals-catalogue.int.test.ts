@@ -52,6 +52,7 @@ function testItem(over: Record<string, unknown> = {}) {
     legalBasis: ["《中华人民共和国行政许可法》"],
     issuer: "province",
     limitWorkingDays: 20,
+    limitBasis: "《中华人民共和国行政许可法》第四十二条",
     licenceValidityYears: 3,
     fee: 0,
     materials: ["申请书"],

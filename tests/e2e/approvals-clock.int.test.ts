@@ -309,27 +309,33 @@ async function arrangeLicence(ent: Ent, over: Partial<Licence>): Promise<Licence
 }
 
 describe("licence lifecycle", () => {
-  it("approvals-licences expires licences past validTo (also suspended ones) and lists those ending within 90 days", async () => {
+  it("行政许可法 art. 70(1): approvals-licences cancels (注销) licences past validTo without renewal (also suspended ones), with the basis recorded, and lists those ending within 90 days", async () => {
     const ent = await newEnterprise("420202");
     const past = await arrangeLicence(ent, { validTo: "2026-01-31" });
     const pastSuspended = await arrangeLicence(ent, { validTo: "2026-02-01", status: "suspended", suspension: { source: "officer", reason: "x", since: "2025-12-01T00:00:00.000Z" } });
     const soon = await arrangeLicence(ent, { validTo: addDays(today(), 30) });
     const later = await arrangeLicence(ent, { validTo: addDays(today(), 120) });
     const r = await licences({});
-    expect(r.expired).toEqual(expect.arrayContaining([past.number, pastSuspended.number]));
-    expect(r.expired).not.toContain(soon.number);
+    expect(r.cancelled).toEqual(expect.arrayContaining([past.number, pastSuspended.number]));
+    expect(r.cancelled).not.toContain(soon.number);
     const listed = r.expiringWithin90Days.map((x) => x.number);
     expect(listed).toContain(soon.number);
     expect(listed).not.toContain(later.number);
     expect(r.expiringWithin90Days.find((x) => x.number === soon.number)?.renewalWindowOpensOn).toBeTruthy();
-    expect((await getLicence(past.number, true))?.status).toBe("expired");
-    expect((await getLicence(pastSuspended.number, true))?.status).toBe("expired");
-    expect((await api.call("GET", `/v1/licences/${past.number}`)).body.status).toBe("expired");
+    const basis = "《中华人民共和国行政许可法》第七十条第（一）项：行政许可有效期届满未延续";
+    const cancellation = { ground: "expired_without_renewal", basis, on: today(), reason: "有效期至2026-01-31届满，未延续" };
+    expect(await getLicence(past.number, true)).toMatchObject({ status: "cancelled", cancellation });
+    const held = await getLicence(pastSuspended.number, true);
+    expect(held).toMatchObject({ status: "cancelled", cancellation: { ground: "expired_without_renewal", basis } });
+    expect(held?.suspension).toBeUndefined();
+    expect((await api.call("GET", `/v1/licences/${past.number}`)).body.status).toBe("cancelled");
+    const history = await api.call("GET", `/v1/licences/${past.number}/history`, { as: provinceAdmin });
+    expect(history.body).toMatchObject({ status: "cancelled", cancellation });
     const events = (await readMonth("LICEVT", today().slice(0, 7), "420200")).filter((e) => e.licenceNumber === past.number);
-    expect(events).toEqual([expect.objectContaining({ event: "expired", itemCode: "AQ01-03", enterpriseId: ent.id })]);
+    expect(events).toEqual([expect.objectContaining({ event: "cancelled", from: "valid", to: "cancelled", reason: basis, itemCode: "AQ01-03", enterpriseId: ent.id })]);
     const audit = await api.call("GET", `/v1/audit?entityId=${past.number}`, { as: provinceAdmin });
-    expect(audit.body.items).toEqual([expect.objectContaining({ action: "licence.expire", actorId: "system:approvals-licences" })]);
-    expect((await licences({})).expired).not.toContain(past.number);
+    expect(audit.body.items).toEqual([expect.objectContaining({ action: "licence.cancel", actorId: "system:approvals-licences", summary: expect.objectContaining({ basis }) })]);
+    expect((await licences({})).cancelled).not.toContain(past.number);
     const officerList = await api.call("GET", "/v1/licences?regionCode=420202&expiringWithinDays=90", { as: officerA });
     expect(officerList.body.items.map((l: { number: string }) => l.number)).toEqual([soon.number]);
   });

@@ -1,14 +1,9 @@
 // Listed supervision (挂牌督办) over HTTP: deadline and level, the 10-day review due date and its
 // flag, production suspension with the licence hold (approvals' contract 1) in the same transaction,
 // and contract 3's overdueSupervisedHazards.
-import { PutCommand } from "@aws-sdk/lib-dynamodb";
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { licenceNumber } from "../../functions/approvals/rules.js";
-import { licenceItem } from "../../functions/approvals/store.js";
 import { overdueSupervisedHazards } from "../../functions/hazards/public.js";
-import { act, COMPLETE_PLAN, createHazard, generalBody, inDays, majorBody, newEnterprise, regulator, type TestEnterprise, today, uploadEvidence } from "../support/hazards.js";
-import { db } from "../../shared/db.js";
-import { env } from "../../shared/env.js";
+import { act, COMPLETE_PLAN, createHazard, giveLicence, generalBody, inDays, majorBody, newEnterprise, regulator, type TestEnterprise, today, uploadEvidence } from "../support/hazards.js";
 import { addDays } from "../../shared/time.js";
 import { useApi } from "../support/api.js";
 
@@ -32,24 +27,6 @@ async function toReviewRequested(e: TestEnterprise, id: string) {
   const r = await act(api, e.as, id, "request-review");
   expect(r.status).toBe(200);
   return r.body;
-}
-
-/** A valid safety production licence (安全生产许可证) for a test enterprise, as the approvals context stores it. */
-async function giveLicence(e: TestEnterprise): Promise<string> {
-  const number = licenceNumber("AQ01-01", 2019, 1 + Math.floor(Math.random() * 99_998));
-  const at = new Date().toISOString();
-  await db().send(
-    new PutCommand({
-      TableName: env.tableName,
-      Item: licenceItem({
-        number, itemCode: "AQ01-01", itemName: "危险化学品安全生产许可证核发", safetyProduction: true, enterpriseId: e.id,
-        holderName: "测试企业", holderUscc: "91420102MA4K00001Q", regionCode: e.regionCode, cityCode: "420100", industryCode: e.industryCode,
-        gridId: null, scope: "测试", validFrom: "2025-01-01", validTo: "2028-01-01", status: "valid", applicationId: null,
-        issuedOn: "2025-01-01", issuedBy: "test", renewals: 0, version: 1, createdAt: at, updatedAt: at,
-      }),
-    }),
-  );
-  return number;
 }
 
 const licenceStatus = async (number: string) => (await api.call("GET", `/v1/licences/${number}`)).body.status;

@@ -1,16 +1,16 @@
-// Fresh test data: valid USCCs made by our own GB 32100 check function, unique per call.
-import { usccCheckCharacter } from "../../shared/codes/index.js";
+// Fresh test data: valid USCCs made by our own GB 32100 and GB 11714 check functions, unique per call.
+import { orgCodeCheckCharacter, usccCheckCharacter } from "../../shared/codes/index.js";
 
 const ALPHABET = "0123456789ABCDEFGHJKLMNPQRTUWXY";
 let counter = 0;
 
-/** A valid, unique USCC registered in the given county. */
+/** A valid, unique USCC registered in the given county (its embedded GB 11714 organisation code valid too). */
 export function uscc(regionCode = "420102"): string {
   counter++;
-  const rand = Array.from({ length: 9 }, (_, i) =>
+  const body = Array.from({ length: 8 }, (_, i) =>
     i < 4 ? ALPHABET[Math.floor(Math.random() * 31)] : ALPHABET[(Math.floor(counter / 31 ** (i - 4)) + process.pid) % 31],
   ).join("");
-  const first17 = `91${regionCode}${rand}`;
+  const first17 = `91${regionCode}${body}${orgCodeCheckCharacter(body)}`;
   return first17 + usccCheckCharacter(first17);
 }
 

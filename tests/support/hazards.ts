@@ -1,6 +1,11 @@
 // Helpers for the hazards e2e tests (tests/e2e/hazards*.int.test.ts). Test-only: no handler imports it.
+import { PutCommand } from "@aws-sdk/lib-dynamodb";
 import { expect } from "vitest";
+import { licenceNumber } from "../../functions/approvals/rules.js";
+import { licenceItem } from "../../functions/approvals/store.js";
 import type { TokenClaims } from "../../local/auth.js";
+import { db } from "../../shared/db.js";
+import { env } from "../../shared/env.js";
 import type { Api } from "./api.js";
 import { enterpriseBody } from "./data.js";
 import { addDays, shanghaiDate } from "../../shared/time.js";
@@ -84,4 +89,22 @@ export async function uploadEvidence(api: Api, as: TokenClaims, hazardId: string
   const put = await fetch(res.body.upload.url, { method: "PUT", headers: res.body.upload.headers, body: bytes });
   expect(put.status).toBeLessThan(300);
   return res.body.attachment.id as string;
+}
+
+/** A valid safety production licence (安全生产许可证) for a test enterprise, as the approvals context stores it. */
+export async function giveLicence(e: TestEnterprise, validTo = "2028-01-01"): Promise<string> {
+  const number = licenceNumber("AQ01-01", 2019, 1 + Math.floor(Math.random() * 99_998));
+  const at = new Date().toISOString();
+  await db().send(
+    new PutCommand({
+      TableName: env.tableName,
+      Item: licenceItem({
+        number, itemCode: "AQ01-01", itemName: "危险化学品安全生产许可证核发", safetyProduction: true, enterpriseId: e.id,
+        holderName: "测试企业", holderUscc: "91420102MA4K00002U", regionCode: e.regionCode, cityCode: "420100", industryCode: e.industryCode,
+        gridId: null, scope: "测试", validFrom: "2025-01-01", validTo, status: "valid", applicationId: null,
+        issuedOn: "2025-01-01", issuedBy: "test", renewals: 0, version: 1, createdAt: at, updatedAt: at,
+      }),
+    }),
+  );
+  return number;
 }
