@@ -59,7 +59,8 @@ export function problemCodes(spec: RouteSpec): Record<number, string[]> {
   if (spec.query && "cursor" in ((spec.query as { shape?: object }).shape ?? {})) add(400, "invalid_cursor");
   if (spec.body) {
     add(400, "invalid_json");
-    add(413, "payload_too_large");
+    // too_many_items: the writes a body asks for exceed one DynamoDB transaction (shared/db.ts).
+    add(413, "payload_too_large", "too_many_items");
     add(415, "unsupported_media_type");
   }
   if (spec.roles !== "public") {

@@ -138,7 +138,7 @@ const RecordFields = {
   unit: field(z.object({ name: field(z.string(), "单位名称。Unit name."), uscc: field(z.optional(z.string()), "统一社会信用代码（有则填）。USCC if any."), address: field(z.string(), "单位地址。Address.") }), "未登记在册的事故单位（名称、信用代码、地址）。Unregistered unit."),
   industryCode: Out.industryCode,
   industrySection: field(z.string(), "行业门类。Industry section."),
-  accidentType: field(z.string(), "事故类别（GB 6441-86 代码 01–20）。Accident type."),
+  accidentType: AccidentType,
   occurredAt: field(Timestamp, "发生时刻。Occurred at."),
   knownAt: field(Timestamp, "单位负责人获知事故的时刻（默认同发生时刻）。Known at."),
   summary: field(z.string(), "事故概况。Summary."),
