@@ -25,7 +25,7 @@ export const routes = {
     method: "POST", path: "/v1/accidents", fn, roles: REPORTERS, tags, status: 201,
     summary: "Initial report (首报) by the unit for itself, a regulator in its region or an industry department; grade, deadlines and escalation chain are computed (493号令)",
     example: { regionCode: "420102", occurredAt: "2026-11-30T14:20:00+08:00", enterpriseId: "01JDEM0000000000000000E001", industryCode: "26", accidentType: "03", summary: "包装车间一名操作工右手被输送机卷入", scene: "包装车间二号输送线，设备已停机", deaths: 0, missing: 0, seriousInjuries: 1, injuries: 0, directLossYuan: 150000, measuresTaken: "伤者已送医，现场已封闭" },
-    returns: ["etag", "location"], errors: { 400: ["invalid_uscc", "uscc_check_character", "uscc_org_code_check"], 404: ["not_found"], 409: ["accident_exists"] },
+    returns: ["etag", "location"], errors: { 400: ["injury_counts_mismatch", "invalid_uscc", "uscc_check_character", "uscc_org_code_check"], 404: ["not_found"], 409: ["accident_exists"] },
     body: CreateAccident, response: AccidentView,
   }),
   getAccident: route({
@@ -50,7 +50,7 @@ export const routes = {
     method: "POST", path: "/v1/accidents/{id}/updates", fn, roles: REPORTERS, tags, status: 201,
     summary: "Follow-up (续报) or late change (补报) as a new version; casualty changes only within 30 days (7 for road traffic and fire)",
     example: { note: "续报：直接经济损失核定为 18 万元", directLossYuan: 180000 },
-    returns: ["etag", "location"], ifMatch: "optional", errors: { 409: ["illegal_transition", "supplement_window_closed"] },
+    returns: ["etag", "location"], ifMatch: "optional", errors: { 400: ["injury_counts_mismatch"], 409: ["illegal_transition", "supplement_window_closed"] },
     params: IdParams, body: UpdateAccident, response: AccidentView,
   }),
   investigationReportUpload: route({

@@ -40,6 +40,7 @@ export const routes = {
   audit: route({
     method: "GET", path: "/v1/audit", fn, roles: ["regulator", "approval_officer", "admin"], tags,
     summary: "The audit trail of one entity, oldest first",
+    errors: { 404: ["not_found"] },
     query: z.strictObject({ entityId: field(z.string().check(z.minLength(1), z.maxLength(64)), "实体（企业、隐患、事故等）编号。Entity id."), limit: Limit, cursor: Cursor }),
     response: z.object({ items: field(z.array(AuditRecord), "审计记录，按时间先后。Audit records."), nextCursor: NextCursor }),
   }),
