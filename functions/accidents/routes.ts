@@ -12,6 +12,7 @@ import {
   InvestigationReportUpload,
   ListAccidentsQuery,
   UpdateAccident,
+  InvestigationReportDownload,
   UploadTicket,
 } from "./schemas.js";
 
@@ -43,35 +44,41 @@ export const routes = {
   forwardAccident: route({
     method: "POST", path: "/v1/accidents/{id}/forward", fn, roles: ["regulator"], tags,
     summary: "Pass the report to the next level (493号令 art.10-11, within 2 hours); skipping a level needs a reason",
-    returns: ["etag"], errors: { 400: ["skip_reason_required"], 409: ["illegal_transition", "beyond_ceiling", "not_holder", "not_upward"] },
+    returns: ["etag"], errors: { 400: ["skip_reason_required"], 403: ["not_accident_region"], 409: ["illegal_transition", "beyond_ceiling", "not_holder", "not_upward"] },
     params: IdParams, body: ForwardAccident, response: AccidentView,
   }),
   updateAccident: route({
     method: "POST", path: "/v1/accidents/{id}/updates", fn, roles: REPORTERS, tags, status: 201,
     summary: "Follow-up (续报) or late change (补报) as a new version; casualty changes only within 30 days (7 for road traffic and fire)",
     example: { note: "续报：直接经济损失核定为 18 万元", directLossYuan: 180000 },
-    returns: ["etag", "location"], ifMatch: "optional", errors: { 400: ["injury_counts_mismatch"], 409: ["illegal_transition", "supplement_window_closed"] },
+    returns: ["etag", "location"], ifMatch: "optional", errors: { 400: ["injury_counts_mismatch"], 403: ["casualty_decrease_refused", "not_accident_region"], 409: ["illegal_transition", "supplement_window_closed"] },
     params: IdParams, body: UpdateAccident, response: AccidentView,
   }),
   investigationReportUpload: route({
     method: "POST", path: "/v1/accidents/{id}/investigation-report", fn, roles: ["regulator"], tags,
     summary: "A presigned upload for the investigation report (JPEG/PNG/PDF ≤ 10 MB), for a regulator who may close the report",
     example: { fileName: "事故调查报告.pdf", contentType: "application/pdf", size: 1048576 },
-    errors: { 403: ["below_investigating_level"], 409: ["illegal_transition"] },
+    errors: { 403: ["below_investigating_level", "not_accident_region"], 409: ["illegal_transition"] },
     params: IdParams, body: InvestigationReportUpload, response: UploadTicket,
+  }),
+  investigationReportDownload: route({
+    method: "GET", path: "/v1/accidents/{id}/investigation-report", fn, roles: READERS, tags,
+    summary: "A short-lived download link for the investigation report of a closed report (the object verified on close)",
+    errors: { 409: ["attachment_replaced"] },
+    params: IdParams, response: InvestigationReportDownload,
   }),
   closeAccident: route({
     method: "POST", path: "/v1/accidents/{id}/close", fn, roles: ["regulator"], tags,
     summary: "Close with cause, responsibility and handling, by a regulator at or above the investigating level (493号令 art.19); read-only afterwards",
     example: { cause: "输送机防护罩缺失，操作工违规清理运行中的设备", enterpriseResponsible: true, handling: "对企业处以罚款，对车间主任给予处分" },
-    returns: ["etag"], errors: { 403: ["below_investigating_level"], 409: ["illegal_transition"] },
+    returns: ["etag"], errors: { 403: ["below_investigating_level", "not_accident_region"], 409: ["illegal_transition"] },
     params: IdParams, body: CloseAccident, response: AccidentView,
   }),
   confirmConcealment: route({
     method: "POST", path: "/v1/accidents/{id}/confirm-concealment", fn, roles: ["regulator"], tags,
     summary: "Record a confirmed concealed (瞒报) or false (谎报) report, by a regulator at or above the investigating level",
     example: { kind: "concealed", reason: "经调查，企业隐瞒一名重伤人员未报" },
-    returns: ["etag"], errors: { 403: ["below_investigating_level"], 409: ["illegal_transition"] },
+    returns: ["etag"], errors: { 403: ["below_investigating_level", "not_accident_region"], 409: ["illegal_transition"] },
     params: IdParams, body: ConfirmConcealment, response: AccidentView,
   }),
 } as const;

@@ -128,17 +128,26 @@ const ChainStepFields = {
 
 const Actor = z.object({ userId: field(z.string(), "用户编号。User id."), role: Out.role, regionCode: field(z.string(), "所属行政区划代码。Region code.") });
 
-const Attachment = z.object({ key: field(z.string(), "对象键。Object key."), fileName: field(z.string(), "文件名。File name."), contentType: field(z.string(), "文件类型：image/jpeg、image/png 或 application/pdf。Content type."), size: field(z.number(), "文件大小（字节，≤ 10 MB）。Size in bytes.") });
+const Attachment = z.object({
+  key: field(z.string(), "对象键。Object key."),
+  fileName: field(z.string(), "文件名。File name."),
+  contentType: field(z.string(), "文件类型：image/jpeg、image/png 或 application/pdf。Content type."),
+  size: field(z.number(), "文件大小（字节，≤ 10 MB）。Size in bytes."),
+  /** The object verified on close; download links serve exactly it. */
+  verified: field(z.optional(z.object({ size: field(z.number(), "文件大小（字节，≤ 10 MB）。Size in bytes."), etag: field(z.string(), "核验时对象的 ETag。Object ETag."), versionId: field(z.optional(z.string()), "核验时对象的版本号。Object version.") })), "结案时核验的对象：下载地址只提供这一对象。Verified object."),
+});
 
 const RecordFields = {
   id: Id,
   regionCode: Out.regionCode,
   cityCode: Out.cityCode,
   enterpriseId: z.optional(Out.enterpriseId),
+  /** Where the named enterprise is registered (属地: its regulators see the report too). */
+  homeRegionCode: field(z.optional(z.string()), "企业登记地的行政区划代码（属地：登记地监管部门也可查看）。Home region code."),
   unit: field(z.object({ name: field(z.string(), "单位名称。Unit name."), uscc: field(z.optional(z.string()), "统一社会信用代码（有则填）。USCC if any."), address: field(z.string(), "单位地址。Address.") }), "未登记在册的事故单位（名称、信用代码、地址）。Unregistered unit."),
   industryCode: Out.industryCode,
   industrySection: field(z.string(), "行业门类。Industry section."),
-  accidentType: AccidentType,
+  accidentType: field(z.string(), "事故类别（GB 6441-86 代码 01–20）。Accident type."),
   occurredAt: field(Timestamp, "发生时刻。Occurred at."),
   knownAt: field(Timestamp, "单位负责人获知事故的时刻（默认同发生时刻）。Known at."),
   summary: field(z.string(), "事故概况。Summary."),
@@ -164,6 +173,8 @@ const RecordFields = {
   minutesLate: field(z.number(), "迟报的分钟数。Minutes late."),
   reporterRole: field(z.enum(REPORTER_ROLES), "首报者：enterprise 事故单位，regulator 监管部门，department 行业部门。Reporter role."),
   reportedBy: field(Actor, "首报人。Reported by."),
+  /** A regulator or department filed the report, passed it up or updated it: its figures are on the government's record. */
+  regulatorBacked: field(z.optional(z.boolean()), "监管部门或行业部门报送、上报或续报过：数字已记入政府记录，核减须发生地监管部门说明理由。Regulator backed."),
   /** When the unit itself first reported (its own initial report, or its first update of a report others recorded). */
   unitReportedAt: field(z.optional(Timestamp), "事故单位自己首次报告的时刻。Unit reported at."),
   unreportedByUnit: field(z.boolean(), "事故单位至今未自行报告。Unreported by the unit."),
@@ -246,13 +257,19 @@ export const AccidentView = z.object({
   supplementWindowClosesAt: field(Timestamp, "伤亡人数补报期截止时刻（30 日；道路交通、火灾 7 日）。Supplement window closes at."),
   casualtyChangesOpen: field(z.boolean(), "是否仍可补报伤亡人数变化。Casualty changes open."),
   investigatingLevel: field(z.enum(LEVELS), "负责调查的层级（按事故等级）。Investigating level."),
-  investigationReportUrl: field(z.optional(Url), "调查报告的短时下载地址。Investigation report URL."),
 });
 export type AccidentView = z.infer<typeof AccidentView>;
 
 export const AccidentDetail = z.object({ ...AccidentView.shape, history: field(z.array(ReportVersionSchema), "全部报告版本，首报在前。History.") });
 
 export const AccidentPage = page(AccidentView);
+
+export const InvestigationReportDownload = z.object({
+  fileName: field(z.string(), "文件名。File name."),
+  contentType: field(z.string(), "文件类型：image/jpeg、image/png 或 application/pdf。Content type."),
+  size: field(z.number(), "文件大小（字节，≤ 10 MB）。Size in bytes."),
+  download: field(z.object({ url: field(Url, "短时有效的下载地址。Download URL."), expiresAt: field(Timestamp, "下载地址的失效时刻。Expires at.") }), "调查报告的下载。Download."),
+});
 
 export const UploadTicket = z.object({
   key: field(z.string(), "对象键：上传后在结案时引用。Object key."),

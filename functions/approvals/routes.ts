@@ -1,6 +1,7 @@
 // Routes of the approvals context: the public catalogue, power list, calendar and licence
 // verification; applications and their staged review; licences; delegations.
 import { route } from "../../shared/http.js";
+import { AttachmentParams } from "../../shared/storage.js";
 import type { Role } from "../../shared/policy.js";
 import { IdParams } from "../../shared/schemas.js";
 import { type ApplicationAction, REASON_REQUIRED_ACTIONS } from "./rules.js";
@@ -10,6 +11,7 @@ import {
   ApplicationView,
   ApprovalItemList,
   ApprovalItemOut,
+  AttachmentDownload,
   AttachmentUpload,
   CalendarOut,
   CreateApplication,
@@ -182,6 +184,12 @@ export const routes = {
     example: { material: "申请书", fileName: "申请书.pdf", contentType: "application/pdf", size: 524288 },
     errors: { 400: ["unknown_material"], 409: ["attachments_closed", "illegal_transition"] },
     params: IdParams, body: CreateAttachment, response: AttachmentUpload, status: 201,
+  }),
+  getApplicationAttachment: route({
+    method: "GET", path: "/v1/applications/{id}/attachments/{attachmentId}", fn, roles: READERS, tags,
+    summary: "A short-lived download link for one material: the very object verified on submit (a replaced object is refused with 409)",
+    errors: { 409: ["attachment_replaced"] },
+    params: AttachmentParams, response: AttachmentDownload,
   }),
   submitApplication: route({
     method: "POST", path: "/v1/applications/{id}/submit", fn, roles: ["enterprise"], tags,

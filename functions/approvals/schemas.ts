@@ -185,7 +185,6 @@ const AttachmentOut = z.object({
   size: field(z.number(), "文件大小（字节，≤ 10 MB）。Size in bytes."),
   uploadedAt: field(Timestamp, "上传确认时刻。Uploaded at."),
   verified: field(z.boolean(), "是否已确认文件已上传。Verified."),
-  downloadUrl: field(z.optional(Url), "短时有效的下载地址（已上传时）。Short-lived download URL."),
 });
 
 const Listing = z.object({ id: field(z.string(), "黑名单记录编号。Listing id."), reasonCategory: field(z.string(), "列入原因类别：responsible_accident_grade 负有责任的重大及以上事故，annual_deaths 年度死亡人数达到规定，concealed_accident 瞒报谎报事故，ignored_major_hazard_order 重大隐患拒不整改，licence_suspended_or_revoked 许可证被暂扣或吊销，manual 其他严重违法违规。Reason category."), from: field(z.string(), "列入日期。From."), until: field(DateString, "列入截止日期。Until.") });
@@ -257,6 +256,15 @@ export const ListApplicationsQuery = z.strictObject({
   queue: field(z.optional(z.enum(["true", "false"])), "true：只列审批人员当前可办理的申请。Queue."),
   limit: Limit,
   cursor: Cursor,
+});
+
+export const AttachmentDownload = z.object({
+  id: Out.id,
+  material: field(z.string(), "材料名称（须为事项材料清单中的一项）。Material."),
+  fileName: field(z.string(), "文件名。File name."),
+  contentType: field(z.string(), "文件类型：image/jpeg、image/png 或 application/pdf。Content type."),
+  size: field(z.number(), "文件大小（字节，≤ 10 MB）。Size in bytes."),
+  download: field(z.object({ url: field(Url, "短时有效的下载地址。Download URL."), expiresAt: field(Timestamp, "下载地址的失效时刻。Expires at.") }), "附件的下载。Download."),
 });
 
 export const AttachmentUpload = z.object({

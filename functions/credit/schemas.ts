@@ -1,7 +1,7 @@
 // Request and response shapes of the credit context (violations, blacklist, supervision tasks).
 import * as z from "zod/mini";
 import { ACCIDENT_GRADES } from "../accidents/rules.js";
-import { components, Cursor, DateString, field, Id, IsoDate, Limit, NonEmpty, Out, page, RegionCode } from "../../shared/schemas.js";
+import { components, Cursor, DateString, field, Id, IsoDate, Limit, NextCursor, NonEmpty, Out, page, RegionCode } from "../../shared/schemas.js";
 import { BLACKLIST_TRIGGER_KINDS, type BlacklistTriggerKind, PENALTY_KINDS, type PenaltyKind } from "./config-data.js";
 
 const PenaltyKindEnum = z.enum(PENALTY_KINDS as unknown as [PenaltyKind, ...PenaltyKind[]]);
@@ -109,6 +109,8 @@ export const RemoveListing = z.strictObject({ reason: field(NonEmpty(1000), "提
 
 export const PublicBlacklistQuery = z.strictObject({
   quarter: field(z.optional(z.string().check(z.regex(/^\d{4}[Qq][1-4]$/, "must be a quarter like 2026Q4"))), "季度公布的名单，如 2026Q4；不填为当前在列名单。Quarter."),
+  limit: Limit,
+  cursor: Cursor,
 });
 
 export const PublicEntry = z.strictObject({
@@ -123,8 +125,12 @@ export const PublicEntry = z.strictObject({
 export const PublicBlacklist = z.strictObject({
   /** The quarter of a quarterly publication; null for the list in force today. */
   quarter: field(z.nullable(z.string()), "公布的季度；当前在列名单为 null。Quarter."),
-  asOf: field(z.string(), "名单截至的日期。As of."),
+  /** The day the list in force was published (null before the first publication). */
+  asOf: field(z.nullable(z.string()), "名单截至的日期。As of."),
+  /** Entries in the list in force (its publication); absent for a quarter's publication. */
+  total: field(z.optional(z.number()), "合计。Total."),
   items: field(z.array(PublicEntry), "在列企业。Entries."),
+  nextCursor: NextCursor,
 });
 
 // ---------- policy ----------

@@ -2,12 +2,14 @@
 // evidence, enforcement inspections and the two-books reconciliation, filings, grids and patrols.
 import type * as z from "zod/mini";
 import { route } from "../../shared/http.js";
+import { AttachmentParams } from "../../shared/storage.js";
 import type { Role } from "../../shared/policy.js";
 import { IdParams } from "../../shared/schemas.js";
 import { ACTION_ACTORS } from "./rules.js";
 import {
   AssignEnterprises,
   AssignOut,
+  AttachmentDownloadOut,
   AttachmentRequest,
   AttachmentUploadOut,
   ChecklistList,
@@ -138,7 +140,7 @@ export const routes = {
   }),
   getHazard: route({
     method: "GET", path: "/v1/hazards/{id}", fn, roles: READERS, tags,
-    summary: "One hazard with its allowed actions, overdue flag, review due date and attachments (short-lived download URLs)",
+    summary: "One hazard with its allowed actions, overdue flag, review due date and attachments (whether each upload was verified; links come from the attachment route)",
     returns: ["etag"],
     params: IdParams, response: HazardOut,
   }),
@@ -156,6 +158,12 @@ export const routes = {
     example: { fileName: "整改后照片.jpg", contentType: "image/jpeg", size: 245760 },
     errors: { 409: ["hazard_closed"] },
     params: IdParams, body: AttachmentRequest, response: AttachmentUploadOut, status: 201,
+  }),
+  getHazardAttachment: route({
+    method: "GET", path: "/v1/hazards/{id}/attachments/{attachmentId}", fn, roles: READERS, tags,
+    summary: "A short-lived download link for one evidence file: the very object verified on complete (a replaced object is refused with 409)",
+    errors: { 409: ["attachment_replaced"] },
+    params: AttachmentParams, response: AttachmentDownloadOut,
   }),
 
   // ---- enforcement inspections and the two books (两本帐)

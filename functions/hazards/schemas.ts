@@ -191,7 +191,6 @@ export const AttachmentOut = z.object({
   contentType: field(z.string(), "文件类型：image/jpeg、image/png 或 application/pdf。Content type."),
   size: field(z.number(), "文件大小（字节，≤ 10 MB）。Size in bytes."),
   uploaded: field(z.boolean(), "文件是否已上传到存储。Uploaded."),
-  downloadUrl: field(z.optional(Url), "短时有效的下载地址（已上传时）。Short-lived download URL."),
   createdAt: Out.createdAt,
   createdBy: Out.createdBy,
 });
@@ -228,6 +227,14 @@ export const HazardOut = z.object({
   updatedAt: Out.updatedAt,
 });
 export const HazardPage = page(HazardOut);
+
+export const AttachmentDownloadOut = z.object({
+  id: Out.id,
+  fileName: field(z.string(), "文件名。File name."),
+  contentType: field(z.string(), "文件类型：image/jpeg、image/png 或 application/pdf。Content type."),
+  size: field(z.number(), "文件大小（字节，≤ 10 MB）。Size in bytes."),
+  download: field(z.object({ url: field(Url, "短时有效的下载地址。Download URL."), expiresAt: field(Timestamp, "下载地址的失效时刻。Expires at.") }), "附件的下载。Download."),
+});
 
 export const AttachmentUploadOut = z.object({
   attachment: field(AttachmentOut, "登记的附件。Attachment."),
@@ -272,7 +279,7 @@ export const ListInspectionsQuery = z.strictObject({
 });
 
 export const PeriodQuery = z.strictObject({ period: field(z.optional(Period), "期间：季度如 2026Q3 或年度如 2026；默认本季度。Period.") });
-export const RegionPeriodQuery = z.strictObject({ regionCode: field(z.optional(RegionCode), "行政区划代码。Region code."), period: field(z.optional(Period), "期间：季度如 2026Q3 或年度如 2026；默认本季度。Period.") });
+export const RegionPeriodQuery = z.strictObject({ regionCode: field(z.optional(RegionCode), "行政区划代码。Region code."), period: field(z.optional(Period), "期间：季度如 2026Q3 或年度如 2026；默认本季度。Period."), limit: Limit, cursor: Cursor });
 
 const RecordOut = z.object({
   id: field(z.string(), "隐患编号。Hazard id."),
@@ -308,6 +315,7 @@ export const RegionReconciliationOut = z.object({
       selfReportRatio: field(z.nullable(z.number()), "自查上报率：已匹配数 / 执法发现数（无发现为 null）。Self-report ratio."),
     }),
   ), "受检企业，按未自查上报的执法发现数从多到少。Enterprises."),
+  nextCursor: NextCursor,
 });
 
 // ---------- filings ----------
