@@ -64,7 +64,7 @@ export const routes = {
   investigationReportDownload: route({
     method: "GET", path: "/v1/accidents/{id}/investigation-report", fn, roles: READERS, tags,
     summary: "A short-lived download link for the investigation report of a closed report (the object verified on close)",
-    errors: { 409: ["attachment_replaced"] },
+    errors: { 409: ["attachment_not_uploaded", "attachment_replaced"] },
     params: IdParams, response: InvestigationReportDownload,
   }),
   closeAccident: route({

@@ -182,13 +182,13 @@ export const routes = {
     method: "POST", path: "/v1/applications/{id}/attachments", fn, roles: ["enterprise"], tags,
     summary: "Declare a material (PDF/JPEG/PNG, size-capped) and get a presigned upload URL",
     example: { material: "申请书", fileName: "申请书.pdf", contentType: "application/pdf", size: 524288 },
-    errors: { 400: ["unknown_material"], 409: ["attachments_closed", "illegal_transition"] },
+    errors: { 400: ["unknown_material"], 409: ["attachments_closed", "illegal_transition", "too_many_attachments"] },
     params: IdParams, body: CreateAttachment, response: AttachmentUpload, status: 201,
   }),
   getApplicationAttachment: route({
     method: "GET", path: "/v1/applications/{id}/attachments/{attachmentId}", fn, roles: READERS, tags,
     summary: "A short-lived download link for one material: the very object verified on submit (a replaced object is refused with 409)",
-    errors: { 409: ["attachment_replaced"] },
+    errors: { 409: ["attachment_not_uploaded", "attachment_replaced"] },
     params: AttachmentParams, response: AttachmentDownload,
   }),
   submitApplication: route({

@@ -156,13 +156,13 @@ export const routes = {
     method: "POST", path: "/v1/hazards/{id}/attachments", fn, roles: ["enterprise", "grid_member", "regulator", "industry_department"], tags,
     summary: "Presigned upload for one evidence file (JPEG, PNG or PDF, at most 10 MB; anything else is refused before a URL exists)",
     example: { fileName: "整改后照片.jpg", contentType: "image/jpeg", size: 245760 },
-    errors: { 409: ["hazard_closed"] },
+    errors: { 409: ["hazard_closed", "too_many_attachments"] },
     params: IdParams, body: AttachmentRequest, response: AttachmentUploadOut, status: 201,
   }),
   getHazardAttachment: route({
     method: "GET", path: "/v1/hazards/{id}/attachments/{attachmentId}", fn, roles: READERS, tags,
     summary: "A short-lived download link for one evidence file: the very object verified on complete (a replaced object is refused with 409)",
-    errors: { 409: ["attachment_replaced"] },
+    errors: { 409: ["attachment_not_uploaded", "attachment_replaced"] },
     params: AttachmentParams, response: AttachmentDownloadOut,
   }),
 

@@ -10286,7 +10286,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description 冲突（Conflict）：hazard_closed、version_conflict */
+            /** @description 冲突（Conflict）：hazard_closed、too_many_attachments、version_conflict */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -10297,7 +10297,7 @@ export interface operations {
                          * @description 本操作以此状态答复时可能的错误代码。Codes of this status.
                          * @enum {string}
                          */
-                        code?: "hazard_closed" | "version_conflict";
+                        code?: "hazard_closed" | "too_many_attachments" | "version_conflict";
                     };
                 };
             };
@@ -10495,7 +10495,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description 冲突（Conflict）：attachment_replaced */
+            /** @description 冲突（Conflict）：attachment_not_uploaded、attachment_replaced */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -10506,7 +10506,7 @@ export interface operations {
                          * @description 本操作以此状态答复时可能的错误代码。Codes of this status.
                          * @enum {string}
                          */
-                        code?: "attachment_replaced";
+                        code?: "attachment_not_uploaded" | "attachment_replaced";
                     };
                 };
             };
@@ -13600,7 +13600,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description 冲突（Conflict）：attachment_replaced */
+            /** @description 冲突（Conflict）：attachment_not_uploaded、attachment_replaced */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -13611,7 +13611,7 @@ export interface operations {
                          * @description 本操作以此状态答复时可能的错误代码。Codes of this status.
                          * @enum {string}
                          */
-                        code?: "attachment_replaced";
+                        code?: "attachment_not_uploaded" | "attachment_replaced";
                     };
                 };
             };
@@ -15659,7 +15659,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description 冲突（Conflict）：attachments_closed、illegal_transition、version_conflict */
+            /** @description 冲突（Conflict）：attachments_closed、illegal_transition、too_many_attachments、version_conflict */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -15670,7 +15670,7 @@ export interface operations {
                          * @description 本操作以此状态答复时可能的错误代码。Codes of this status.
                          * @enum {string}
                          */
-                        code?: "attachments_closed" | "illegal_transition" | "version_conflict";
+                        code?: "attachments_closed" | "illegal_transition" | "too_many_attachments" | "version_conflict";
                     };
                 };
             };
@@ -15870,7 +15870,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description 冲突（Conflict）：attachment_replaced */
+            /** @description 冲突（Conflict）：attachment_not_uploaded、attachment_replaced */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -15881,7 +15881,7 @@ export interface operations {
                          * @description 本操作以此状态答复时可能的错误代码。Codes of this status.
                          * @enum {string}
                          */
-                        code?: "attachment_replaced";
+                        code?: "attachment_not_uploaded" | "attachment_replaced";
                     };
                 };
             };
