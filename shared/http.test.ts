@@ -2,7 +2,8 @@
 import { describe, expect, it } from "vitest";
 import * as z from "zod/mini";
 import { ApiError, localiseFieldProblems } from "./errors.js";
-import { expectedVersion, languageOf, problem, toApiError, validate } from "./http.js";
+import { expectedVersion, lambda, languageOf, problem, route, toApiError, validate } from "./http.js";
+import { problemCodes } from "./route.js";
 
 describe("languageOf", () => {
   it.each([
@@ -69,5 +70,48 @@ describe("If-Match", () => {
     expect(expectedVersion({ "if-match": "5" })).toBe(5);
     expect(() => expectedVersion({})).toThrow(expect.objectContaining({ status: 428 }));
     expect(() => expectedVersion({ "if-match": "*" })).toThrow(expect.objectContaining({ status: 400 }));
+  });
+});
+
+describe("with VALIDATE_RESPONSES, a route answers only what its spec declares (the OpenAPI document lists it)", () => {
+  const spec = route({
+    method: "GET", path: "/v1/things/{id}", fn: "platform", roles: "public", summary: "test",
+    errors: { 409: ["thing_busy"] }, returns: ["etag"],
+  });
+  const handler = lambda({ thing: spec }, {
+    thing: async ({ headers }) => {
+      if (headers["x-throw"]) throw new ApiError(409, headers["x-throw"], { zh: "忙", en: "busy" });
+      const answer: Record<string, string> = headers["x-location"] ? { location: "/v1/things/1" } : { etag: '"1"' };
+      return { body: {}, headers: answer };
+    },
+  });
+  const call = (headers: Record<string, string>) =>
+    handler({ routeKey: "GET /v1/things/{id}", headers, requestContext: { requestId: "r" }, pathParameters: { id: "1" } } as never, {} as never);
+
+  it("a declared code passes; an undeclared one is a 500 that names it", async () => {
+    const before = process.env.VALIDATE_RESPONSES;
+    process.env.VALIDATE_RESPONSES = "1";
+    try {
+      expect((await call({ "x-throw": "thing_busy" })).statusCode).toBe(409);
+      expect((await call({ "x-throw": "thing_gone" })).statusCode).toBe(500);
+      expect((await call({})).statusCode).toBe(200);
+      expect((await call({ "x-location": "1" })).statusCode).toBe(500);
+    } finally {
+      process.env.VALIDATE_RESPONSES = before;
+    }
+  });
+
+  it("codes follow from the spec's shape: validation, token, role, idempotency, If-Match, storage", () => {
+    const codes = problemCodes({ ...spec, method: "POST", roles: ["admin"], body: z.strictObject({}), ifMatch: "required" });
+    expect(codes).toMatchObject({
+      400: expect.arrayContaining(["validation_failed", "invalid_json", "invalid_idempotency_key", "invalid_if_match"]),
+      401: ["unauthorized"],
+      403: ["forbidden", "out_of_scope"],
+      404: ["not_found"],
+      409: ["thing_busy", "version_conflict"],
+      422: ["idempotency_key_reused"],
+      428: ["precondition_required"],
+      503: ["dependency_unavailable"],
+    });
   });
 });

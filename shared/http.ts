@@ -13,7 +13,7 @@ import { ApiError, type FieldProblem, forbidden, invalidFields, localiseFieldPro
 import { fill, issueText, MESSAGES } from "./messages.js";
 import { logger } from "./logger.js";
 import { type Actor, actorFromClaims } from "./policy.js";
-import type { RouteSpec } from "./route.js";
+import { problemCodes, type RouteSpec } from "./route.js";
 
 export { FUNCTIONS, type FunctionName, type Method, route, type RouteSpec } from "./route.js";
 export type Lang = "zh" | "en";
@@ -248,9 +248,13 @@ async function dispatch(event: Event, routes: Map<string, Bound>, fallback?: Fal
     const now = new Date();
     const result = await impl({ params, query, body, actor, requestId, lang, now, headers: event.headers } as Request<RouteSpec>);
     const status = result.status ?? spec.status ?? 200;
-    if (process.env.VALIDATE_RESPONSES === "1" && spec.response && result.body !== undefined && !result.raw) {
-      const check = spec.response.safeParse(result.body);
-      if (!check.success) throw new Error(`response of ${event.routeKey} does not match its schema: ${JSON.stringify(check.error.issues).slice(0, 800)}`);
+    if (process.env.VALIDATE_RESPONSES === "1") {
+      if (spec.response && result.body !== undefined && !result.raw) {
+        const check = spec.response.safeParse(result.body);
+        if (!check.success) throw new Error(`response of ${event.routeKey} does not match its schema: ${JSON.stringify(check.error.issues).slice(0, 800)}`);
+      }
+      const undeclared = Object.keys(result.headers ?? {}).filter((h) => (h === "etag" || h === "location") && !spec.returns?.includes(h));
+      if (undeclared.length > 0) throw new Error(`${event.routeKey} answers ${undeclared.join(", ")} but its route spec does not declare it in returns`);
     }
     const writes = [...(result.writes ?? [])];
     if (writes.length > 0 || (result.audit ?? []).length > 0) {
@@ -290,7 +294,12 @@ async function dispatch(event: Event, routes: Map<string, Bound>, fallback?: Fal
         err = inner;
       }
     }
-    const apiErr = toApiError(err);
+    let apiErr = toApiError(err);
+    if (process.env.VALIDATE_RESPONSES === "1" && bound && apiErr.status < 500 && !problemCodes(bound.spec)[apiErr.status]?.includes(apiErr.code)) {
+      // The OpenAPI document lists each route's codes from its spec: an answer outside that list is a bug.
+      err = new Error(`${event.routeKey} answers ${apiErr.status} ${apiErr.code}, which its route spec does not declare`);
+      apiErr = toApiError(err);
+    }
     if (apiErr.status >= 500) logger.error("request failed", { requestId, routeKey: event.routeKey, error: err as Error });
     return problem(apiErr, requestId, lang);
   }
