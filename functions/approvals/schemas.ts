@@ -216,13 +216,18 @@ export const Application = z.object({
 });
 export type Application = z.infer<typeof Application>;
 
-/** The application as read: the record, the clock, who holds it, the history and the warning. */
-export const ApplicationView = z.extend(Application, {
+/** The statutory clock as of today (null before acceptance). */
+const ClockFields = {
   dueDate: z.nullable(z.string()),
   workingDaysUsed: z.nullable(z.number()),
   workingDaysLeft: z.nullable(z.number()),
   paused: z.boolean(),
   overdue: z.boolean(),
+};
+
+/** The application as read: the record, the clock, who holds it, the history and the warning. */
+export const ApplicationView = z.extend(Application, {
+  ...ClockFields,
   /** Years the clock touched with no State Council calendar: only weekends were rest days. */
   calendarFallbackYears: z.array(z.number()),
   calendarNote: z.optional(z.string()),
@@ -234,7 +239,8 @@ export const ApplicationView = z.extend(Application, {
   attachments: z.array(AttachmentOut),
   blacklistWarning: z.optional(Listing),
 });
-export const ApplicationPage = z.object({ items: z.array(Application), nextCursor: z.nullable(z.string()) });
+/** A list row carries the clock too, so a queue can be ordered by working days left. */
+export const ApplicationPage = z.object({ items: z.array(z.extend(Application, ClockFields)), nextCursor: z.nullable(z.string()) });
 
 export const ListApplicationsQuery = z.strictObject({
   regionCode: z.optional(RegionCode),

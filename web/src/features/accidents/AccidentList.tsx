@@ -41,7 +41,7 @@ export default function AccidentList() {
           />
         </Form.Item>
         <Form.Item label="事故等级" htmlFor="acc-grade">
-          <Select id="acc-grade" allowClear style={{ width: 160 }} placeholder="全部" value={grade} onChange={(v) => set("grade", v)} options={Object.entries(GRADE).map(([value, label]) => ({ value, label }))} />
+          <Select id="acc-grade" style={{ width: 160 }} value={grade ?? ""} onChange={(v) => set("grade", v || undefined)} options={[{ value: "", label: "全部" }, ...Object.entries(GRADE).map(([value, label]) => ({ value, label }))]} />
         </Form.Item>
       </Form>
       <QueryState query={query}>
@@ -53,7 +53,7 @@ export default function AccidentList() {
               dataSource={data.items}
               pagination={false}
               scroll={{ x: "max-content" }}
-              locale={{ emptyText: pending ? "没有等待本级转报的报告" : "没有事故报告" }}
+              locale={{ emptyText: <span style={{ color: "#595959" }}>{pending ? "没有等待本级转报的报告" : "没有事故报告"}</span> }}
               columns={[
                 { title: "事故单位", key: "unit", render: (_: unknown, a) => <Link to={`/accidents/${a.id}`}>{a.unit.name}</Link> },
                 { title: "发生时间", key: "occurredAt", render: (_: unknown, a) => when(a.occurredAt) },

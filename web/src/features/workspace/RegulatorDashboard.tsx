@@ -16,6 +16,11 @@ const STATUS: [string, string][] = [
 ];
 type HazardStatus = "reported" | "planned" | "rectifying" | "rectified" | "review_requested";
 
+/** antd's empty-list grey fails contrast on the card body. */
+function Empty({ text }: { text: string }) {
+  return <span style={{ color: "#595959" }}>{text}</span>;
+}
+
 /** A count from one page of at most 100; "100+" when more pages follow. */
 function count(page: { items: unknown[]; nextCursor: string | null }): string {
   return page.nextCursor ? `${page.items.length}+` : String(page.items.length);
@@ -26,7 +31,7 @@ function HazardCount({ status, label }: { status: HazardStatus; label: string })
   const overdue = $api.useQuery("get", "/v1/hazards", { params: { query: { status, overdue: "true", limit: 100 } } });
   return (
     <Col xs={12} md={8} xl={4}>
-      <Link to={`/hazards?status=${status}`} aria-label={`${label}隐患`}>
+      <Link to={`/supervision/hazards?status=${status}`}>
         <Statistic title={label} value={q.data ? count(q.data) : "…"} suffix={overdue.data && overdue.data.items.length > 0 ? <small style={{ color: "#a8071a" }}>逾期 {count(overdue.data)}</small> : undefined} />
       </Link>
     </Col>
@@ -42,7 +47,7 @@ function PendingAccidents() {
           <List
             size="small"
             dataSource={data.items}
-            locale={{ emptyText: "没有等待本级转报的报告" }}
+            locale={{ emptyText: <Empty text={"没有等待本级转报的报告"} /> }}
             renderItem={(a) => (
               <List.Item>
                 <Flex vertical gap={2} style={{ minWidth: 0 }}>
@@ -70,11 +75,11 @@ function MajorHazards() {
           <List
             size="small"
             dataSource={data.items.filter((h) => h.status !== "closed")}
-            locale={{ emptyText: "没有未销号的重大隐患" }}
+            locale={{ emptyText: <Empty text={"没有未销号的重大隐患"} /> }}
             renderItem={(h) => (
               <List.Item>
                 <Flex vertical gap={2} style={{ minWidth: 0 }}>
-                  <Link to={`/hazards/${h.id}`}>{h.enterpriseName}</Link>
+                  <Link to={`/supervision/hazards/${h.id}`}>{h.enterpriseName}</Link>
                   <span>{h.description}</span>
                 </Flex>
                 <span style={{ whiteSpace: "nowrap", color: h.overdue ? "#a8071a" : undefined }}>
@@ -131,7 +136,7 @@ function Credit() {
               size="small"
               header="待完成的检查、约谈任务"
               dataSource={[...data.items].sort((a, b) => a.dueOn.localeCompare(b.dueOn))}
-              locale={{ emptyText: "没有待完成的任务" }}
+              locale={{ emptyText: <Empty text={"没有待完成的任务"} /> }}
               renderItem={(t) => (
                 <List.Item>
                   <span>
