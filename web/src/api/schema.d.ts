@@ -6668,6 +6668,11 @@ export interface operations {
                             createdAt: string;
                             createdBy: string;
                             updatedAt: string;
+                            dueDate: string | null;
+                            workingDaysUsed: number | null;
+                            workingDaysLeft: number | null;
+                            paused: boolean;
+                            overdue: boolean;
                         }[];
                         nextCursor: string | null;
                     };
