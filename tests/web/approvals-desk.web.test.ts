@@ -52,7 +52,7 @@ describe("approval officers' desk", () => {
     await link.click();
     await officer.getByText("未受理，尚未计时").waitFor();
     await officer.getByRole("button", { name: "受理", exact: true }).click();
-    await officer.getByText(/⏱ 计时中 · 已用 \d+ 个工作日 · 剩余 (20|19) 个工作日/).waitFor();
+    await officer.getByText(/计时中 · 已用 \d+ 个工作日 · 剩余 (20|19) 个工作日/).waitFor();
     await officer.getByRole("button", { name: "审查通过", exact: true }).click();
     await officer.getByRole("cell", { name: "审查中 → 审查通过" }).waitFor();
     const approve = officer.getByRole("button", { name: "准予许可" });

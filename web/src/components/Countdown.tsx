@@ -1,3 +1,4 @@
+import { ClockCircleOutlined, WarningOutlined } from "@ant-design/icons";
 import { useEffect, useState } from "react";
 import { TAG } from "./colors";
 
@@ -24,7 +25,7 @@ export function Countdown({ dueAt, label = "剩余" }: { dueAt: string; label?: 
   const soon = !over && left < 30 * 60_000;
   return (
     <span data-testid="countdown" style={{ color: over ? TAG.red : soon ? TAG.orange : TAG.green, fontWeight: 600, whiteSpace: "nowrap" }}>
-      {over ? `⚠ 已超时 ${span(left)}` : `${soon ? "⚠ " : "⏱ "}${label} ${span(left)}`}
+      {over || soon ? <WarningOutlined aria-hidden /> : <ClockCircleOutlined aria-hidden />} {over ? `已超时 ${span(left)}` : `${label} ${span(left)}`}
     </span>
   );
 }

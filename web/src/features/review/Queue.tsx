@@ -31,7 +31,7 @@ export default function Queue() {
                 title: "剩余工作日",
                 key: "left",
                 render: (_: unknown, a) =>
-                  a.workingDaysLeft === null ? "未计时" : a.overdue ? <strong style={{ color: "#a8071a" }}>⚠ 已超期</strong> : a.paused ? `⏸ ${a.workingDaysLeft} 日（暂停）` : `${a.workingDaysLeft} 日`,
+                  a.workingDaysLeft === null ? "未计时" : a.overdue ? <strong style={{ color: "#a8071a" }}>⚠ 已超期</strong> : a.paused ? `${a.workingDaysLeft} 日（暂停计时）` : `${a.workingDaysLeft} 日`,
               },
               { title: "到期日", key: "due", render: (_: unknown, a) => a.dueDate ?? "—" },
             ]}

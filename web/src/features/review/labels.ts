@@ -13,6 +13,7 @@ export const APP_STATE: Record<string, string> = {
 
 /** Officer actions, in the order a file moves through them. */
 export const ACTIONS: [string, string][] = [
+  ["submit", "提交申请"],
   ["accept", "受理"],
   ["notify-missing", "一次告知补正"],
   ["decline", "不予受理"],
