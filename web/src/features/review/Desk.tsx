@@ -1,6 +1,7 @@
-import { Alert, Button, Descriptions, Flex, Form, type FormInstance, Input, Select, Table, Typography } from "antd";
+import { Alert, App, Button, Descriptions, Flex, Form, type FormInstance, Input, Select, Table, Typography } from "antd";
 import { useParams } from "react-router";
 import { api, $api } from "../../api/client";
+import { problemText } from "../../api/problem";
 import { useSubmit } from "../../api/submit";
 import { useSession } from "../../auth/session";
 import { AuditTrail } from "../../components/AuditTrail";
@@ -52,6 +53,27 @@ function ActionButton({ id, action, label, form, disabledReason }: { id: string;
   );
 }
 
+/** Download links are signed on demand by the attachment's own route, so they never sit stale in a page. */
+function Download({ id, attachmentId, fileName }: { id: string; attachmentId: string; fileName: string }) {
+  const { message } = App.useApp();
+  return (
+    <Button
+      type="link"
+      style={{ padding: 0 }}
+      onClick={async () => {
+        try {
+          const { data } = await api.GET("/v1/applications/{id}/attachments/{attachmentId}", { params: { path: { id, attachmentId } } });
+          if (data) window.open(data.download.url, "_blank", "noopener");
+        } catch (err) {
+          message.error(problemText(err));
+        }
+      }}
+    >
+      {fileName}
+    </Button>
+  );
+}
+
 /** An application on the officer's desk: the clock, the materials, the stage actions it allows now, and its history. */
 export default function Desk() {
   const { id = "" } = useParams();
@@ -61,7 +83,7 @@ export default function Desk() {
   return (
     <QueryState query={query} notFound="没有这份申请">
       {(a) => {
-        const allowed = ACTIONS.filter(([k]) => a.allowedActions.includes(k));
+        const allowed = ACTIONS.filter(([k]) => k !== "submit" && a.allowedActions.includes(k));
         // 行政许可法 separation of duties: whoever passed the review may not decide.
         const reviewer = a.reviewPassedBy !== undefined && a.reviewPassedBy === s?.claims.user;
         const why = (k: string) =>
@@ -100,7 +122,7 @@ export default function Desk() {
                 dataSource={a.attachments}
                 columns={[
                   { title: "材料", dataIndex: "material" },
-                  { title: "文件", key: "f", render: (_: unknown, f) => (f.downloadUrl ? <a href={f.downloadUrl}>{f.fileName}</a> : f.fileName) },
+                  { title: "文件", key: "f", render: (_: unknown, f) => <Download id={a.id} attachmentId={f.id} fileName={f.fileName} /> },
                   { title: "核验", key: "v", render: (_: unknown, f) => (f.verified ? "✓ 已核验" : "未核验") },
                 ]}
               />
