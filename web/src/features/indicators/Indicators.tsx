@@ -22,6 +22,8 @@ function Warning({ level }: { level: keyof typeof WARNING }) {
   );
 }
 
+/** Counts as they are; rates to four significant digits. */
+const num = (n: number | null) => (n === null ? "—" : Number.isInteger(n) ? n.toLocaleString("zh-CN") : Number(n.toPrecision(4)).toString());
 const pct = (n: number | null) => (n === null ? "—" : `${Math.round(n * 100)}%`);
 
 /** The CSV the API lays out (same figures as the table), fetched with the session's token. */
@@ -88,21 +90,6 @@ export default function Indicators() {
               <Warning level={data.region.warning} />
             </Typography.Paragraph>
             <Table
-              rowKey="id"
-              size="small"
-              pagination={false}
-              scroll={{ x: "max-content" }}
-              caption="本级各项指标"
-              dataSource={data.region.indicators}
-              columns={[
-                { title: "指标", dataIndex: "name" },
-                { title: "累计", key: "v", render: (_: unknown, i) => i.value ?? "—" },
-                { title: "控制数", key: "c", render: (_: unknown, i) => i.ceiling ?? "未下达" },
-                { title: "已用比例", key: "s", render: (_: unknown, i) => pct(i.shareUsed) },
-                { title: "预警", key: "w", render: (_: unknown, i) => <Warning level={i.warning} /> },
-              ]}
-            />
-            <Table
               rowKey="regionCode"
               size="small"
               pagination={false}
@@ -120,6 +107,21 @@ export default function Indicators() {
                 { title: "死亡人数", key: "d", render: (_: unknown, r) => r.ytd.deaths },
                 { title: "直接经济损失（元）", key: "l", render: (_: unknown, r) => r.ytd.directLossYuan.toLocaleString("zh-CN") },
                 { title: "预警", key: "w", render: (_: unknown, r) => <Warning level={r.warning} /> },
+              ]}
+            />
+            <Table
+              rowKey="id"
+              size="small"
+              pagination={false}
+              scroll={{ x: "max-content" }}
+              caption="本级各项指标"
+              dataSource={data.region.indicators}
+              columns={[
+                { title: "指标", dataIndex: "name" },
+                { title: "累计", key: "v", render: (_: unknown, i) => num(i.value) },
+                { title: "控制数", key: "c", render: (_: unknown, i) => (i.ceiling === null ? "未下达" : num(i.ceiling)) },
+                { title: "已用比例", key: "s", render: (_: unknown, i) => pct(i.shareUsed) },
+                { title: "预警", key: "w", render: (_: unknown, i) => <Warning level={i.warning} /> },
               ]}
             />
           </>
