@@ -39,7 +39,7 @@ describe("statisticians' control indicators", () => {
     runJob("rollup", "--year", "2026", "--month", "11");
     await page.reload();
     const wuhan = page.getByRole("row", { name: /武汉市/ });
-    await wuhan.waitFor();
+    await wuhan.waitFor({ timeout: 30_000 });
     expect(await wuhan.textContent()).toContain("超标（≥100%）");
     await expectAccessible(page);
     await screenshot(page, "dashboard-statistician");

@@ -130,8 +130,8 @@ describe("regulators' workspace", () => {
     await page.getByText("重大隐患挂牌督办").waitFor();
     await page.getByText("两本账对照（自查漏报排名）").waitFor();
     // Every card has its answer (no spinner, no "…" count) before judging the layout.
-    await expect.poll(() => page.locator(".ant-spin-spinning").count()).toBe(0);
-    await expect.poll(() => page.getByText("…", { exact: true }).count()).toBe(0);
+    await expect.poll(() => page.locator(".ant-spin-spinning").count(), { timeout: 30_000 }).toBe(0);
+    await expect.poll(() => page.getByText("…", { exact: true }).count(), { timeout: 30_000 }).toBe(0);
     await expectNoHorizontalScroll(page);
     await expectAccessible(page);
     await screenshot(page, "dashboard-city-regulator-phone");
