@@ -229,13 +229,18 @@ export const Application = z.object({
 });
 export type Application = z.infer<typeof Application>;
 
-/** The application as read: the record, the clock, who holds it, the history and the warning. */
-export const ApplicationView = z.extend(Application, {
+/** The statutory clock as of today (null before acceptance). */
+const ClockFields = {
   dueDate: field(z.nullable(DateString), "法定办结日期（未受理为 null）。Due date."),
   workingDaysUsed: field(z.nullable(z.number()), "已用工作日。Working days used."),
   workingDaysLeft: field(z.nullable(z.number()), "剩余工作日。Working days left."),
   paused: field(z.boolean(), "是否中止中。Paused."),
   overdue: field(z.boolean(), "是否已超过法定期限。Overdue."),
+};
+
+/** The application as read: the record, the clock, who holds it, the history and the warning. */
+export const ApplicationView = z.extend(Application, {
+  ...ClockFields,
   /** Years the clock touched with no State Council calendar: only weekends were rest days. */
   calendarFallbackYears: field(z.array(z.number()), "计时涉及但缺少国务院日历的年份（仅按周末计）。Calendar fallback years."),
   calendarNote: field(z.optional(z.string()), "日历说明。Calendar note."),
@@ -247,7 +252,8 @@ export const ApplicationView = z.extend(Application, {
   attachments: field(z.array(AttachmentOut), "已登记的材料附件。Attachments."),
   blacklistWarning: field(z.optional(Listing), "申请企业在黑名单中的提示。Blacklist warning."),
 });
-export const ApplicationPage = page(Application);
+/** A list row carries the clock too, so a queue can be ordered by working days left. */
+export const ApplicationPage = page(z.extend(Application, ClockFields));
 
 export const ListApplicationsQuery = z.strictObject({
   regionCode: z.optional(RegionCode),

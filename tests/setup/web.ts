@@ -12,6 +12,8 @@ import { freePort } from "../../local/stack.js";
 declare module "vitest" {
   export interface ProvidedContext {
     webUrl: string;
+    /** The stack's storage ports, for running a scheduled job against it (local/job.ts). */
+    webStorage: { dynamoPort: number; s3Port: number };
   }
 }
 
@@ -40,6 +42,7 @@ export default async function setup(project: TestProject) {
     });
   });
   project.provide("webUrl", `http://localhost:${port}`);
+  project.provide("webStorage", { dynamoPort, s3Port });
   return async () => {
     const exited = new Promise((r) => child.once("exit", r));
     child.kill("SIGTERM");
