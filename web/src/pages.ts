@@ -2,7 +2,11 @@
 // added here once; the router, the guard and the role menu all read this list.
 import type { ComponentType, LazyExoticComponent } from "react";
 import type { RouteKey } from "./api/access";
+import { pages as accidentPages } from "./features/accidents/pages";
+import { pages as approvalPages } from "./features/approvals/pages";
+import { pages as hazardPages } from "./features/hazards/pages";
 import { pages as publicPages } from "./features/public/pages";
+import { pages as workspacePages } from "./features/workspace/pages";
 
 export interface PageDef {
   /** react-router path, e.g. "/hazards/:id". */
@@ -22,4 +26,4 @@ export interface PageDef {
 
 export type MenuGroup = "public" | "workspace" | "hazards" | "accidents" | "approvals" | "credit" | "stats" | "registry" | "platform";
 
-export const PAGES: PageDef[] = [...publicPages];
+export const PAGES: PageDef[] = [...workspacePages, ...hazardPages, ...accidentPages, ...approvalPages, ...publicPages];

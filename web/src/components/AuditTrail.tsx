@@ -1,0 +1,35 @@
+import { Table } from "antd";
+import { mayCall } from "../api/access";
+import { $api } from "../api/client";
+import { useSession } from "../auth/session";
+import { QueryState } from "./QueryState";
+
+/** A record's audit trail, oldest first; shown only to roles the manifest lets read it. */
+export function AuditTrail({ entityId, labels = {} }: { entityId: string; labels?: Record<string, string> }) {
+  const role = useSession()?.claims.role;
+  const allowed = mayCall(role, "GET /v1/audit");
+  const query = $api.useQuery("get", "/v1/audit", { params: { query: { entityId, limit: 100 } } }, { enabled: allowed });
+  if (!allowed) return null;
+  return (
+    <section aria-label="审计记录">
+      <h3>审计记录</h3>
+      <QueryState query={query}>
+        {(data) => (
+          <Table
+            rowKey="id"
+            size="small"
+            pagination={false}
+            scroll={{ x: true }}
+            dataSource={data.items}
+            columns={[
+              { title: "时间", dataIndex: "at", render: (t: string) => new Date(t).toLocaleString("zh-CN") },
+              { title: "操作", dataIndex: "action", render: (a: string) => labels[a] ?? a },
+              { title: "操作人", dataIndex: "actorId" },
+              { title: "说明", dataIndex: "reason" },
+            ]}
+          />
+        )}
+      </QueryState>
+    </section>
+  );
+}

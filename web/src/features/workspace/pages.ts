@@ -1,0 +1,7 @@
+import { lazy } from "react";
+import type { PageDef } from "../../pages";
+
+export const pages: PageDef[] = [
+  // Built on the enterprise-only filing route: the page is the enterprise's own to-do list.
+  { path: "/workspace", title: "企业待办", api: "POST /v1/hazard-filings", menu: "workspace", component: lazy(() => import("./EnterpriseHome")) },
+];
