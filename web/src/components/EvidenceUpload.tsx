@@ -15,6 +15,8 @@ export interface DeclaredFile {
 }
 
 interface Row {
+  /** The declaration's Idempotency-Key, also the row's identity. */
+  key: string;
   name: string;
   percent: number;
   state: "uploading" | "done" | "failed";
@@ -53,21 +55,20 @@ export function EvidenceUpload({
   const [problems, setProblems] = useState<string[]>([]);
   const [over, setOver] = useState(false);
   const input = useRef<HTMLInputElement>(null);
-  const count = useRef(0);
 
-  const update = (i: number, patch: Partial<Row>) => setRows((r) => r.map((row, j) => (j === i ? { ...row, ...patch } : row)));
+  const update = (key: string, patch: Partial<Row>) => setRows((r) => r.map((row) => (row.key === key ? { ...row, ...patch } : row)));
 
-  function send(file: File, index: number, key: string, target?: PresignedUpload) {
+  function send(file: File, key: string, target?: PresignedUpload) {
     const attempt = async () => {
-      update(index, { state: "uploading", percent: 0, error: undefined });
+      update(key, { state: "uploading", percent: 0, error: undefined });
       try {
         const presigned = target ?? (await declare({ fileName: file.name, contentType: file.type as DeclaredFile["contentType"], size: file.size }, { "Idempotency-Key": key }));
         target = presigned;
-        await putToPresigned(presigned, file, (percent) => update(index, { percent }));
-        update(index, { state: "done", percent: 100 });
+        await putToPresigned(presigned, file, (percent) => update(key, { percent }));
+        update(key, { state: "done", percent: 100 });
         onUploaded?.();
       } catch (err) {
-        update(index, { state: "failed", error: err instanceof Error && err.name === "UploadError" ? err.message : problemText(err), retry: attempt });
+        update(key, { state: "failed", error: err instanceof Error && err.name === "UploadError" ? err.message : problemText(err), retry: attempt });
       }
     };
     void attempt();
@@ -79,10 +80,9 @@ export function EvidenceUpload({
     const bad = list.map(fileProblem).filter((p): p is string => p !== undefined);
     setProblems(bad);
     const ok = list.filter((f) => fileProblem(f) === undefined);
-    const start = count.current;
-    count.current += ok.length;
-    setRows((r) => [...r, ...ok.map((f) => ({ name: f.name, percent: 0, state: "uploading" as const }))]);
-    ok.forEach((f, k) => send(f, start + k, crypto.randomUUID()));
+    const added = ok.map((f) => ({ file: f, key: crypto.randomUUID() }));
+    setRows((r) => [...r, ...added.map(({ file, key }) => ({ key, name: file.name, percent: 0, state: "uploading" as const }))]);
+    for (const { file, key } of added) send(file, key);
     if (input.current) input.current.value = "";
   }
 
@@ -114,8 +114,8 @@ export function EvidenceUpload({
         <Alert key={p} type="error" showIcon title={p} style={{ marginTop: 8 }} />
       ))}
       <ul className="upload-rows" aria-label="上传进度">
-        {rows.map((r, i) => (
-          <li key={`${r.name}-${i}`}>
+        {rows.map((r) => (
+          <li key={r.key}>
             <span className="upload-name">{r.name}</span>
             <Progress percent={r.percent} size="small" status={r.state === "failed" ? "exception" : r.state === "done" ? "success" : "active"} aria-label={`${r.name} 上传进度`} />
             {r.state === "done" && <span>已上传</span>}

@@ -4,6 +4,7 @@ import { api } from "../../api/client";
 import { ACCIDENT_TYPES } from "../../api/routes.gen";
 import { useSubmit } from "../../api/submit";
 import { QueryState } from "../../components/QueryState";
+import { localNow } from "../../components/time";
 import { useOwnEnterprise } from "../hazards/checklists";
 
 interface Values {
@@ -19,11 +20,6 @@ interface Values {
   measuresTaken?: string;
 }
 
-/** "2026-12-01T09:30" in the browser's clock, for a datetime-local default. */
-function localNow(): string {
-  const d = new Date(Date.now() - new Date().getTimezoneOffset() * 60_000);
-  return d.toISOString().slice(0, 16);
-}
 
 const COUNTS = [
   ["deaths", "死亡人数"],

@@ -3,11 +3,13 @@ import { useNavigate } from "react-router";
 import { api } from "../../api/client";
 import { useSubmit } from "../../api/submit";
 import { useSession } from "../../auth/session";
+import { localNow } from "../../components/time";
 import { useChecklists, useOwnEnterprise } from "./checklists";
 import { AnalysisFields, PlanFields } from "./PlanFields";
 
 interface Values {
   enterpriseId?: string;
+  discoveredAt: string;
   description: string;
   level: "general" | "major";
   location: string;
@@ -38,7 +40,7 @@ export default function HazardReport() {
         body: {
           enterpriseId: own ?? v.enterpriseId ?? "",
           source: SOURCE_BY_ROLE[s?.claims.role as keyof typeof SOURCE_BY_ROLE] ?? "self_inspection",
-          discoveredAt: new Date().toISOString(),
+          discoveredAt: new Date(v.discoveredAt).toISOString(),
           level: v.level,
           description: v.description,
           location: v.location,
@@ -54,7 +56,7 @@ export default function HazardReport() {
   return (
     <div style={{ maxWidth: 720 }}>
       <Typography.Title level={2}>上报隐患</Typography.Title>
-      <Form form={form} layout="vertical" initialValues={{ level: "general" }} onFinish={onFinish} scrollToFirstError>
+      <Form form={form} layout="vertical" initialValues={{ level: "general", discoveredAt: localNow() }} onFinish={onFinish} scrollToFirstError>
         {!own && (
           <Form.Item label="单位编号" name="enterpriseId" rules={[{ required: true, message: "请输入单位编号" }]}>
             <Input autoComplete="off" />
@@ -82,6 +84,9 @@ export default function HazardReport() {
         </Form.Item>
         <Form.Item label="隐患位置" name="location" rules={[{ required: true, whitespace: true, message: "请填写隐患位置" }]}>
           <Input maxLength={300} />
+        </Form.Item>
+        <Form.Item label="发现时间" name="discoveredAt" rules={[{ required: true, message: "请填写发现时间" }]}>
+          <Input type="datetime-local" />
         </Form.Item>
         <Form.Item label="整改期限" name="rectifyBy" rules={[{ required: true, message: "请选择整改期限" }]}>
           <Input type="date" />

@@ -1,5 +1,5 @@
 import { Alert, Button, Form, Input, Radio, Select, Typography } from "antd";
-import { useState } from "react";
+import { useRef, useState } from "react";
 import { useNavigate } from "react-router";
 import { api } from "../../api/client";
 import { useSubmit } from "../../api/submit";
@@ -20,6 +20,8 @@ export default function SelfInspection() {
   const [checklistId, setChecklistId] = useState<string>();
   const checklist = checklists.find((c) => c.id === (checklistId ?? checklists.at(-1)?.id));
   const [form] = Form.useForm<Values>();
+  // Fixed once per page so a retried submission is the same request (the Idempotency-Key's body).
+  const inspectedAt = useRef(new Date().toISOString());
   const results = Form.useWatch("results", form);
   const navigate = useNavigate();
   const submit = useSubmit<{ hazardIds: string[] }>({ form, success: "自查记录已提交", onSuccess: (r) => navigate(r.hazardIds.length ? "/hazards" : "/workspace") });
@@ -30,7 +32,7 @@ export default function SelfInspection() {
       api.POST("/v1/self-inspections", {
         body: {
           checklistId: checklist.id,
-          inspectedAt: new Date().toISOString(),
+          inspectedAt: inspectedAt.current,
           inspector: v.inspector,
           results: checklist.items.map((item, i) => {
             const r = v.results[i];

@@ -51,13 +51,15 @@ export default function EnterpriseHome() {
           return (
             <>
               <Block title="待整改隐患" count={open.length}>
+                {open.length === 0 ? (
+                  <p>没有未销号的隐患</p>
+                ) : (
                 <Table
                   rowKey="id"
                   size="small"
                   pagination={false}
                   scroll={{ x: true }}
                   dataSource={open}
-                  locale={{ emptyText: "没有未销号的隐患" }}
                   columns={[
                     { title: "隐患", dataIndex: "description", render: (d: string, h) => <Link to={`/hazards/${h.id}`}>{d}</Link> },
                     { title: "等级", dataIndex: "level", render: (l: string) => <Tag color={HAZARD_LEVEL[l]?.color}>{HAZARD_LEVEL[l]?.label ?? l}</Tag> },
@@ -73,6 +75,7 @@ export default function EnterpriseHome() {
                     },
                   ]}
                 />
+                )}
               </Block>
               <Block title="挂牌督办的重大隐患" count={supervised.length}>
                 {supervised.length === 0 ? (
@@ -101,7 +104,9 @@ export default function EnterpriseHome() {
               <p>
                 {`报送期限 ${f.deadline} `}
                 <Tag color={status?.color}>{status?.label}</Tag>
-                {(!mine || mine.status === "pending" || mine.status === "missing") && <Link to="/hazard-filings/new">去报送</Link>}
+                {(!mine || mine.status === "pending" || mine.status === "missing") && <Link to="/hazard-filings/new" style={{ textDecoration: "underline" }}>
+                    去报送
+                  </Link>}
               </p>
             );
           }}
