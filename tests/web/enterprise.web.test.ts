@@ -46,10 +46,10 @@ describe("the enterprise's workspace", () => {
     await reportHazard(page, description);
     await page.waitForURL(/\/hazards\/[0-9A-Z]{26}$/);
     const id = page.url().split("/").at(-1) ?? "";
-    await expect.poll(() => page.getByTestId("hazard-status").textContent()).toBe("已上报");
+    await expect.poll(() => page.getByTestId("hazard-status").textContent(), { timeout: 15_000 }).toBe("已上报");
 
     await page.getByRole("button", { name: "开始整改" }).click();
-    await expect.poll(() => page.getByTestId("hazard-status").textContent()).toBe("整改中");
+    await expect.poll(() => page.getByTestId("hazard-status").textContent(), { timeout: 15_000 }).toBe("整改中");
 
     // Completing needs evidence: the API refuses before any photo is there, and the page says why.
     await page.getByRole("button", { name: "完成整改" }).click();
@@ -66,7 +66,7 @@ describe("the enterprise's workspace", () => {
     await page.getByRole("link", { name: "接地线修复.png" }).waitFor();
     await expectAccessible(page);
     await page.getByRole("button", { name: "完成整改" }).click();
-    await expect.poll(() => page.getByTestId("hazard-status").textContent()).toBe("已整改待验收");
+    await expect.poll(() => page.getByTestId("hazard-status").textContent(), { timeout: 15_000 }).toBe("已整改待验收");
     await screenshot(page, "hazard-detail");
     await page.context().close();
 
@@ -74,7 +74,7 @@ describe("the enterprise's workspace", () => {
     await signIn(regulator, "county-regulator");
     await regulator.goto(`/hazards/${id}`);
     await regulator.getByRole("button", { name: "验收销号" }).click();
-    await expect.poll(() => regulator.getByTestId("hazard-status").textContent()).toBe("已销号");
+    await expect.poll(() => regulator.getByTestId("hazard-status").textContent(), { timeout: 15_000 }).toBe("已销号");
     // The regulator sees the trail of who did what.
     await regulator.getByRole("region", { name: "审计记录" }).getByText("验收销号").first().waitFor();
     await expectAccessible(regulator);
@@ -99,8 +99,6 @@ describe("the enterprise's workspace", () => {
     expect(await page.getByLabel("隐患描述").inputValue()).toBe(description);
 
     await page.getByRole("button", { name: "上报" }).click();
-    await page.waitForTimeout(2000);
-    console.log("DEBUG2", await page.locator(".ant-message").textContent());
     await page.waitForURL(/\/hazards\/[0-9A-Z]{26}$/);
     const list = await apiGet<{ items: { id: string; description: string }[] }>(page, "/v1/hazards?limit=100");
     const mine = list.items.filter((h) => h.description === description);
@@ -118,7 +116,7 @@ describe("the enterprise's workspace", () => {
     await expectNoHorizontalScroll(page);
     await page.getByRole("button", { name: "创建申请" }).click();
     await page.waitForURL(/\/applications\/[0-9A-Z]{26}$/);
-    await expect.poll(() => page.getByTestId("application-state").textContent()).toBe("草稿（未提交）");
+    await expect.poll(() => page.getByTestId("application-state").textContent(), { timeout: 15_000 }).toBe("草稿（未提交）");
 
     const inputs = page.locator('input[type="file"]');
     const n = await inputs.count();
@@ -130,9 +128,7 @@ describe("the enterprise's workspace", () => {
     await expectNoHorizontalScroll(page);
     await expectAccessible(page);
     await page.getByRole("button", { name: "提交申请" }).click();
-    await page.waitForTimeout(2000);
-    console.log("DEBUG", await page.locator(".ant-message").textContent(), await page.getByTestId("application-state").textContent(), JSON.stringify(await apiGet(page, `/v1/applications/${page.url().split("/").at(-1)}`)).slice(0, 600));
-    await expect.poll(() => page.getByTestId("application-state").textContent()).toBe("已提交待受理");
+    await expect.poll(() => page.getByTestId("application-state").textContent(), { timeout: 15_000 }).toBe("已提交待受理");
     await page.getByText("受理告知期限").waitFor();
     await screenshot(page, "application-phone");
     await page.context().close();
@@ -151,7 +147,7 @@ describe("the enterprise's workspace", () => {
     await expectAccessible(page);
     await page.getByRole("button", { name: "报告" }).click();
     await page.waitForURL(/\/accidents\/[0-9A-Z]{26}$/);
-    await expect.poll(() => page.getByTestId("accident-grade").textContent()).toBe("一般事故");
+    await expect.poll(() => page.getByTestId("accident-grade").textContent(), { timeout: 15_000 }).toBe("一般事故");
     await page.getByText("报告期限").waitFor();
     await page.getByRole("region", { name: "逐级上报" }).getByText("县级应急管理部门").waitFor();
     await expectAccessible(page);

@@ -99,7 +99,7 @@ export default function AccidentDetail() {
               <FollowUp id={a.id} version={a.version} />
             </section>
           )}
-          <AuditTrail entityId={a.id} />
+          <AuditTrail entityId={a.id} version={a.version} />
         </Space>
       )}
     </QueryState>

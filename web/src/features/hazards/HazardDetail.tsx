@@ -134,7 +134,7 @@ export default function HazardDetail() {
               </section>
             )}
             {can("reject") && <RejectForm id={id} version={h.version} />}
-            <AuditTrail entityId={id} labels={ACTION_LABELS} />
+            <AuditTrail entityId={id} version={h.version} labels={ACTION_LABELS} />
           </Space>
         );
       }}

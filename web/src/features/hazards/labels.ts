@@ -19,6 +19,8 @@ export const ANALYSIS_PARTS = [
   { key: "harmAndDifficultyAnalysis", label: "隐患的危害程度和整改难易程度分析" },
 ] as const;
 export const ACTION_LABELS: Record<string, string> = {
+  create: "上报隐患",
+  attach: "上传证据",
   plan: "提交治理方案",
   start: "开始整改",
   complete: "完成整改",
