@@ -40,7 +40,6 @@ describe("the enterprise's workspace", () => {
     await page.getByRole("region", { name: "三个月内到期的许可证" }).waitFor();
     await page.getByText("报送期限").waitFor();
     await expectAccessible(page);
-    await screenshot(page, "enterprise-home");
 
     const description = `储罐区静电接地线断开 ${Date.now()}`;
     await reportHazard(page, description);
@@ -63,10 +62,12 @@ describe("the enterprise's workspace", () => {
 
     await input.setInputFiles({ name: "接地线修复.png", mimeType: "image/png", buffer: PNG });
     await page.getByText("已上传").waitFor();
-    await page.getByRole("link", { name: "接地线修复.png" }).waitFor();
+    await page.getByText("接地线修复.png（完成整改时核验）").waitFor();
     await expectAccessible(page);
     await page.getByRole("button", { name: "完成整改" }).click();
     await expect.poll(() => page.getByTestId("hazard-status").textContent(), { timeout: 15_000 }).toBe("已整改待验收");
+    // Verified on completion, the photo now opens through its own download route.
+    await page.getByRole("button", { name: "接地线修复.png" }).waitFor();
     await screenshot(page, "hazard-detail");
     await page.context().close();
 
@@ -104,6 +105,12 @@ describe("the enterprise's workspace", () => {
     const mine = list.items.filter((h) => h.description === description);
     expect(mine).toHaveLength(1);
     expect(page.url()).toContain(mine[0]?.id);
+
+    // Home lists the open hazard with its deadline.
+    await page.goto("/workspace");
+    await page.getByRole("region", { name: "待整改隐患" }).getByRole("link", { name: description }).waitFor();
+    await expectAccessible(page);
+    await screenshot(page, "enterprise-home");
     await page.context().close();
   });
 
@@ -123,7 +130,7 @@ describe("the enterprise's workspace", () => {
     expect(n).toBeGreaterThan(0);
     for (let i = 0; i < n; i++) {
       await inputs.nth(i).setInputFiles({ name: `材料${i + 1}.pdf`, mimeType: "application/pdf", buffer: Buffer.from("%PDF-1.4\n%%EOF\n") });
-      await page.getByRole("link", { name: `材料${i + 1}.pdf` }).waitFor();
+      await page.getByRole("button", { name: `材料${i + 1}.pdf` }).waitFor();
     }
     await expectNoHorizontalScroll(page);
     await expectAccessible(page);
@@ -152,6 +159,34 @@ describe("the enterprise's workspace", () => {
     await page.getByRole("region", { name: "逐级上报" }).getByText("县级应急管理部门").waitFor();
     await expectAccessible(page);
     await screenshot(page, "accident-detail");
+    await page.context().close();
+  });
+
+  it("a self-inspection turns its failed item into a hazard; the quarter's statistics are shown before the principal signs", async () => {
+    const page = await web.page(PHONE);
+    await signIn(page, "enterprise");
+    await page.goto("/self-inspections/new");
+    await page.getByLabel("检查人").fill("王安全");
+    const first = page.locator(".checklist legend strong").first();
+    const code = (await first.textContent()) ?? "";
+    // The first item's radios come first.
+    await page.getByRole("radio", { name: "不符合", exact: true }).first().check();
+    await page.getByLabel(`${code} 隐患位置`).fill("甲类仓库");
+    await page.getByLabel(`${code} 整改期限`).fill(inDays(15));
+    await expectNoHorizontalScroll(page);
+    await expectAccessible(page);
+    await page.getByRole("button", { name: "提交自查记录" }).click();
+    await page.waitForURL("**/hazards");
+    const list = await apiGet<{ items: { checklistItemId?: string; location: string; status: string }[] }>(page, "/v1/hazards?limit=100");
+    expect(list.items.some((h) => h.checklistItemId === code && h.location === "甲类仓库" && h.status === "reported")).toBe(true);
+
+    await page.goto("/hazard-filings/new");
+    await page.getByRole("columnheader", { name: "排查发现" }).waitFor();
+    await page.getByText("报送期限").waitFor();
+    await expectAccessible(page);
+    await page.getByLabel("主要负责人（签报人）").fill("张总");
+    await page.getByRole("button", { name: "确认统计并签报" }).click();
+    await page.getByText(/报表已于 .* 签报/).waitFor();
     await page.context().close();
   });
 });

@@ -2,6 +2,7 @@ import { Alert, Button, Descriptions, Space, Table, Tag, Typography } from "antd
 import { Link, useParams } from "react-router";
 import { api, $api } from "../../api/client";
 import { ifMatch, useSubmit } from "../../api/submit";
+import { AttachmentLink } from "../../components/AttachmentLink";
 import { EvidenceUpload } from "../../components/EvidenceUpload";
 import { QueryState } from "../../components/QueryState";
 import { TAG } from "../../components/colors";
@@ -62,7 +63,12 @@ export default function ApplicationDetail() {
                       <strong>{m}</strong> {missing.has(m) && <Tag color={TAG.orange}>需补正</Tag>}
                       <ul>
                         {files.map((f) => (
-                          <li key={f.id}>{f.downloadUrl ? <a href={f.downloadUrl}>{f.fileName}</a> : f.fileName}</li>
+                          <li key={f.id}>
+                            <AttachmentLink
+                              fileName={f.fileName}
+                              link={async () => (await api.GET("/v1/applications/{id}/attachments/{attachmentId}", { params: { path: { id, attachmentId: f.id } } })).data?.download.url}
+                            />
+                          </li>
                         ))}
                       </ul>
                       {uploading && (

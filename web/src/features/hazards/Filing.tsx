@@ -34,8 +34,8 @@ export default function Filing() {
   return (
     <Space direction="vertical" size="large" style={{ width: "100%", maxWidth: 760 }}>
       <Typography.Title level={2}>隐患排查治理报表</Typography.Title>
-      <Form.Item label="报送期间" style={{ marginBottom: 0 }}>
-        <Select value={period} onChange={setPeriod} options={periods().map((p) => ({ value: p, label: p.includes("Q") ? `${p.replace("Q", " 年第 ")} 季度` : `${p} 年度` }))} />
+      <Form.Item label="报送期间" htmlFor="period" style={{ marginBottom: 0 }}>
+        <Select id="period" value={period} onChange={setPeriod} options={periods().map((p) => ({ value: p, label: p.includes("Q") ? `${p.replace("Q", " 年第 ")} 季度` : `${p} 年度` }))} />
       </Form.Item>
       <QueryState query={stats}>
         {(s) => (

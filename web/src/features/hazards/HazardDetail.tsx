@@ -3,6 +3,7 @@ import { Link, useParams } from "react-router";
 import { api, $api } from "../../api/client";
 import { ifMatch, useSubmit } from "../../api/submit";
 import { PLAN_PARTS } from "../../api/routes.gen";
+import { AttachmentLink } from "../../components/AttachmentLink";
 import { AuditTrail } from "../../components/AuditTrail";
 import { TAG } from "../../components/colors";
 import { EvidenceUpload } from "../../components/EvidenceUpload";
@@ -108,7 +109,14 @@ export default function HazardDetail() {
               <ul>
                 {(h.attachments ?? []).map((a) => (
                   <li key={a.id}>
-                    {a.downloadUrl ? <a href={a.downloadUrl}>{a.fileName}</a> : a.fileName} {a.uploaded ? "" : "（未上传完成）"}
+                    {a.uploaded ? (
+                      <AttachmentLink
+                        fileName={a.fileName}
+                        link={async () => (await api.GET("/v1/hazards/{id}/attachments/{attachmentId}", { params: { path: { id, attachmentId: a.id } } })).data?.download.url}
+                      />
+                    ) : (
+                      `${a.fileName}（完成整改时核验）`
+                    )}
                   </li>
                 ))}
                 {!h.attachments?.length && <li>暂无</li>}

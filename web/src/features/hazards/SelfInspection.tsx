@@ -51,8 +51,8 @@ export default function SelfInspection() {
       <QueryState query={{ data: checklist, error, isPending: pending || enterprise.isPending }}>
         {(c) => (
           <Form form={form} layout="vertical" onFinish={onFinish} scrollToFirstError>
-            <Form.Item label="排查清单">
-              <Select value={c.id} onChange={setChecklistId} options={checklists.map((x) => ({ value: x.id, label: `${x.name}（第 ${x.version} 版）` }))} />
+            <Form.Item label="排查清单" htmlFor="checklist">
+              <Select id="checklist" value={c.id} onChange={setChecklistId} options={checklists.map((x) => ({ value: x.id, label: `${x.name}（第 ${x.version} 版）` }))} />
             </Form.Item>
             <Form.Item label="检查人" name="inspector" rules={[{ required: true, whitespace: true, message: "请填写检查人" }]}>
               <Input maxLength={50} />
