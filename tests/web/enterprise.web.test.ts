@@ -68,6 +68,7 @@ describe("the enterprise's workspace", () => {
     await expect.poll(() => page.getByTestId("hazard-status").textContent(), { timeout: 15_000 }).toBe("已整改待验收");
     // Verified on completion, the photo now opens through its own download route.
     await page.getByRole("button", { name: "接地线修复.png" }).waitFor();
+    await page.evaluate(() => window.scrollTo(0, 0));
     await screenshot(page, "hazard-detail");
     await page.context().close();
 
@@ -110,6 +111,7 @@ describe("the enterprise's workspace", () => {
     await page.goto("/workspace");
     await page.getByRole("region", { name: "待整改隐患" }).getByRole("link", { name: description }).waitFor();
     await expectAccessible(page);
+    await page.evaluate(() => window.scrollTo(0, 0));
     await screenshot(page, "enterprise-home");
     await page.context().close();
   });
@@ -137,6 +139,7 @@ describe("the enterprise's workspace", () => {
     await page.getByRole("button", { name: "提交申请" }).click();
     await expect.poll(() => page.getByTestId("application-state").textContent(), { timeout: 15_000 }).toBe("已提交待受理");
     await page.getByText("受理告知期限").waitFor();
+    await page.evaluate(() => window.scrollTo(0, 0));
     await screenshot(page, "application-phone");
     await page.context().close();
   });
@@ -158,6 +161,7 @@ describe("the enterprise's workspace", () => {
     await page.getByText("报告期限").waitFor();
     await page.getByRole("region", { name: "逐级上报" }).getByText("县级应急管理部门").waitFor();
     await expectAccessible(page);
+    await page.evaluate(() => window.scrollTo(0, 0));
     await screenshot(page, "accident-detail");
     await page.context().close();
   });
