@@ -2,6 +2,7 @@
 // acceptance with its photo uploaded straight to S3, an application up to submission, an accident
 // report graded by the API, and a submission whose answer is lost and retried without a duplicate.
 import type { Page } from "playwright-core";
+import { gzipSync } from "node:zlib";
 import { describe, expect, it } from "vitest";
 import { DESKTOP, expectAccessible, expectNoHorizontalScroll, PHONE, screenshot, signIn, useBrowser } from "../support/web.js";
 
@@ -191,6 +192,23 @@ describe("the enterprise's workspace", () => {
     await page.getByLabel("主要负责人（签报人）").fill("张总");
     await page.getByRole("button", { name: "确认统计并签报" }).click();
     await page.getByText(/报表已于 .* 签报/).waitFor();
+    await page.context().close();
+  });
+
+  it("the enterprise's first screen, its to-do home opened cold, loads at most 250 KB of JavaScript (gzip)", async () => {
+    const page = await web.page(DESKTOP);
+    const r = await fetch(`${web.url}/local/demo-token`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ account: "enterprise" }) });
+    const { token } = (await r.json()) as { token: string };
+    await page.context().addInitScript((t) => sessionStorage.setItem("hubei-safety.session", t), token);
+    const scripts: Promise<number>[] = [];
+    page.on("response", (res) => {
+      if (res.request().resourceType() === "script") scripts.push(res.body().then((b) => gzipSync(b).length));
+    });
+    await page.goto("/");
+    await page.getByRole("heading", { name: "企业待办" }).waitFor();
+    await page.waitForLoadState("networkidle");
+    const total = (await Promise.all(scripts)).reduce((a, b) => a + b, 0);
+    expect(total).toBeLessThanOrEqual(250 * 1024);
     await page.context().close();
   });
 });
