@@ -1,7 +1,7 @@
 // The HTTP stack's pure pieces: language, validation errors, problem+json, error mapping.
 import { describe, expect, it } from "vitest";
 import * as z from "zod/mini";
-import { ApiError } from "./errors.js";
+import { ApiError, localiseFieldProblems } from "./errors.js";
 import { expectedVersion, languageOf, problem, toApiError, validate } from "./http.js";
 
 describe("languageOf", () => {
@@ -18,7 +18,7 @@ describe("validate", () => {
   const schema = z.strictObject({ name: z.string().check(z.minLength(2)), n: z.number() });
   it("names each field; unknown fields one by one", () => {
     try {
-      validate(schema, { name: "x", n: "y", extra: 1, status: "z" }, "body", "en");
+      validate(schema, { name: "x", n: "y", extra: 1, status: "z" }, "body");
       expect.unreachable();
     } catch (err) {
       const e = err as ApiError;
@@ -30,13 +30,13 @@ describe("validate", () => {
   it("messages follow the language", () => {
     const msg = (lang: "zh" | "en") => {
       try {
-        validate(schema, { name: "x", n: 1 }, "body", lang);
+        validate(schema, { name: "x", n: 1 }, "body");
       } catch (err) {
-        return (err as ApiError).fieldErrors[0]?.message as string;
+        return localiseFieldProblems((err as ApiError).fieldErrors, lang)[0]?.message;
       }
     };
     expect(msg("zh")).toMatch(/[\u4e00-\u9fff]/);
-    expect(msg("en")).toMatch(/Too small/);
+    expect(msg("en")).toMatch(/at least 2/);
   });
 });
 

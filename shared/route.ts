@@ -36,3 +36,37 @@ export interface RouteSpec {
 export function route<const S extends RouteSpec>(spec: S): S {
   return spec;
 }
+
+/**
+ * The one route outside the manifest. API Gateway's HTTP API answers a method that is not
+ * routed on a known path with its own 404, so to answer 405 with `Allow` (RFC 9110 §15.5.6)
+ * our code must receive those requests: a greedy catch-all under /v1 goes to the platform
+ * function, which answers 405 where the path exists with other methods and a problem+json
+ * 404 where it does not. Greedy routes have the lowest priority, so every manifest route
+ * still wins. It needs no token: the methods of a path are public in the OpenAPI document
+ * anyway. Outside /v1 the gateway still answers {"message":"Not Found"} itself.
+ */
+export const FALLBACK_ROUTE = { method: "ANY", path: "/v1/{proxy+}", fn: "platform" } as const satisfies { method: string; path: string; fn: FunctionName };
+export const FALLBACK_ROUTE_KEY = `${FALLBACK_ROUTE.method} ${FALLBACK_ROUTE.path}`;
+
+/** A path template (`/v1/hazards/{id}`) as a regex whose groups are its parameters, in order. */
+export function pathPattern(path: string): { regex: RegExp; names: string[] } {
+  const names: string[] = [];
+  const pattern = path
+    .split(/(\{\w+\})/)
+    .map((part) => {
+      const m = /^\{(\w+)\}$/.exec(part);
+      if (!m) return part.replace(/[.*+?^$()|[\]\\]/g, "\\$&");
+      names.push(m[1] as string);
+      return "([^/]+)";
+    })
+    .join("");
+  return { regex: new RegExp(`^${pattern}$`), names };
+}
+
+/** The methods the manifest routes on a concrete path, e.g. ["GET", "POST"] for /v1/hazards. */
+export function allowedMethods(routes: readonly Pick<RouteSpec, "method" | "path">[], path: string): Method[] {
+  const methods = new Set<Method>();
+  for (const r of routes) if (pathPattern(r.path).regex.test(path)) methods.add(r.method);
+  return [...methods].sort();
+}

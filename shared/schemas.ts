@@ -1,27 +1,29 @@
 // Schema pieces every context uses, so a region code or a page looks the same everywhere.
 import * as z from "zod/mini";
+import { msg } from "./messages.js";
 import { isAccidentType, isCountyLevel, isIndustryCode, regionLevel } from "./codes/index.js";
 import { isIsoDate } from "./time.js";
 
 export const MAX_PAGE = 100;
 
-export const Id = z.string().check(z.regex(/^[0-9A-HJKMNP-TV-Z]{26}$/, "must be a ULID"));
+export const Id = z.string().check(z.regex(/^[0-9A-HJKMNP-TV-Z]{26}$/, msg("ulid")));
 
+// A malformed code gets one message, not also "unknown region" (abort stops the checks).
 export const RegionCode = z.string().check(
-  z.regex(/^\d{6}(\d{3})?$/, "must be a 6-digit GB/T 2260 code (or 9-digit township code)"),
-  z.refine((c) => regionLevel(c) !== undefined, "unknown region code in Hubei"),
+  z.regex(/^\d{6}(\d{3})?$/, { error: msg("regionCodeFormat"), abort: true }),
+  z.refine((c) => regionLevel(c) !== undefined, msg("regionUnknown")),
 );
 
 export const CountyCode = z.string().check(
-  z.regex(/^\d{6}$/, "must be a 6-digit county code"),
-  z.refine((c) => isCountyLevel(c), "must be a county-level region in Hubei"),
+  z.regex(/^\d{6}$/, { error: msg("countyCodeFormat"), abort: true }),
+  z.refine((c) => isCountyLevel(c), msg("countyLevel")),
 );
 
-export const IndustryCode = z.string().check(z.refine((c) => isIndustryCode(c), "must be a GB/T 4754 section letter or two-digit division"));
+export const IndustryCode = z.string().check(z.refine((c) => isIndustryCode(c), msg("industryCode")));
 
-export const AccidentType = z.string().check(z.refine((c) => isAccidentType(c), "must be a GB 6441-86 code 01–20"));
+export const AccidentType = z.string().check(z.refine((c) => isAccidentType(c), msg("accidentType")));
 
-export const IsoDate = z.string().check(z.refine((d) => isIsoDate(d), "must be a date YYYY-MM-DD"));
+export const IsoDate = z.string().check(z.refine((d) => isIsoDate(d), msg("isoDate")));
 
 /** An instant with an explicit offset (Z or ±hh:mm). */
 export const Instant = z.iso.datetime({ offset: true });

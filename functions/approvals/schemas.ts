@@ -1,6 +1,7 @@
 // Request and response schemas of the approvals context (zod/mini). Request bodies are strict:
 // clients never set state, dates, versions, scope fields or who did what.
 import * as z from "zod/mini";
+import { msg } from "../../shared/messages.js";
 import { Cursor, IsoDate, Limit, NonEmpty, RegionCode } from "../../shared/schemas.js";
 import { AttachmentRequest } from "../../shared/storage.js";
 import { APPLICATION_STATES, LICENCE_STATUSES, STAGE_NAMES } from "./rules.js";
@@ -8,7 +9,7 @@ import { APPLICATION_STATES, LICENCE_STATUSES, STAGE_NAMES } from "./rules.js";
 // ---------- catalogue ----------
 
 /** Catalogue item codes, e.g. AQ01-01 (category 01, item 01). */
-export const ItemCode = z.string().check(z.regex(/^[A-Z]{2}\d{2}-\d{2}$/, "must be an item code such as AQ01-01"));
+export const ItemCode = z.string().check(z.regex(/^[A-Z]{2}\d{2}-\d{2}$/, msg("approvalItemCode")));
 export const ItemParams = z.strictObject({ id: ItemCode });
 
 const Stage = z.strictObject({
@@ -262,7 +263,7 @@ export const AttachmentUpload = z.object({
 
 // ---------- licences ----------
 
-export const LicenceNumber = z.string().check(z.regex(/^HB-[A-Z]{2}\d{2}-\d{2}-\d{4}-[0-9A-HJKMNP-TV-Z]{10}$/, "must be a licence number such as HB-AQ01-01-2026-7Q4F7K2M9Q"));
+export const LicenceNumber = z.string().check(z.regex(/^HB-[A-Z]{2}\d{2}-\d{2}-\d{4}-[0-9A-HJKMNP-TV-Z]{10}$/, msg("licenceNumber")));
 export const LicenceParams = z.strictObject({ number: LicenceNumber });
 
 export const Licence = z.object({

@@ -1,5 +1,6 @@
 // Request and response shapes of the credit context (violations, blacklist, supervision tasks).
 import * as z from "zod/mini";
+import { msg } from "../../shared/messages.js";
 import { ACCIDENT_GRADES } from "../accidents/rules.js";
 import { Cursor, Id, IsoDate, Limit, NonEmpty, page, RegionCode } from "../../shared/schemas.js";
 import { BLACKLIST_TRIGGER_KINDS, type BlacklistTriggerKind, PENALTY_KINDS, type PenaltyKind } from "./config-data.js";
@@ -108,7 +109,7 @@ export const ManualListing = z.strictObject({
 export const RemoveListing = z.strictObject({ reason: NonEmpty(1000) });
 
 export const PublicBlacklistQuery = z.strictObject({
-  quarter: z.optional(z.string().check(z.regex(/^\d{4}[Qq][1-4]$/, "must be a quarter like 2026Q4"))),
+  quarter: z.optional(z.string().check(z.regex(/^\d{4}[Qq][1-4]$/, msg("quarter")))),
   limit: Limit,
   cursor: Cursor,
 });
@@ -180,5 +181,5 @@ export const ListTasksQuery = z.strictObject({
 });
 export const TaskPage = page(SupervisionTask);
 
-export const TaskParams = z.strictObject({ id: z.string().check(z.regex(/^[0-9A-Z]{26}-(inspection|interview)-\d{1,3}$/, "must be a task id")) });
+export const TaskParams = z.strictObject({ id: z.string().check(z.regex(/^[0-9A-Z]{26}-(inspection|interview)-\d{1,3}$/, msg("taskId"))) });
 export const CompleteTask = z.strictObject({ note: NonEmpty(1000) });

@@ -1,6 +1,7 @@
 // Request and response schemas of the hazards context (zod/mini). Requests are strict (unknown
 // fields are a 400 naming them); responses are open objects (VALIDATE_RESPONSES checks their shape).
 import * as z from "zod/mini";
+import { msg } from "../../shared/messages.js";
 import { Cursor, Id, IndustryCode, Instant, IsoDate, Limit, NonEmpty, page, QueryBool, RegionCode } from "../../shared/schemas.js";
 import { AttachmentRequest } from "../../shared/storage.js";
 import { isRegionCode } from "./regions.js";
@@ -11,10 +12,10 @@ export { AttachmentRequest };
 // ---------- pieces ----------
 
 /** Checklist version ids: `<FAMILY>-v<version>`, e.g. WHP-v1. */
-export const ChecklistId = z.string().check(z.regex(/^[A-Z][A-Z0-9]{1,15}-v[1-9]\d{0,3}$/, "must be a checklist id such as WHP-v1"));
+export const ChecklistId = z.string().check(z.regex(/^[A-Z][A-Z0-9]{1,15}-v[1-9]\d{0,3}$/, msg("checklistId")));
 /** Checklist item codes: `<FAMILY>-<nnn>`, stable across versions. */
-export const ItemCode = z.string().check(z.regex(/^[A-Z][A-Z0-9]{1,15}-\d{3}$/, "must be a checklist item code such as WHP-003"));
-export const Period = z.string().check(z.refine((p) => parsePeriod(p) !== null, "must be a quarter such as 2026Q3 or a year such as 2026"));
+export const ItemCode = z.string().check(z.regex(/^[A-Z][A-Z0-9]{1,15}-\d{3}$/, msg("checklistItemCode")));
+export const Period = z.string().check(z.refine((p) => parsePeriod(p) !== null, msg("period")));
 
 const planShape = Object.fromEntries(PLAN_PARTS.map((p) => [p.key, z.optional(NonEmpty(4000))])) as {
   [K in (typeof PLAN_PARTS)[number]["key"]]: z.ZodMiniOptional<ReturnType<typeof NonEmpty>>;
@@ -38,7 +39,7 @@ const HazardDetails = {
 const Person = z.strictObject({
   name: NonEmpty(50),
   title: z.optional(NonEmpty(50)),
-  phone: z.optional(z.string().check(z.regex(/^[0-9+\-() ]{5,20}$/, "must be a phone number"))),
+  phone: z.optional(z.string().check(z.regex(/^[0-9+\-() ]{5,20}$/, msg("phone")))),
 });
 
 // ---------- checklists ----------
@@ -51,7 +52,7 @@ export const ListChecklistsQuery = z.strictObject({
 });
 
 export const PublishChecklist = z.strictObject({
-  family: z.string().check(z.regex(/^[A-Z][A-Z0-9]{1,15}$/, "must be 2–16 capital letters or digits")),
+  family: z.string().check(z.regex(/^[A-Z][A-Z0-9]{1,15}$/, msg("checklistFamily"))),
   industryCode: z.nullable(IndustryCode),
   name: NonEmpty(200),
   items: z
@@ -368,11 +369,11 @@ export const FilingsView = z.object({
 // ---------- grids ----------
 
 export const GridRegion = z.string().check(
-  z.refine((c) => isRegionCode(c, ["county", "township"]), "must be a county-level or township code in Hubei"),
+  z.refine((c) => isRegionCode(c, ["county", "township"]), msg("countyOrTownship")),
 );
 
 export const CreateGrid = z.strictObject({
-  code: z.string().check(z.regex(/^[A-Z0-9][A-Z0-9-]{2,39}$/, "must be 3–40 capital letters, digits or dashes")),
+  code: z.string().check(z.regex(/^[A-Z0-9][A-Z0-9-]{2,39}$/, msg("gridCode"))),
   name: NonEmpty(100),
   regionCode: GridRegion,
   /** 网格员: the account (token subject) and how to reach them. */

@@ -1,11 +1,12 @@
 import * as z from "zod/mini";
+import { msg } from "../../shared/messages.js";
 import { CountyCode, Cursor, Id, IndustryCode, Limit, NonEmpty, page, RegionCode } from "../../shared/schemas.js";
 
 export const SCALES = ["large", "medium", "small", "micro"] as const;
 
 export const Contact = z.strictObject({
   name: NonEmpty(50),
-  phone: z.string().check(z.regex(/^[0-9+\-() ]{5,20}$/, "must be a phone number")),
+  phone: z.string().check(z.regex(/^[0-9+\-() ]{5,20}$/, msg("phone"))),
 });
 
 const EnterpriseFields = {
