@@ -17,6 +17,7 @@ import { createApiServer, listen } from "../local/server.js";
 import { ensureTable, localDynamo, startLocalStorage } from "../local/stack.js";
 import { usccCheckCharacter } from "../shared/codes/index.js";
 import { LAMBDA_BUNDLE } from "../infra/bundling.js";
+import { section as webSection } from "./web-first-screen.js";
 
 const ROOT = resolve(import.meta.dirname, "..");
 const OUT = join(ROOT, ".bench-out");
@@ -232,7 +233,7 @@ async function main() {
   console.log("3. bundles …");
   results.bundles = await bundles();
   console.table((results.bundles as { rows: unknown[] }).rows);
-  for (const name of ["hazards-burst", "rollup", "hazards-attachments"]) {
+  for (const name of ["hazards-burst", "rollup", "hazards-attachments", "web-first-screen"]) {
     const file = join(ROOT, "bench", `${name}.ts`);
     if (!existsSync(file)) continue;
     console.log(`4. ${name} …`);
@@ -289,6 +290,8 @@ function writeReport(r: Record<string, unknown>, elapsedMs: number) {
   ];
   const att = r["hazards-attachments"] as { attachments: number; n: number; zero: Record<string, number>; hundred: Record<string, number>; ratio: number; note: string } | undefined;
   if (att) lines.push(...attachmentsSection(att), "");
+  const web = r["web-first-screen"] as Parameters<typeof webSection>[0] | undefined;
+  if (web) lines.push(...webSection(web));
   for (const name of ["hazards-burst", "rollup"]) {
     if (!r[name]) continue;
     lines.push(`## ${name}`, "", "```json", JSON.stringify(r[name], null, 2), "```", "");

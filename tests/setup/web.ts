@@ -29,7 +29,7 @@ export default async function setup(project: TestProject) {
     const timer = setTimeout(() => fail(new Error(`local stack not ready in 240 s:\n${output}`)), 240_000);
     const onData = (d: Buffer) => {
       output += d.toString();
-      if (output.includes("Demo tokens")) {
+      if (/Demo (accounts and )?tokens/.test(output)) {
         clearTimeout(timer);
         ok();
       }

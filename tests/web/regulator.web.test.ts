@@ -75,7 +75,7 @@ describe("regulators' workspace", () => {
     await city.getByText("待市级转报省级").waitFor();
     await city.getByRole("button", { name: "转报省级" }).waitFor();
     await expect.poll(() => city.getByTestId("countdown").first().textContent()).toMatch(/剩余 \d小时/);
-    await city.getByRole("heading", { name: "操作记录" }).waitFor();
+    await city.getByRole("heading", { name: "审计记录" }).waitFor();
     await expectAccessible(city);
     await screenshot(city, "accident-city-pending");
     await city.context().close();
@@ -117,7 +117,7 @@ describe("regulators' workspace", () => {
     await page.getByRole("heading", { name: /重大隐患$/ }).waitFor();
     // The city may list it for supervision (挂牌督办): the API's allowedActions offer it.
     await page.getByRole("button", { name: "挂牌督办" }).waitFor();
-    await page.getByRole("heading", { name: "操作记录" }).waitFor();
+    await page.getByRole("heading", { name: "审计记录" }).waitFor();
     await page.getByRole("cell", { name: /^hazard\./ }).first().waitFor();
     await expectAccessible(page);
     await page.context().close();

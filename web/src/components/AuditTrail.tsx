@@ -1,34 +1,37 @@
-import { Table, Typography } from "antd";
-import { $api } from "../api/client";
+import { Table } from "antd";
+import { useEffect } from "react";
 import { mayCall } from "../api/access";
+import { $api } from "../api/client";
 import { useSession } from "../auth/session";
-import { when } from "./Countdown";
 import { QueryState } from "./QueryState";
 
-/** The audit trail of one record (who did what, when, why), for the roles the API lets read it. */
-export function AuditTrail({ entityId }: { entityId: string }) {
-  const s = useSession();
-  const allowed = mayCall(s?.claims.role, "GET /v1/audit");
-  const query = $api.useQuery("get", "/v1/audit", { params: { query: { entityId, limit: 50 } } }, { enabled: allowed });
+/** A record's audit trail (actions such as "hazard.accept" are labelled by what follows the dot), oldest first; shown only to roles the manifest lets read it. */
+export function AuditTrail({ entityId, version, labels = {} }: { entityId: string; version?: number; labels?: Record<string, string> }) {
+  const role = useSession()?.claims.role;
+  const allowed = mayCall(role, "GET /v1/audit");
+  const query = $api.useQuery("get", "/v1/audit", { params: { query: { entityId, limit: 100 } } }, { enabled: allowed });
+  const { refetch } = query;
+  // Each change of the record writes an audit entry: read the trail again when the version moves.
+  useEffect(() => {
+    if (allowed && (version ?? 0) > 0) void refetch();
+  }, [allowed, version, refetch]);
   if (!allowed) return null;
   return (
-    <section aria-labelledby="audit-title">
-      <Typography.Title level={3} id="audit-title">
-        操作记录
-      </Typography.Title>
+    <section aria-label="审计记录">
+      <h3>审计记录</h3>
       <QueryState query={query}>
         {(data) => (
           <Table
             rowKey="id"
             size="small"
             pagination={false}
-            scroll={{ x: "max-content" }}
+            scroll={{ x: true }}
             dataSource={data.items}
             columns={[
-              { title: "时间", key: "at", render: (_: unknown, e) => when(e.at) },
-              { title: "操作", dataIndex: "action" },
-              { title: "操作人", key: "actor", render: (_: unknown, e) => `${e.actorId}（${e.regionCode}）` },
-              { title: "理由", key: "reason", render: (_: unknown, e) => e.reason ?? "—" },
+              { title: "时间", dataIndex: "at", render: (t: string) => new Date(t).toLocaleString("zh-CN") },
+              { title: "操作", dataIndex: "action", render: (a: string) => labels[a.slice(a.indexOf(".") + 1)] ?? a },
+              { title: "操作人", dataIndex: "actorId" },
+              { title: "说明", dataIndex: "reason" },
             ]}
           />
         )}

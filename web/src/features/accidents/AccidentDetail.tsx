@@ -1,12 +1,49 @@
-import { Button, Descriptions, Flex, Form, Input, Radio, Table, Typography } from "antd";
+import { Button, Descriptions, Flex, Form, Input, InputNumber, Radio, Space, Table, Tag, Typography } from "antd";
 import { useParams } from "react-router";
 import { api, $api } from "../../api/client";
-import { useSubmit } from "../../api/submit";
+import { ifMatch, useSubmit } from "../../api/submit";
 import { useSession } from "../../auth/session";
 import { AuditTrail } from "../../components/AuditTrail";
 import { Countdown, when } from "../../components/Countdown";
 import { QueryState } from "../../components/QueryState";
-import { GRADE, LEVEL } from "./labels";
+import { TAG } from "../../components/colors";
+import { BASIS, CHAIN_LEVEL, GRADE, LEVEL } from "./labels";
+
+function FollowUp({ id, version }: { id: string; version: number }) {
+  const [form] = Form.useForm<{ note: string; deaths?: number; missing?: number; seriousInjuries?: number; injuries?: number; directLossYuan?: number }>();
+  const submit = useSubmit({ form, record: { path: "/v1/accidents/{id}", id }, success: "续报已提交", onSuccess: () => form.resetFields() });
+  return (
+    <Form
+      form={form}
+      layout="vertical"
+      onFinish={(v) => {
+        const body = Object.fromEntries(Object.entries(v).filter(([, x]) => x !== undefined && x !== null && x !== "")) as typeof v;
+        return submit.run((h) => api.POST("/v1/accidents/{id}/updates", { params: { path: { id } }, body, headers: { ...h, ...ifMatch(version) } }));
+      }}
+    >
+      <Form.Item label="续报说明" name="note" rules={[{ required: true, whitespace: true, message: "请填写续报说明" }]}>
+        <Input.TextArea autoSize={{ minRows: 2 }} maxLength={4000} />
+      </Form.Item>
+      <div className="form-grid">
+        <Form.Item label="死亡人数（变化时填写）" name="deaths">
+          <InputNumber min={0} precision={0} style={{ width: "100%" }} />
+        </Form.Item>
+        <Form.Item label="失踪人数（变化时填写）" name="missing">
+          <InputNumber min={0} precision={0} style={{ width: "100%" }} />
+        </Form.Item>
+        <Form.Item label="重伤人数（变化时填写）" name="seriousInjuries">
+          <InputNumber min={0} precision={0} style={{ width: "100%" }} />
+        </Form.Item>
+        <Form.Item label="直接经济损失（元，变化时填写）" name="directLossYuan">
+          <InputNumber min={0} precision={0} style={{ width: "100%" }} />
+        </Form.Item>
+      </div>
+      <Button type="primary" htmlType="submit" {...submit.button}>
+        提交续报
+      </Button>
+    </Form>
+  );
+}
 
 function Forward({ id, nextLevel }: { id: string; nextLevel: string }) {
   const submit = useSubmit({ record: { path: "/v1/accidents/{id}", id }, success: `已转报${LEVEL[nextLevel] ?? ""}` });
@@ -56,7 +93,16 @@ export default function AccidentDetail() {
         const mine = s?.claims.role === "regulator" && a.pending?.holderRegion === s.claims.region;
         return (
           <Flex vertical gap={16}>
-            <Typography.Title level={2}>{a.unit.name} · {GRADE[a.grade]}</Typography.Title>
+            <div>
+              <Typography.Title level={2}>{a.unit.name}</Typography.Title>
+              <Space wrap>
+                <Tag color={GRADE[a.grade]?.color} data-testid="accident-grade">
+                  {GRADE[a.grade]?.label ?? a.grade}
+                </Tag>
+                {a.reportedLate && <Tag color={TAG.red}>迟报</Tag>}
+                <Tag color={a.status === "open" ? TAG.blue : TAG.grey}>{a.status === "open" ? "处理中" : "已结案"}</Tag>
+              </Space>
+            </div>
             {a.pending && (
               <Flex gap={12} align="center" wrap>
                 <span>
@@ -67,12 +113,13 @@ export default function AccidentDetail() {
               </Flex>
             )}
             <Descriptions bordered size="small" column={{ xs: 1, md: 2 }}>
+              <Descriptions.Item label="定级依据">{a.gradeBasis.map((b) => BASIS[b] ?? b).join("、") || "—"}</Descriptions.Item>
+              <Descriptions.Item label="报告期限">{when(a.reportDueAt)}</Descriptions.Item>
               <Descriptions.Item label="发生时间">{when(a.occurredAt)}</Descriptions.Item>
               <Descriptions.Item label="接报时间">{when(a.receivedAt)}</Descriptions.Item>
               <Descriptions.Item label="伤亡">{`死亡 ${a.deaths}，失踪 ${a.missing}，重伤 ${a.seriousInjuries}，轻伤 ${a.injuries}`}</Descriptions.Item>
               <Descriptions.Item label="直接经济损失">{`${a.directLossYuan.toLocaleString("zh-CN")} 元`}</Descriptions.Item>
               <Descriptions.Item label="地点">{a.scene}</Descriptions.Item>
-              <Descriptions.Item label="状态">{a.status === "closed" ? "已结案" : "办理中"}</Descriptions.Item>
               <Descriptions.Item label="经过" span={2}>
                 {a.summary}
               </Descriptions.Item>
@@ -88,7 +135,7 @@ export default function AccidentDetail() {
                 scroll={{ x: "max-content" }}
                 dataSource={a.chain}
                 columns={[
-                  { title: "层级", key: "level", render: (_: unknown, c) => LEVEL[c.level] },
+                  { title: "接报单位", key: "level", render: (_: unknown, c) => CHAIN_LEVEL[c.level] ?? c.level },
                   { title: "期限", key: "dueAt", render: (_: unknown, c) => when(c.dueAt) },
                   { title: "收到", key: "receivedAt", render: (_: unknown, c) => when(c.receivedAt) },
                   { title: "情况", key: "state", render: (_: unknown, c) => (c.skipped ? `越级：${c.skipReason ?? ""}` : c.late ? `迟报 ${c.minutesLate} 分钟` : c.overdue ? "已超期未报" : c.receivedAt ? "按时" : "未到") },
@@ -113,7 +160,15 @@ export default function AccidentDetail() {
                 ]}
               />
             </section>
-            <AuditTrail entityId={a.id} />
+            {a.status === "open" && (
+              <section aria-labelledby="follow-up-title">
+                <Typography.Title level={3} id="follow-up-title">
+                  续报
+                </Typography.Title>
+                <FollowUp id={a.id} version={a.version} />
+              </section>
+            )}
+            <AuditTrail entityId={a.id} version={a.version} />
             {s?.claims.role === "regulator" && a.status === "open" && !a.pending && <Close id={a.id} />}
           </Flex>
         );

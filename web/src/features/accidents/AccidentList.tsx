@@ -41,7 +41,7 @@ export default function AccidentList() {
           />
         </Form.Item>
         <Form.Item label="事故等级" htmlFor="acc-grade">
-          <Select id="acc-grade" style={{ width: 160 }} value={grade ?? ""} onChange={(v) => set("grade", v || undefined)} options={[{ value: "", label: "全部" }, ...Object.entries(GRADE).map(([value, label]) => ({ value, label }))]} />
+          <Select id="acc-grade" style={{ width: 160 }} value={grade ?? ""} onChange={(v) => set("grade", v || undefined)} options={[{ value: "", label: "全部" }, ...Object.entries(GRADE).map(([value, g]) => ({ value, label: g.label }))]} />
         </Form.Item>
       </Form>
       <QueryState query={query}>
@@ -57,7 +57,7 @@ export default function AccidentList() {
               columns={[
                 { title: "事故单位", key: "unit", render: (_: unknown, a) => <Link to={`/accidents/${a.id}`}>{a.unit.name}</Link> },
                 { title: "发生时间", key: "occurredAt", render: (_: unknown, a) => when(a.occurredAt) },
-                { title: "等级", key: "grade", render: (_: unknown, a) => GRADE[a.grade] ?? a.grade },
+                { title: "等级", key: "grade", render: (_: unknown, a) => GRADE[a.grade]?.label ?? a.grade },
                 { title: "伤亡", key: "casualties", render: (_: unknown, a) => `死亡 ${a.deaths} · 失踪 ${a.missing} · 重伤 ${a.seriousInjuries}` },
                 {
                   title: "转报",

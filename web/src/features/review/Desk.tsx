@@ -168,7 +168,7 @@ export default function Desk() {
                 ]}
               />
             </section>
-            <AuditTrail entityId={a.id} />
+            <AuditTrail entityId={a.id} version={a.version} />
           </Flex>
         );
       }}

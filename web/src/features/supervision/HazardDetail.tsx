@@ -94,7 +94,7 @@ export default function HazardDetail() {
           {h.allowedActions.includes("accept") && <NoteAction id={h.id} action="accept" label="验收" />}
           {h.allowedActions.includes("reject") && <Reject id={h.id} />}
           {h.allowedActions.includes("write-off") && <NoteAction id={h.id} action="write-off" label="核销" />}
-          <AuditTrail entityId={h.id} />
+          <AuditTrail entityId={h.id} version={h.version} />
         </Flex>
       )}
     </QueryState>
