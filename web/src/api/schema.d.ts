@@ -2371,156 +2371,164 @@ export interface components {
             /** @description 备注（可选）。Note. */
             reason?: string;
         };
-        /** @description 行政许可申请。An application. */
-        Application: {
-            /**
-             * @description 记录编号。Id.
-             * @example 01JC9Z3K7Q8R2S4T6V8W0X2Y4Z
-             */
-            id: string;
-            /**
-             * @description 企业编号（ULID）。Enterprise id.
-             * @example 01JC9Z3K7Q8R2S4T6V8W0X2Y4Z
-             */
-            enterpriseId: string;
-            /** @description 申请企业名称。Enterprise name. */
-            enterpriseName: string;
-            /** @description 申请企业的统一社会信用代码。Enterprise USCC. */
-            enterpriseUscc: string;
-            /**
-             * @description 所在行政区划代码（GB/T 2260）。Region code.
-             * @example 420102
-             */
-            regionCode: string;
-            /** @description 市（州）行政区划代码。City code. */
-            cityCode: string;
-            /**
-             * @description 行业代码（GB/T 4754-2017 门类或大类）。Industry code.
-             * @example 26
-             */
-            industryCode: string;
-            gridId?: string | null;
-            /** @description 审批事项代码，如 AQ01-01。Item code. */
-            itemCode: string;
-            /** @description 审批事项名称。Approval item name. */
-            itemName: string;
-            /** @description 申请时事项的版本号。Item version. */
-            itemVersion: number;
-            /** @description 申请许可范围。Scope. */
-            scope: string;
-            /** @description 事项要求的材料。Materials. */
-            materials: string[];
-            /** @description 法定办理时限（工作日）。Time limit in working days. */
-            limitWorkingDays: number;
-            /**
-             * @description 申请状态：draft 草稿，submitted 已提交，missing_materials 待补正，declined 不予受理，under_review 审查中，paused 中止，reviewed 审查通过，approved 准予许可，refused 不予许可，issued 已发证。State.
-             * @enum {string}
-             */
-            state: "draft" | "submitted" | "missing_materials" | "declined" | "under_review" | "paused" | "reviewed" | "approved" | "refused" | "issued";
-            /**
-             * Format: date
-             * @description 提交日期。Submitted on.
-             * @example 2026-11-30
-             */
-            submittedOn?: string;
-            /**
-             * Format: date
-             * @description 受理日期。Accepted on.
-             * @example 2026-11-30
-             */
-            acceptedOn?: string;
-            /** @description 提交后 5 个工作日内未告知补正，视为受理（行政许可法第三十二条）。Acceptance deemed. */
-            acceptanceDeemed?: boolean;
-            /** @description 补正告知。Missing-materials notice. */
-            missingNotice?: {
-                /** @description 事项要求的材料。Materials. */
-                materials: string[];
-                /**
-                 * Format: date
-                 * @description 日期。On.
-                 * @example 2026-11-30
-                 */
-                on: string;
-                /**
-                 * Format: date-time
-                 * @description 发生时刻。At.
-                 * @example 2026-11-03T09:30:00.000Z
-                 */
-                at: string;
-            };
-            /** @description 中止记录（期间不计时限）。Pauses. */
-            pauses: {
-                /** @description 暂停起始日期。From. */
-                from: string;
-                /** @description 恢复日期（仍暂停为 null）。To. */
-                to?: string | null;
-                /** @description 暂停理由（专家评审、检验检测、现场核查等）。Reason. */
-                reason: string;
-            }[];
-            /** @description 是否已延长期限。Extended. */
-            extended: boolean;
-            /** @description 延长的工作日数。Extension days. */
-            extensionDays: number;
-            /** @description 审查通过人的用户编号。Review passed by. */
-            reviewPassedBy?: string;
-            /**
-             * @description 决定：approved 准予，refused 不予，declined 不予受理。Decision.
-             * @enum {string}
-             */
-            decision?: "approved" | "refused" | "declined";
-            /**
-             * Format: date
-             * @description 决定日期。Decided on.
-             * @example 2026-11-30
-             */
-            decidedOn?: string;
-            /** @description 决定理由。Decision reason. */
-            decisionReason?: string;
-            /**
-             * Format: date
-             * @description 证件送达期限。Delivery due date.
-             * @example 2026-11-30
-             */
-            deliveryDueDate?: string;
-            /** @description 颁发的许可证编号。Licence number. */
-            licenceNumber?: string;
-            /** @description 时限预警：near 临近，overdue 已超期，delivery_overdue 送达超期。Deadline flag. */
-            deadlineFlag?: ("near" | "overdue" | "delivery_overdue") | null;
-            /**
-             * Format: date
-             * @description 预警日期。Flagged on.
-             * @example 2026-11-30
-             */
-            flaggedOn?: string;
-            /** @description 已记录的步骤数。Step count. */
-            stepCount: number;
-            /**
-             * @description 记录版本号，每次修改加 1；即 ETag 中的数字。Version.
-             * @example 1
-             */
-            version: number;
-            /**
-             * Format: date-time
-             * @description 创建时间。Created at.
-             * @example 2026-11-03T09:30:00.000Z
-             */
-            createdAt: string;
-            /**
-             * @description 创建人的用户编号。Created by (user id).
-             * @example demo-regulator-420102
-             */
-            createdBy: string;
-            /**
-             * Format: date-time
-             * @description 最后修改时间。Updated at.
-             * @example 2026-11-03T09:30:00.000Z
-             */
-            updatedAt: string;
-        };
         /** @description 申请列表的一页。A page of applications. */
         ApplicationPage: {
             /** @description 本页的记录。Items of this page. */
-            items: components["schemas"]["Application"][];
+            items: {
+                /**
+                 * @description 记录编号。Id.
+                 * @example 01JC9Z3K7Q8R2S4T6V8W0X2Y4Z
+                 */
+                id: string;
+                /**
+                 * @description 企业编号（ULID）。Enterprise id.
+                 * @example 01JC9Z3K7Q8R2S4T6V8W0X2Y4Z
+                 */
+                enterpriseId: string;
+                /** @description 申请企业名称。Enterprise name. */
+                enterpriseName: string;
+                /** @description 申请企业的统一社会信用代码。Enterprise USCC. */
+                enterpriseUscc: string;
+                /**
+                 * @description 所在行政区划代码（GB/T 2260）。Region code.
+                 * @example 420102
+                 */
+                regionCode: string;
+                /** @description 市（州）行政区划代码。City code. */
+                cityCode: string;
+                /**
+                 * @description 行业代码（GB/T 4754-2017 门类或大类）。Industry code.
+                 * @example 26
+                 */
+                industryCode: string;
+                gridId?: string | null;
+                /** @description 审批事项代码，如 AQ01-01。Item code. */
+                itemCode: string;
+                /** @description 审批事项名称。Approval item name. */
+                itemName: string;
+                /** @description 申请时事项的版本号。Item version. */
+                itemVersion: number;
+                /** @description 申请许可范围。Scope. */
+                scope: string;
+                /** @description 事项要求的材料。Materials. */
+                materials: string[];
+                /** @description 法定办理时限（工作日）。Time limit in working days. */
+                limitWorkingDays: number;
+                /**
+                 * @description 申请状态：draft 草稿，submitted 已提交，missing_materials 待补正，declined 不予受理，under_review 审查中，paused 中止，reviewed 审查通过，approved 准予许可，refused 不予许可，issued 已发证。State.
+                 * @enum {string}
+                 */
+                state: "draft" | "submitted" | "missing_materials" | "declined" | "under_review" | "paused" | "reviewed" | "approved" | "refused" | "issued";
+                /**
+                 * Format: date
+                 * @description 提交日期。Submitted on.
+                 * @example 2026-11-30
+                 */
+                submittedOn?: string;
+                /**
+                 * Format: date
+                 * @description 受理日期。Accepted on.
+                 * @example 2026-11-30
+                 */
+                acceptedOn?: string;
+                /** @description 提交后 5 个工作日内未告知补正，视为受理（行政许可法第三十二条）。Acceptance deemed. */
+                acceptanceDeemed?: boolean;
+                /** @description 补正告知。Missing-materials notice. */
+                missingNotice?: {
+                    /** @description 事项要求的材料。Materials. */
+                    materials: string[];
+                    /**
+                     * Format: date
+                     * @description 日期。On.
+                     * @example 2026-11-30
+                     */
+                    on: string;
+                    /**
+                     * Format: date-time
+                     * @description 发生时刻。At.
+                     * @example 2026-11-03T09:30:00.000Z
+                     */
+                    at: string;
+                };
+                /** @description 中止记录（期间不计时限）。Pauses. */
+                pauses: {
+                    /** @description 暂停起始日期。From. */
+                    from: string;
+                    /** @description 恢复日期（仍暂停为 null）。To. */
+                    to?: string | null;
+                    /** @description 暂停理由（专家评审、检验检测、现场核查等）。Reason. */
+                    reason: string;
+                }[];
+                /** @description 是否已延长期限。Extended. */
+                extended: boolean;
+                /** @description 延长的工作日数。Extension days. */
+                extensionDays: number;
+                /** @description 审查通过人的用户编号。Review passed by. */
+                reviewPassedBy?: string;
+                /**
+                 * @description 决定：approved 准予，refused 不予，declined 不予受理。Decision.
+                 * @enum {string}
+                 */
+                decision?: "approved" | "refused" | "declined";
+                /**
+                 * Format: date
+                 * @description 决定日期。Decided on.
+                 * @example 2026-11-30
+                 */
+                decidedOn?: string;
+                /** @description 决定理由。Decision reason. */
+                decisionReason?: string;
+                /**
+                 * Format: date
+                 * @description 证件送达期限。Delivery due date.
+                 * @example 2026-11-30
+                 */
+                deliveryDueDate?: string;
+                /** @description 颁发的许可证编号。Licence number. */
+                licenceNumber?: string;
+                /** @description 时限预警：near 临近，overdue 已超期，delivery_overdue 送达超期。Deadline flag. */
+                deadlineFlag?: ("near" | "overdue" | "delivery_overdue") | null;
+                /**
+                 * Format: date
+                 * @description 预警日期。Flagged on.
+                 * @example 2026-11-30
+                 */
+                flaggedOn?: string;
+                /** @description 已记录的步骤数。Step count. */
+                stepCount: number;
+                /**
+                 * @description 记录版本号，每次修改加 1；即 ETag 中的数字。Version.
+                 * @example 1
+                 */
+                version: number;
+                /**
+                 * Format: date-time
+                 * @description 创建时间。Created at.
+                 * @example 2026-11-03T09:30:00.000Z
+                 */
+                createdAt: string;
+                /**
+                 * @description 创建人的用户编号。Created by (user id).
+                 * @example demo-regulator-420102
+                 */
+                createdBy: string;
+                /**
+                 * Format: date-time
+                 * @description 最后修改时间。Updated at.
+                 * @example 2026-11-03T09:30:00.000Z
+                 */
+                updatedAt: string;
+                /** @description 法定办结日期（未受理为 null）。Due date. */
+                dueDate: string | null;
+                /** @description 已用工作日。Working days used. */
+                workingDaysUsed: number | null;
+                /** @description 剩余工作日。Working days left. */
+                workingDaysLeft: number | null;
+                /** @description 是否中止中。Paused. */
+                paused: boolean;
+                /** @description 是否已超过法定期限。Overdue. */
+                overdue: boolean;
+            }[];
             /** @description 下一页的游标，作为 cursor 传回；为 null 表示没有更多。Next page cursor. */
             nextCursor: string | null;
         };
@@ -3561,12 +3569,12 @@ export interface components {
              * @description 是否为道路交通事故（补报期 7 日）。Road traffic.
              * @default false
              */
-            roadTraffic: boolean;
+            roadTraffic?: boolean;
             /**
              * @description 是否为火灾事故（补报期 7 日）。Fire.
              * @default false
              */
-            fire: boolean;
+            fire?: boolean;
         };
         /** @description 提出行政许可申请（提交前为草稿）。Apply. */
         CreateApplication: {

@@ -9,7 +9,7 @@ import { useOwnEnterprise } from "../hazards/checklists";
 
 interface Values {
   occurredAt: string;
-  accidentType: string;
+  accidentType: (typeof ACCIDENT_TYPES)[number]["code"];
   summary: string;
   scene: string;
   deaths: number;
