@@ -2,6 +2,7 @@
 // added here once; the router, the guard and the role menu all read this list.
 import type { ComponentType, LazyExoticComponent } from "react";
 import type { RouteKey } from "./api/access";
+import { pages as fieldPages } from "./features/field/pages";
 import { pages as publicPages } from "./features/public/pages";
 
 export interface PageDef {
@@ -22,4 +23,4 @@ export interface PageDef {
 
 export type MenuGroup = "public" | "workspace" | "hazards" | "accidents" | "approvals" | "credit" | "stats" | "registry" | "platform";
 
-export const PAGES: PageDef[] = [...publicPages];
+export const PAGES: PageDef[] = [...publicPages, ...fieldPages];
