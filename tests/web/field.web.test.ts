@@ -72,6 +72,8 @@ async function capturePatrol(page: Page, ent: { name: string }, description: str
 }
 
 const item = (page: Page, description: string) => page.getByRole("listitem").filter({ hasText: description.slice(0, 6) }).first();
+/** The state tag of an item (待同步 / 同步中 / 已提交 / 需处理). */
+const state = (page: Page, description: string) => item(page, description).locator(".ant-tag").textContent();
 
 describe("field mode (grid member, phone, offline)", () => {
   it("captures a patrol with a hazard and a photo offline; after closing the page and going online it syncs once", async () => {
@@ -84,7 +86,7 @@ describe("field mode (grid member, phone, offline)", () => {
     await page.getByRole("heading", { name: "网格巡查上报" }).waitFor();
     const before = new Date().toISOString();
     await capturePatrol(page, ent, "配电柜前堆放易燃纸箱");
-    await expect.poll(() => item(page, "网格巡查").textContent()).toContain("待同步");
+    await expect.poll(() => state(page, "网格巡查")).toBe("待同步");
     await page.getByText("当前离线").waitFor();
     await expectAccessible(page);
     await expectNoHorizontalScroll(page);
@@ -94,11 +96,12 @@ describe("field mode (grid member, phone, offline)", () => {
     // Reopened with no signal: the shell still opens (the session ended with the tab; the outbox did not).
     const again = await context.newPage();
     await again.goto("/field");
-    await again.getByRole("button", { name: "网格员 · 江岸区网格 GRID-420102-01" }).waitFor();
+    await again.waitForURL("**/sign-in");
+    await again.getByRole("heading").first().waitFor();
     await context.setOffline(false);
     await signIn(again, "grid");
     await again.goto("/field");
-    await expect.poll(() => item(again, "网格巡查").textContent(), { timeout: 20_000 }).toContain("已提交");
+    await expect.poll(() => state(again, "网格巡查"), { timeout: 20_000 }).toBe("已提交");
     expect(await item(again, "网格巡查").textContent()).toContain("照片 1/1 已上传");
 
     const hazards = await hazardsOf(ent.id);
@@ -131,10 +134,10 @@ describe("field mode (grid member, phone, offline)", () => {
     });
     await page.context().setOffline(false);
     await expect.poll(() => item(page, "网格巡查").textContent()).toContain("网络中断");
-    expect(await item(page, "网格巡查").textContent()).toContain("待同步");
+    expect(await state(page, "网格巡查")).toBe("待同步");
     expect(await hazardsOf(ent.id)).toHaveLength(1);
     await page.getByRole("button", { name: "同步" }).click();
-    await expect.poll(() => item(page, "网格巡查").textContent()).toContain("已提交");
+    await expect.poll(() => state(page, "网格巡查")).toBe("已提交");
     expect(created).toBe(2);
     expect(await hazardsOf(ent.id)).toHaveLength(1);
     await page.context().close();
@@ -148,13 +151,13 @@ describe("field mode (grid member, phone, offline)", () => {
     const removed = await call("DELETE", `/v1/grids/${GRID}/enterprises/${ent.id}`, "county-regulator");
     expect(removed.status).toBe(200);
     await page.context().setOffline(false);
-    await expect.poll(() => item(page, "网格巡查").textContent()).toContain("需处理");
+    await expect.poll(() => state(page, "网格巡查")).toBe("需处理");
     const text = await item(page, "网格巡查").textContent();
     expect(text).toContain("不在您的网格内");
     expect(text).toContain("交由监管人员");
     expect(await hazardsOf(ent.id)).toHaveLength(0);
     await page.reload();
-    await expect.poll(() => item(page, "网格巡查").textContent()).toContain("需处理");
+    await expect.poll(() => state(page, "网格巡查")).toBe("需处理");
     await expectAccessible(page);
     await expectNoHorizontalScroll(page);
     await screenshot(page, "field-refused");

@@ -66,7 +66,7 @@ async function send(item: OutboxItem): Promise<"sent" | "refused" | "stop"> {
       return "refused";
     }
     const message =
-      err instanceof UploadError ? `${err.message}，记录已提交，照片将在下次同步时重传` : err instanceof ApiError ? problemText(err) : "网络中断，联网后将自动同步";
+      err instanceof UploadError ? `${err.message}；记录已建立，照片将在下次同步时重传` : err instanceof ApiError ? problemText(err) : "网络中断，联网后将自动同步";
     await putItem({ ...current, state: "pending", message });
     return "stop";
   }
