@@ -1,7 +1,7 @@
 // The field outbox: what was captured on this device and where each item stands
 // (待同步 / 同步中 / 已提交 / 需处理), the connection state, and 同步 on demand.
 import { Alert, Button, List, Space, Tag, Typography } from "antd";
-import { Link } from "react-router";
+import { useNavigate } from "react-router";
 import { mayCall } from "../../api/access";
 import { TAG } from "../../components/colors";
 import { type OutboxState, STATE_LABEL } from "./outbox";
@@ -17,6 +17,7 @@ const CAPTURE = [
 
 export default function FieldHome() {
   const { claims, online, items, sync } = useField();
+  const navigate = useNavigate();
   const waiting = items.filter((i) => i.state !== "done").length;
   return (
     <>
@@ -24,9 +25,9 @@ export default function FieldHome() {
       {online ? null : <Alert type="warning" showIcon title="当前离线：记录保存在本机，联网后自动同步" style={{ marginBottom: 12 }} />}
       <Space wrap style={{ marginBottom: 16 }}>
         {CAPTURE.filter((c) => mayCall(claims?.role, c.api)).map((c) => (
-          <Link key={c.to} to={c.to} className="ant-btn ant-btn-default">
+          <Button key={c.to} onClick={() => navigate(c.to)}>
             {c.label}
-          </Link>
+          </Button>
         ))}
         <Button type="primary" disabled={!online || waiting === 0} onClick={() => void sync()}>
           同步
