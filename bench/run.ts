@@ -232,7 +232,7 @@ async function main() {
   console.log("3. bundles …");
   results.bundles = await bundles();
   console.table((results.bundles as { rows: unknown[] }).rows);
-  for (const name of ["hazards-burst", "rollup"]) {
+  for (const name of ["hazards-burst", "rollup", "hazards-attachments"]) {
     const file = join(ROOT, "bench", `${name}.ts`);
     if (!existsSync(file)) continue;
     console.log(`4. ${name} …`);
@@ -287,12 +287,28 @@ function writeReport(r: Record<string, unknown>, elapsedMs: number) {
     ...b.rows.map((x) => `| ${x.entry} | ${x.kb} | ${x.importMs} | ${f(x.ratio)} |`),
     "",
   ];
+  const att = r["hazards-attachments"] as { attachments: number; n: number; zero: Record<string, number>; hundred: Record<string, number>; ratio: number; note: string } | undefined;
+  if (att) lines.push(...attachmentsSection(att), "");
   for (const name of ["hazards-burst", "rollup"]) {
     if (!r[name]) continue;
     lines.push(`## ${name}`, "", "```json", JSON.stringify(r[name], null, 2), "```", "");
   }
   writeFileSync(join(ROOT, "BENCHMARKS.md"), lines.join("\n"));
   console.log("wrote BENCHMARKS.md");
+}
+
+/** The hazard read with 0 and 100 attachments (bench/hazards-attachments.ts). */
+function attachmentsSection(a: { attachments: number; n: number; zero: Record<string, number>; hundred: Record<string, number>; ratio: number; note: string }): string[] {
+  return [
+    "## GET /v1/hazards/{id}: 0 vs 100 attachments",
+    "",
+    "| attachments | median ms | p99 ms |",
+    "|---|---|---|",
+    `| 0 | ${a.zero.medianMs} | ${a.zero.p99Ms} |`,
+    `| ${a.attachments} | ${a.hundred.medianMs} | ${a.hundred.p99Ms} |`,
+    "",
+    `Ratio ${a.attachments} : 0 = ${a.ratio} (n = ${a.n} each, interleaved). ${a.note}`,
+  ];
 }
 
 main().catch((err) => {

@@ -10,7 +10,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { MANIFEST } from "../functions/manifest.js";
 import { JOBS } from "../functions/schedule.js";
 import { TABLE_INDEXES } from "../shared/table.js";
-import { SafetyPlatformStack } from "./stack.js";
+import { SafetyPlatformStack, TABLE_WRITE_ACTIONS, THROTTLES } from "./stack.js";
 
 let template: Template;
 let outdir: string;
@@ -80,6 +80,24 @@ describe("API", () => {
     });
   });
 
+  it("public and upload routes have their own route-level throttles, below the stage's", () => {
+    const stage = Object.values(template.findResources("AWS::ApiGatewayV2::Stage"))[0]?.Properties;
+    const settings = stage.RouteSettings as Record<string, { ThrottlingRateLimit: number; ThrottlingBurstLimit: number }>;
+    const publicRoutes = MANIFEST.filter((r) => r.roles === "public").map((r) => `${r.method} ${r.path}`);
+    expect(publicRoutes).toContain("GET /v1/blacklist");
+    for (const key of publicRoutes) expect(settings[key], key).toMatchObject({ ThrottlingRateLimit: THROTTLES.public.rate, ThrottlingBurstLimit: THROTTLES.public.burst });
+    for (const key of ["POST /v1/hazards/{id}/attachments", "POST /v1/applications/{id}/attachments", "POST /v1/accidents/{id}/investigation-report"]) {
+      expect(settings[key], key).toMatchObject({ ThrottlingRateLimit: THROTTLES.upload.rate });
+    }
+    // Every throttled route exists (CloudFormation refuses settings for unknown route keys) and is below the stage.
+    const routeKeys = new Set(Object.values(template.findResources("AWS::ApiGatewayV2::Route")).map((r) => r.Properties.RouteKey));
+    for (const [key, s] of Object.entries(settings)) {
+      expect(routeKeys.has(key), key).toBe(true);
+      expect(s.ThrottlingRateLimit).toBeLessThan(stage.DefaultRouteSettings.ThrottlingRateLimit);
+    }
+    expect(settings["GET /v1/hazards/{id}"]).toBeUndefined();
+  });
+
   it("Cognito carries the role and scope claims as custom attributes, no self sign-up, MFA required", () => {
     template.hasResourceProperties("AWS::Cognito::UserPool", {
       AdminCreateUserConfig: { AllowAdminCreateUserOnly: true },
@@ -111,6 +129,38 @@ describe("functions", () => {
         }
       }
     }
+  });
+
+  it("each function writes only its own partitions (dynamodb:LeadingKeys), the platform none; S3 listing only under its prefix", () => {
+    const roles = Object.entries(template.findResources("AWS::IAM::Role")).filter(([id]) => /(Function|Job)Role/.test(id));
+    expect(roles.length).toBeGreaterThan(0);
+    const writesOf = new Map<string, string[]>();
+    for (const [id, role] of roles) {
+      const statements = (role.Properties.Policies as { PolicyDocument: { Statement: { Action: string | string[]; Condition?: Record<string, Record<string, unknown>> }[] } }[]).flatMap((p) => p.PolicyDocument.Statement);
+      const writes = statements.filter((st) => [st.Action].flat().some((a) => (TABLE_WRITE_ACTIONS as readonly string[]).includes(a)));
+      if (id.startsWith("PlatformFunction")) {
+        expect(writes, id).toEqual([]);
+        continue;
+      }
+      // Exactly one write statement, and it carries the partition condition.
+      expect(writes, id).toHaveLength(1);
+      const leading = writes[0]?.Condition?.["ForAllValues:StringLike"]?.["dynamodb:LeadingKeys"] as string[];
+      expect(leading.length, id).toBeGreaterThan(0);
+      expect(leading, id).not.toContain("*");
+      writesOf.set(id, leading);
+      for (const st of statements.filter((x) => [x.Action].flat().includes("s3:ListBucket"))) {
+        expect(st.Condition?.StringLike?.["s3:prefix"], id).toBeDefined();
+      }
+    }
+    const of = (prefix: string) => [...writesOf.entries()].find(([id]) => id.startsWith(prefix))?.[1] ?? [];
+    // Cross-context and shared writes a request really makes: audit, idempotency, a hazard
+    // listing suspending licences (approvals' key builders), grid membership on the enterprise.
+    expect(of("HazardsFunction")).toEqual(expect.arrayContaining(["HAZ#*", "HAZSUP#*", "AUDIT#*", "IDEMP#*", "LIC#*", "ENT#*", "GRIDENT#*"]));
+    expect(of("AccidentsFunction")).toEqual(expect.arrayContaining(["ACC#*", "AUDIT#*", "IDEMP#*"]));
+    expect(of("AccidentsFunction")).not.toContain("HAZ#*");
+    expect(of("RegistryFunction")).toEqual(expect.arrayContaining(["ENT#*", "USCC#*", "AUDIT#*", "IDEMP#*"]));
+    expect(of("RegistryFunction")).not.toContain("LIC#*");
+    expect(of("CreditFunction")).not.toContain("APP#*");
   });
 
   it("an error alarm per function", () => {

@@ -26,14 +26,37 @@ import * as sqs from "aws-cdk-lib/aws-sqs";
 import type { Construct } from "constructs";
 import { MANIFEST } from "../functions/manifest.js";
 import { ESM_REQUIRE_BANNER, EXTERNAL_MODULES, LAMBDA_BUNDLE } from "./bundling.js";
+import { writePartitions } from "./key-prefixes.js";
 import { JOBS } from "../functions/schedule.js";
 import { FUNCTIONS, type FunctionName } from "../shared/route.js";
 import { TABLE_INDEXES, TABLE_KEYS, TTL_ATTRIBUTE } from "../shared/table.js";
 
 const ROOT = join(import.meta.dirname, "..");
 
+/** What a function may do to the items of its own partitions. */
+export const TABLE_WRITE_ACTIONS = ["dynamodb:PutItem", "dynamodb:UpdateItem", "dynamodb:DeleteItem", "dynamodb:BatchWriteItem"] as const;
+
 /** Functions that presign or check S3 objects; only they get the bucket and the S3 client. */
 const USES_BUCKET: ReadonlySet<FunctionName> = new Set(["platform", "hazards", "accidents", "approvals"]);
+
+/**
+ * Throttles (requests per second, burst) of the HTTP API. HTTP APIs throttle per route, not
+ * per caller: anonymous routes get their own small budget so one scraper of the public lists
+ * cannot spend the stage's, and upload requests (each presigns a URL and writes a record) get
+ * theirs. Per-caller limits need a WAF rate rule in front (README, Deploying).
+ */
+export const THROTTLES = {
+  stage: { rate: 1000, burst: 2000 },
+  public: { rate: 50, burst: 100 },
+  upload: { rate: 20, burst: 40 },
+} as const;
+
+/** Which throttle a manifest route gets beyond the stage's. */
+export function routeThrottle(r: { method: string; path: string; roles: unknown }): keyof typeof THROTTLES {
+  if (r.roles === "public") return "public";
+  if (r.method === "POST" && /\/(attachments|investigation-report)$/.test(r.path)) return "upload";
+  return "stage";
+}
 
 /** 网络安全法 art. 21: network logs are kept for at least six months. */
 const LOG_RETENTION = RetentionDays.SIX_MONTHS;
@@ -94,7 +117,7 @@ export class SafetyPlatformStack extends Stack {
       serverAccessLogsPrefix: "evidence/",
       removalPolicy: RemovalPolicy.RETAIN,
       // Browsers upload evidence straight to S3 with presigned PUTs.
-      cors: [{ allowedMethods: [s3.HttpMethods.PUT, s3.HttpMethods.GET], allowedOrigins: ["*"], allowedHeaders: ["content-type", "content-length"], maxAge: 3000 }],
+      cors: [{ allowedMethods: [s3.HttpMethods.PUT, s3.HttpMethods.GET], allowedOrigins: ["*"], allowedHeaders: ["content-type", "content-length", "if-none-match"], maxAge: 3000 }],
       lifecycleRules: [
         { abortIncompleteMultipartUploadAfter: Duration.days(7) },
         // Evidence is kept; old versions of replaced objects move to cheaper storage, then go.
@@ -146,7 +169,7 @@ export class SafetyPlatformStack extends Stack {
     };
     // Peaks (quarter deadlines, a bad day) are absorbed by on-demand DynamoDB and Lambda;
     // the throttle only stops a runaway client from starving everyone else.
-    stage.defaultRouteSettings = { throttlingBurstLimit: 2000, throttlingRateLimit: 1000, detailedMetricsEnabled: true };
+    stage.defaultRouteSettings = { throttlingBurstLimit: THROTTLES.stage.burst, throttlingRateLimit: THROTTLES.stage.rate, detailedMetricsEnabled: true };
 
     // ---------- web console ----------
     // A private bucket behind CloudFront (origin access control); /v1/* goes to the HTTP API
@@ -267,17 +290,38 @@ export class SafetyPlatformStack extends Stack {
           }),
           data: new iam.PolicyDocument({
             statements: [
+              // Contexts read each other's records (an enterprise, a licence), so reads span the table.
               new iam.PolicyStatement({
-                actions: ["dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:UpdateItem", "dynamodb:DeleteItem", "dynamodb:Query", "dynamodb:BatchGetItem", "dynamodb:BatchWriteItem", "dynamodb:ConditionCheckItem", "dynamodb:DescribeTable"],
+                actions: ["dynamodb:GetItem", "dynamodb:Query", "dynamodb:BatchGetItem", "dynamodb:ConditionCheckItem", "dynamodb:DescribeTable"],
                 resources: [this.table.tableArn, ...indexArns],
               }),
+              // Writes only to the partitions the function's own code names (infra/key-prefixes.ts);
+              // the platform function writes nothing.
+              ...(fnName === "platform"
+                ? []
+                : [
+                    new iam.PolicyStatement({
+                      actions: [...TABLE_WRITE_ACTIONS],
+                      resources: [this.table.tableArn],
+                      conditions: { "ForAllValues:StringLike": { "dynamodb:LeadingKeys": writePartitions(entry) } },
+                    }),
+                  ]),
               new iam.PolicyStatement({ actions: ["kms:Decrypt", "kms:Encrypt", "kms:GenerateDataKey", "kms:DescribeKey"], resources: [key.keyArn] }),
               ...(USES_BUCKET.has(fnName)
                 ? [
-                    new iam.PolicyStatement({ actions: ["s3:PutObject", "s3:GetObject"], resources: [this.bucket.arnForObjects(`${fnName === "platform" ? "__health__" : `${fnName}/*`}`)] }),
-                    // Without ListBucket, HeadObject on a missing key answers 403 instead of 404,
-                    // and "the evidence was never uploaded" could not be told from a fault.
-                    new iam.PolicyStatement({ actions: ["s3:ListBucket"], resources: [this.bucket.bucketArn] }),
+                    // GetObjectVersion: verified evidence is read at the version that was verified.
+                    new iam.PolicyStatement({
+                      actions: fnName === "platform" ? ["s3:GetObject"] : ["s3:PutObject", "s3:GetObject", "s3:GetObjectVersion"],
+                      resources: [this.bucket.arnForObjects(`${fnName === "platform" ? "__health__" : `${fnName}/*`}`)],
+                    }),
+                    // ListBucket lets HeadObject on a missing key answer 404 rather than 403; only
+                    // under the function's own prefix (shared/storage.ts reads a 403 there as
+                    // "not uploaded" too, as S3 may not apply a prefix-conditioned grant to a HEAD).
+                    new iam.PolicyStatement({
+                      actions: ["s3:ListBucket"],
+                      resources: [this.bucket.bucketArn],
+                      conditions: { StringLike: { "s3:prefix": [fnName === "platform" ? "__health__" : `${fnName}/*`] } },
+                    }),
                   ]
                 : []),
             ],
@@ -347,7 +391,12 @@ export class SafetyPlatformStack extends Stack {
         sourceArn: this.formatArn({ service: "execute-api", resource: this.api.apiId, resourceName: "*/*" }),
       });
     }
+    const routeSettings: Record<string, { ThrottlingBurstLimit: number; ThrottlingRateLimit: number; DetailedMetricsEnabled: boolean }> = {};
     for (const r of MANIFEST) {
+      const throttle = routeThrottle(r);
+      if (throttle !== "stage") {
+        routeSettings[`${r.method} ${r.path}`] = { ThrottlingBurstLimit: THROTTLES[throttle].burst, ThrottlingRateLimit: THROTTLES[throttle].rate, DetailedMetricsEnabled: true };
+      }
       const integration = integrations.get(r.fn);
       if (!integration) throw new Error(`route ${r.method} ${r.path} names function ${r.fn}, which has no handler`);
       const [route] = this.api.addRoutes({
@@ -356,6 +405,8 @@ export class SafetyPlatformStack extends Stack {
         integration,
         authorizer: r.roles === "public" ? undefined : authorizer,
       });
+      // A stage's route settings name routes that must exist first.
+      if (route) stage.node.addDependency(route);
       if (r.roles === "public" && route) {
         Validations.of(route).acknowledge({
           id: "AwsSolutions::AwsSolutions-APIG4",
@@ -363,6 +414,8 @@ export class SafetyPlatformStack extends Stack {
         });
       }
     }
+
+    stage.routeSettings = routeSettings;
 
     new Alarm(this, "Api5xx", {
       metric: this.api.metricServerError({ period: Duration.minutes(5) }),
