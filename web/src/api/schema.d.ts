@@ -199,7 +199,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** One hazard with its allowed actions, overdue flag, review due date and attachments (short-lived download URLs) */
+        /** One hazard with its allowed actions, overdue flag, review due date and attachments (whether each upload was verified; links come from the attachment route) */
         get: operations["getHazard"];
         put?: never;
         post?: never;
@@ -356,6 +356,23 @@ export interface paths {
         put?: never;
         /** Presigned upload for one evidence file (JPEG, PNG or PDF, at most 10 MB; anything else is refused before a URL exists) */
         post: operations["requestAttachment"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/hazards/{id}/attachments/{attachmentId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A short-lived download link for one evidence file: the very object verified on complete (a replaced object is refused with 409) */
+        get: operations["getHazardAttachment"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -645,7 +662,8 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get?: never;
+        /** A short-lived download link for the investigation report of a closed report (the object verified on close) */
+        get: operations["investigationReportDownload"];
         put?: never;
         /** A presigned upload for the investigation report (JPEG/PNG/PDF ≤ 10 MB), for a regulator who may close the report */
         post: operations["investigationReportUpload"];
@@ -839,6 +857,23 @@ export interface paths {
         put?: never;
         /** Declare a material (PDF/JPEG/PNG, size-capped) and get a presigned upload URL */
         post: operations["addAttachment"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/applications/{id}/attachments/{attachmentId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A short-lived download link for one material: the very object verified on submit (a replaced object is refused with 409) */
+        get: operations["getApplicationAttachment"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -2485,7 +2520,6 @@ export interface operations {
                                 contentType: string;
                                 size: number;
                                 uploaded: boolean;
-                                downloadUrl?: string;
                                 createdAt: string;
                                 createdBy: string;
                             }[];
@@ -2615,7 +2649,6 @@ export interface operations {
                             contentType: string;
                             size: number;
                             uploaded: boolean;
-                            downloadUrl?: string;
                             createdAt: string;
                             createdBy: string;
                         }[];
@@ -2716,7 +2749,6 @@ export interface operations {
                             contentType: string;
                             size: number;
                             uploaded: boolean;
-                            downloadUrl?: string;
                             createdAt: string;
                             createdBy: string;
                         }[];
@@ -2833,7 +2865,6 @@ export interface operations {
                             contentType: string;
                             size: number;
                             uploaded: boolean;
-                            downloadUrl?: string;
                             createdAt: string;
                             createdBy: string;
                         }[];
@@ -2942,7 +2973,6 @@ export interface operations {
                             contentType: string;
                             size: number;
                             uploaded: boolean;
-                            downloadUrl?: string;
                             createdAt: string;
                             createdBy: string;
                         }[];
@@ -3051,7 +3081,6 @@ export interface operations {
                             contentType: string;
                             size: number;
                             uploaded: boolean;
-                            downloadUrl?: string;
                             createdAt: string;
                             createdBy: string;
                         }[];
@@ -3160,7 +3189,6 @@ export interface operations {
                             contentType: string;
                             size: number;
                             uploaded: boolean;
-                            downloadUrl?: string;
                             createdAt: string;
                             createdBy: string;
                         }[];
@@ -3269,7 +3297,6 @@ export interface operations {
                             contentType: string;
                             size: number;
                             uploaded: boolean;
-                            downloadUrl?: string;
                             createdAt: string;
                             createdBy: string;
                         }[];
@@ -3378,7 +3405,6 @@ export interface operations {
                             contentType: string;
                             size: number;
                             uploaded: boolean;
-                            downloadUrl?: string;
                             createdAt: string;
                             createdBy: string;
                         }[];
@@ -3487,7 +3513,6 @@ export interface operations {
                             contentType: string;
                             size: number;
                             uploaded: boolean;
-                            downloadUrl?: string;
                             createdAt: string;
                             createdBy: string;
                         }[];
@@ -3600,7 +3625,6 @@ export interface operations {
                             contentType: string;
                             size: number;
                             uploaded: boolean;
-                            downloadUrl?: string;
                             createdAt: string;
                             createdBy: string;
                         }[];
@@ -3666,7 +3690,6 @@ export interface operations {
                             contentType: string;
                             size: number;
                             uploaded: boolean;
-                            downloadUrl?: string;
                             createdAt: string;
                             createdBy: string;
                         };
@@ -3677,6 +3700,56 @@ export interface operations {
                             headers: {
                                 [key: string]: string;
                             };
+                            expiresAt: string;
+                        };
+                    };
+                };
+            };
+            /** @description Problem (RFC 9457) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (RFC 9457) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getHazardAttachment: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                attachmentId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        fileName: string;
+                        contentType: string;
+                        size: number;
+                        download: {
+                            url: string;
                             expiresAt: string;
                         };
                     };
@@ -3987,6 +4060,8 @@ export interface operations {
             query?: {
                 regionCode?: string;
                 period?: string;
+                limit?: number;
+                cursor?: string;
             };
             header?: never;
             path?: never;
@@ -4012,6 +4087,7 @@ export interface operations {
                             unmatched: number;
                             selfReportRatio: number | null;
                         }[];
+                        nextCursor: string | null;
                     };
                 };
             };
@@ -4757,6 +4833,7 @@ export interface operations {
                             regionCode: string;
                             cityCode: string;
                             enterpriseId?: string;
+                            homeRegionCode?: string;
                             unit: {
                                 name: string;
                                 uscc?: string;
@@ -4798,6 +4875,7 @@ export interface operations {
                                 role: string;
                                 regionCode: string;
                             };
+                            regulatorBacked?: boolean;
                             unitReportedAt?: string;
                             unreportedByUnit: boolean;
                             departmentHandover?: {
@@ -4836,6 +4914,11 @@ export interface operations {
                                     fileName: string;
                                     contentType: string;
                                     size: number;
+                                    verified?: {
+                                        size: number;
+                                        etag: string;
+                                        versionId?: string;
+                                    };
                                 };
                                 closedBy: {
                                     userId: string;
@@ -4878,7 +4961,6 @@ export interface operations {
                             casualtyChangesOpen: boolean;
                             /** @enum {string} */
                             investigatingLevel: "county" | "city" | "province" | "national";
-                            investigationReportUrl?: string;
                         }[];
                         nextCursor: string | null;
                     };
@@ -4962,6 +5044,7 @@ export interface operations {
                         regionCode: string;
                         cityCode: string;
                         enterpriseId?: string;
+                        homeRegionCode?: string;
                         unit: {
                             name: string;
                             uscc?: string;
@@ -5003,6 +5086,7 @@ export interface operations {
                             role: string;
                             regionCode: string;
                         };
+                        regulatorBacked?: boolean;
                         unitReportedAt?: string;
                         unreportedByUnit: boolean;
                         departmentHandover?: {
@@ -5041,6 +5125,11 @@ export interface operations {
                                 fileName: string;
                                 contentType: string;
                                 size: number;
+                                verified?: {
+                                    size: number;
+                                    etag: string;
+                                    versionId?: string;
+                                };
                             };
                             closedBy: {
                                 userId: string;
@@ -5083,7 +5172,6 @@ export interface operations {
                         casualtyChangesOpen: boolean;
                         /** @enum {string} */
                         investigatingLevel: "county" | "city" | "province" | "national";
-                        investigationReportUrl?: string;
                     };
                 };
             };
@@ -5129,6 +5217,7 @@ export interface operations {
                         regionCode: string;
                         cityCode: string;
                         enterpriseId?: string;
+                        homeRegionCode?: string;
                         unit: {
                             name: string;
                             uscc?: string;
@@ -5170,6 +5259,7 @@ export interface operations {
                             role: string;
                             regionCode: string;
                         };
+                        regulatorBacked?: boolean;
                         unitReportedAt?: string;
                         unreportedByUnit: boolean;
                         departmentHandover?: {
@@ -5208,6 +5298,11 @@ export interface operations {
                                 fileName: string;
                                 contentType: string;
                                 size: number;
+                                verified?: {
+                                    size: number;
+                                    etag: string;
+                                    versionId?: string;
+                                };
                             };
                             closedBy: {
                                 userId: string;
@@ -5250,7 +5345,6 @@ export interface operations {
                         casualtyChangesOpen: boolean;
                         /** @enum {string} */
                         investigatingLevel: "county" | "city" | "province" | "national";
-                        investigationReportUrl?: string;
                         history: {
                             n: number;
                             /** @enum {string} */
@@ -5332,6 +5426,7 @@ export interface operations {
                         regionCode: string;
                         cityCode: string;
                         enterpriseId?: string;
+                        homeRegionCode?: string;
                         unit: {
                             name: string;
                             uscc?: string;
@@ -5373,6 +5468,7 @@ export interface operations {
                             role: string;
                             regionCode: string;
                         };
+                        regulatorBacked?: boolean;
                         unitReportedAt?: string;
                         unreportedByUnit: boolean;
                         departmentHandover?: {
@@ -5411,6 +5507,11 @@ export interface operations {
                                 fileName: string;
                                 contentType: string;
                                 size: number;
+                                verified?: {
+                                    size: number;
+                                    etag: string;
+                                    versionId?: string;
+                                };
                             };
                             closedBy: {
                                 userId: string;
@@ -5453,7 +5554,6 @@ export interface operations {
                         casualtyChangesOpen: boolean;
                         /** @enum {string} */
                         investigatingLevel: "county" | "city" | "province" | "national";
-                        investigationReportUrl?: string;
                     };
                 };
             };
@@ -5519,6 +5619,7 @@ export interface operations {
                         regionCode: string;
                         cityCode: string;
                         enterpriseId?: string;
+                        homeRegionCode?: string;
                         unit: {
                             name: string;
                             uscc?: string;
@@ -5560,6 +5661,7 @@ export interface operations {
                             role: string;
                             regionCode: string;
                         };
+                        regulatorBacked?: boolean;
                         unitReportedAt?: string;
                         unreportedByUnit: boolean;
                         departmentHandover?: {
@@ -5598,6 +5700,11 @@ export interface operations {
                                 fileName: string;
                                 contentType: string;
                                 size: number;
+                                verified?: {
+                                    size: number;
+                                    etag: string;
+                                    versionId?: string;
+                                };
                             };
                             closedBy: {
                                 userId: string;
@@ -5640,7 +5747,54 @@ export interface operations {
                         casualtyChangesOpen: boolean;
                         /** @enum {string} */
                         investigatingLevel: "county" | "city" | "province" | "national";
-                        investigationReportUrl?: string;
+                    };
+                };
+            };
+            /** @description Problem (RFC 9457) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (RFC 9457) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    investigationReportDownload: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        fileName: string;
+                        contentType: string;
+                        size: number;
+                        download: {
+                            url: string;
+                            expiresAt: string;
+                        };
                     };
                 };
             };
@@ -5761,6 +5915,7 @@ export interface operations {
                         regionCode: string;
                         cityCode: string;
                         enterpriseId?: string;
+                        homeRegionCode?: string;
                         unit: {
                             name: string;
                             uscc?: string;
@@ -5802,6 +5957,7 @@ export interface operations {
                             role: string;
                             regionCode: string;
                         };
+                        regulatorBacked?: boolean;
                         unitReportedAt?: string;
                         unreportedByUnit: boolean;
                         departmentHandover?: {
@@ -5840,6 +5996,11 @@ export interface operations {
                                 fileName: string;
                                 contentType: string;
                                 size: number;
+                                verified?: {
+                                    size: number;
+                                    etag: string;
+                                    versionId?: string;
+                                };
                             };
                             closedBy: {
                                 userId: string;
@@ -5882,7 +6043,6 @@ export interface operations {
                         casualtyChangesOpen: boolean;
                         /** @enum {string} */
                         investigatingLevel: "county" | "city" | "province" | "national";
-                        investigationReportUrl?: string;
                     };
                 };
             };
@@ -5938,6 +6098,7 @@ export interface operations {
                         regionCode: string;
                         cityCode: string;
                         enterpriseId?: string;
+                        homeRegionCode?: string;
                         unit: {
                             name: string;
                             uscc?: string;
@@ -5979,6 +6140,7 @@ export interface operations {
                             role: string;
                             regionCode: string;
                         };
+                        regulatorBacked?: boolean;
                         unitReportedAt?: string;
                         unreportedByUnit: boolean;
                         departmentHandover?: {
@@ -6017,6 +6179,11 @@ export interface operations {
                                 fileName: string;
                                 contentType: string;
                                 size: number;
+                                verified?: {
+                                    size: number;
+                                    etag: string;
+                                    versionId?: string;
+                                };
                             };
                             closedBy: {
                                 userId: string;
@@ -6059,7 +6226,6 @@ export interface operations {
                         casualtyChangesOpen: boolean;
                         /** @enum {string} */
                         investigatingLevel: "county" | "city" | "province" | "national";
-                        investigationReportUrl?: string;
                     };
                 };
             };
@@ -6808,7 +6974,6 @@ export interface operations {
                             size: number;
                             uploadedAt: string;
                             verified: boolean;
-                            downloadUrl?: string;
                         }[];
                         blacklistWarning?: {
                             id: string;
@@ -6947,7 +7112,6 @@ export interface operations {
                             size: number;
                             uploadedAt: string;
                             verified: boolean;
-                            downloadUrl?: string;
                         }[];
                         blacklistWarning?: {
                             id: string;
@@ -7017,6 +7181,57 @@ export interface operations {
                             headers: {
                                 [key: string]: string;
                             };
+                            expiresAt: string;
+                        };
+                    };
+                };
+            };
+            /** @description Problem (RFC 9457) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem (RFC 9457) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getApplicationAttachment: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                attachmentId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        material: string;
+                        fileName: string;
+                        contentType: string;
+                        size: number;
+                        download: {
+                            url: string;
                             expiresAt: string;
                         };
                     };
@@ -7156,7 +7371,6 @@ export interface operations {
                             size: number;
                             uploadedAt: string;
                             verified: boolean;
-                            downloadUrl?: string;
                         }[];
                         blacklistWarning?: {
                             id: string;
@@ -7304,7 +7518,6 @@ export interface operations {
                             size: number;
                             uploadedAt: string;
                             verified: boolean;
-                            downloadUrl?: string;
                         }[];
                         blacklistWarning?: {
                             id: string;
@@ -7452,7 +7665,6 @@ export interface operations {
                             size: number;
                             uploadedAt: string;
                             verified: boolean;
-                            downloadUrl?: string;
                         }[];
                         blacklistWarning?: {
                             id: string;
@@ -7600,7 +7812,6 @@ export interface operations {
                             size: number;
                             uploadedAt: string;
                             verified: boolean;
-                            downloadUrl?: string;
                         }[];
                         blacklistWarning?: {
                             id: string;
@@ -7748,7 +7959,6 @@ export interface operations {
                             size: number;
                             uploadedAt: string;
                             verified: boolean;
-                            downloadUrl?: string;
                         }[];
                         blacklistWarning?: {
                             id: string;
@@ -7896,7 +8106,6 @@ export interface operations {
                             size: number;
                             uploadedAt: string;
                             verified: boolean;
-                            downloadUrl?: string;
                         }[];
                         blacklistWarning?: {
                             id: string;
@@ -8044,7 +8253,6 @@ export interface operations {
                             size: number;
                             uploadedAt: string;
                             verified: boolean;
-                            downloadUrl?: string;
                         }[];
                         blacklistWarning?: {
                             id: string;
@@ -8192,7 +8400,6 @@ export interface operations {
                             size: number;
                             uploadedAt: string;
                             verified: boolean;
-                            downloadUrl?: string;
                         }[];
                         blacklistWarning?: {
                             id: string;
@@ -8340,7 +8547,6 @@ export interface operations {
                             size: number;
                             uploadedAt: string;
                             verified: boolean;
-                            downloadUrl?: string;
                         }[];
                         blacklistWarning?: {
                             id: string;
@@ -8488,7 +8694,6 @@ export interface operations {
                             size: number;
                             uploadedAt: string;
                             verified: boolean;
-                            downloadUrl?: string;
                         }[];
                         blacklistWarning?: {
                             id: string;
@@ -8636,7 +8841,6 @@ export interface operations {
                             size: number;
                             uploadedAt: string;
                             verified: boolean;
-                            downloadUrl?: string;
                         }[];
                         blacklistWarning?: {
                             id: string;
@@ -9711,6 +9915,8 @@ export interface operations {
         parameters: {
             query?: {
                 quarter?: string;
+                limit?: number;
+                cursor?: string;
             };
             header?: never;
             path?: never;
@@ -9726,7 +9932,8 @@ export interface operations {
                 content: {
                     "application/json": {
                         quarter: string | null;
-                        asOf: string;
+                        asOf: string | null;
+                        total?: number;
                         items: {
                             name: string;
                             uscc: string;
@@ -9735,6 +9942,7 @@ export interface operations {
                             listedFrom: string;
                             listedUntil: string;
                         }[];
+                        nextCursor: string | null;
                     };
                 };
             };

@@ -10,7 +10,7 @@ export default function Blacklist() {
       <QueryState query={query}>
         {(data) => (
           <>
-            <Typography.Paragraph type="secondary">截至 {data.asOf.slice(0, 10)}，共 {data.items.length} 家</Typography.Paragraph>
+            <Typography.Paragraph type="secondary">截至 {data.asOf?.slice(0, 10) ?? "—"}，共 {data.items.length} 家</Typography.Paragraph>
             <Table
               rowKey="uscc"
               size="small"
