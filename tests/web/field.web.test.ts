@@ -114,7 +114,12 @@ describe("field mode (grid member, phone, offline)", () => {
     expect(patrol.body.hazardIds).toEqual([hazards[0]?.id]);
     expect(Date.parse(patrol.body.patrolledAt)).toBeLessThan(Date.parse(patrol.body.createdAt) - 1000);
     const h = await call("GET", `/v1/hazards/${hazards[0]?.id}`, "county-regulator");
-    expect(h.body.attachments.filter((a: { uploaded: boolean }) => a.uploaded)).toHaveLength(1);
+    // One photo record, and S3 holds exactly the bytes taken on the phone.
+    expect(h.body.attachments).toHaveLength(1);
+    const link = await call("GET", `/v1/hazards/${hazards[0]?.id}/attachments/${h.body.attachments[0].id}`, "county-regulator");
+    expect(link.status, JSON.stringify(link.body)).toBe(200);
+    const stored = Buffer.from(await (await fetch(link.body.download.url)).arrayBuffer());
+    expect(stored.equals(PHOTO.buffer)).toBe(true);
     await context.close();
   });
 
