@@ -232,7 +232,7 @@ async function main() {
   console.log("3. bundles …");
   results.bundles = await bundles();
   console.table((results.bundles as { rows: unknown[] }).rows);
-  for (const name of ["hazards-burst", "rollup", "hazards-attachments"]) {
+  for (const name of ["hazards-burst", "rollup", "hazards-attachments", "field-sync"]) {
     const file = join(ROOT, "bench", `${name}.ts`);
     if (!existsSync(file)) continue;
     console.log(`4. ${name} …`);
@@ -289,7 +289,7 @@ function writeReport(r: Record<string, unknown>, elapsedMs: number) {
   ];
   const att = r["hazards-attachments"] as { attachments: number; n: number; zero: Record<string, number>; hundred: Record<string, number>; ratio: number; note: string } | undefined;
   if (att) lines.push(...attachmentsSection(att), "");
-  for (const name of ["hazards-burst", "rollup"]) {
+  for (const name of ["hazards-burst", "rollup", "field-sync"]) {
     if (!r[name]) continue;
     lines.push(`## ${name}`, "", "```json", JSON.stringify(r[name], null, 2), "```", "");
   }
