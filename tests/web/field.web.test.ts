@@ -168,4 +168,52 @@ describe("field mode (grid member, phone, offline)", () => {
     await screenshot(page, "field-refused");
     await page.context().close();
   });
+
+  it("an inspector records an inspection with a finding and a photo offline; it syncs with the device's start time", async () => {
+    const enterpriseId = DEMO_ACCOUNTS.find((a) => a.id === "enterprise")?.claims.enterprise as string;
+    const ent = await call("GET", `/v1/enterprises/${enterpriseId}`, "county-regulator");
+    const page = await web.page(PHONE);
+    await signIn(page, "county-regulator");
+    await page.goto("/field/inspection");
+    await page.getByRole("heading", { name: "执法检查记录" }).waitFor();
+    await page.evaluate(() => navigator.serviceWorker.ready);
+    await page.getByText("尚无可选企业").waitFor({ state: "detached" });
+    await page.context().setOffline(true);
+    await page.reload();
+    await page.getByLabel("被检查企业").fill(ent.body.name);
+    await page.locator(".ant-select-dropdown:visible").getByTitle(ent.body.name).click();
+    await page.getByLabel("执法人员一").fill("王执法");
+    await page.getByLabel("执法人员二").fill("李执法");
+    await page.getByRole("button", { name: "添加检查发现" }).click();
+    await page.getByLabel("隐患描述").fill("储罐区可燃气体报警器失效");
+    await page.getByLabel("位置").fill("罐区北侧");
+    await page.getByLabel("整改期限").fill(rectifyBy());
+    await page.getByLabel("现场照片").setInputFiles(PHOTO);
+    await expectAccessible(page);
+    await expectNoHorizontalScroll(page);
+    await screenshot(page, "field-inspection");
+    await page.getByRole("button", { name: "保存检查记录" }).click();
+    await expect.poll(() => state(page, "执法检查")).toBe("待同步");
+    await page.context().setOffline(false);
+    await expect.poll(() => state(page, "执法检查"), { timeout: 20_000 }).toBe("已提交");
+    const result = await page.evaluate(async () => {
+      const db = await new Promise<IDBDatabase>((ok) => {
+        const r = indexedDB.open("hubei-safety-field");
+        r.onsuccess = () => ok(r.result);
+      });
+      const all = await new Promise<{ kind: string; result?: { id: string } }[]>((ok) => {
+        const r = db.transaction("outbox").objectStore("outbox").getAll();
+        r.onsuccess = () => ok(r.result);
+      });
+      return all.find((i) => i.kind === "inspection")?.result;
+    });
+    const inspection = await call("GET", `/v1/enforcement-inspections/${result?.id}`, "county-regulator");
+    expect(inspection.status).toBe(200);
+    expect(inspection.body).toMatchObject({ enterpriseId, findingsCount: 1 });
+    expect(Date.parse(inspection.body.startedAt)).toBeLessThan(Date.parse(inspection.body.createdAt) - 1000);
+    const h = await call("GET", `/v1/hazards/${inspection.body.hazardIds[0]}`, "county-regulator");
+    expect(h.body).toMatchObject({ source: "enforcement", description: "储罐区可燃气体报警器失效" });
+    expect(h.body.attachments).toHaveLength(1);
+    await page.context().close();
+  });
 });
