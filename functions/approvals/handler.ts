@@ -5,7 +5,7 @@ import { diff } from "../../shared/audit.js";
 import { regionByCode, regionLevel } from "../../shared/codes/index.js";
 import type { Write } from "../../shared/db.js";
 import { getEnterprise } from "../../shared/enterprises.js";
-import { type ApiError, badRequest, conflict, forbidden, illegalTransition, invalidField, notFound, staleVersion } from "../../shared/errors.js";
+import { type ApiError, conflict, forbidden, illegalTransition, invalidField, invalidFields, notFound, staleVersion } from "../../shared/errors.js";
 import { etag, expectedVersion, lambda } from "../../shared/http.js";
 import { newId } from "../../shared/ids.js";
 import { type Actor, isProvinceAdmin } from "../../shared/policy.js";
@@ -96,13 +96,6 @@ function itemOut(i: StoredItem) {
   return rest;
 }
 
-function ruleErrors(errors: string[]): ApiError {
-  return badRequest(
-    "validation_failed",
-    { zh: `校验失败：${errors.join("；")}`, en: `invalid: ${errors.join("; ")}` },
-    errors.map((e) => ({ path: "body", message: { zh: e, en: e } })),
-  );
-}
 
 function authorityError(code: AuthorityCode): ApiError {
   switch (code) {
@@ -427,7 +420,7 @@ export const handler = lambda(routes, {
     requireProvinceAdmin(actor);
     const { changeReason, ...fields } = body;
     const errors = validateApprovalItem({ code: params.id, ...fields });
-    if (errors.length > 0) throw ruleErrors(errors);
+    if (errors.length > 0) throw invalidFields("body", errors);
     const before = await getCatalogueItem(params.id);
     let expected: number | undefined;
     if (before) {
@@ -477,7 +470,7 @@ export const handler = lambda(routes, {
     requireProvinceAdmin(actor);
     const cal = { year: params.year, holidays: [...body.holidays].sort(), makeUpWorkdays: [...body.makeUpWorkdays].sort(), source: body.source };
     const errors = validateYearCalendar(cal);
-    if (errors.length > 0) throw ruleErrors(errors);
+    if (errors.length > 0) throw invalidFields("body", errors);
     const before = (await loadCalendars()).find((c) => c.year === params.year);
     let expected: number | undefined;
     if (before) {

@@ -4,6 +4,8 @@ export const ROUTES = [
   { method: "GET", path: "/v1/openapi.json", roles: "public" },
   { method: "GET", path: "/v1/audit", roles: ["regulator","approval_officer","admin"] },
   { method: "GET", path: "/v1/regions", roles: "public" },
+  { method: "GET", path: "/v1/codes/accident-types", roles: "public" },
+  { method: "GET", path: "/v1/codes/industries", roles: "public" },
   { method: "POST", path: "/v1/enterprises", roles: ["regulator","industry_department","admin"] },
   { method: "GET", path: "/v1/enterprises/{id}", roles: ["enterprise","grid_member","regulator","industry_department","approval_officer","statistician","admin"] },
   { method: "PATCH", path: "/v1/enterprises/{id}", roles: ["regulator","industry_department","admin"] },
