@@ -233,7 +233,7 @@ async function main() {
   console.log("3. bundles …");
   results.bundles = await bundles();
   console.table((results.bundles as { rows: unknown[] }).rows);
-  for (const name of ["hazards-burst", "rollup", "hazards-attachments", "web-first-screen"]) {
+  for (const name of ["hazards-burst", "rollup", "hazards-attachments", "web-first-screen", "field-sync"]) {
     const file = join(ROOT, "bench", `${name}.ts`);
     if (!existsSync(file)) continue;
     console.log(`4. ${name} …`);
@@ -292,7 +292,7 @@ function writeReport(r: Record<string, unknown>, elapsedMs: number) {
   if (att) lines.push(...attachmentsSection(att), "");
   const web = r["web-first-screen"] as Parameters<typeof webSection>[0] | undefined;
   if (web) lines.push(...webSection(web));
-  for (const name of ["hazards-burst", "rollup"]) {
+  for (const name of ["hazards-burst", "rollup", "field-sync"]) {
     if (!r[name]) continue;
     lines.push(`## ${name}`, "", "```json", JSON.stringify(r[name], null, 2), "```", "");
   }

@@ -7,7 +7,7 @@ import { conflict, type FieldProblem, forbidden, illegalTransition, invalidField
 import { etag, expectedVersion, lambda, type Lang, type Request } from "../../shared/http.js";
 import { newId } from "../../shared/ids.js";
 import { type Actor, canReach, coversRegion, levelOf } from "../../shared/policy.js";
-import { outOfScope, requireReach, requireRegion } from "../../shared/scope.js";
+import { requireReach, requireRegion } from "../../shared/scope.js";
 import { attachmentKey, downloadLink, presignUpload } from "../../shared/storage.js";
 import { addDays, isoUtc, shanghaiDate, shanghaiEndOf, shanghaiQuarter, shanghaiStartOf } from "../../shared/time.js";
 import { enterpriseItem } from "../registry/store.js";
@@ -800,8 +800,16 @@ async function createPatrol({ body, actor, now }: Req<"createPatrol">) {
   const problems: FieldProblem[] = [...notFuture("patrolledAt", body.patrolledAt, now)];
   const ids = [...new Set([...(body.visitedEnterpriseIds ?? []), ...body.findings.map((f) => f.enterpriseId)])];
   const ents = new Map((await Promise.all(ids.map((id) => getEnterprise(id)))).filter((e): e is EnterpriseRecord => !!e).map((e) => [e.id, e]));
-  // A grid member reports only on its grid's enterprises.
-  for (const id of ids) if (ents.get(id)?.gridId !== g.id) throw outOfScope();
+  // A grid member reports only on its grid's enterprises. Reports captured offline can arrive after
+  // an enterprise left the grid, so the refusal says exactly that: a regulator takes the report over.
+  for (const id of ids) {
+    if (ents.get(id)?.gridId !== g.id) {
+      throw forbidden("not_in_grid", {
+        zh: "所报企业已不在您的网格内（可能已调出网格），不能作为网格巡查上报",
+        en: "the enterprise is not in your grid (it may have left it); it cannot be reported by a grid patrol",
+      });
+    }
+  }
   const codes = body.findings.some((f) => f.checklistItemId) ? await knownItemCodes() : new Set<string>();
   const id = newId();
   const hazards: Hazard[] = [];

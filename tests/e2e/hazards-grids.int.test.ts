@@ -151,6 +151,8 @@ describe("grids", () => {
     expect(bad.body.errors[0].path).toBe("findings.1.currentStateAndCause");
     const stray = await api.call("POST", "/v1/grid-patrols", { as: g.as, body: { patrolledAt: minutesAgo(30), findings: [finding(a.id), finding(stranger.id)] } });
     expect(stray.status).toBe(403);
+    // A report captured offline may arrive after the enterprise left the grid: the refusal says so.
+    expect(stray.body).toMatchObject({ code: "not_in_grid", detail: expect.stringContaining("不在您的网格内") });
     const hazardsOfA = await api.call("GET", `/v1/hazards?enterpriseId=${a.id}`, { as: caidian });
     expect(hazardsOfA.body.items).toHaveLength(1);
     expect((await api.call("POST", "/v1/grid-patrols", { as: caidian, body: { patrolledAt: minutesAgo(1), findings: [] } })).status).toBe(403);

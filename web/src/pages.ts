@@ -2,6 +2,7 @@ import type { ComponentType, LazyExoticComponent } from "react";
 import type { RouteKey } from "./api/access";
 import { pages as accidentPages } from "./features/accidents/pages";
 import { pages as approvalPages } from "./features/approvals/pages";
+import { pages as fieldPages } from "./features/field/pages";
 import { pages as hazardPages } from "./features/hazards/pages";
 import { pages as indicatorPages } from "./features/indicators/pages";
 import { pages as publicPages } from "./features/public/pages";
@@ -29,4 +30,4 @@ export interface PageDef {
 
 export type MenuGroup = "public" | "workspace" | "hazards" | "accidents" | "approvals" | "credit" | "stats" | "registry" | "platform";
 
-export const PAGES: PageDef[] = [...workspacePages, ...hazardPages, ...supervisionPages, ...accidentPages, ...approvalPages, ...reviewPages, ...indicatorPages, ...publicPages];
+export const PAGES: PageDef[] = [...workspacePages, ...hazardPages, ...supervisionPages, ...accidentPages, ...approvalPages, ...reviewPages, ...indicatorPages, ...fieldPages, ...publicPages];

@@ -1,0 +1,101 @@
+// The pieces the three capture forms share: enterprise choices from the cached field data, the
+// hazard fields of one finding, the camera input, and saving into the outbox.
+import { Alert, Checkbox, Form, Input, Radio, Select } from "antd";
+import { $api } from "../../api/client";
+import type { Claims } from "../../auth/session";
+
+export interface PhotoValue {
+  files: File[];
+}
+
+/** The phone camera (or the gallery on a desktop); antd's Form.Item gives the input its id so the label names it. */
+export function PhotoInput({ id, value, onChange }: { id?: string; value?: File[]; onChange?: (files: File[]) => void }) {
+  return (
+    <>
+      <input id={id} type="file" accept="image/*" capture="environment" multiple onChange={(e) => onChange?.([...(e.target.files ?? [])])} />
+      {value?.length ? <div>已选 {value.length} 张</div> : null}
+    </>
+  );
+}
+
+/** Enterprises the caller may report on: a grid member's grid, else the caller's region; both kept for offline use. */
+export function useEnterpriseOptions(claims: Claims | undefined): { value: string; label: string }[] {
+  const grid = $api.useQuery("get", "/v1/grids/{id}", { params: { path: { id: claims?.grid ?? "" } } }, { enabled: !!claims?.grid });
+  const list = $api.useQuery("get", "/v1/enterprises", { params: { query: { limit: 100 } } }, { enabled: !!claims && !claims.grid && claims.role !== "enterprise" });
+  const ents = claims?.grid ? (grid.data?.enterprises ?? []) : (list.data?.items ?? []);
+  return ents.map((e) => ({ value: e.id, label: e.name }));
+}
+
+export function NoEnterprises({ count }: { count: number }) {
+  return count ? null : <Alert type="warning" showIcon title="尚无可选企业：请在有网络时打开本页，以便离线使用" />;
+}
+
+/** The fields of one hazard; `name` is the Form.List prefix (or [] for a single hazard). */
+export function FindingFields({ name, enterprises, withEnterprise }: { name: (string | number)[]; enterprises: { value: string; label: string }[]; withEnterprise: boolean }) {
+  const level = Form.useWatch([...(name.length ? ["findings", ...name] : []), "level"]);
+  return (
+    <>
+      {withEnterprise && (
+        <Form.Item name={[...name, "enterpriseId"]} label="企业" rules={[{ required: true, message: "请选择企业" }]}>
+          <Select options={enterprises} showSearch optionFilterProp="label" />
+        </Form.Item>
+      )}
+      <Form.Item name={[...name, "level"]} label="隐患等级" initialValue="general" rules={[{ required: true }]}>
+        <Radio.Group options={[{ value: "general", label: "一般隐患" }, { value: "major", label: "重大隐患" }]} />
+      </Form.Item>
+      <Form.Item name={[...name, "description"]} label="隐患描述" rules={[{ required: true, message: "请描述隐患" }]}>
+        <Input.TextArea rows={2} maxLength={2000} />
+      </Form.Item>
+      <Form.Item name={[...name, "location"]} label="位置" rules={[{ required: true, message: "请填写位置" }]}>
+        <Input maxLength={300} />
+      </Form.Item>
+      <Form.Item name={[...name, "rectifyBy"]} label="整改期限" rules={[{ required: true, message: "请填写整改期限" }]}>
+        <Input type="date" />
+      </Form.Item>
+      {level === "major" && (
+        <>
+          <Form.Item name={[...name, "currentStateAndCause"]} label="现状及成因" rules={[{ required: true, message: "重大隐患须说明现状及成因" }]}>
+            <Input.TextArea rows={2} maxLength={4000} />
+          </Form.Item>
+          <Form.Item name={[...name, "harmAndDifficultyAnalysis"]} label="危害程度和整改难易程度分析" rules={[{ required: true, message: "重大隐患须分析危害和整改难度" }]}>
+            <Input.TextArea rows={2} maxLength={4000} />
+          </Form.Item>
+        </>
+      )}
+      <Form.Item name={[...name, "fixedOnSpot"]} valuePropName="checked">
+        <Checkbox>现场已整改</Checkbox>
+      </Form.Item>
+      <Form.Item name={[...name, "photos"]} label="现场照片">
+        <PhotoInput />
+      </Form.Item>
+    </>
+  );
+}
+
+export interface FindingInput {
+  enterpriseId?: string;
+  level: "general" | "major";
+  description: string;
+  location: string;
+  rectifyBy: string;
+  fixedOnSpot?: boolean;
+  currentStateAndCause?: string;
+  harmAndDifficultyAnalysis?: string;
+  photos?: File[];
+}
+
+/** A finding as the API takes it (no empty optional fields) and its photos apart. */
+export function splitFinding(f: FindingInput) {
+  const { photos, fixedOnSpot, currentStateAndCause, harmAndDifficultyAnalysis, ...rest } = f;
+  return {
+    finding: {
+      ...rest,
+      description: rest.description.trim(),
+      location: rest.location.trim(),
+      ...(fixedOnSpot ? { fixedOnSpot: true } : {}),
+      ...(f.level === "major" && currentStateAndCause ? { currentStateAndCause } : {}),
+      ...(f.level === "major" && harmAndDifficultyAnalysis ? { harmAndDifficultyAnalysis } : {}),
+    },
+    photos: photos ?? [],
+  };
+}
