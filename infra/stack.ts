@@ -183,7 +183,8 @@ export class SafetyPlatformStack extends Stack {
               new iam.PolicyStatement({ actions: ["kms:Decrypt", "kms:Encrypt", "kms:GenerateDataKey", "kms:DescribeKey"], resources: [key.keyArn] }),
               ...(USES_BUCKET.has(fnName)
                 ? [
-                    new iam.PolicyStatement({ actions: ["s3:PutObject", "s3:GetObject"], resources: [this.bucket.arnForObjects(`${fnName === "platform" ? "__health__" : `${fnName}/*`}`)] }),
+                    // The platform only checks the bucket (HeadBucket needs ListBucket) for /v1/health.
+                    ...(fnName === "platform" ? [] : [new iam.PolicyStatement({ actions: ["s3:PutObject", "s3:GetObject"], resources: [this.bucket.arnForObjects(`${fnName}/*`)] })]),
                     // Without ListBucket, HeadObject on a missing key answers 403 instead of 404,
                     // and "the evidence was never uploaded" could not be told from a fault.
                     new iam.PolicyStatement({ actions: ["s3:ListBucket"], resources: [this.bucket.bucketArn] }),

@@ -5,16 +5,17 @@ import { notFound } from "../../shared/errors.js";
 import { lambda } from "../../shared/http.js";
 import { openApi } from "../../shared/openapi.js";
 import { coversRegion } from "../../shared/policy.js";
-import { bucketReachable } from "../../shared/storage.js";
+import { bucketUsable } from "../../shared/storage.js";
 import { DescribeTableCommand } from "@aws-sdk/client-dynamodb";
 import { routes } from "./routes.js";
 
 let openApiDoc: unknown;
 
-async function tableReachable(): Promise<boolean> {
+/** The table answers and is ACTIVE (not being created or deleted, not inaccessible for its key). */
+async function tableUsable(): Promise<boolean> {
   try {
-    await db().send(new DescribeTableCommand({ TableName: env.tableName }));
-    return true;
+    const { Table } = await db().send(new DescribeTableCommand({ TableName: env.tableName }));
+    return Table?.TableStatus === "ACTIVE";
   } catch {
     return false;
   }
@@ -22,7 +23,7 @@ async function tableReachable(): Promise<boolean> {
 
 export const handler = lambda(routes, {
   health: async ({ now }) => {
-    const [table, bucket] = await Promise.all([tableReachable(), bucketReachable()]);
+    const [table, bucket] = await Promise.all([tableUsable(), bucketUsable()]);
     const ok = table && bucket;
     return { status: ok ? 200 : 503, body: { status: ok ? "ok" : "degraded", table, bucket, time: now.toISOString() } };
   },
