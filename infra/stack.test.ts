@@ -118,6 +118,36 @@ describe("functions", () => {
     expect(alarms).toHaveLength(fns);
   });
 
+  it("a p99 duration alarm per function, to the alarm topic; API functions page at 3 s, jobs at 80% of their timeout", () => {
+    const fns = template.findResources("AWS::Lambda::Function");
+    const p99 = Object.values(template.findResources("AWS::CloudWatch::Alarm")).filter((a) => a.Properties.MetricName === "Duration" && a.Properties.ExtendedStatistic === "p99");
+    const alarmed = p99.map((a) => a.Properties.Dimensions.find((d: { Name: string }) => d.Name === "FunctionName").Value.Ref as string);
+    expect(alarmed.sort()).toEqual(Object.keys(fns).sort());
+    for (const a of p99) {
+      const fn = fns[a.Properties.Dimensions[0].Value.Ref];
+      expect(a.Properties.Threshold).toBe(fn?.Properties.Timeout === 300 ? 240_000 : 3_000);
+      expect(a.Properties.AlarmActions).toHaveLength(1);
+    }
+  });
+
+  it("every dead-letter queue has a depth alarm to the alarm topic", () => {
+    const queues = template.findResources("AWS::SQS::Queue");
+    const dlqs = Object.keys(queues).filter((id) => JSON.stringify(template.toJSON()).includes(`"DeadLetterConfig":{"Arn":{"Fn::GetAtt":["${id}"`));
+    expect(dlqs.length).toBeGreaterThan(0);
+    const depth = Object.values(template.findResources("AWS::CloudWatch::Alarm")).filter((a) => a.Properties.MetricName === "ApproximateNumberOfMessagesVisible");
+    for (const id of dlqs) {
+      const alarm = depth.find((a) => JSON.stringify(a.Properties.Dimensions).includes(id));
+      expect(alarm?.Properties, id).toMatchObject({ Threshold: 1, ComparisonOperator: "GreaterThanOrEqualToThreshold", AlarmActions: [expect.anything()] });
+    }
+  });
+
+  it("functions trace with X-Ray and emit EMF metrics into the platform's namespace", () => {
+    for (const f of Object.values(template.findResources("AWS::Lambda::Function"))) {
+      expect(f.Properties.TracingConfig).toEqual({ Mode: "Active" });
+      expect(f.Properties.Environment.Variables).toMatchObject({ POWERTOOLS_TRACE_ENABLED: "true", POWERTOOLS_METRICS_NAMESPACE: "SafetyPlatform" });
+    }
+  });
+
   it("every job is an EventBridge schedule in Asia/Shanghai with retries and a DLQ", () => {
     template.resourceCountIs("AWS::Scheduler::Schedule", JOBS.length);
     if (JOBS.length > 0) {

@@ -12,7 +12,7 @@ import * as cognito from "aws-cdk-lib/aws-cognito";
 import * as dynamodb from "aws-cdk-lib/aws-dynamodb";
 import * as iam from "aws-cdk-lib/aws-iam";
 import * as kms from "aws-cdk-lib/aws-kms";
-import { Architecture, type CfnFunction, Runtime } from "aws-cdk-lib/aws-lambda";
+import { Architecture, type CfnFunction, Runtime, Tracing } from "aws-cdk-lib/aws-lambda";
 import { NodejsFunction, OutputFormat } from "aws-cdk-lib/aws-lambda-nodejs";
 import { type CfnLogGroup, LogGroup, RetentionDays } from "aws-cdk-lib/aws-logs";
 import * as s3 from "aws-cdk-lib/aws-s3";
@@ -23,6 +23,7 @@ import * as sqs from "aws-cdk-lib/aws-sqs";
 import type { Construct } from "constructs";
 import { MANIFEST } from "../functions/manifest.js";
 import { ESM_REQUIRE_BANNER, EXTERNAL_MODULES, LAMBDA_BUNDLE } from "./bundling.js";
+import { NAMESPACE } from "../shared/metrics.js";
 import { JOBS } from "../functions/schedule.js";
 import { FUNCTIONS, type FunctionName } from "../shared/route.js";
 import { TABLE_INDEXES, TABLE_KEYS, TTL_ATTRIBUTE } from "../shared/table.js";
@@ -31,6 +32,9 @@ const ROOT = join(import.meta.dirname, "..");
 
 /** Functions that presign or check S3 objects; only they get the bucket and the S3 client. */
 const USES_BUCKET: ReadonlySet<FunctionName> = new Set(["platform", "hazards", "accidents", "approvals"]);
+
+/** A request's p99 duration that pages the operators: well inside API Gateway's 30 s limit. */
+const API_P99_MS = 3_000;
 
 /** 网络安全法 art. 21: network logs are kept for at least six months. */
 const LOG_RETENTION = RetentionDays.SIX_MONTHS;
@@ -204,6 +208,8 @@ export class SafetyPlatformStack extends Stack {
         id: `AwsSolutions::AwsSolutions-IAM5[Resource::<${this.getLogicalId(logGroup.node.defaultChild as CfnLogGroup)}.Arn>:log-stream:*]`,
         reason: "Lambda creates a new log stream per execution environment inside the function's own log group.",
       });
+      const isJob = name.endsWith("Job");
+      const timeout = Duration.seconds(isJob ? 300 : 15);
       const fn = new NodejsFunction(this, name, {
         entry: join(ROOT, entry),
         handler,
@@ -211,12 +217,16 @@ export class SafetyPlatformStack extends Stack {
         runtime: Runtime.NODEJS_22_X,
         architecture: Architecture.ARM_64,
         memorySize: 512,
-        timeout: Duration.seconds(name.endsWith("Job") ? 300 : 15),
+        timeout,
         logGroup,
+        tracing: Tracing.ACTIVE,
         environment: {
           TABLE_NAME: this.table.tableName,
           BUCKET_NAME: this.bucket.bucketName,
           POWERTOOLS_SERVICE_NAME: `safety-${fnName}`,
+          POWERTOOLS_METRICS_NAMESPACE: NAMESPACE,
+          // shared/tracing.ts loads the Tracer only when this is on.
+          POWERTOOLS_TRACE_ENABLED: "true",
           NODE_OPTIONS: "--enable-source-maps",
         },
         bundling: {
@@ -227,7 +237,12 @@ export class SafetyPlatformStack extends Stack {
           mainFields: [...LAMBDA_BUNDLE.mainFields],
           banner: ESM_REQUIRE_BANNER,
           externalModules: EXTERNAL_MODULES,
+          bundleAwsSDK: true,
         },
+      });
+      Validations.of(role).acknowledge({
+        id: "AwsSolutions::AwsSolutions-IAM5[Resource::*]",
+        reason: "Active tracing: xray:PutTraceSegments and xray:PutTelemetryRecords do not support resource-level permissions.",
       });
       Validations.of(fn).acknowledge({ id: "AwsSolutions::AwsSolutions-L1", reason: "The product owner fixes the Lambda runtime at Node.js 22 (arm64); code is kept compatible with Node 20 and 22." });
       new Alarm(this, `${name}Errors`, {
@@ -237,6 +252,15 @@ export class SafetyPlatformStack extends Stack {
         comparisonOperator: ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
         treatMissingData: TreatMissingData.NOT_BREACHING,
         alarmDescription: `${name} raised errors`,
+      }).addAlarmAction(new SnsAction(alarms));
+      // p99 over three 5-minute periods in a row, so one slow cold start does not page anyone.
+      new Alarm(this, `${name}LatencyP99`, {
+        metric: fn.metricDuration({ period: Duration.minutes(5), statistic: "p99" }),
+        threshold: isJob ? timeout.toMilliseconds() * 0.8 : API_P99_MS,
+        evaluationPeriods: 3,
+        comparisonOperator: ComparisonOperator.GREATER_THAN_THRESHOLD,
+        treatMissingData: TreatMissingData.NOT_BREACHING,
+        alarmDescription: `${name}: p99 duration above ${isJob ? "80% of its timeout" : `${API_P99_MS} ms`} for 15 minutes`,
       }).addAlarmAction(new SnsAction(alarms));
       return fn;
     };
@@ -297,7 +321,7 @@ export class SafetyPlatformStack extends Stack {
       });
     }
     new Alarm(this, "JobDeadLetterAlarm", {
-      metric: dlq.metricApproximateNumberOfMessagesVisible({ period: Duration.minutes(5) }),
+      metric: dlq.metricApproximateNumberOfMessagesVisible({ period: Duration.minutes(5), statistic: "Maximum" }),
       threshold: 1,
       evaluationPeriods: 1,
       treatMissingData: TreatMissingData.NOT_BREACHING,
