@@ -215,7 +215,6 @@ const RecordFields = {
 
 export const AccidentRecordSchema = z.object(RecordFields);
 export type AccidentRecord = z.infer<typeof AccidentRecordSchema>;
-export type ChainStepRecord = AccidentRecord["chain"][number];
 
 export const ReportVersionSchema = z.object({
   n: z.number(),

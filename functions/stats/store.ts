@@ -136,6 +136,3 @@ export async function assessmentsOf(year: number, quarter?: number): Promise<Ass
 
 export const publicationKey = (year: number) => ({ pk: `ASSESSPUB#${year}`, sk: "PUB" });
 
-export function derivedWrites(items: Item[]): Write[] {
-  return items.map(putDerived);
-}
