@@ -40,6 +40,7 @@ async function setEnv(storage: LocalStorage) {
     S3_ENDPOINT: storage.s3Endpoint,
     AWS_REGION: "local",
     LOG_LEVEL: "SILENT",
+    POWERTOOLS_METRICS_DISABLED: "true",
     POWERTOOLS_DEV: "false",
   });
 }
