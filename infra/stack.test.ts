@@ -64,6 +64,17 @@ describe("API", () => {
     template.hasResourceProperties("AWS::ApiGatewayV2::Authorizer", { AuthorizerType: "JWT", JwtConfiguration: Match.objectLike({ Audience: Match.anyValue() }) });
   });
 
+  it("each route is integrated with its own context's function, so a request reaches the handler that implements it", () => {
+    const integrations = template.findResources("AWS::ApiGatewayV2::Integration");
+    const routes = Object.values(template.findResources("AWS::ApiGatewayV2::Route"));
+    for (const r of MANIFEST) {
+      const route = routes.find((x) => x.Properties.RouteKey === `${r.method} ${r.path}`);
+      const integrationId = (route?.Properties.Target["Fn::Join"][1] as unknown[]).find((p) => typeof p === "object") as { Ref: string };
+      const fnLogicalId = integrations[integrationId.Ref]?.Properties.IntegrationUri["Fn::GetAtt"][0] as string;
+      expect(fnLogicalId, `${r.method} ${r.path}`).toMatch(new RegExp(`^${r.fn[0]?.toUpperCase()}${r.fn.slice(1)}Function`));
+    }
+  });
+
   it("one integration and one API invoke permission per function, so the stack stays far below CloudFormation's 500 resources", () => {
     const contexts = new Set(MANIFEST.map((r) => r.fn));
     template.resourceCountIs("AWS::ApiGatewayV2::Integration", contexts.size);

@@ -22,7 +22,7 @@ import * as sns from "aws-cdk-lib/aws-sns";
 import * as sqs from "aws-cdk-lib/aws-sqs";
 import type { Construct } from "constructs";
 import { MANIFEST } from "../functions/manifest.js";
-import { ESM_REQUIRE_BANNER, EXTERNAL_MODULES, LAMBDA_BUNDLE } from "./bundling.js";
+import { ESM_REQUIRE_BANNER, EXTERNAL_MODULES, LAMBDA_BUNDLE, LAZY_MODULES } from "./bundling.js";
 import { NAMESPACE } from "../shared/metrics.js";
 import { JOBS } from "../functions/schedule.js";
 import { FUNCTIONS, type FunctionName } from "../shared/route.js";
@@ -238,6 +238,7 @@ export class SafetyPlatformStack extends Stack {
           banner: ESM_REQUIRE_BANNER,
           externalModules: EXTERNAL_MODULES,
           bundleAwsSDK: true,
+          nodeModules: LAZY_MODULES,
         },
       });
       Validations.of(role).acknowledge({
