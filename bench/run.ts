@@ -324,6 +324,8 @@ function figuresOf(r: Record<string, unknown>): Record<string, number> {
   out["bundles: worst import ÷ bare node"] = (r.bundles as { worstRatio: number }).worstRatio;
   const burst = r["hazards-burst"] as { ratioToRawTransaction?: number } | undefined;
   if (burst?.ratioToRawTransaction !== undefined) out["burst: accepted ÷ raw transactions"] = burst.ratioToRawTransaction;
+  const attachments = r["hazards-attachments"] as { ratio?: number } | undefined;
+  if (attachments?.ratio !== undefined) out["attachments: hazard read with 100 ÷ with 0"] = attachments.ratio;
   for (const k of Object.keys(out)) out[k] = Math.round((out[k] as number) * 100) / 100;
   return out;
 }
@@ -372,7 +374,7 @@ async function main() {
   console.log("4. bundles …");
   results.bundles = await bundles();
   console.table((results.bundles as { rows: unknown[] }).rows);
-  for (const name of ["profile", "hazards-burst", "rollup"]) {
+  for (const name of ["profile", "hazards-burst", "rollup", "hazards-attachments"]) {
     const file = join(ROOT, "bench", `${name}.ts`);
     if (!existsSync(file) || !wanted(name)) continue;
     console.log(`5. ${name} …`);
@@ -453,6 +455,8 @@ function writeReport(r: Record<string, unknown>, figures: Record<string, number>
     `Worst import ÷ bare node: ${f(b.worstRatio)} bundled, ${f(b.worstRuntimeSdkRatio)} with the runtime's SDK. Target ≤ 2.`,
     "",
   ];
+  const att = r["hazards-attachments"] as { attachments: number; n: number; zero: Record<string, number>; hundred: Record<string, number>; ratio: number; note: string } | undefined;
+  if (att) lines.push(...attachmentsSection(att), "");
   const p = r.profile as Record<string, { n: number; wallMsPerCreate: number; busyMsPerCreate: number; breakdown: { owner: string; ms: number; share: number }[] }> | undefined;
   if (p) {
     lines.push(
@@ -478,6 +482,20 @@ function writeReport(r: Record<string, unknown>, figures: Record<string, number>
   lines.push("## Figures checked", "", "```json", JSON.stringify(figures, null, 2), "```", "");
   writeFileSync(join(ROOT, "BENCHMARKS.md"), lines.join("\n"));
   console.log("wrote BENCHMARKS.md");
+}
+
+/** The hazard read with 0 and 100 attachments (bench/hazards-attachments.ts). */
+function attachmentsSection(a: { attachments: number; n: number; zero: Record<string, number>; hundred: Record<string, number>; ratio: number; note: string }): string[] {
+  return [
+    "## GET /v1/hazards/{id}: 0 vs 100 attachments",
+    "",
+    "| attachments | median ms | p99 ms |",
+    "|---|---|---|",
+    `| 0 | ${a.zero.medianMs} | ${a.zero.p99Ms} |`,
+    `| ${a.attachments} | ${a.hundred.medianMs} | ${a.hundred.p99Ms} |`,
+    "",
+    `Ratio ${a.attachments} : 0 = ${a.ratio} (n = ${a.n} each, interleaved). ${a.note}`,
+  ];
 }
 
 main().catch((err) => {

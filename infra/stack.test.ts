@@ -1,6 +1,7 @@
 // The synthesized template, asserted: what deploys is what the manifest and the table
 // definition say, hardened as the platform issue asks, and clean under cdk-nag.
-import { readFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { App, Validations } from "aws-cdk-lib";
 import { Match, Template } from "aws-cdk-lib/assertions";
@@ -9,7 +10,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { MANIFEST } from "../functions/manifest.js";
 import { JOBS } from "../functions/schedule.js";
 import { TABLE_INDEXES } from "../shared/table.js";
-import { SafetyPlatformStack } from "./stack.js";
+import { SafetyPlatformStack, TABLE_WRITE_ACTIONS, THROTTLES } from "./stack.js";
 
 let template: Template;
 let outdir: string;
@@ -90,6 +91,24 @@ describe("API", () => {
     });
   });
 
+  it("public and upload routes have their own route-level throttles, below the stage's", () => {
+    const stage = Object.values(template.findResources("AWS::ApiGatewayV2::Stage"))[0]?.Properties;
+    const settings = stage.RouteSettings as Record<string, { ThrottlingRateLimit: number; ThrottlingBurstLimit: number }>;
+    const publicRoutes = MANIFEST.filter((r) => r.roles === "public").map((r) => `${r.method} ${r.path}`);
+    expect(publicRoutes).toContain("GET /v1/blacklist");
+    for (const key of publicRoutes) expect(settings[key], key).toMatchObject({ ThrottlingRateLimit: THROTTLES.public.rate, ThrottlingBurstLimit: THROTTLES.public.burst });
+    for (const key of ["POST /v1/hazards/{id}/attachments", "POST /v1/applications/{id}/attachments", "POST /v1/accidents/{id}/investigation-report"]) {
+      expect(settings[key], key).toMatchObject({ ThrottlingRateLimit: THROTTLES.upload.rate });
+    }
+    // Every throttled route exists (CloudFormation refuses settings for unknown route keys) and is below the stage.
+    const routeKeys = new Set(Object.values(template.findResources("AWS::ApiGatewayV2::Route")).map((r) => r.Properties.RouteKey));
+    for (const [key, s] of Object.entries(settings)) {
+      expect(routeKeys.has(key), key).toBe(true);
+      expect(s.ThrottlingRateLimit).toBeLessThan(stage.DefaultRouteSettings.ThrottlingRateLimit);
+    }
+    expect(settings["GET /v1/hazards/{id}"]).toBeUndefined();
+  });
+
   it("Cognito carries the role and scope claims as custom attributes, no self sign-up, MFA required", () => {
     template.hasResourceProperties("AWS::Cognito::UserPool", {
       AdminCreateUserConfig: { AllowAdminCreateUserOnly: true },
@@ -121,6 +140,38 @@ describe("functions", () => {
         }
       }
     }
+  });
+
+  it("each function writes only its own partitions (dynamodb:LeadingKeys), the platform none; S3 listing only under its prefix", () => {
+    const roles = Object.entries(template.findResources("AWS::IAM::Role")).filter(([id]) => /(Function|Job)Role/.test(id));
+    expect(roles.length).toBeGreaterThan(0);
+    const writesOf = new Map<string, string[]>();
+    for (const [id, role] of roles) {
+      const statements = (role.Properties.Policies as { PolicyDocument: { Statement: { Action: string | string[]; Condition?: Record<string, Record<string, unknown>> }[] } }[]).flatMap((p) => p.PolicyDocument.Statement);
+      const writes = statements.filter((st) => [st.Action].flat().some((a) => (TABLE_WRITE_ACTIONS as readonly string[]).includes(a)));
+      if (id.startsWith("PlatformFunction")) {
+        expect(writes, id).toEqual([]);
+        continue;
+      }
+      // Exactly one write statement, and it carries the partition condition.
+      expect(writes, id).toHaveLength(1);
+      const leading = writes[0]?.Condition?.["ForAllValues:StringLike"]?.["dynamodb:LeadingKeys"] as string[];
+      expect(leading.length, id).toBeGreaterThan(0);
+      expect(leading, id).not.toContain("*");
+      writesOf.set(id, leading);
+      for (const st of statements.filter((x) => [x.Action].flat().includes("s3:ListBucket"))) {
+        expect(st.Condition?.StringLike?.["s3:prefix"], id).toBeDefined();
+      }
+    }
+    const of = (prefix: string) => [...writesOf.entries()].find(([id]) => id.startsWith(prefix))?.[1] ?? [];
+    // Cross-context and shared writes a request really makes: audit, idempotency, a hazard
+    // listing suspending licences (approvals' key builders), grid membership on the enterprise.
+    expect(of("HazardsFunction")).toEqual(expect.arrayContaining(["HAZ#*", "HAZSUP#*", "AUDIT#*", "IDEMP#*", "LIC#*", "ENT#*", "GRIDENT#*"]));
+    expect(of("AccidentsFunction")).toEqual(expect.arrayContaining(["ACC#*", "AUDIT#*", "IDEMP#*"]));
+    expect(of("AccidentsFunction")).not.toContain("HAZ#*");
+    expect(of("RegistryFunction")).toEqual(expect.arrayContaining(["ENT#*", "USCC#*", "AUDIT#*", "IDEMP#*"]));
+    expect(of("RegistryFunction")).not.toContain("LIC#*");
+    expect(of("CreditFunction")).not.toContain("APP#*");
   });
 
   it("an error alarm per function", () => {
@@ -180,4 +231,87 @@ describe("cdk-nag AwsSolutions", () => {
     expect(nag?.conclusion).toBe("success");
     for (const s of nag?.suppressedViolations ?? []) expect(s.reason?.length ?? 0).toBeGreaterThan(20);
   });
+});
+
+describe("web console", () => {
+  const distribution = () => Object.values(template.findResources("AWS::CloudFront::Distribution"))[0]?.Properties.DistributionConfig;
+
+  it("a private bucket read by CloudFront through origin access control only", () => {
+    template.hasResourceProperties("AWS::CloudFront::OriginAccessControl", {
+      OriginAccessControlConfig: Match.objectLike({ OriginAccessControlOriginType: "s3", SigningBehavior: "always", SigningProtocol: "sigv4" }),
+    });
+    const s3Origin = distribution().Origins.find((o: { S3OriginConfig?: unknown }) => o.S3OriginConfig);
+    expect(s3Origin.OriginAccessControlId).toBeDefined();
+    template.hasResourceProperties("AWS::S3::BucketPolicy", {
+      PolicyDocument: { Statement: Match.arrayWith([Match.objectLike({ Effect: "Allow", Principal: { Service: "cloudfront.amazonaws.com" }, Action: "s3:GetObject" })]) },
+    });
+  });
+
+  it("HTTPS only, security headers with a CSP, SPA fallback on the console behaviour alone", () => {
+    const d = distribution();
+    expect(d.DefaultCacheBehavior.ViewerProtocolPolicy).toBe("redirect-to-https");
+    expect(d.DefaultCacheBehavior.FunctionAssociations).toHaveLength(1);
+    template.hasResourceProperties("AWS::CloudFront::ResponseHeadersPolicy", {
+      ResponseHeadersPolicyConfig: Match.objectLike({
+        SecurityHeadersConfig: Match.objectLike({
+          ContentSecurityPolicy: { ContentSecurityPolicy: Match.anyValue(), Override: true },
+          StrictTransportSecurity: Match.objectLike({ Override: true }),
+          FrameOptions: { FrameOption: "DENY", Override: true },
+          ContentTypeOptions: { Override: true },
+        }),
+      }),
+    });
+    const csp = JSON.stringify(Object.values(template.findResources("AWS::CloudFront::ResponseHeadersPolicy"))[0]?.Properties);
+    for (const directive of ["default-src 'self'", "script-src 'self'", "object-src 'none'", "frame-ancestors 'none'"]) expect(csp).toContain(directive);
+  });
+
+  it("/v1/* goes to the HTTP API through the same distribution: HTTPS, every method, no caching, all viewer headers but Host", () => {
+    const behaviours = distribution().CacheBehaviors as Record<string, unknown>[];
+    expect(behaviours).toHaveLength(1);
+    expect(behaviours[0]).toMatchObject({
+      PathPattern: "/v1/*",
+      ViewerProtocolPolicy: "https-only",
+      AllowedMethods: expect.arrayContaining(["GET", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"]),
+      CachePolicyId: "4135ea2d-6df8-44a3-9df3-4b5a84be39ad", // managed CachingDisabled
+      OriginRequestPolicyId: "b689b0a8-53d0-40ab-baf2-68738e2966ac", // managed AllViewerExceptHostHeader
+    });
+    expect(behaviours[0]?.FunctionAssociations).toBeUndefined();
+    const apiOrigin = distribution().Origins.find((o: { Id: string }) => o.Id === (behaviours[0] as { TargetOriginId: string }).TargetOriginId);
+    expect(apiOrigin.CustomOriginConfig.OriginProtocolPolicy).toBe("https-only");
+    expect(JSON.stringify(apiOrigin.DomainName)).toContain("execute-api");
+  });
+
+  it("the deployed API has no local-only route: every route is a manifest route under /v1", () => {
+    const keys = Object.values(template.findResources("AWS::ApiGatewayV2::Route")).map((r) => r.Properties.RouteKey as string);
+    const manifest = new Set(MANIFEST.map((r) => `${r.method} ${r.path}`));
+    expect(keys.length).toBe(manifest.size);
+    for (const k of keys) {
+      expect(manifest.has(k), k).toBe(true);
+      expect(k.split(" ")[1]?.startsWith("/v1/")).toBe(true);
+    }
+    expect(keys.some((k) => k.includes("/local"))).toBe(false);
+  });
+
+  it("the Cognito client signs the console in with the authorization code flow back to the distribution", () => {
+    template.hasResourceProperties("AWS::Cognito::UserPoolClient", {
+      AllowedOAuthFlows: ["code"],
+      AllowedOAuthFlowsUserPoolClient: true,
+      CallbackURLs: [Match.objectLike({ "Fn::Join": Match.arrayWith([Match.arrayWith(["/auth/callback"])]) })],
+    });
+    template.resourceCountIs("AWS::Cognito::UserPoolDomain", 1);
+  });
+
+  it("with web/dist given, its files and a config.json with this stage's OIDC settings are deployed, and cdk-nag stays clean", () => {
+    const dir = mkdtempSync(join(tmpdir(), "console-"));
+    writeFileSync(join(dir, "index.html"), "<!doctype html><title>console</title>");
+    const app = new App({ context: { "aws:cdk:bundling-stacks": [] } });
+    const stack = new SafetyPlatformStack(app, "WithConsole", { consoleAssets: dir });
+    Validations.of(app).addPlugins(new AwsSolutionsChecks(app));
+    const t = Template.fromStack(stack);
+    t.resourceCountIs("Custom::CDKBucketDeployment", 1);
+    t.hasResourceProperties("Custom::CDKBucketDeployment", { DistributionPaths: ["/index.html", "/config.json"] });
+    const out = app.synth().directory;
+    const report = JSON.parse(readFileSync(join(out, "validation-report.json"), "utf8")) as { pluginReports: { pluginName: string; violations: unknown[] }[] };
+    expect(report.pluginReports.find((p) => p.pluginName === "AwsSolutions")?.violations).toEqual([]);
+  }, 120_000);
 });

@@ -8,6 +8,8 @@ import { HttpJwtAuthorizer } from "aws-cdk-lib/aws-apigatewayv2-authorizers";
 import { HttpLambdaIntegration } from "aws-cdk-lib/aws-apigatewayv2-integrations";
 import { Alarm, ComparisonOperator, TreatMissingData } from "aws-cdk-lib/aws-cloudwatch";
 import { SnsAction } from "aws-cdk-lib/aws-cloudwatch-actions";
+import * as cloudfront from "aws-cdk-lib/aws-cloudfront";
+import * as origins from "aws-cdk-lib/aws-cloudfront-origins";
 import * as cognito from "aws-cdk-lib/aws-cognito";
 import * as dynamodb from "aws-cdk-lib/aws-dynamodb";
 import * as iam from "aws-cdk-lib/aws-iam";
@@ -16,6 +18,7 @@ import { Architecture, type CfnFunction, Runtime, Tracing } from "aws-cdk-lib/aw
 import { NodejsFunction, OutputFormat } from "aws-cdk-lib/aws-lambda-nodejs";
 import { type CfnLogGroup, LogGroup, RetentionDays } from "aws-cdk-lib/aws-logs";
 import * as s3 from "aws-cdk-lib/aws-s3";
+import { BucketDeployment, Source } from "aws-cdk-lib/aws-s3-deployment";
 import { Schedule, ScheduleExpression } from "aws-cdk-lib/aws-scheduler";
 import { LambdaInvoke } from "aws-cdk-lib/aws-scheduler-targets";
 import * as sns from "aws-cdk-lib/aws-sns";
@@ -23,6 +26,7 @@ import * as sqs from "aws-cdk-lib/aws-sqs";
 import type { Construct } from "constructs";
 import { MANIFEST } from "../functions/manifest.js";
 import { ESM_REQUIRE_BANNER, EXTERNAL_MODULES, LAMBDA_BUNDLE, LAZY_MODULES } from "./bundling.js";
+import { writePartitions } from "./key-prefixes.js";
 import { NAMESPACE } from "../shared/metrics.js";
 import { JOBS } from "../functions/schedule.js";
 import { FUNCTIONS, type FunctionName } from "../shared/route.js";
@@ -30,21 +34,48 @@ import { TABLE_INDEXES, TABLE_KEYS, TTL_ATTRIBUTE } from "../shared/table.js";
 
 const ROOT = join(import.meta.dirname, "..");
 
+/** What a function may do to the items of its own partitions. */
+export const TABLE_WRITE_ACTIONS = ["dynamodb:PutItem", "dynamodb:UpdateItem", "dynamodb:DeleteItem", "dynamodb:BatchWriteItem"] as const;
+
 /** Functions that presign or check S3 objects; only they get the bucket and the S3 client. */
 const USES_BUCKET: ReadonlySet<FunctionName> = new Set(["platform", "hazards", "accidents", "approvals"]);
 
 /** A request's p99 duration that pages the operators: well inside API Gateway's 30 s limit. */
 const API_P99_MS = 3_000;
 
+/**
+ * Throttles (requests per second, burst) of the HTTP API. HTTP APIs throttle per route, not
+ * per caller: anonymous routes get their own small budget so one scraper of the public lists
+ * cannot spend the stage's, and upload requests (each presigns a URL and writes a record) get
+ * theirs. Per-caller limits need a WAF rate rule in front (README, Deploying).
+ */
+export const THROTTLES = {
+  stage: { rate: 1000, burst: 2000 },
+  public: { rate: 50, burst: 100 },
+  upload: { rate: 20, burst: 40 },
+} as const;
+
+/** Which throttle a manifest route gets beyond the stage's. */
+export function routeThrottle(r: { method: string; path: string; roles: unknown }): keyof typeof THROTTLES {
+  if (r.roles === "public") return "public";
+  if (r.method === "POST" && /\/(attachments|investigation-report)$/.test(r.path)) return "upload";
+  return "stage";
+}
+
 /** 网络安全法 art. 21: network logs are kept for at least six months. */
 const LOG_RETENTION = RetentionDays.SIX_MONTHS;
+
+export interface SafetyPlatformProps extends StackProps {
+  /** The built console (web/dist); when given, it is deployed to the console bucket. */
+  consoleAssets?: string;
+}
 
 export class SafetyPlatformStack extends Stack {
   readonly api: HttpApi;
   readonly table: dynamodb.Table;
   readonly bucket: s3.Bucket;
 
-  constructor(scope: Construct, id: string, props?: StackProps) {
+  constructor(scope: Construct, id: string, props?: SafetyPlatformProps) {
     super(scope, id, props);
 
     const key = new kms.Key(this, "DataKey", { enableKeyRotation: true, description: "Safety platform data at rest" });
@@ -90,7 +121,7 @@ export class SafetyPlatformStack extends Stack {
       serverAccessLogsPrefix: "evidence/",
       removalPolicy: RemovalPolicy.RETAIN,
       // Browsers upload evidence straight to S3 with presigned PUTs.
-      cors: [{ allowedMethods: [s3.HttpMethods.PUT, s3.HttpMethods.GET], allowedOrigins: ["*"], allowedHeaders: ["content-type", "content-length"], maxAge: 3000 }],
+      cors: [{ allowedMethods: [s3.HttpMethods.PUT, s3.HttpMethods.GET], allowedOrigins: ["*"], allowedHeaders: ["content-type", "content-length", "if-none-match"], maxAge: 3000 }],
       lifecycleRules: [
         { abortIncompleteMultipartUploadAfter: Duration.days(7) },
         // Evidence is kept; old versions of replaced objects move to cheaper storage, then go.
@@ -119,23 +150,6 @@ export class SafetyPlatformStack extends Stack {
       },
       removalPolicy: RemovalPolicy.RETAIN,
     });
-    // Users cannot change their own role or scope: only administrators (through the admin API) can.
-    const scopeAttributes = ["role", "region", "enterprise", "grid", "industry", "head"].map((a) => `custom:${a}`);
-    const client = userPool.addClient("WebClient", {
-      authFlows: { userSrp: true },
-      readAttributes: new cognito.ClientAttributes().withStandardAttributes({ email: true, fullname: true }).withCustomAttributes(...scopeAttributes.map((a) => a.slice(7))),
-      writeAttributes: new cognito.ClientAttributes().withStandardAttributes({ fullname: true }),
-      idTokenValidity: Duration.hours(1),
-      accessTokenValidity: Duration.hours(1),
-      refreshTokenValidity: Duration.days(7),
-      preventUserExistenceErrors: true,
-    });
-
-    // ---------- API ----------
-    const authorizer = new HttpJwtAuthorizer("Jwt", userPool.userPoolProviderUrl, {
-      // The ID token carries the custom:role / custom:region claims the policy reads.
-      jwtAudience: [client.userPoolClientId],
-    });
 
     this.api = new HttpApi(this, "Api", {
       description: "Hubei work-safety supervision API",
@@ -159,7 +173,107 @@ export class SafetyPlatformStack extends Stack {
     };
     // Peaks (quarter deadlines, a bad day) are absorbed by on-demand DynamoDB and Lambda;
     // the throttle only stops a runaway client from starving everyone else.
-    stage.defaultRouteSettings = { throttlingBurstLimit: 2000, throttlingRateLimit: 1000, detailedMetricsEnabled: true };
+    stage.defaultRouteSettings = { throttlingBurstLimit: THROTTLES.stage.burst, throttlingRateLimit: THROTTLES.stage.rate, detailedMetricsEnabled: true };
+
+    // ---------- web console ----------
+    // A private bucket behind CloudFront (origin access control); /v1/* goes to the HTTP API
+    // through the same distribution, so the browser sees one origin, as with `npm start`.
+    const consoleBucket = new s3.Bucket(this, "Console", {
+      blockPublicAccess: s3.BlockPublicAccess.BLOCK_ALL,
+      encryption: s3.BucketEncryption.S3_MANAGED,
+      enforceSSL: true,
+      versioned: true,
+      serverAccessLogsBucket: accessLogs,
+      serverAccessLogsPrefix: "console/",
+      removalPolicy: RemovalPolicy.RETAIN,
+    });
+    const loginDomain = userPool.addDomain("Login", { cognitoDomain: { domainPrefix: `hubei-safety-${this.account}` } });
+    const csp = [
+      "default-src 'self'",
+      "script-src 'self'",
+      // antd writes its component styles into <style> elements at run time.
+      "style-src 'self' 'unsafe-inline'",
+      `img-src 'self' data: blob: https://${this.bucket.bucketRegionalDomainName}`,
+      `connect-src 'self' https://${this.bucket.bucketRegionalDomainName} https://cognito-idp.${this.region}.amazonaws.com ${loginDomain.baseUrl()}`,
+      `form-action 'self' ${loginDomain.baseUrl()}`,
+      "object-src 'none'",
+      "base-uri 'self'",
+      "frame-ancestors 'none'",
+    ].join("; ");
+    const securityHeaders = new cloudfront.ResponseHeadersPolicy(this, "ConsoleSecurityHeaders", {
+      securityHeadersBehavior: {
+        contentSecurityPolicy: { contentSecurityPolicy: csp, override: true },
+        strictTransportSecurity: { accessControlMaxAge: Duration.days(365), includeSubdomains: true, override: true },
+        contentTypeOptions: { override: true },
+        frameOptions: { frameOption: cloudfront.HeadersFrameOption.DENY, override: true },
+        referrerPolicy: { referrerPolicy: cloudfront.HeadersReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN, override: true },
+      },
+    });
+    // SPA fallback for the console's own paths only: a path without a file extension is a
+    // client-side route. The /v1/* behaviour has no function, so API errors pass untouched.
+    const spaFallback = new cloudfront.Function(this, "ConsoleSpaFallback", {
+      runtime: cloudfront.FunctionRuntime.JS_2_0,
+      code: cloudfront.FunctionCode.fromInline(
+        "function handler(event) { var r = event.request; if (!/\\.[a-zA-Z0-9]+$/.test(r.uri)) r.uri = '/index.html'; return r; }",
+      ),
+    });
+    const distribution = new cloudfront.Distribution(this, "ConsoleDistribution", {
+      comment: "Hubei work-safety console and API",
+      defaultRootObject: "index.html",
+      httpVersion: cloudfront.HttpVersion.HTTP2_AND_3,
+      enableLogging: true,
+      logBucket: accessLogs,
+      logFilePrefix: "cloudfront/",
+      defaultBehavior: {
+        origin: origins.S3BucketOrigin.withOriginAccessControl(consoleBucket),
+        viewerProtocolPolicy: cloudfront.ViewerProtocolPolicy.REDIRECT_TO_HTTPS,
+        responseHeadersPolicy: securityHeaders,
+        compress: true,
+        functionAssociations: [{ function: spaFallback, eventType: cloudfront.FunctionEventType.VIEWER_REQUEST }],
+      },
+      additionalBehaviors: {
+        "/v1/*": {
+          origin: new origins.HttpOrigin(`${this.api.apiId}.execute-api.${this.region}.amazonaws.com`, { protocolPolicy: cloudfront.OriginProtocolPolicy.HTTPS_ONLY }),
+          viewerProtocolPolicy: cloudfront.ViewerProtocolPolicy.HTTPS_ONLY,
+          allowedMethods: cloudfront.AllowedMethods.ALLOW_ALL,
+          cachePolicy: cloudfront.CachePolicy.CACHING_DISABLED,
+          originRequestPolicy: cloudfront.OriginRequestPolicy.ALL_VIEWER_EXCEPT_HOST_HEADER,
+          responseHeadersPolicy: securityHeaders,
+        },
+      },
+    });
+    Validations.of(distribution).acknowledge(
+      { id: "AwsSolutions::AwsSolutions-CFR1", reason: "Regulators and enterprises travel and work from anywhere; access is controlled by sign-in, not by country." },
+      { id: "AwsSolutions::AwsSolutions-CFR2", reason: "No WAF web ACL yet: the API throttles per stage and every non-public route needs a Cognito token; a WAF is a deployment-time decision of the operator." },
+      { id: "AwsSolutions::AwsSolutions-CFR4", reason: "The distribution uses the default CloudFront certificate until the province assigns a domain; with a custom certificate set TLSv1.2_2021." },
+    );
+    const consoleUrl = `https://${distribution.distributionDomainName}`;
+
+    // Users cannot change their own role or scope: only administrators (through the admin API) can.
+    const scopeAttributes = ["role", "region", "enterprise", "grid", "industry", "head"].map((a) => `custom:${a}`);
+    const client = userPool.addClient("WebClient", {
+      authFlows: { userSrp: true },
+      // The console signs in through Cognito's managed login: authorization code with PKCE.
+      oAuth: {
+        flows: { authorizationCodeGrant: true },
+        scopes: [cognito.OAuthScope.OPENID, cognito.OAuthScope.EMAIL, cognito.OAuthScope.PROFILE],
+        callbackUrls: [`${consoleUrl}/auth/callback`],
+        logoutUrls: [`${consoleUrl}/`],
+      },
+      supportedIdentityProviders: [cognito.UserPoolClientIdentityProvider.COGNITO],
+      readAttributes: new cognito.ClientAttributes().withStandardAttributes({ email: true, fullname: true }).withCustomAttributes(...scopeAttributes.map((a) => a.slice(7))),
+      writeAttributes: new cognito.ClientAttributes().withStandardAttributes({ fullname: true }),
+      idTokenValidity: Duration.hours(1),
+      accessTokenValidity: Duration.hours(1),
+      refreshTokenValidity: Duration.days(7),
+      preventUserExistenceErrors: true,
+    });
+
+    // ---------- API ----------
+    const authorizer = new HttpJwtAuthorizer("Jwt", userPool.userPoolProviderUrl, {
+      // The ID token carries the custom:role / custom:region claims the policy reads.
+      jwtAudience: [client.userPoolClientId],
+    });
 
     const alarms = new sns.Topic(this, "Alarms", { masterKey: key, enforceSSL: true });
     const dlq = new sqs.Queue(this, "JobDeadLetters", { encryption: sqs.QueueEncryption.KMS, encryptionMasterKey: key, enforceSSL: true, retentionPeriod: Duration.days(14) });
@@ -180,18 +294,39 @@ export class SafetyPlatformStack extends Stack {
           }),
           data: new iam.PolicyDocument({
             statements: [
+              // Contexts read each other's records (an enterprise, a licence), so reads span the table.
               new iam.PolicyStatement({
-                actions: ["dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:UpdateItem", "dynamodb:DeleteItem", "dynamodb:Query", "dynamodb:BatchGetItem", "dynamodb:BatchWriteItem", "dynamodb:ConditionCheckItem", "dynamodb:DescribeTable"],
+                actions: ["dynamodb:GetItem", "dynamodb:Query", "dynamodb:BatchGetItem", "dynamodb:ConditionCheckItem", "dynamodb:DescribeTable"],
                 resources: [this.table.tableArn, ...indexArns],
               }),
+              // Writes only to the partitions the function's own code names (infra/key-prefixes.ts);
+              // the platform function writes nothing.
+              ...(fnName === "platform"
+                ? []
+                : [
+                    new iam.PolicyStatement({
+                      actions: [...TABLE_WRITE_ACTIONS],
+                      resources: [this.table.tableArn],
+                      conditions: { "ForAllValues:StringLike": { "dynamodb:LeadingKeys": writePartitions(entry) } },
+                    }),
+                  ]),
               new iam.PolicyStatement({ actions: ["kms:Decrypt", "kms:Encrypt", "kms:GenerateDataKey", "kms:DescribeKey"], resources: [key.keyArn] }),
               ...(USES_BUCKET.has(fnName)
                 ? [
-                    // The platform only checks the bucket (HeadBucket needs ListBucket) for /v1/health.
-                    ...(fnName === "platform" ? [] : [new iam.PolicyStatement({ actions: ["s3:PutObject", "s3:GetObject"], resources: [this.bucket.arnForObjects(`${fnName}/*`)] })]),
-                    // Without ListBucket, HeadObject on a missing key answers 403 instead of 404,
-                    // and "the evidence was never uploaded" could not be told from a fault.
-                    new iam.PolicyStatement({ actions: ["s3:ListBucket"], resources: [this.bucket.bucketArn] }),
+                    ...(fnName === "platform"
+                      ? [
+                          // /v1/health asks HeadBucket, which needs ListBucket on the bucket itself (no
+                          // prefix in the request); the platform reads no object.
+                          new iam.PolicyStatement({ actions: ["s3:ListBucket"], resources: [this.bucket.bucketArn] }),
+                        ]
+                      : [
+                          // GetObjectVersion: verified evidence is read at the version that was verified.
+                          new iam.PolicyStatement({ actions: ["s3:PutObject", "s3:GetObject", "s3:GetObjectVersion"], resources: [this.bucket.arnForObjects(`${fnName}/*`)] }),
+                          // ListBucket lets HeadObject on a missing key answer 404 rather than 403; only
+                          // under the function's own prefix (shared/storage.ts reads a 403 there as
+                          // "not uploaded" too, as S3 may not apply a prefix-conditioned grant to a HEAD).
+                          new iam.PolicyStatement({ actions: ["s3:ListBucket"], resources: [this.bucket.bucketArn], conditions: { StringLike: { "s3:prefix": [`${fnName}/*`] } } }),
+                        ]),
                   ]
                 : []),
             ],
@@ -282,7 +417,12 @@ export class SafetyPlatformStack extends Stack {
         sourceArn: this.formatArn({ service: "execute-api", resource: this.api.apiId, resourceName: "*/*" }),
       });
     }
+    const routeSettings: Record<string, { ThrottlingBurstLimit: number; ThrottlingRateLimit: number; DetailedMetricsEnabled: boolean }> = {};
     for (const r of MANIFEST) {
+      const throttle = routeThrottle(r);
+      if (throttle !== "stage") {
+        routeSettings[`${r.method} ${r.path}`] = { ThrottlingBurstLimit: THROTTLES[throttle].burst, ThrottlingRateLimit: THROTTLES[throttle].rate, DetailedMetricsEnabled: true };
+      }
       const integration = integrations.get(r.fn);
       if (!integration) throw new Error(`route ${r.method} ${r.path} names function ${r.fn}, which has no handler`);
       const [route] = this.api.addRoutes({
@@ -291,6 +431,8 @@ export class SafetyPlatformStack extends Stack {
         integration,
         authorizer: r.roles === "public" ? undefined : authorizer,
       });
+      // A stage's route settings name routes that must exist first.
+      if (route) stage.node.addDependency(route);
       if (r.roles === "public" && route) {
         Validations.of(route).acknowledge({
           id: "AwsSolutions::AwsSolutions-APIG4",
@@ -298,6 +440,8 @@ export class SafetyPlatformStack extends Stack {
         });
       }
     }
+
+    stage.routeSettings = routeSettings;
 
     new Alarm(this, "Api5xx", {
       metric: this.api.metricServerError({ period: Duration.minutes(5) }),
@@ -332,6 +476,33 @@ export class SafetyPlatformStack extends Stack {
     new CfnOutput(this, "ApiUrl", { value: this.api.apiEndpoint });
     new CfnOutput(this, "UserPoolId", { value: userPool.userPoolId });
     new CfnOutput(this, "UserPoolClientId", { value: client.userPoolClientId });
+    new CfnOutput(this, "ConsoleUrl", { value: consoleUrl });
+
+    // The console's files and its config.json (the OIDC settings of this stage), when built.
+    if (props?.consoleAssets) {
+      const config = { auth: "oidc", authority: userPool.userPoolProviderUrl, clientId: client.userPoolClientId, scope: "openid email profile" };
+      const deployRole = new iam.Role(this, "ConsoleDeployRole", { assumedBy: new iam.ServicePrincipal("lambda.amazonaws.com") });
+      new BucketDeployment(this, "ConsoleDeployment", {
+        sources: [Source.asset(props.consoleAssets, { exclude: ["config.json"] }), Source.jsonData("config.json", config)],
+        destinationBucket: consoleBucket,
+        distribution,
+        distributionPaths: ["/index.html", "/config.json"],
+        role: deployRole,
+        memoryLimit: 512,
+      });
+      deployRole.addToPolicy(new iam.PolicyStatement({ actions: ["logs:CreateLogGroup", "logs:CreateLogStream", "logs:PutLogEvents"], resources: [`arn:${this.partition}:logs:${this.region}:${this.account}:log-group:/aws/lambda/*`] }));
+      const why = "CDK's BucketDeployment copies its asset (from the CDK assets bucket) into the console bucket, replacing old files, and invalidates the distribution; these are the grants aws-cdk-lib gives it.";
+      const consoleArn = this.getLogicalId(consoleBucket.node.defaultChild as s3.CfnBucket);
+      for (const finding of [
+        "Action::s3:GetObject*", "Action::s3:GetBucket*", "Action::s3:List*", "Action::s3:DeleteObject*", "Action::s3:Abort*",
+        "Resource::arn:<AWS::Partition>:s3:::cdk-hnb659fds-assets-<AWS::AccountId>-<AWS::Region>/*",
+        `Resource::<${consoleArn}.Arn>/*`, "Resource::*", "Resource::arn:<AWS::Partition>:logs:<AWS::Region>:<AWS::AccountId>:log-group:/aws/lambda/*",
+      ]) {
+        Validations.of(deployRole).acknowledge({ id: `AwsSolutions::AwsSolutions-IAM5[${finding}]`, reason: why });
+      }
+      const handler = this.node.children.find((c) => c.node.id.startsWith("Custom::CDKBucketDeployment"));
+      if (handler) Validations.of(handler).acknowledge({ id: "AwsSolutions::AwsSolutions-L1", reason: "The runtime of CDK's BucketDeployment handler is chosen and updated by aws-cdk-lib itself." });
+    }
 
   }
 }

@@ -7,6 +7,8 @@ import type { Role } from "../shared/policy.js";
 
 export const LOCAL_ISSUER = "https://auth.local.safety-platform.test";
 export const LOCAL_AUDIENCE = "hubei-safety-api";
+/** Drift allowed between the issuer's clock and ours when checking exp, nbf and iat. */
+export const CLOCK_SKEW_SECONDS = 60;
 
 export interface KeyPair {
   privateKey: CryptoKey;
@@ -67,7 +69,17 @@ export async function verifyToken(publicKey: CryptoKey, authorization: string | 
   const m = /^Bearer\s+(\S+)$/i.exec(authorization ?? "");
   if (!m) return undefined;
   try {
-    const { payload } = await jwtVerify(m[1] as string, publicKey, { issuer: LOCAL_ISSUER, audience: LOCAL_AUDIENCE, algorithms: ["RS256"] });
+    const { payload } = await jwtVerify(m[1] as string, publicKey, {
+      issuer: LOCAL_ISSUER,
+      audience: LOCAL_AUDIENCE,
+      algorithms: ["RS256"],
+      // As API Gateway's JWT authorizer: a token must expire; exp and nbf are checked with a
+      // little leeway for clock drift between issuer and gateway.
+      requiredClaims: ["exp"],
+      clockTolerance: CLOCK_SKEW_SECONDS,
+    });
+    // A token issued in the future was not issued by a sane issuer (jose checks iat only for maxTokenAge).
+    if (typeof payload.iat === "number" && payload.iat > Date.now() / 1000 + CLOCK_SKEW_SECONDS) return undefined;
     const claims: Record<string, string> = {};
     for (const [k, v] of Object.entries(payload)) claims[k] = Array.isArray(v) ? `[${v.join(" ")}]` : String(v);
     return claims;

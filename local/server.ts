@@ -74,11 +74,15 @@ function gatewayReply(res: ServerResponse, status: number, message: string) {
   res.end(JSON.stringify({ message }));
 }
 
-export function createApiServer(keys: Pick<KeyPair, "publicKey">): Server {
+type Listener = (req: IncomingMessage, res: ServerResponse) => unknown;
+
+/** `other` answers what is not under /v1 (the console and local sign-in, see local/web.ts). */
+export function createApiServer(keys: Pick<KeyPair, "publicKey">, other?: Listener): Server {
   const matchers = MANIFEST.map(compile);
   return createServer(async (req, res) => {
     try {
       const url = new URL(req.url ?? "/", "http://localhost");
+      if (other && !url.pathname.startsWith("/v1/") && url.pathname !== "/v1") return await other(req, res);
       const method = (req.method ?? "GET").toUpperCase();
       let found: { m: Matcher; params: Record<string, string> } | undefined;
       for (const m of matchers) {

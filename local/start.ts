@@ -7,20 +7,23 @@ import { DEMO_ACCOUNTS } from "./demo.js";
 import { startScheduler } from "./scheduler.js";
 import { createApiServer, listen } from "./server.js";
 import { assertPortFree, startLocalStorage } from "./stack.js";
+import { consoleListener, ensureConsoleBuilt } from "./web.js";
 
 async function main() {
   await assertPortFree(PORT, "API");
+  await ensureConsoleBuilt();
   const storage = await startLocalStorage({ dataDir: DATA_DIR, dynamoPort: DYNAMO_PORT, s3Port: S3_PORT, tableName: TABLE, bucketName: BUCKET });
   useLocalStack(storage.dynamoEndpoint, storage.s3Endpoint);
   const { seedAll } = await import("./seed.js");
   const seeded = await seedAll();
   const keys = await loadOrCreateKeyPair(KEY_FILE);
-  const server = createApiServer(keys);
+  const server = createApiServer(keys, consoleListener(keys));
   await listen(server, PORT);
   const scheduler = await startScheduler();
 
   const url = `http://localhost:${PORT}`;
-  console.log(`\nHubei work-safety API running at ${url}/v1  (OpenAPI: ${url}/v1/openapi.json)`);
+  console.log(`\nHubei work-safety console: open ${url}/  (sign in with a demo account)`);
+  console.log(`API at ${url}/v1  (OpenAPI: ${url}/v1/openapi.json)`);
   console.log(`DynamoDB Local ${storage.dynamoEndpoint}, S3 ${storage.s3Endpoint}, data in ${DATA_DIR}`);
   console.log(`seeded (new items): ${JSON.stringify(seeded)}`);
   console.log(`scheduled jobs: ${scheduler.names.join(", ") || "none"}  (run one now: npm run job -- <name>)\n`);

@@ -1,7 +1,7 @@
 // `npm run token -- --role regulator --region 420100`: prints a JWT the local server accepts
 // (the token alone on the last line).
 import { parseArgs } from "node:util";
-import { ROLES, type Role } from "../shared/policy.js";
+import { impossibleClaims, ROLES, type Role } from "../shared/policy.js";
 import { loadOrCreateKeyPair, mintToken } from "./auth.js";
 import { KEY_FILE } from "./config.js";
 
@@ -21,7 +21,6 @@ if (!values.role || !(ROLES as readonly string[]).includes(values.role)) {
   console.error(`--role is required: one of ${ROLES.join(", ")}`);
   process.exit(2);
 }
-const keys = await loadOrCreateKeyPair(KEY_FILE);
 const claims = {
   role: values.role as Role,
   region: values.region ?? "420000",
@@ -31,5 +30,12 @@ const claims = {
   user: values.user,
   head: values.head,
 };
+// A token the API would refuse anyway is an error here, said plainly, not a silent 401 later.
+const problem = impossibleClaims(claims);
+if (problem) {
+  console.error(`cannot mint this token: ${problem}`);
+  process.exit(2);
+}
+const keys = await loadOrCreateKeyPair(KEY_FILE);
 console.error(`token for ${JSON.stringify(claims)}`);
 console.log(await mintToken(keys.privateKey, claims, values.ttl ?? "12h"));

@@ -2,6 +2,7 @@
 // pagination, and transactions whose condition failures become meaningful HTTP errors.
 import { DynamoDBClient, type CancellationReason, TransactionCanceledException } from "@aws-sdk/client-dynamodb";
 import {
+  BatchGetCommand,
   DynamoDBDocumentClient,
   GetCommand,
   QueryCommand,
@@ -10,6 +11,7 @@ import {
   type TransactWriteCommandInput,
 } from "@aws-sdk/lib-dynamodb";
 import { unmarshall } from "@aws-sdk/util-dynamodb";
+import { regionLevel } from "./codes/index.js";
 import { env } from "./env.js";
 import { ApiError, badRequest, staleVersion } from "./errors.js";
 import { type IndexName, KEY_ATTRIBUTES, TABLE_INDEXES } from "./table.js";
@@ -48,6 +50,28 @@ export async function getItem<T extends Item = Item>(pk: string, sk: string, con
   return res.Item as T | undefined;
 }
 
+export const MAX_BATCH_GET = 100;
+
+/**
+ * Up to 100 items by key in one BatchGetItem (what DynamoDB takes at once); keys it leaves
+ * unprocessed under load are asked again, a few times. Missing items are simply absent.
+ */
+export async function getItems<T extends Item = Item>(keys: { pk: string; sk: string }[]): Promise<T[]> {
+  if (keys.length > MAX_BATCH_GET) throw new Error(`getItems takes at most ${MAX_BATCH_GET} keys`);
+  const out: T[] = [];
+  let pending: Record<string, unknown>[] = keys;
+  for (let attempt = 0; pending.length > 0; attempt++) {
+    if (attempt > 0) {
+      if (attempt >= 4) throw new Error("BatchGetItem left keys unprocessed");
+      await new Promise((r) => setTimeout(r, 20 * 2 ** attempt));
+    }
+    const res = await db().send(new BatchGetCommand({ RequestItems: { [env.tableName]: { Keys: pending } } }));
+    out.push(...((res.Responses?.[env.tableName] ?? []) as T[]));
+    pending = (res.UnprocessedKeys?.[env.tableName]?.Keys ?? []) as Record<string, unknown>[];
+  }
+  return out;
+}
+
 // ---------- pagination ----------
 
 /** Opaque cursors: base64url JSON. A tampered cursor is a 400, never a 500. */
@@ -66,7 +90,7 @@ export function decodeCursor<T>(cursor: string | undefined): T | undefined {
   }
 }
 
-const invalidCursor = () =>
+export const invalidCursor = () =>
   badRequest("invalid_cursor", { zh: "分页游标无效", en: "the cursor is not valid" }, [{ path: "cursor", message: { zh: "分页游标无效", en: "invalid cursor" } }]);
 
 export interface Page<T> {
@@ -174,6 +198,8 @@ export async function queryAcross<T extends Item = Item>(
   spec: Omit<QuerySpec, "pk" | "cursor">,
   cursor?: string,
 ): Promise<Page<T>> {
+  // Nothing to page (a grid without enterprises) is an empty page, not a bad cursor.
+  if (partitions.length === 0) return { items: [], nextCursor: null };
   const state = decodeCursor<{ p: number; c?: string }>(cursor) ?? { p: 0 };
   if (!Number.isInteger(state.p) || state.p < 0 || state.p >= partitions.length) throw invalidCursor();
   const items: T[] = [];
@@ -366,11 +392,18 @@ export type Filter = NonNullable<QuerySpec["filter"]>;
  * skipped), an industry match (a section letter matches its divisions through the
  * record's `industrySection`), and any custom parts. Undefined when there is nothing to filter.
  */
-export function filterOf(spec: { equals?: Record<string, string | number | boolean | undefined>; industry?: string; custom?: Filter[] }): Filter | undefined {
+export function filterOf(spec: {
+  equals?: Record<string, string | number | boolean | undefined>;
+  industry?: string;
+  within?: string;
+  custom?: (Filter | undefined)[];
+}): Filter | undefined {
   const parts: string[] = [];
   const names: Record<string, string> = {};
   const values: Record<string, unknown> = {};
   let n = 0;
+  const within = withinFilter(spec.within);
+  if (within) spec = { ...spec, custom: [within, ...(spec.custom ?? [])] };
   for (const [attr, value] of Object.entries(spec.equals ?? {})) {
     if (value === undefined) continue;
     n++;
@@ -385,11 +418,37 @@ export function filterOf(spec: { equals?: Record<string, string | number | boole
     parts.push("(#fic = :fic OR #fis = :fic)");
   }
   for (const c of spec.custom ?? []) {
-    parts.push(`(${c.expression})`);
+    if (!c) continue;
+    parts.push(enclosed(c.expression) ? c.expression : `(${c.expression})`);
     Object.assign(names, c.names ?? {});
     Object.assign(values, c.values ?? {});
   }
   return parts.length ? { expression: parts.join(" AND "), names, values } : undefined;
+}
+
+/** Is the whole expression one parenthesised group? DynamoDB refuses redundant parentheses. */
+function enclosed(expression: string): boolean {
+  if (!expression.startsWith("(")) return false;
+  let depth = 0;
+  for (let i = 0; i < expression.length; i++) {
+    if (expression[i] === "(") depth++;
+    else if (expression[i] === ")" && --depth === 0) return i === expression.length - 1;
+  }
+  return false;
+}
+
+/**
+ * Region lists are partitioned by city and keyed by county, so a county's or a township's list
+ * still needs the record's own regionCode checked: codes nest as prefixes below the city (a county's
+ * six digits begin each of its townships' nine; shared/codes/regions.ts), which is exactly what
+ * `coversRegion` in shared/policy.ts allows. Cities and the province need no filter: their
+ * partitions hold nothing else.
+ */
+function withinFilter(regionCode: string | undefined): Filter | undefined {
+  if (!regionCode) return undefined;
+  const level = regionLevel(regionCode);
+  if (level !== "county" && level !== "township") return undefined;
+  return { expression: "begins_with(#within, :within)", names: { "#within": "regionCode" }, values: { ":within": regionCode } };
 }
 
 /** How many items a query matches, without holding them (Select COUNT, page by page). */

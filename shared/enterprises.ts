@@ -2,9 +2,10 @@
 // through functions/registry/store.ts). Records of other contexts copy the enterprise's
 // scope fields so their own lists can be scoped without a join.
 import { orgCodeCheckCharacter, orgCodeValid, usccOrgCode, validateUscc } from "./codes/index.js";
-import { getItem, strip } from "./db.js";
-import { forbidden, invalidField } from "./errors.js";
-import { type Actor, isProvinceAdmin, type ScopedRecord } from "./policy.js";
+import { deleteItem, getItem, strip, type Write } from "./db.js";
+import { conflict, forbidden, invalidField } from "./errors.js";
+import { type Actor, canReach, isProvinceAdmin, type ScopedRecord } from "./policy.js";
+import { outOfScope, reachable } from "./scope.js";
 
 export interface EnterpriseRecord {
   id: string;
@@ -34,6 +35,37 @@ export function enterpriseScope(e: Pick<EnterpriseRecord, "id" | "regionCode" | 
 
 /** How an enterprise is named in "not found" answers. */
 export const ENTERPRISE_TEXT = { zh: "企业", en: "enterprise" } as const;
+
+/**
+ * An enterprise a request names (in its body or query) as the target of its work. One that does
+ * not exist is answered exactly like one outside the caller's reach (403 out_of_scope), so naming
+ * ids cannot probe the register beyond one's jurisdiction.
+ */
+export async function targetEnterprise(actor: Actor, id: string): Promise<EnterpriseRecord> {
+  const e = actor.role === "enterprise" && actor.enterpriseId !== id ? undefined : await getEnterprise(id);
+  if (!e || !canReach(actor, enterpriseScope(e))) throw outOfScope();
+  return e;
+}
+
+/** An enterprise addressed by its path (/v1/enterprises/{id}/…): 404 when missing or out of reach. */
+export async function enterpriseAt(actor: Actor, id: string): Promise<EnterpriseRecord> {
+  const e = await getEnterprise(id);
+  reachable(actor, e && enterpriseScope(e), ENTERPRISE_TEXT);
+  return e as EnterpriseRecord;
+}
+
+/**
+ * Releases an enterprise's grid membership claim (pk GRIDENT#<id>, made by hazards/store.ts
+ * gridClaimWrite): when a grid lets it go, or when it moves out of the grid's county.
+ */
+export function gridClaimRelease(enterpriseId: string, gridId: string): Write {
+  return deleteItem(
+    `GRIDENT#${enterpriseId}`,
+    "GRIDENT",
+    { expression: "#g = :g", names: { "#g": "gridId" }, values: { ":g": gridId } },
+    conflict("not_in_grid", { zh: "该企业不属于此网格", en: "the enterprise is not in this grid" }),
+  );
+}
 
 /** A code registered although it fails a check: which check, the character it expected, who and why. */
 export interface UsccOverride {

@@ -55,6 +55,22 @@ describe("canReach by role", () => {
   });
 });
 
+describe("属地: a record away from its enterprise's home", () => {
+  const away = { ...rec, regionCode: "420281", homeRegionCode: "420102" };
+  it("is reached from where it lies and from the home region, and the levels above each", () => {
+    for (const region of ["420281", "420200", "420102", "420100", "420000"]) {
+      expect(canReach(actor({ regionCode: region }), away), region).toBe(true);
+    }
+    expect(canReach(actor({ regionCode: "420106" }), away)).toBe(false);
+    expect(canReach(actor({ regionCode: "420102001" }), away)).toBe(false);
+    expect(canReach(actor({ role: "industry_department", regionCode: "420100", industryCode: "C" }), away)).toBe(true);
+    expect(canReach(actor({ role: "industry_department", regionCode: "420100", industryCode: "E" }), away)).toBe(false);
+  });
+  it("a township reaches nothing registered at county level", () => {
+    expect(canReach(actor({ regionCode: "420102001" }), rec)).toBe(false);
+  });
+});
+
 describe("claims from the JWT authorizer", () => {
   it("reads bare and Cognito custom: claims", () => {
     expect(actorFromClaims({ sub: "a", role: "regulator", region: "420100" })).toMatchObject({ role: "regulator", regionCode: "420100" });

@@ -55,20 +55,29 @@ export interface ScopedRecord {
   regionCode: string;
   industryCode?: string | null;
   gridId?: string | null;
+  /**
+   * Where the named enterprise is registered, when the record lies in another region (属地: an
+   * accident it had away from home). The home region's regulators reach the record too.
+   */
+  homeRegionCode?: string | null;
+}
+
+/** Does the caller's region cover the record's region, or the home region of its enterprise? */
+function coversRecord(actor: Actor, record: ScopedRecord): boolean {
+  return coversRegion(actor, record.regionCode) || (!!record.homeRegionCode && coversRegion(actor, record.homeRegionCode));
 }
 
 /** May the caller see (and, if its role allows the route, act on) this record? */
 export function canReach(actor: Actor, record: ScopedRecord): boolean {
   switch (actor.role) {
     case "admin":
-      return coversRegion(actor, record.regionCode);
     case "regulator":
     case "approval_officer":
     case "statistician":
-      return coversRegion(actor, record.regionCode);
+      return coversRecord(actor, record);
     case "industry_department":
       return (
-        coversRegion(actor, record.regionCode) &&
+        coversRecord(actor, record) &&
         !!actor.industryCode &&
         !!record.industryCode &&
         industryMatches(record.industryCode, actor.industryCode)
@@ -92,7 +101,7 @@ export function actorFromClaims(claims: Record<string, unknown> | undefined): Ac
   const userId = get("sub");
   const regionCode = get("region");
   if (!role || !userId || !(ROLES as readonly string[]).includes(role)) return undefined;
-  if (!regionCode || regionLevel(regionCode) === undefined) return undefined;
+  if (!regionCode || impossibleClaims({ role: role as Role, region: regionCode, enterprise: get("enterprise"), grid: get("grid"), industry: get("industry") })) return undefined;
   const actor: Actor = {
     userId,
     role: role as Role,
@@ -103,8 +112,18 @@ export function actorFromClaims(claims: Record<string, unknown> | undefined): Ac
     isHead: get("head") === "true",
     name: get("name"),
   };
-  if (actor.role === "enterprise" && !actor.enterpriseId) return undefined;
-  if (actor.role === "grid_member" && !actor.gridId) return undefined;
-  if (actor.role === "industry_department" && !actor.industryCode) return undefined;
   return actor;
+}
+
+/**
+ * Why claims cannot describe an account, or undefined when they can: the region must be a
+ * Hubei GB/T 2260 code, and the enterprise, grid and industry roles need what scopes them.
+ * The API refuses such tokens; `npm run token` refuses to mint them.
+ */
+export function impossibleClaims(c: { role: Role; region?: string; enterprise?: string; grid?: string; industry?: string }): string | undefined {
+  if (!c.region || regionLevel(c.region) === undefined) return `region ${c.region ?? "(none)"} is not a Hubei GB/T 2260 code (province 420000, a city, a county or a township of one)`;
+  if (c.role === "enterprise" && !c.enterprise) return "role enterprise needs --enterprise <id>";
+  if (c.role === "grid_member" && !c.grid) return "role grid_member needs --grid <id>";
+  if (c.role === "industry_department" && !c.industry) return "role industry_department needs --industry <GB/T 4754 code>";
+  return undefined;
 }

@@ -3,12 +3,12 @@
 import type { AuditEntry } from "../../shared/audit.js";
 import { regionLevel, industryMatches } from "../../shared/codes/index.js";
 import { decideUscc, type EnterpriseRecord, getEnterprise } from "../../shared/enterprises.js";
-import { forbidden, invalidField, staleVersion } from "../../shared/errors.js";
+import { forbidden, invalidField, notFound, staleVersion } from "../../shared/errors.js";
 import { etag, expectedVersion, lambda } from "../../shared/http.js";
 import { newId } from "../../shared/ids.js";
-import { levelOf } from "../../shared/policy.js";
+import { type Actor, canReach, levelOf } from "../../shared/policy.js";
 import { outOfScope, reachable, requireReach, requireRegion } from "../../shared/scope.js";
-import { attachmentKey, headObject, presignDownload, presignUpload } from "../../shared/storage.js";
+import { attachmentKey, downloadLink, presignUpload, uploadedObject } from "../../shared/storage.js";
 import { isIsoDate, isoUtc, shanghaiEndOf, shanghaiStartOf } from "../../shared/time.js";
 import { applyClose, applyConcealment, applyForward, applyUpdate, checkCanClose, newReport, viewOf } from "./report.js";
 import { routes } from "./routes.js";
@@ -17,8 +17,23 @@ import { createReportWrites, getReport, getVersions, type ListFilter, listByEnte
 
 const ACCIDENT = { zh: "事故报告", en: "accident report" };
 
-async function load(id: string, actor: Parameters<typeof reachable>[0]): Promise<AccidentRecord> {
+async function load(id: string, actor: Actor): Promise<AccidentRecord> {
   return reachable(actor, await getReport(id), ACCIDENT);
+}
+
+/**
+ * A report the caller acts on. The enterprise's home regulators see a report away from home (属地),
+ * but it is handled where it happened (493号令 art.9-11): by that county and the levels above it.
+ */
+async function loadToAct(id: string, actor: Actor): Promise<AccidentRecord> {
+  const r = await load(id, actor);
+  if (!canReach(actor, { ...r, homeRegionCode: null })) {
+    throw forbidden("not_accident_region", {
+      zh: "事故由发生地（属地）监管部门及其上级办理，企业登记地监管部门只能查看",
+      en: "the report is handled where the accident happened (and above); the enterprise's home regulators may only read it",
+    });
+  }
+  return r;
 }
 
 function audit(r: AccidentRecord, action: string, summary: unknown, reason?: string): AuditEntry[] {
@@ -90,9 +105,15 @@ export const handler = lambda(routes, {
   getAccident: async ({ params, actor, now }) => {
     const r = await load(params.id, actor);
     const history = await getVersions(r.id);
-    const key = r.closure?.investigationReport?.key;
-    const extra = key ? { investigationReportUrl: await presignDownload(key) } : {};
-    return { body: { ...viewOf(r, now, extra), history }, headers: { etag: etag(r.version) } };
+    return { body: { ...viewOf(r, now), history }, headers: { etag: etag(r.version) } };
+  },
+
+  /** A download link for the investigation report, made only when asked (the report read carries none). */
+  investigationReportDownload: async ({ params, actor }) => {
+    const r = await load(params.id, actor);
+    const a = r.closure?.investigationReport;
+    if (!a) throw notFound({ zh: "调查报告", en: "investigation report" });
+    return { body: { fileName: a.fileName, contentType: a.contentType, size: a.size, download: await downloadLink(a.key, a.verified, a) } };
   },
 
   listAccidents: async ({ query, actor, now }) => {
@@ -140,7 +161,7 @@ export const handler = lambda(routes, {
   },
 
   forwardAccident: async ({ params, body, actor, now }) => {
-    const r = await load(params.id, actor);
+    const r = await loadToAct(params.id, actor);
     const { record, fromLevel, toLevel, skipped } = applyForward(r, body, actor, now);
     return {
       body: viewOf(record, now),
@@ -151,7 +172,7 @@ export const handler = lambda(routes, {
   },
 
   updateAccident: async ({ params, body, actor, now, headers }) => {
-    const r = await load(params.id, actor);
+    const r = await loadToAct(params.id, actor);
     // If-Match is optional here (an update is a new version, not an edit), but honoured when sent.
     if (headers["if-match"] !== undefined && expectedVersion(headers) !== r.version) throw staleVersion();
     const { record, version } = applyUpdate(r, body, actor, now);
@@ -165,14 +186,14 @@ export const handler = lambda(routes, {
   },
 
   investigationReportUpload: async ({ params, body, actor }) => {
-    const r = await load(params.id, actor);
+    const r = await loadToAct(params.id, actor);
     checkCanClose(r, actor);
     const key = attachmentKey("accidents", r.enterpriseId ?? "unregistered", r.id, body.fileName);
     return { body: { key, upload: await presignUpload(key, body.contentType, body.size) } };
   },
 
   closeAccident: async ({ params, body, actor, now }) => {
-    const r = await load(params.id, actor);
+    const r = await loadToAct(params.id, actor);
     checkCanClose(r, actor);
     let attachment: NonNullable<AccidentRecord["closure"]>["investigationReport"];
     if (body.investigationReport) {
@@ -181,9 +202,11 @@ export const handler = lambda(routes, {
       if (!key.startsWith(uploadPrefix(r))) {
         throw invalidField(field, { zh: "不是本事故的调查报告上传地址", en: "not an upload for this accident" });
       }
-      const head = await headObject(key);
-      if (!head) throw invalidField(field, { zh: "调查报告尚未上传", en: "nothing has been uploaded under this key" });
-      attachment = { key, fileName: key.slice(key.lastIndexOf("/") + 1), contentType: head.contentType ?? "application/octet-stream", size: head.size };
+      // Checked once, here; the object found (ETag, version) is what later links serve.
+      const found = await uploadedObject(key);
+      if (!found) throw invalidField(field, { zh: "调查报告尚未上传", en: "nothing has been uploaded under this key" });
+      const { contentType, ...verified } = found;
+      attachment = { key, fileName: key.slice(key.lastIndexOf("/") + 1), contentType: contentType ?? "application/octet-stream", size: verified.size, verified };
     }
     const record = applyClose(r, body, attachment, actor, now);
     return {
@@ -195,7 +218,7 @@ export const handler = lambda(routes, {
   },
 
   confirmConcealment: async ({ params, body, actor, now }) => {
-    const r = await load(params.id, actor);
+    const r = await loadToAct(params.id, actor);
     const record = applyConcealment(r, body, actor, now);
     return {
       body: viewOf(record, now),

@@ -4,14 +4,15 @@
 import { diff } from "../../shared/audit.js";
 import { DIRECT_ADMINISTERED_CODES, cityOf, sectionOf } from "../../shared/codes/index.js";
 import type { EnterpriseRecord } from "../../shared/enterprises.js";
-import { type ApiError, conflict, forbidden, illegalTransition, invalidField, type Text } from "../../shared/errors.js";
-import { type Actor, levelOf } from "../../shared/policy.js";
+import { ApiError, conflict, forbidden, illegalTransition, invalidField, type Text } from "../../shared/errors.js";
+import { type Actor, coversRegion, levelOf } from "../../shared/policy.js";
 import { isInFuture, isoUtc, toInstant } from "../../shared/time.js";
 import {
   buildChain,
   canClose,
   changedCasualties,
   checkReportTimes,
+  decideDecrease,
   departmentHandoverDueAt,
   extendChain,
   type ForwardError,
@@ -26,6 +27,7 @@ import {
   lateness,
   LEVEL_NAME_ZH,
   levelRegion,
+  loweredFigures,
   pendingLevel,
   pendingStep,
   recordForward,
@@ -153,7 +155,7 @@ export function newReport({ id, body, actor, enterprise, now }: NewReportInput):
     id,
     regionCode: body.regionCode,
     cityCode: cityOf(body.regionCode) ?? body.regionCode,
-    ...(enterprise ? { enterpriseId: enterprise.id } : {}),
+    ...(enterprise ? { enterpriseId: enterprise.id, homeRegionCode: enterprise.regionCode } : {}),
     unit,
     industryCode: body.industryCode,
     industrySection: sectionOf(body.industryCode) ?? body.industryCode,
@@ -176,6 +178,7 @@ export function newReport({ id, body, actor, enterprise, now }: NewReportInput):
     minutesLate: late.minutesLate,
     reporterRole,
     reportedBy: ref(actor),
+    regulatorBacked: reporterRole !== "enterprise",
     ...(unitReportedAt ? { unitReportedAt } : {}),
     unreportedByUnit: unreportedByUnit({ reporterRole, enterpriseReportedAt: unitReportedAt, dueAt: reportDueAt }),
     ...(handover ? { departmentHandover: handover } : {}),
@@ -198,10 +201,31 @@ export function newReport({ id, body, actor, enterprise, now }: NewReportInput):
 
 const NARRATIVE = ["summary", "scene", "measuresTaken"] as const;
 
+/** Reports recorded before `regulatorBacked` existed: backed when a regulator or department filed them. */
+const isRegulatorBacked = (r: AccidentRecord) => r.regulatorBacked ?? r.reporterRole !== "enterprise";
+
+/** A lowering of guarded figures: only a regulator of the accident's chain, its note saying why (rules.decideDecrease). */
+function checkDecrease(r: AccidentRecord, body: UpdateAccident, actor: Actor): void {
+  const lowered = loweredFigures(r, body);
+  const chainRegulator = actor.role === "regulator" && coversRegion(actor, r.regionCode);
+  if (decideDecrease({ lowered, regulatorBacked: isRegulatorBacked(r), chainRegulator }) === "refused") {
+    throw new ApiError(
+      403,
+      "casualty_decrease_refused",
+      {
+        zh: `监管部门报送或确认的事故报告，其数字（${lowered.join("、")}）只能由事故发生地及其上级监管部门说明理由后核减（493号令第十二条、第三十六条）`,
+        en: `figures (${lowered.join(", ")}) of a report a regulator filed or confirmed go down only by a regulator of the accident's chain, with a reason (Order 493 arts. 12, 36)`,
+      },
+      { fields: lowered },
+    );
+  }
+}
+
 export function applyUpdate(r: AccidentRecord, body: UpdateAccident, actor: Actor, now: Date): { record: AccidentRecord; version: ReportVersion } {
   refuseIfClosed(r, "updates");
   const people = body.injured === undefined ? undefined : injuredOf(body.injured, body);
   if (people) body = { ...body, seriousInjuries: people.seriousInjuries, injuries: people.injuries };
+  checkDecrease(r, body, actor);
   const changed = changedCasualties(r, body);
   if (changed.length > 0 && !supplementWindowOpen(r.occurredAt, now, flagsOf(r))) {
     const closesAt = supplementWindowClosesAt(r.occurredAt, flagsOf(r));
@@ -246,6 +270,7 @@ export function applyUpdate(r: AccidentRecord, body: UpdateAccident, actor: Acto
     chain,
     statisticalDeaths: statisticalDeaths({ deaths: nextCounts.deaths, missing: nextCounts.missing, occurredAt: r.occurredAt, flags: flagsOf(r), now }),
     ...(unitReportedAt ? { unitReportedAt } : {}),
+    regulatorBacked: isRegulatorBacked(r) || actor.role !== "enterprise",
     unreportedByUnit: unreportedByUnit({ reporterRole: r.reporterRole, enterpriseReportedAt: unitReportedAt, dueAt: r.reportDueAt }),
     reportVersion: n,
     lastReportAt: at,
@@ -314,7 +339,7 @@ export function applyForward(
   if (!result.ok) throw forwardError(result.error, r);
   const skipped = result.chain.filter((s) => s.skipped && !r.chain.find((o) => o.level === s.level)?.skipped).map((s) => s.level);
   const at = now.toISOString();
-  return { record: { ...r, chain: result.chain, version: r.version + 1, updatedAt: at }, fromLevel: holder, toLevel, skipped };
+  return { record: { ...r, chain: result.chain, regulatorBacked: true, version: r.version + 1, updatedAt: at }, fromLevel: holder, toLevel, skipped };
 }
 
 // ---------- closure and concealment ----------
@@ -387,7 +412,7 @@ export function applyConcealment(
 // ---------- the view at an instant ----------
 
 /** What a client sees at `now`: the stored report plus deadlines and flags that depend on the clock. */
-export function viewOf(r: AccidentRecord, now: Date, extra: { investigationReportUrl?: string } = {}): AccidentView {
+export function viewOf(r: AccidentRecord, now: Date): AccidentView {
   const open = r.status === "open";
   const holder = pendingLevel(r.chain);
   const next = pendingStep(r.chain);
@@ -414,6 +439,5 @@ export function viewOf(r: AccidentRecord, now: Date, extra: { investigationRepor
     supplementWindowClosesAt: supplementWindowClosesAt(r.occurredAt, flags),
     casualtyChangesOpen: open && supplementWindowOpen(r.occurredAt, now, flags),
     investigatingLevel: investigatingLevel(r.grade),
-    ...extra,
   };
 }

@@ -12,6 +12,7 @@ import {
   InvestigationReportUpload,
   ListAccidentsQuery,
   UpdateAccident,
+  InvestigationReportDownload,
   UploadTicket,
 } from "./schemas.js";
 
@@ -50,6 +51,11 @@ export const routes = {
     method: "POST", path: "/v1/accidents/{id}/investigation-report", fn, roles: ["regulator"], tags,
     summary: "A presigned upload for the investigation report (JPEG/PNG/PDF ≤ 10 MB), for a regulator who may close the report",
     params: IdParams, body: InvestigationReportUpload, response: UploadTicket,
+  }),
+  investigationReportDownload: route({
+    method: "GET", path: "/v1/accidents/{id}/investigation-report", fn, roles: READERS, tags,
+    summary: "A short-lived download link for the investigation report of a closed report (the object verified on close)",
+    params: IdParams, response: InvestigationReportDownload,
   }),
   closeAccident: route({
     method: "POST", path: "/v1/accidents/{id}/close", fn, roles: ["regulator"], tags,

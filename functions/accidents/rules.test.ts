@@ -2,6 +2,8 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { daysBetween, renderShanghai, shanghaiDate } from "../../shared/time.js";
 import {
+  decideDecrease,
+  loweredFigures,
   ACCIDENT_GRADES,
   type AccidentGrade,
   buildChain,
@@ -662,5 +664,28 @@ describe("levelRegion: who acts at each level (domain.md Places, GB/T 2260)", ()
     ]);
     expect(levelRegion("city", "429021")).toBe("429021");
     expect(levelRegion("county", "429004")).toBe("429004");
+  });
+});
+
+describe("lowering the figures (493号令 arts. 12, 13, 36)", () => {
+  const before = { deaths: 3, missing: 1, seriousInjuries: 5, directLossYuan: 2_000_000 };
+  it.each([
+    [{ deaths: 0 }, ["deaths"]],
+    [{ missing: 0 }, ["missing"]],
+    [{ deaths: 4, missing: 0 }, []], // the missing person was found dead: deaths incl. missing stay 4
+    [{ deaths: 2, missing: 2 }, ["deaths"]],
+    [{ seriousInjuries: 4, directLossYuan: 1_000_000 }, ["seriousInjuries", "directLossYuan"]],
+    [{ deaths: 5, seriousInjuries: 6 }, []],
+  ])("update %j lowers %j", (update, lowered) => {
+    expect(loweredFigures(before, update)).toEqual(lowered);
+  });
+  it.each([
+    [[], true, false, "allowed"],
+    [["deaths"], false, false, "allowed"], // the unit corrects its own unconfirmed report
+    [["deaths"], true, false, "refused"], // a regulator stands behind the figures
+    [["missing", "directLossYuan"], true, false, "refused"],
+    [["deaths"], true, true, "allowed"], // a regulator of the chain, the update's note saying why
+  ] as const)("lowered %j, backed %s, chain regulator %s: %s", (lowered, regulatorBacked, chainRegulator, expected) => {
+    expect(decideDecrease({ lowered, regulatorBacked, chainRegulator })).toBe(expected);
   });
 });

@@ -21,6 +21,7 @@
 //               ReporterRole, unreportedByUnit
 //   Reports:    CLOCK_SKEW_MS, TimeProblem, checkReportTimes, CASUALTY_FIELDS, CasualtyCounts,
 //               changedCasualties
+//   Lowering:   GUARDED_FIGURES, GuardedFigure, loweredFigures, DecreaseDecision, decideDecrease
 //
 // GB 6441-86 accident type codes live in shared/codes/gb6441.ts (one list for every context).
 //
@@ -564,4 +565,40 @@ export type CasualtyCounts = Record<(typeof CASUALTY_FIELDS)[number], number>;
 /** The casualty fields whose value an update changes (sending the same value is no change). */
 export function changedCasualties(before: CasualtyCounts, update: Partial<CasualtyCounts>): (typeof CASUALTY_FIELDS)[number][] {
   return CASUALTY_FIELDS.filter((f) => update[f] !== undefined && update[f] !== before[f]);
+}
+
+// ---------- Lowering the figures of a report on the government's record ----------
+//
+// 493号令 art.12 makes deaths, missing, injuries and the estimated direct loss part of the report
+// each level passes up, and art.36 makes a false (谎报) or concealed (瞒报) report an offence. Once a
+// regulator has filed a report, or confirmed a unit's by passing it up or updating it, its figures are
+// the regulator's record: they go down only by a regulator of the accident's chain (the county where it
+// happened and the levels above, art.10-11), stating why in the update's note. A unit that wants them lowered asks that
+// regulator; its own lowering is refused (casualty_decrease_refused). Rises stay open to everyone
+// within the 补报 window (art.13).
+
+/** The figures whose lowering needs a regulator once a regulator stands behind them. */
+export const GUARDED_FIGURES = ["deaths", "missing", "seriousInjuries", "directLossYuan"] as const;
+export type GuardedFigure = (typeof GUARDED_FIGURES)[number];
+
+/**
+ * The guarded figures an update would lower. Missing people found dead move from one count to the
+ * other (the grade counts deaths including missing): missing is lowered only when that sum drops.
+ */
+export function loweredFigures(before: Record<GuardedFigure, number>, update: Partial<Record<GuardedFigure, number>>): GuardedFigure[] {
+  const after = (f: GuardedFigure) => update[f] ?? before[f];
+  return GUARDED_FIGURES.filter(
+    (f) => after(f) < before[f] && (f !== "missing" || after("deaths") + after("missing") < before.deaths + before.missing),
+  );
+}
+
+export type DecreaseDecision = "allowed" | "refused";
+
+/**
+ * May this update lower these figures? `regulatorBacked`: a regulator filed or confirmed the report;
+ * `chainRegulator`: the caller is a regulator of the accident's chain. The reason is the update's
+ * note, which every update must carry.
+ */
+export function decideDecrease(input: { lowered: readonly GuardedFigure[]; regulatorBacked: boolean; chainRegulator: boolean }): DecreaseDecision {
+  return input.lowered.length > 0 && input.regulatorBacked && !input.chainRegulator ? "refused" : "allowed";
 }

@@ -141,13 +141,22 @@ const ChainStepFields = {
 
 const Actor = z.object({ userId: z.string(), role: z.string(), regionCode: z.string() });
 
-const Attachment = z.object({ key: z.string(), fileName: z.string(), contentType: z.string(), size: z.number() });
+const Attachment = z.object({
+  key: z.string(),
+  fileName: z.string(),
+  contentType: z.string(),
+  size: z.number(),
+  /** The object verified on close; download links serve exactly it. */
+  verified: z.optional(z.object({ size: z.number(), etag: z.string(), versionId: z.optional(z.string()) })),
+});
 
 const RecordFields = {
   id: Id,
   regionCode: z.string(),
   cityCode: z.string(),
   enterpriseId: z.optional(z.string()),
+  /** Where the named enterprise is registered (属地: its regulators see the report too). */
+  homeRegionCode: z.optional(z.string()),
   unit: z.object({ name: z.string(), uscc: z.optional(z.string()), address: z.string() }),
   industryCode: z.string(),
   industrySection: z.string(),
@@ -177,6 +186,8 @@ const RecordFields = {
   minutesLate: z.number(),
   reporterRole: z.enum(REPORTER_ROLES),
   reportedBy: Actor,
+  /** A regulator or department filed the report, passed it up or updated it: its figures are on the government's record. */
+  regulatorBacked: z.optional(z.boolean()),
   /** When the unit itself first reported (its own initial report, or its first update of a report others recorded). */
   unitReportedAt: z.optional(z.string()),
   unreportedByUnit: z.boolean(),
@@ -258,13 +269,19 @@ export const AccidentView = z.object({
   supplementWindowClosesAt: z.string(),
   casualtyChangesOpen: z.boolean(),
   investigatingLevel: z.enum(LEVELS),
-  investigationReportUrl: z.optional(z.string()),
 });
 export type AccidentView = z.infer<typeof AccidentView>;
 
 export const AccidentDetail = z.object({ ...AccidentView.shape, history: z.array(ReportVersionSchema) });
 
 export const AccidentPage = page(AccidentView);
+
+export const InvestigationReportDownload = z.object({
+  fileName: z.string(),
+  contentType: z.string(),
+  size: z.number(),
+  download: z.object({ url: z.string(), expiresAt: z.string() }),
+});
 
 export const UploadTicket = z.object({
   key: z.string(),

@@ -10,6 +10,9 @@
 //   reports waiting for a level      gsi3pk ACCPEND#<level>#<region>  gsi3sk <dueAt UTC>#<id>
 //                                    (sparse: present only while the report is open and a forward is pending;
 //                                    <level> is the level holding it, <region> that level's regulator region)
+//   away from home (属地)            pk ACCAWAY#<id>          sk ACCAWAY   (a derived copy of the current state when
+//                                    the enterprise's home county differs: gsi2 ACCCNTY#<home county> and, when the
+//                                    home city differs too, gsi1 ACCCITY#<home city>; the province list skips it)
 //   reports of an enterprise         pk ACCENT#<enterpriseId> sk <occurredAt UTC>#<id>
 //                                    (a derived copy of the current state, rewritten whole with every change of
 //                                    the report, in the same transaction; serves the enterprise's own list and
@@ -17,7 +20,7 @@
 //   period index (roll-ups)          gsi4 via shared/periods.ts kind ACC (month of occurredAt), on the report only
 //
 // Every change of a report goes through `reportWrites`, so the indexes and the enterprise copy never drift.
-import { childrenOf, regionLevel } from "../../shared/codes/index.js";
+import { childrenOf, cityOf, countyOf, regionLevel } from "../../shared/codes/index.js";
 import { conflict } from "../../shared/errors.js";
 import {
   filterOf,
@@ -69,16 +72,38 @@ export function reportItem(r: AccidentRecord): Item {
 }
 
 function enterpriseCopy(r: AccidentRecord): Write[] {
-  return r.enterpriseId ? [putDerived({ ...enterpriseCopyKey(r), entity: "accident_enterprise_copy", ...r })] : [];
+  return [...(r.enterpriseId ? [putDerived({ ...enterpriseCopyKey(r), entity: "accident_enterprise_copy", ...r })] : []), ...awayCopy(r)];
 }
+
+/**
+ * 属地: a report of an enterprise away from its home county is listed at home too. A copy of the
+ * current state carries the county index key of the home county (and the city index key of the home
+ * city when that differs), so the home lists page it in time order with their own reports. Pending
+ * forwards and the period index stay on the report itself: the chain is where it happened.
+ */
+function awayCopy(r: AccidentRecord): Write[] {
+  const home = r.homeRegionCode;
+  if (!home || countyOf(home) === r.regionCode) return [];
+  const city = cityOf(home) ?? home;
+  const sk = `${r.occurredAt}#${r.id}`;
+  return [
+    putDerived({
+      pk: `ACCAWAY#${r.id}`,
+      sk: "ACCAWAY",
+      entity: AWAY_COPY,
+      gsi2pk: `ACCCNTY#${countyOf(home)}`,
+      gsi2sk: sk,
+      ...(city === r.cityCode ? {} : { gsi1pk: `ACCCITY#${city}`, gsi1sk: sk }),
+      ...r,
+    }),
+  ];
+}
+
+const AWAY_COPY = "accident_away_copy";
 
 /** Seeding: every item of a report with its versions, as written by the routes. */
 export function reportItems(r: AccidentRecord, versions: ReportVersion[]): Item[] {
-  return [
-    reportItem(r),
-    ...versions.map((v) => versionItem(r.id, v)),
-    ...(r.enterpriseId ? [{ ...enterpriseCopyKey(r), entity: "accident_enterprise_copy", ...r }] : []),
-  ];
+  return [reportItem(r), ...versions.map((v) => versionItem(r.id, v)), ...enterpriseCopy(r).map((w) => w.op.Put?.Item as Item)];
 }
 
 export function versionItem(id: string, v: ReportVersion): Item {
@@ -151,8 +176,10 @@ export async function listByRegion(regionCode: string, f: ListFilter, limit: num
   const level = regionLevel(regionCode);
   const spec = { sk: timeRange(f), filter: filterExpression(f), limit, newestFirst: true };
   if (level === "province") {
+    // Every report lies in one of the cities: the away copies would list it twice.
     const cities = childrenOf(regionCode).map((c) => `ACCCITY#${c.code}`);
-    return clean(await queryAcross(cities, { index: "gsi1", ...spec }, cursor));
+    const own = filterOf({ custom: [spec.filter, { expression: "#ent <> :away", names: { "#ent": "entity" }, values: { ":away": AWAY_COPY } }] });
+    return clean(await queryAcross(cities, { index: "gsi1", ...spec, filter: own }, cursor));
   }
   if (level === "city") return clean(await query({ index: "gsi1", pk: `ACCCITY#${regionCode}`, ...spec, cursor }));
   return clean(await query({ index: "gsi2", pk: `ACCCNTY#${regionCode}`, ...spec, cursor }));

@@ -10,7 +10,7 @@ import { etag, expectedVersion, lambda } from "../../shared/http.js";
 import { newId } from "../../shared/ids.js";
 import { type Actor, isProvinceAdmin } from "../../shared/policy.js";
 import { reachable, requireRegion } from "../../shared/scope.js";
-import { attachmentKey, headObject, presignDownload, presignUpload } from "../../shared/storage.js";
+import { attachmentKey, downloadLink, presignUpload, verifyUpload } from "../../shared/storage.js";
 import { addDays, shanghaiDate } from "../../shared/time.js";
 import { currentListing } from "../credit/public.js";
 import { routes } from "./routes.js";
@@ -41,7 +41,7 @@ import {
   type ApplicationRecord,
   applicationWrites,
   attachmentVerifiedWrites,
-  attachmentWrite,
+  attachmentWrites,
   authorityCheck,
   authorityRevoked,
   calendarWrite,
@@ -160,18 +160,16 @@ async function applicationView(bundle: ApplicationBundle, now: Date, loaded: Loa
   const [authorityEvents, listing, attachments] = await Promise.all([
     authorityEventsOf(history),
     currentListing(app.enterpriseId, today),
-    Promise.all(
-      bundle.attachments.map(async (a) => ({
-        id: a.id,
-        material: a.material,
-        fileName: a.fileName,
-        contentType: a.contentType,
-        size: a.size,
-        uploadedAt: a.uploadedAt,
-        verified: a.verified,
-        downloadUrl: await presignDownload(a.key),
-      })),
-    ),
+    // As stored: no S3 call on a read; a download link comes from the attachment route.
+    bundle.attachments.map((a) => ({
+      id: a.id,
+      material: a.material,
+      fileName: a.fileName,
+      contentType: a.contentType,
+      size: a.size,
+      uploadedAt: a.uploadedAt,
+      verified: a.verified,
+    })),
   ]);
   const fallbackYears = clock?.fallbackYears ?? [];
   return {
@@ -599,9 +597,16 @@ export const handler = lambda(routes, {
     return {
       status: 201,
       body: { id, material: body.material, upload },
-      writes: [attachmentWrite({ id, applicationId: app.id, material: body.material, fileName: body.fileName, contentType: body.contentType, size: body.size, key, uploadedAt: now.toISOString(), verified: false })],
+      writes: attachmentWrites({ id, applicationId: app.id, material: body.material, fileName: body.fileName, contentType: body.contentType, size: body.size, key, uploadedAt: now.toISOString(), verified: false }),
       audit: [{ action: "application.attachment", entityType: "application", entityId: app.id, regionCode: app.regionCode, enterpriseId: app.enterpriseId, summary: { attachmentId: id, material: body.material, fileName: body.fileName, size: body.size } }],
     };
+  },
+
+  getApplicationAttachment: async ({ params, actor }) => {
+    const bundle = await readBundle(actor, params.id);
+    const a = bundle.attachments.find((x) => x.id === params.attachmentId);
+    if (!a) throw notFound({ zh: "附件", en: "attachment" });
+    return { body: { id: a.id, material: a.material, fileName: a.fileName, contentType: a.contentType, size: a.size, download: await downloadLink(a.key, a.verifiedUpload, a) } };
   },
 
   submitApplication: async ({ params, actor, now }) => {
@@ -613,14 +618,9 @@ export const handler = lambda(routes, {
     // notice named must have been uploaded again since.
     const since = app.state === "missing_materials" ? app.missingNotice?.at : undefined;
     const renamed = new Set(since ? (app.missingNotice?.materials ?? []) : []);
-    const checks = await Promise.all(
-      bundle.attachments.map(async (a) => {
-        if (a.verified) return { a, ok: true };
-        const head = await headObject(a.key);
-        return { a, ok: !!head && head.size === a.size && (!head.contentType || head.contentType === a.contentType) };
-      }),
-    );
-    const present = checks.filter((c) => c.ok).map((c) => c.a);
+    // Each upload is checked against S3 once, here, and what was found is kept with it.
+    const checks = await Promise.all(bundle.attachments.map(async (a) => ({ a, found: a.verified ? undefined : await verifyUpload(a.key, a) })));
+    const present = checks.filter((c) => c.a.verified || c.found).map((c) => c.a);
     const missing = app.materials.filter((m) => {
       const uploads = present.filter((a) => a.material === m);
       if (uploads.length === 0) return true;
@@ -631,10 +631,11 @@ export const handler = lambda(routes, {
     }
     const calendars = await loadCalendars();
     const result = applyAction(app, "submit", { actor, at: now.toISOString(), today, calendars });
-    const newlyVerified = present.filter((a) => !a.verified);
+    const newlyVerified = checks.flatMap(({ a, found }) => (found ? [{ a, verified: found }] : []));
+    const newlyIds = new Set(newlyVerified.map((n) => n.a.id));
     return {
       body: await applicationView(
-        { app: result.app, steps: [...bundle.steps, ...result.steps], attachments: bundle.attachments.map((a) => (newlyVerified.includes(a) ? { ...a, verified: true } : a)) },
+        { app: result.app, steps: [...bundle.steps, ...result.steps], attachments: bundle.attachments.map((a) => (newlyIds.has(a.id) ? { ...a, verified: true } : a)) },
         now,
         { calendars },
       ),

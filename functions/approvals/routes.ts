@@ -1,6 +1,7 @@
 // Routes of the approvals context: the public catalogue, power list, calendar and licence
 // verification; applications and their staged review; licences; delegations.
 import { route } from "../../shared/http.js";
+import { AttachmentParams } from "../../shared/storage.js";
 import type { Role } from "../../shared/policy.js";
 import { IdParams } from "../../shared/schemas.js";
 import {
@@ -9,6 +10,7 @@ import {
   ApplicationView,
   ApprovalItemList,
   ApprovalItemOut,
+  AttachmentDownload,
   AttachmentUpload,
   CalendarOut,
   CreateApplication,
@@ -110,6 +112,11 @@ export const routes = {
     method: "POST", path: "/v1/applications/{id}/attachments", fn, roles: ["enterprise"], tags,
     summary: "Declare a material (PDF/JPEG/PNG, size-capped) and get a presigned upload URL",
     params: IdParams, body: CreateAttachment, response: AttachmentUpload, status: 201,
+  }),
+  getApplicationAttachment: route({
+    method: "GET", path: "/v1/applications/{id}/attachments/{attachmentId}", fn, roles: READERS, tags,
+    summary: "A short-lived download link for one material: the very object verified on submit (a replaced object is refused with 409)",
+    params: AttachmentParams, response: AttachmentDownload,
   }),
   submitApplication: route({
     method: "POST", path: "/v1/applications/{id}/submit", fn, roles: ["enterprise"], tags,

@@ -172,7 +172,6 @@ const AttachmentOut = z.object({
   size: z.number(),
   uploadedAt: z.string(),
   verified: z.boolean(),
-  downloadUrl: z.optional(z.string()),
 });
 
 const Listing = z.object({ id: z.string(), reasonCategory: z.string(), from: z.string(), until: z.string() });
@@ -244,6 +243,15 @@ export const ListApplicationsQuery = z.strictObject({
   queue: z.optional(z.enum(["true", "false"])),
   limit: Limit,
   cursor: Cursor,
+});
+
+export const AttachmentDownload = z.object({
+  id: z.string(),
+  material: z.string(),
+  fileName: z.string(),
+  contentType: z.string(),
+  size: z.number(),
+  download: z.object({ url: z.string(), expiresAt: z.string() }),
 });
 
 export const AttachmentUpload = z.object({

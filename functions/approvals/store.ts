@@ -12,6 +12,7 @@
 //   application                    pk APP#<id>                sk APP
 //   its steps (append-only)        pk APP#<id>                sk STEP#<0001>
 //   its attachments                pk APP#<id>                sk ATT#<id>
+//   attachments of one material    pk APP#<id>                sk ATTCOUNT#<material> (holds the per-record cap, shared/storage.ts)
 //   its decision                   pk APP#<id>                sk DEC               gsi4 APPDEC (shared/periods.ts)
 //   applications of an enterprise  gsi1 APPENT#<enterpriseId> / <id>
 //   applications by region         gsi2 APPCITY#<city>        / <county>#<id>
@@ -22,9 +23,10 @@
 //   licences by region             gsi2 LICCITY#<city>        / <county>#<number>
 //   live licences by end date      gsi3 LICLIVE#<city>        / <validTo>#<number> (valid or suspended, with a validTo)
 import { cityOf, regionLevel } from "../../shared/codes/index.js";
-import { check, decodeCursor, encodeCursor, getItem, type Item, type Page, putNew, putVersioned, query, queryAll, strip, update, type Write } from "../../shared/db.js";
+import { check, decodeCursor, filterOf, encodeCursor, getItem, type Item, type Page, putNew, putVersioned, query, queryAll, strip, update, type Write } from "../../shared/db.js";
 import { badRequest, conflict, forbidden } from "../../shared/errors.js";
 import { newId } from "../../shared/ids.js";
+import { attachmentSlot, type VerifiedUpload } from "../../shared/storage.js";
 import { CITY_CODES, periodIndexKeys } from "../../shared/periods.js";
 import type { ApprovalItem, DelegationState, Holder, LicenceStatus, YearCalendar } from "./rules.js";
 import type { Application, Delegation, Licence, Step } from "./schemas.js";
@@ -220,15 +222,23 @@ export interface AttachmentRecord {
   key: string;
   uploadedAt: string;
   verified: boolean;
+  /** What S3 held when submit verified it; later reads and links pin exactly that object. */
+  verifiedUpload?: VerifiedUpload;
 }
 
-export function attachmentWrite(a: AttachmentRecord): Write {
-  return putNew({ pk: `APP#${a.applicationId}`, sk: `ATT#${a.id}`, entity: "application_attachment", ...a });
+/** The attachment and its slot under the per-material cap, in one transaction. */
+export function attachmentWrites(a: AttachmentRecord): Write[] {
+  return [
+    attachmentSlot(`APP#${a.applicationId}`, `ATTCOUNT#${a.material}`, { zh: "每项材料", en: "one material" }),
+    putNew({ pk: `APP#${a.applicationId}`, sk: `ATT#${a.id}`, entity: "application_attachment", ...a }),
+  ];
 }
 
-/** Marks attachments as checked against S3 (an added fact; attachments carry no version). */
-export function attachmentVerifiedWrites(list: AttachmentRecord[]): Write[] {
-  return list.map((a) => update(`APP#${a.applicationId}`, `ATT#${a.id}`, "SET verified = :t", { condition: "attribute_exists(pk)", values: { ":t": true } }));
+/** Records what S3 held when each attachment was verified (an added fact; attachments carry no version). */
+export function attachmentVerifiedWrites(list: { a: AttachmentRecord; verified: VerifiedUpload }[]): Write[] {
+  return list.map(({ a, verified }) =>
+    update(`APP#${a.applicationId}`, `ATT#${a.id}`, "SET verified = :t, verifiedUpload = :v", { condition: "attribute_exists(pk)", values: { ":t": true, ":v": verified } }),
+  );
 }
 
 export interface ApplicationBundle {
@@ -302,7 +312,7 @@ export async function listApplicationsByRegion(
     const city = cities[p] as string;
     const filter = filterFor(city);
     if (filter !== null) {
-      const page = await query({ index: "gsi2", pk: `APPCITY#${city}`, sk: county ? { beginsWith: `${county}#` } : undefined, filter, limit: limit - items.length, cursor: inner });
+      const page = await query({ index: "gsi2", pk: `APPCITY#${city}`, sk: county ? { beginsWith: `${county}#` } : undefined, filter: filterOf({ within: regionCode, custom: [filter] }), limit: limit - items.length, cursor: inner });
       items.push(...page.items.map((i) => strip(i) as unknown as ApplicationRecord));
       if (page.nextCursor) {
         inner = page.nextCursor;
@@ -410,7 +420,7 @@ export async function listLicencesByRegion(regionCode: string, filter: FilterSpe
   let p = state.p;
   let inner = state.c;
   while (p < cities.length && items.length < limit) {
-    const page = await query({ index: "gsi2", pk: `LICCITY#${cities[p]}`, sk: county ? { beginsWith: `${county}#` } : undefined, filter, limit: limit - items.length, cursor: inner });
+    const page = await query({ index: "gsi2", pk: `LICCITY#${cities[p]}`, sk: county ? { beginsWith: `${county}#` } : undefined, filter: filterOf({ within: regionCode, custom: [filter] }), limit: limit - items.length, cursor: inner });
     items.push(...page.items.map((i) => strip(i) as Licence));
     if (page.nextCursor) {
       inner = page.nextCursor;

@@ -1,13 +1,13 @@
 // The credit Lambda: violations, the blacklist, supervision tasks and the blacklist policy.
 import { diff } from "../../shared/audit.js";
-import { ENTERPRISE_TEXT, enterpriseScope, getEnterprise } from "../../shared/enterprises.js";
-import { conflict, forbidden, invalidField, notFound, staleVersion } from "../../shared/errors.js";
+import { targetEnterprise } from "../../shared/enterprises.js";
+import { conflict, forbidden, invalidField, staleVersion } from "../../shared/errors.js";
 import { etag, expectedVersion, lambda } from "../../shared/http.js";
 import { newId } from "../../shared/ids.js";
 import { putNew, putVersioned } from "../../shared/db.js";
-import { outOfScope, reachable, requireReach, requireRegion } from "../../shared/scope.js";
+import { outOfScope, reachable, requireRegion } from "../../shared/scope.js";
 import { shanghaiDate } from "../../shared/time.js";
-import { type Actor, canReach, isProvinceAdmin } from "../../shared/policy.js";
+import { canReach, isProvinceAdmin } from "../../shared/policy.js";
 import { listingWrites, stateAfterRemoval } from "./listing.js";
 import { routes } from "./routes.js";
 import {
@@ -29,9 +29,9 @@ import {
   getViolation,
   listingItem,
   listingsOfEnterprise,
-  listingsInForce,
   listingsOfRegion,
-  listingsPublishedIn,
+  listingsPublishedPage,
+  blacklistSnapshotPage,
   policyItem,
   taskItem,
   tasksOfEnterprise,
@@ -48,18 +48,11 @@ const VIOLATION = { zh: "违法行为记录", en: "violation record" };
 const LISTING = { zh: "黑名单记录", en: "blacklist listing" };
 const TASK = { zh: "监管任务", en: "supervision task" };
 
-async function enterpriseInScope(actor: Actor, enterpriseId: string) {
-  const e = await getEnterprise(enterpriseId);
-  if (!e) throw notFound(ENTERPRISE_TEXT);
-  requireReach(actor, enterpriseScope(e));
-  return e;
-}
-
 export const handler = lambda(routes, {
   // ---------- violations ----------
 
   createViolation: async ({ body, actor, now }) => {
-    const e = await enterpriseInScope(actor, body.enterpriseId);
+    const e = await targetEnterprise(actor, body.enterpriseId);
     const problems = validatePenalty(body.penalty);
     if (problems[0]) throw invalidField(`penalty.${problems[0].path}`, { zh: problems[0].message, en: `penalty.${problems[0].path} is invalid` });
     if (body.date > shanghaiDate(now)) throw invalidField("date", { zh: "处罚决定日期不能晚于今天", en: "the decision date cannot be in the future" });
@@ -109,7 +102,7 @@ export const handler = lambda(routes, {
       return { body: await violationsOfEnterprise(actor.enterpriseId as string, query.limit, query.cursor) };
     }
     if (query.enterpriseId) {
-      await enterpriseInScope(actor, query.enterpriseId);
+      await targetEnterprise(actor, query.enterpriseId);
       return { body: await violationsOfEnterprise(query.enterpriseId, query.limit, query.cursor) };
     }
     const regionCode = query.regionCode ?? actor.regionCode;
@@ -131,22 +124,22 @@ export const handler = lambda(routes, {
   // ---------- blacklist ----------
 
   publicBlacklist: async ({ query, now }) => {
-    const today = shanghaiDate(now);
     if (query.quarter) {
       const ref = parseQuarter(query.quarter);
       if (!ref) throw invalidField("quarter", { zh: "季度格式应为 2026Q4", en: "quarter must look like 2026Q4" });
       const quarter = formatQuarter(ref);
       // A quarter's publication: the listings published in it, except those removed early (信用修复).
-      const listings = (await listingsPublishedIn(quarter)).filter((l) => l.removedOn == null);
-      return { body: { quarter, asOf: today, items: listings.map(toPublic) } };
+      const page = await listingsPublishedPage(quarter, query.limit, query.cursor);
+      return { body: { quarter, asOf: shanghaiDate(now), items: page.items.map(toPublic), nextCursor: page.nextCursor } };
     }
-    const inForce = (await listingsInForce(today, await getPolicy())).sort((a, b) => (a.from < b.from ? 1 : a.from > b.from ? -1 : 0));
-    return { body: { quarter: null, asOf: today, items: inForce.map(toPublic) }, headers: { "cache-control": "public, max-age=300" } };
+    // The list in force is the one the daily job published (blacklistSnapshotPage: two reads).
+    const page = await blacklistSnapshotPage(query.limit, query.cursor);
+    return { body: { quarter: null, ...page }, headers: { "cache-control": "public, max-age=300" } };
   },
 
   listListings: async ({ query, actor }) => {
     if (query.enterpriseId) {
-      await enterpriseInScope(actor, query.enterpriseId);
+      await targetEnterprise(actor, query.enterpriseId);
       const items = (await listingsOfEnterprise(query.enterpriseId)).reverse();
       return { body: { items, nextCursor: null } };
     }
@@ -168,8 +161,7 @@ export const handler = lambda(routes, {
     if (!manual.ok) {
       throw forbidden("not_province_admin", { zh: "仅省级管理员可手动列入黑名单", en: "only a province administrator may list an enterprise manually" });
     }
-    const e = await getEnterprise(body.enterpriseId);
-    if (!e) throw notFound(ENTERPRISE_TEXT);
+    const e = await targetEnterprise(actor, body.enterpriseId);
     const today = shanghaiDate(now);
     const current = activeListing(await listingsOfEnterprise(e.id), today);
     if (current) {
@@ -256,7 +248,7 @@ export const handler = lambda(routes, {
   listTasks: async ({ query, actor }) => {
     let page: { items: SupervisionTaskRecord[]; nextCursor: string | null };
     if (query.enterpriseId) {
-      await enterpriseInScope(actor, query.enterpriseId);
+      await targetEnterprise(actor, query.enterpriseId);
       page = await tasksOfEnterprise(query.enterpriseId, query.limit, query.cursor);
     } else {
       const regionCode = query.regionCode ?? actor.regionCode;

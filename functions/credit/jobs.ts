@@ -40,6 +40,7 @@ import {
   evaluateBlacklistTriggers,
   freshTriggers,
   type LicenceEvent,
+  publicBlacklistEntry,
   type ResponsibleAccident,
   type SupervisedHazard,
 } from "./rules.js";
@@ -54,6 +55,7 @@ import {
   settledYearWrite,
   taskItem,
   tasksOfEnterprise,
+  writeBlacklistSnapshot,
 } from "./store.js";
 
 export const JOB_NAME = "credit-blacklist";
@@ -115,6 +117,8 @@ export interface BlacklistRunResult {
   conflicts: number;
   unknownEnterprises: number;
   tasksOpened: number;
+  /** Entries of the published list in force. */
+  published?: number;
   /** Set by a full run while the previous year was still read: whether it is settled now. */
   previousYearSettled?: boolean;
 }
@@ -254,6 +258,7 @@ export async function evaluateBlacklist(asOf: Date, opts: EvaluateOptions = {}):
   result.tasksOpened = await openSupervisionTasks(today, policy, newListings, asOf, only);
   // Only a run over every enterprise has judged the whole year (a partial run judges some).
   if (previousOpen && !only) result.previousYearSettled = await recordIfSettled(previousYear, accidents, today, asOf);
+  result.published = await publishBlacklist(today, policy);
   return result;
 }
 
@@ -276,6 +281,19 @@ async function recordIfSettled(year: number, accidents: Item[], today: IsoDate, 
     if (!(err instanceof ApiError && err.status === 409) && !(err instanceof TransactionConflict)) throw err;
   }
   return true;
+}
+
+/**
+ * Publishes the list in force today (newest listing first) as the snapshot the public route
+ * pages through, so no anonymous request reads the listings themselves. Returns its size.
+ */
+export async function publishBlacklist(today: IsoDate, policy: BlacklistPolicy): Promise<number> {
+  const inForce = (await listingsInForce(today, policy)).sort((a, b) => (a.from === b.from ? (a.id < b.id ? 1 : -1) : a.from < b.from ? 1 : -1));
+  await writeBlacklistSnapshot(
+    inForce.map((l) => publicBlacklistEntry({ from: l.from, until: l.until, triggers: l.triggers }, { name: l.enterpriseName, uscc: l.uscc })),
+    today,
+  );
+  return inForce.length;
 }
 
 /**

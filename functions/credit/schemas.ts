@@ -109,6 +109,8 @@ export const RemoveListing = z.strictObject({ reason: NonEmpty(1000) });
 
 export const PublicBlacklistQuery = z.strictObject({
   quarter: z.optional(z.string().check(z.regex(/^\d{4}[Qq][1-4]$/, "must be a quarter like 2026Q4"))),
+  limit: Limit,
+  cursor: Cursor,
 });
 
 export const PublicEntry = z.strictObject({
@@ -123,8 +125,12 @@ export const PublicEntry = z.strictObject({
 export const PublicBlacklist = z.strictObject({
   /** The quarter of a quarterly publication; null for the list in force today. */
   quarter: z.nullable(z.string()),
-  asOf: z.string(),
+  /** The day the list in force was published (null before the first publication). */
+  asOf: z.nullable(z.string()),
+  /** Entries in the list in force (its publication); absent for a quarter's publication. */
+  total: z.optional(z.number()),
   items: z.array(PublicEntry),
+  nextCursor: z.nullable(z.string()),
 });
 
 // ---------- policy ----------

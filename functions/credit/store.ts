@@ -19,13 +19,17 @@
 //   tasks by region              gsi2pk CTASKREG#<city>    gsi2sk <county>#<dueOn>#<id>
 //   tasks of an enterprise       gsi1pk CTASKENT#<eid>     gsi1sk <dueOn>#<id>
 //   blacklist policy             pk CREDITCFG              sk POLICY
+//   public blacklist in force    pk BLSNAP                 sk CURRENT      (which snapshot is current, its date and size)
+//   its pages                    pk BLSNAP#<snapshot>      sk P#<00000>    (SNAPSHOT_PAGE public entries each)
+//                                (written whole by the daily job, so an anonymous page is two reads)
 //   settled accident year        pk CREDITYEAR#<year>      sk SETTLED      (the job reads that year no more)
 import { childrenOf, cityOf, regionLevel } from "../../shared/codes/index.js";
-import { getItem, type Item, type Page, putNew, query, queryAcross, queryAll, strip, type Write } from "../../shared/db.js";
+import { decodeCursor, deleteItem, encodeCursor, filterOf, getItem, invalidCursor, type Item, type Page, putDerived, putNew, query, queryAcross, queryAll, strip, transact, type Write } from "../../shared/db.js";
+import { newId } from "../../shared/ids.js";
 import { periodIndexKeys } from "../../shared/periods.js";
 import { addMonths, type IsoDate } from "../../shared/time.js";
 import { type BlacklistPolicy, DEFAULT_BLACKLIST_POLICY } from "./config-data.js";
-import { isListed, publicationQuarter } from "./rules.js";
+import { isListed, type PublicBlacklistEntry, publicationQuarter } from "./rules.js";
 import type { ListingRecord, SupervisionTaskRecord, Violation } from "./schemas.js";
 
 export const cityPartition = (regionCode: string) => cityOf(regionCode) ?? regionCode;
@@ -71,6 +75,7 @@ async function byRegion<T>(prefix: string, regionCode: string, limit: number, cu
       index: "gsi2",
       pk: `${prefix}#${cityPartition(regionCode)}`,
       sk: level === "city" ? undefined : { beginsWith: `${county(regionCode)}#` },
+      filter: filterOf({ within: regionCode }),
       limit,
       cursor,
     }),
@@ -122,6 +127,13 @@ export async function listingsPublishedIn(quarter: string): Promise<ListingRecor
   return items.map((i) => strip(i) as unknown as ListingRecord);
 }
 
+/** One quarter's publication, a page at a time: listings published in it and not removed early. */
+export async function listingsPublishedPage(quarter: string, limit: number, cursor?: string): Promise<Page<ListingRecord>> {
+  return clean<ListingRecord>(
+    await query({ index: "gsi3", pk: `BLPUB#${quarter}`, limit, cursor, newestFirst: true, filter: { expression: "attribute_not_exists(#rm) OR attribute_type(#rm, :nul)", names: { "#rm": "removedOn" }, values: { ":nul": "NULL" } } }),
+  );
+}
+
 /**
  * Every listing in force on `today`: the publications of the quarters a listing published then
  * could still run in (the longest term back), filtered by the term rule. A few small queries.
@@ -132,6 +144,59 @@ export async function listingsInForce(today: IsoDate, policy: Pick<BlacklistPoli
   for (let months = 0; months <= years * 12 + 3; months += 3) quarters.add(publicationQuarter(addMonths(today, -months)));
   const all = (await Promise.all([...quarters].map(listingsPublishedIn))).flat();
   return all.filter((l) => isListed(l, today));
+}
+
+// ---------- the public blacklist snapshot ----------
+
+/** Public entries per snapshot page: a page of the API (≤ 100) spans at most two of them. */
+export const SNAPSHOT_PAGE = 100;
+const SNAPSHOT_POINTER = { pk: "BLSNAP", sk: "CURRENT" } as const;
+const pageKey = (snapshot: string, n: number) => ({ pk: `BLSNAP#${snapshot}`, sk: `P#${String(n).padStart(5, "0")}` });
+
+interface SnapshotPointer {
+  snapshot: string;
+  asOf: IsoDate;
+  total: number;
+  pages: number;
+}
+
+/**
+ * Replaces the public blacklist with `entries` (already in publication order): the new pages
+ * first, then the pointer, then the old pages go. A reader sees the old list or the new one.
+ */
+export async function writeBlacklistSnapshot(entries: PublicBlacklistEntry[], asOf: IsoDate): Promise<void> {
+  const old = (await getItem(SNAPSHOT_POINTER.pk, SNAPSHOT_POINTER.sk, true)) as (Item & SnapshotPointer) | undefined;
+  const snapshot = newId();
+  const pages: Write[] = [];
+  for (let n = 0; n * SNAPSHOT_PAGE < entries.length; n++) {
+    pages.push(putDerived({ ...pageKey(snapshot, n), entity: "blacklist_snapshot_page", entries: entries.slice(n * SNAPSHOT_PAGE, (n + 1) * SNAPSHOT_PAGE) }));
+  }
+  for (let i = 0; i < pages.length; i += 25) await transact(pages.slice(i, i + 25));
+  await transact([putDerived({ ...SNAPSHOT_POINTER, entity: "blacklist_snapshot", snapshot, asOf, total: entries.length, pages: pages.length })]);
+  if (old) {
+    const gone = Array.from({ length: old.pages }, (_, n) => pageKey(old.snapshot, n)).map((k) => deleteItem(k.pk, k.sk));
+    for (let i = 0; i < gone.length; i += 25) await transact(gone.slice(i, i + 25));
+  }
+}
+
+/**
+ * A page of the public blacklist in force: the pointer and the one or two snapshot pages the
+ * requested slice falls in — two reads whatever the list's length. The cursor is an offset; a
+ * newer snapshot in between continues at the same position.
+ */
+export async function blacklistSnapshotPage(limit: number, cursor?: string): Promise<{ asOf: IsoDate | null; total: number; items: PublicBlacklistEntry[]; nextCursor: string | null }> {
+  const at = decodeCursor<{ o: number }>(cursor) ?? { o: 0 };
+  if (!Number.isInteger(at.o) || at.o < 0) throw invalidCursor();
+  const pointer = (await getItem(SNAPSHOT_POINTER.pk, SNAPSHOT_POINTER.sk)) as (Item & SnapshotPointer) | undefined;
+  if (!pointer || at.o >= pointer.total) return { asOf: pointer?.asOf ?? null, total: pointer?.total ?? 0, items: [], nextCursor: null };
+  const first = Math.floor(at.o / SNAPSHOT_PAGE);
+  const last = Math.floor((Math.min(at.o + limit, pointer.total) - 1) / SNAPSHOT_PAGE);
+  const res = await query({ pk: pageKey(pointer.snapshot, first).pk, sk: { between: [pageKey(pointer.snapshot, first).sk, pageKey(pointer.snapshot, last).sk] }, limit: last - first + 1 });
+  const entries = res.items.flatMap((p) => p.entries as PublicBlacklistEntry[]);
+  const from = at.o - first * SNAPSHOT_PAGE;
+  const items = entries.slice(from, from + limit);
+  const next = at.o + items.length;
+  return { asOf: pointer.asOf, total: pointer.total, items, nextCursor: next < pointer.total && items.length > 0 ? encodeCursor({ o: next }) : null };
 }
 
 // ---------- enterprise credit state ----------

@@ -1,14 +1,14 @@
 // The hazards Lambda: parse, check who you are, decide with rules.ts, write through store.ts, answer.
 import type { AuditEntry } from "../../shared/audit.js";
-import { industryMatches, isWithin, regionLevel } from "../../shared/codes/index.js";
+import { industryMatches, isWithin } from "../../shared/codes/index.js";
 import { decodeCursor, encodeCursor, putVersioned, type Write } from "../../shared/db.js";
-import { ENTERPRISE_TEXT, type EnterpriseRecord, enterpriseScope, getEnterprise } from "../../shared/enterprises.js";
+import { ENTERPRISE_TEXT, enterpriseAt, type EnterpriseRecord, enterpriseScope, getEnterprise, gridClaimRelease, targetEnterprise } from "../../shared/enterprises.js";
 import { conflict, type FieldProblem, forbidden, illegalTransition, invalidField, notFound, staleVersion } from "../../shared/errors.js";
 import { etag, expectedVersion, lambda, type Request } from "../../shared/http.js";
 import { newId } from "../../shared/ids.js";
 import { type Actor, canReach, coversRegion, levelOf } from "../../shared/policy.js";
 import { outOfScope, requireReach, requireRegion } from "../../shared/scope.js";
-import { attachmentKey, presignUpload } from "../../shared/storage.js";
+import { attachmentKey, downloadLink, presignUpload } from "../../shared/storage.js";
 import { addDays, isoUtc, shanghaiDate, shanghaiEndOf, shanghaiQuarter, shanghaiStartOf } from "../../shared/time.js";
 import { enterpriseItem } from "../registry/store.js";
 import type { Enterprise } from "../registry/schemas.js";
@@ -43,21 +43,22 @@ import {
   notFuture,
   requireSource,
   suspensionWrites,
-  targetEnterprise,
   visible,
   visibleHazard,
 } from "./service.js";
 import {
   allChecklists,
-  attachmentWrite,
+  attachmentWrites,
+  getAttachment,
   createGridWrites,
   createHazardWrite,
   enterprisesOfGrid,
   countEnterprisesOfRegion,
   enterprisePageOfRegion,
   type Filing,
-  filingsOfRegion,
-  filingWrite,
+  filingCounts,
+  filingsOf,
+  filingWrites,
   getChecklist,
   getFiling,
   getGrid,
@@ -65,13 +66,13 @@ import {
   getPatrol,
   getSelfInspection,
   type Grid,
-  gridClaimRelease,
   gridClaimWrite,
   type Hazard,
   type HazardFilter,
   hazardsOfEnterprise,
   type Inspection,
-  inspectionsOfRegion,
+  inspectedEnterprisesPage,
+  inspectedWrites,
   inspectionWrite,
   listByEnterprise,
   listByEnterprises,
@@ -257,13 +258,10 @@ async function getSelfInspectionRoute({ params, actor }: Req<"getSelfInspection"
 async function listSelfInspectionsRoute({ query, actor }: Req<"listSelfInspections">) {
   const enterpriseId = query.enterpriseId ?? actor.enterpriseId;
   if (!enterpriseId) throw invalidField("enterpriseId", { zh: "请指定企业", en: "name the enterprise" });
-  await readableEnterprise(actor, enterpriseId);
+  await targetEnterprise(actor, enterpriseId);
   const page = await listSelfInspections(enterpriseId, query.limit, query.cursor);
   return { body: { items: page.items.map(selfInspectionOut), nextCursor: page.nextCursor } };
 }
-
-/** An enterprise a read names: 404 if missing, 403 when out of scope (grid members by its current grid). */
-const readableEnterprise = targetEnterprise;
 
 // ---------------------------------------------------------------------------------------------
 // Hazards
@@ -306,7 +304,7 @@ async function listHazards({ query, actor, now }: Req<"listHazards">) {
       page = await listByEnterprises(ids, withStatus, query.limit, query.cursor);
     } else {
       const id = query.enterpriseId ?? (actor.enterpriseId as string);
-      const e = await readableEnterprise(actor, id);
+      const e = await targetEnterprise(actor, id);
       if (query.regionCode && !isWithin(e.regionCode, query.regionCode)) {
         page = { items: [], nextCursor: null };
       } else {
@@ -316,9 +314,6 @@ async function listHazards({ query, actor, now }: Req<"listHazards">) {
   } else {
     const region = query.regionCode ?? actor.regionCode;
     requireRegion(actor, region);
-    if (regionLevel(region) === "township") {
-      throw invalidField("regionCode", { zh: "隐患按县级及以上区划查询", en: "hazards are listed by county, city or province" });
-    }
     if (query.status !== undefined || overdue === true) {
       // Status index: one key per county and status; overdue is a key range on rectifyBy.
       const statuses = query.status ? [query.status] : OPEN_STATUSES;
@@ -346,7 +341,8 @@ function workflow(action: HazardAction) {
     const before = await visibleHazard(actor, params.id);
     if (headers["if-match"] !== undefined && expectedVersion(headers) !== before.version) throw staleVersion();
     const plan = action === "plan" ? { ...(before.plan ?? {}), ...(body.plan ?? {}) } : before.plan;
-    const evidence = action === "complete" ? await existingEvidence(before.id) : undefined;
+    const found = action === "complete" ? await existingEvidence(before.id) : undefined;
+    const evidence = found?.ids;
     const decision = decideAction({
       level: before.level, status: before.status, source: before.source, action, role: actor.role,
       plan, reason: body.reason, evidenceCount: evidence?.length,
@@ -427,9 +423,9 @@ function workflow(action: HazardAction) {
       }
     }
     return {
-      body: hazardView(after, now, await attachmentViews(after.id)),
+      body: hazardView(after, now, (await attachmentViews(after.id)).map((v) => (evidence?.includes(v.id) ? { ...v, uploaded: true } : v))),
       headers: { etag: etag(after.version) },
-      writes: [...updateHazardWrites(before, after), ...extra.writes],
+      writes: [...updateHazardWrites(before, after), ...extra.writes, ...(found?.writes ?? [])],
       audit: [hazardAudit(after, action, summary, body.reason), ...extra.audit],
     };
   };
@@ -448,9 +444,17 @@ async function requestAttachment({ params, body, actor, now }: Req<"requestAttac
       attachment: { id, fileName: a.fileName, contentType: a.contentType, size: a.size, uploaded: false, createdAt: a.createdAt, createdBy: a.createdBy },
       upload,
     },
-    writes: [attachmentWrite(a)],
+    writes: attachmentWrites(a),
     audit: [hazardAudit(h, "attachment", { attachmentId: id, fileName: a.fileName, contentType: a.contentType, size: a.size })],
   };
+}
+
+/** A download link for one attachment, made only when asked (the hazard read carries none). */
+async function getHazardAttachment({ params, actor }: Req<"getHazardAttachment">) {
+  const h = await visibleHazard(actor, params.id);
+  const a = await getAttachment(h.id, params.attachmentId);
+  if (!a) throw notFound({ zh: "附件", en: "attachment" });
+  return { body: { id: a.id, fileName: a.fileName, contentType: a.contentType, size: a.size, download: await downloadLink(a.key, a.verified, a) } };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -493,7 +497,7 @@ async function createInspection({ body, actor, now }: Req<"createInspection">) {
     status: 201,
     body: inspectionOut(inspection),
     headers: { location: `/v1/enforcement-inspections/${id}` },
-    writes: [inspectionWrite(inspection), ...hazards.map(createHazardWrite)],
+    writes: [inspectionWrite(inspection), ...inspectedWrites(inspection), ...hazards.map(createHazardWrite)],
     audit: [
       { action: "inspection.create", entityType: "inspection", entityId: id, regionCode: e.regionCode, enterpriseId: e.id, summary: { date: body.date, findings: hazards.length } },
       ...hazards.map((h) => hazardAudit(h, "create", { source: h.source, level: h.level, status: h.status, inspectionId: id })),
@@ -509,7 +513,7 @@ async function listInspections({ query, actor }: Req<"listInspections">) {
   if (actor.role === "enterprise" || actor.role === "grid_member" || query.enterpriseId) {
     const id = query.enterpriseId ?? actor.enterpriseId;
     if (!id) throw invalidField("enterpriseId", { zh: "请指定企业", en: "name the enterprise" });
-    await readableEnterprise(actor, id);
+    await targetEnterprise(actor, id);
     const page = await listInspectionsOfEnterprise(id, query.from, query.to, query.limit, query.cursor);
     return { body: { items: page.items.map(inspectionOut), nextCursor: page.nextCursor } };
   }
@@ -548,36 +552,38 @@ async function reconcileEnterprise(e: EnterpriseRecord, period: string) {
 }
 
 async function enterpriseReconciliation({ params, query, actor, now }: Req<"enterpriseReconciliation">) {
-  const e = await readableEnterprise(actor, params.id);
+  const e = await enterpriseAt(actor, params.id);
   return { body: await reconcileEnterprise(e, query.period ?? shanghaiQuarter(now)) };
 }
 
+/**
+ * The region's inspected enterprises a page at a time, off the inspected-enterprise index, each
+ * page ranked by findings the enterprise had not self-reported. Reads per request are bounded by
+ * the page: the index (≤ 5 Query calls per city partition touched) plus, per enterprise on the
+ * page, one GetItem (the register entry) and one Query (its hazards in the period and window).
+ */
 async function regionReconciliation({ query, actor, now }: Req<"regionReconciliation">) {
   const region = query.regionCode ?? actor.regionCode;
   requireRegion(actor, region);
   const period = query.period ?? shanghaiQuarter(now);
-  const { from, to } = periodRange(period);
-  const inspections = await inspectionsOfRegion(region, from, to, industryFilter(actor, undefined));
-  const ids = [...new Set(inspections.map((i) => i.enterpriseId))];
-  const rows: Awaited<ReturnType<typeof reconcileEnterprise>>[] = [];
-  // A few enterprises at a time: each is one Query on its own partition.
-  for (let i = 0; i < ids.length; i += 8) {
+  const page = await inspectedEnterprisesPage(region, period, industryFilter(actor, undefined), query.limit, query.cursor);
+  const rows: { row: Awaited<ReturnType<typeof reconcileEnterprise>>; regionCode: string }[] = [];
+  for (let i = 0; i < page.items.length; i += 10) {
     const batch = await Promise.all(
-      ids.slice(i, i + 8).map(async (id) => {
-        const e = await getEnterprise(id);
-        return e ? reconcileEnterprise(e, period) : undefined;
+      page.items.slice(i, i + 10).map(async (p) => {
+        const e = await getEnterprise(p.enterpriseId);
+        return e ? { row: await reconcileEnterprise(e, period), regionCode: p.regionCode } : undefined;
       }),
     );
     for (const r of batch) if (r) rows.push(r);
   }
-  const regionOf = new Map(inspections.map((i) => [i.enterpriseId, i.regionCode]));
   const items = rows
-    .map((r) => ({
-      enterpriseId: r.enterpriseId, enterpriseName: r.enterpriseName, regionCode: regionOf.get(r.enterpriseId) as string,
+    .map(({ row: r, regionCode }) => ({
+      enterpriseId: r.enterpriseId, enterpriseName: r.enterpriseName, regionCode,
       findings: r.findings, matched: r.matched.length, unmatched: r.unmatched.length, selfReportRatio: r.selfReportRatio,
     }))
     .sort((a, b) => b.unmatched - a.unmatched || (a.selfReportRatio ?? 1) - (b.selfReportRatio ?? 1) || (a.enterpriseId < b.enterpriseId ? -1 : 1));
-  return { body: { regionCode: region, period, items } };
+  return { body: { regionCode: region, period, items, nextCursor: page.nextCursor } };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -590,7 +596,7 @@ async function statisticsOf(e: EnterpriseRecord, period: string, now: Date) {
 }
 
 async function hazardStatistics({ params, query, actor, now }: Req<"hazardStatistics">) {
-  const e = await readableEnterprise(actor, params.id);
+  const e = await enterpriseAt(actor, params.id);
   const period = query.period ?? shanghaiQuarter(now);
   const s = await statisticsOf(e, period, now);
   return { body: { enterpriseId: e.id, ...s, deadline: filingDeadline(period) } };
@@ -618,7 +624,7 @@ async function createFiling({ body, actor, now }: Req<"createFiling">) {
     status: 201,
     body: filingOut(filing),
     headers: { location: `/v1/hazard-filings?period=${body.period}` },
-    writes: [filingWrite(filing)],
+    writes: filingWrites(filing),
     audit: [{ action: "hazard-filing.create", entityType: "hazard_filing", entityId: filing.id, regionCode: e.regionCode, enterpriseId: e.id, summary: { period: body.period, late: filing.late, total: s.total } }],
   };
 }
@@ -634,7 +640,7 @@ async function listFilings({ query, actor, now }: Req<"listFilings">) {
   if (actor.role === "enterprise" || actor.role === "grid_member") {
     // A handful of enterprises: every row at once.
     const list = actor.role === "enterprise"
-      ? [await readableEnterprise(actor, actor.enterpriseId as string)]
+      ? [await targetEnterprise(actor, actor.enterpriseId as string)]
       : ((await enterprisesOfGrid(actor.gridId as string)) as unknown as EnterpriseRecord[]);
     const found = await Promise.all(list.map((e) => getFiling(e.id, query.period)));
     const rows = list.map((e, i) => filingRow(e, found[i], query.period, now)).sort((a, b) => (a.regionCode + a.enterpriseId < b.regionCode + b.enterpriseId ? -1 : 1));
@@ -646,22 +652,22 @@ async function listFilings({ query, actor, now }: Req<"listFilings">) {
     return { body: { period: query.period, regionCode: actor.regionCode, deadline, totals, items: rows.slice(offset, offset + query.limit), nextCursor: next } };
   }
   // Regulators: a province holds hundreds of thousands of enterprises, so rows are paged
-  // straight off the register's index and the totals come from counts (the enterprises by a
-  // COUNT query, the filings from the period's own partition), never from holding them all.
+  // straight off the register's index and the totals come from counts, never from holding
+  // rows. Reads per page: the register page (≤ 5 Query calls per city partition touched), one
+  // BatchGetItem for the page's filings, one Query of the period's filing counts, and the
+  // register's Select COUNT (one call per 1 MB of the region's index).
   const region = query.regionCode ?? actor.regionCode;
   requireRegion(actor, region);
   const industry = industryFilter(actor, undefined);
-  const [page, enterpriseCount, regionFilings] = await Promise.all([
+  const [page, enterpriseCount, counts] = await Promise.all([
     enterprisePageOfRegion(region, industry, query.limit, query.cursor),
     countEnterprisesOfRegion(region, industry),
-    filingsOfRegion(region, query.period),
+    filingCounts(region, query.period, industry),
   ]);
-  const filings = industry ? regionFilings.filter((f) => industryMatches(f.industryCode, industry)) : regionFilings;
-  const filed = new Map(filings.map((f) => [f.enterpriseId, f]));
+  const filed = new Map((await filingsOf(page.items.map((e) => e.id as string), query.period)).map((f) => [f.enterpriseId, f]));
   const items = page.items.map((e) => filingRow({ id: e.id as string, name: e.name as string, regionCode: e.regionCode as string }, filed.get(e.id as string), query.period, now));
-  const onTime = filings.filter((f) => !f.late).length;
-  const late = filings.length - onTime;
-  const unfiled = Math.max(0, enterpriseCount - filings.length);
+  const { onTime, late } = counts;
+  const unfiled = Math.max(0, enterpriseCount - onTime - late);
   const unfiledStatus = filingStatus(query.period, undefined, now);
   const totals = {
     enterprises: enterpriseCount,
@@ -738,7 +744,7 @@ async function assignEnterprises({ params, body, actor, now }: Req<"assignEnterp
   const g = visibleGrid(actor, await getGrid(params.id));
   const at = now.toISOString();
   const ids = [...new Set(body.enterpriseIds)];
-  const ents = await Promise.all(ids.map((id) => getEnterprise(id)));
+  const ents = await Promise.all(ids.map((id) => targetEnterprise(actor, id)));
   const problems: FieldProblem[] = [];
   const writes: Write[] = [];
   const audit: AuditEntry[] = [];
@@ -746,11 +752,6 @@ async function assignEnterprises({ params, body, actor, now }: Req<"assignEnterp
   const already: string[] = [];
   ents.forEach((e, i) => {
     const path = `enterpriseIds.${body.enterpriseIds.indexOf(ids[i] as string)}`;
-    if (!e) {
-      problems.push({ path, message: { zh: "企业不存在", en: "no such enterprise" } });
-      return;
-    }
-    requireReach(actor, enterpriseScope(e));
     if (e.regionCode !== g.countyCode) {
       problems.push({ path, message: { zh: `企业不在网格所在区县 ${g.countyCode}`, en: `the enterprise is not in the grid's county ${g.countyCode}` } });
       return;
@@ -857,6 +858,7 @@ export const handler = lambda(routes, {
   writeOffHazard: workflow("write-off"),
   superviseHazard: workflow("supervise"),
   requestAttachment,
+  getHazardAttachment,
   createInspection,
   getInspection: getInspectionRoute,
   listInspections,

@@ -20,10 +20,7 @@ export function countiesUnder(code: string): string[] {
   return childrenOf(PROVINCE_CODE).flatMap((city) => countiesUnder(city.code));
 }
 
-/** The county-level code of a county or township code. */
-export function countyOf(code: string): string {
-  return code.slice(0, 6);
-}
+export { countyOf } from "../../shared/codes/index.js";
 
 export function cityCodeOf(code: string): string {
   return cityOf(code) ?? code;

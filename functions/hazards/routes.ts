@@ -2,12 +2,14 @@
 // evidence, enforcement inspections and the two-books reconciliation, filings, grids and patrols.
 import type * as z from "zod/mini";
 import { route } from "../../shared/http.js";
+import { AttachmentParams } from "../../shared/storage.js";
 import type { Role } from "../../shared/policy.js";
 import { IdParams } from "../../shared/schemas.js";
 import { ACTION_ACTORS } from "./rules.js";
 import {
   AssignEnterprises,
   AssignOut,
+  AttachmentDownloadOut,
   AttachmentRequest,
   AttachmentUploadOut,
   ChecklistList,
@@ -116,7 +118,7 @@ export const routes = {
   }),
   getHazard: route({
     method: "GET", path: "/v1/hazards/{id}", fn, roles: READERS, tags,
-    summary: "One hazard with its allowed actions, overdue flag, review due date and attachments (short-lived download URLs)",
+    summary: "One hazard with its allowed actions, overdue flag, review due date and attachments (whether each upload was verified; links come from the attachment route)",
     params: IdParams, response: HazardOut,
   }),
   planHazard: action("plan", PlanBody, "Submit (parts of) the six-part rectification plan of a major hazard; planned once all six parts are in"),
@@ -131,6 +133,11 @@ export const routes = {
     method: "POST", path: "/v1/hazards/{id}/attachments", fn, roles: ["enterprise", "grid_member", "regulator", "industry_department"], tags,
     summary: "Presigned upload for one evidence file (JPEG, PNG or PDF, at most 10 MB; anything else is refused before a URL exists)",
     params: IdParams, body: AttachmentRequest, response: AttachmentUploadOut, status: 201,
+  }),
+  getHazardAttachment: route({
+    method: "GET", path: "/v1/hazards/{id}/attachments/{attachmentId}", fn, roles: READERS, tags,
+    summary: "A short-lived download link for one evidence file: the very object verified on complete (a replaced object is refused with 409)",
+    params: AttachmentParams, response: AttachmentDownloadOut,
   }),
 
   // ---- enforcement inspections and the two books (两本帐)

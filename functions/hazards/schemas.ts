@@ -187,7 +187,6 @@ export const AttachmentOut = z.object({
   contentType: z.string(),
   size: z.number(),
   uploaded: z.boolean(),
-  downloadUrl: z.optional(z.string()),
   createdAt: z.string(),
   createdBy: z.string(),
 });
@@ -224,6 +223,14 @@ export const HazardOut = z.object({
   updatedAt: z.string(),
 });
 export const HazardPage = page(HazardOut);
+
+export const AttachmentDownloadOut = z.object({
+  id: z.string(),
+  fileName: z.string(),
+  contentType: z.string(),
+  size: z.number(),
+  download: z.object({ url: z.string(), expiresAt: z.string() }),
+});
 
 export const AttachmentUploadOut = z.object({
   attachment: AttachmentOut,
@@ -268,7 +275,7 @@ export const ListInspectionsQuery = z.strictObject({
 });
 
 export const PeriodQuery = z.strictObject({ period: z.optional(Period) });
-export const RegionPeriodQuery = z.strictObject({ regionCode: z.optional(RegionCode), period: z.optional(Period) });
+export const RegionPeriodQuery = z.strictObject({ regionCode: z.optional(RegionCode), period: z.optional(Period), limit: Limit, cursor: Cursor });
 
 const RecordOut = z.object({
   id: z.string(),
@@ -304,6 +311,7 @@ export const RegionReconciliationOut = z.object({
       selfReportRatio: z.nullable(z.number()),
     }),
   ),
+  nextCursor: z.nullable(z.string()),
 });
 
 // ---------- filings ----------

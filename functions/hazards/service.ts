@@ -3,12 +3,12 @@
 import type { AuditEntry } from "../../shared/audit.js";
 import { industryMatches } from "../../shared/codes/index.js";
 import { check, putVersioned, queryAll, type Write } from "../../shared/db.js";
-import { type EnterpriseRecord, enterpriseScope, getEnterprise } from "../../shared/enterprises.js";
+import { type EnterpriseRecord, getEnterprise } from "../../shared/enterprises.js";
 import { ApiError, badRequest, type FieldProblem, forbidden, notFound, staleVersion, type Text } from "../../shared/errors.js";
 import { newId } from "../../shared/ids.js";
 import type { Actor, ScopedRecord } from "../../shared/policy.js";
 import { outOfScope, reachable, requireReach } from "../../shared/scope.js";
-import { headObject, MAX_ATTACHMENT_BYTES, presignDownload } from "../../shared/storage.js";
+import { verifyUpload } from "../../shared/storage.js";
 import { addDays, isInFuture, isoUtc, shanghaiDate } from "../../shared/time.js";
 import { licenceSuspensionWrites } from "../approvals/public.js";
 import { enterpriseItem } from "../registry/store.js";
@@ -26,7 +26,7 @@ import {
   REVIEW_DAYS,
   reviewDueDate,
 } from "./rules.js";
-import { allChecklists, type Attachment, getHazard, type Hazard, listAttachments } from "./store.js";
+import { allChecklists, attachmentVerifiedWrite, getHazard, type Hazard, listAttachments } from "./store.js";
 
 export const HAZARD: Text = { zh: "隐患", en: "hazard" };
 import { ENTERPRISE_TEXT } from "../../shared/enterprises.js";
@@ -56,15 +56,6 @@ export async function visible<T extends { enterpriseId: string; regionCode: stri
 
 export async function visibleHazard(actor: Actor, id: string): Promise<Hazard> {
   return visible(actor, await getHazard(id), HAZARD);
-}
-
-/** An enterprise the caller names as a target: 404 if it does not exist, 403 if out of scope. */
-export async function targetEnterprise(actor: Actor, id: string): Promise<EnterpriseRecord> {
-  if (actor.role === "enterprise" && actor.enterpriseId !== id) throw outOfScope();
-  const e = await getEnterprise(id);
-  if (!e) throw notFound(ENTERPRISE_TEXT);
-  requireReach(actor, enterpriseScope(e));
-  return e;
 }
 
 /** Which sources each role reports under. */
@@ -209,7 +200,6 @@ export interface AttachmentView {
   contentType: string;
   size: number;
   uploaded: boolean;
-  downloadUrl?: string;
   createdAt: string;
   createdBy: string;
 }
@@ -251,39 +241,31 @@ export function hazardView(h: Hazard, now: Date, attachments?: AttachmentView[])
 // ---------------------------------------------------------------------------------------------
 // Evidence
 
-async function checkUpload(a: Attachment): Promise<boolean> {
-  const head = await headObject(a.key);
-  if (!head) return false;
-  // What arrived must be what was declared (a presigned URL alone does not stop a bigger body everywhere).
-  if (head.size !== a.size || head.size > MAX_ATTACHMENT_BYTES) return false;
-  return head.contentType === undefined || head.contentType === a.contentType;
-}
-
-/** Attachments of a hazard with whether the object really is in S3, and a short-lived download URL if so. */
+/** Attachments of a hazard as stored: no S3 call on a read (links come from the attachment route). */
 export async function attachmentViews(hazardId: string): Promise<AttachmentView[]> {
-  const list = await listAttachments(hazardId);
-  return Promise.all(
-    list.map(async (a) => {
-      const uploaded = await checkUpload(a);
-      return {
-        id: a.id,
-        fileName: a.fileName,
-        contentType: a.contentType,
-        size: a.size,
-        uploaded,
-        ...(uploaded ? { downloadUrl: await presignDownload(a.key) } : {}),
-        createdAt: a.createdAt,
-        createdBy: a.createdBy,
-      };
-    }),
-  );
+  return (await listAttachments(hazardId)).map((a) => ({
+    id: a.id,
+    fileName: a.fileName,
+    contentType: a.contentType,
+    size: a.size,
+    uploaded: a.verified !== undefined,
+    createdAt: a.createdAt,
+    createdBy: a.createdBy,
+  }));
 }
 
-/** Ids of the attachments that really exist in S3 (HEAD each). */
-export async function existingEvidence(hazardId: string): Promise<string[]> {
+/**
+ * The evidence that really is in S3, for `complete`: each attachment is checked once (a HEAD
+ * against what was declared) and the finding is written with the step, so neither reads nor
+ * later steps ask S3 again.
+ */
+export async function existingEvidence(hazardId: string): Promise<{ ids: string[]; writes: Write[] }> {
   const list = await listAttachments(hazardId);
-  const ok = await Promise.all(list.map(checkUpload));
-  return list.filter((_, i) => ok[i]).map((a) => a.id);
+  const found = await Promise.all(list.map(async (a) => ({ a, verified: a.verified ?? (await verifyUpload(a.key, a)) })));
+  return {
+    ids: found.filter((f) => f.verified).map((f) => f.a.id),
+    writes: found.flatMap((f) => (f.verified && !f.a.verified ? [attachmentVerifiedWrite(f.a, f.verified)] : [])),
+  };
 }
 
 // ---------------------------------------------------------------------------------------------

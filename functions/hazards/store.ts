@@ -7,6 +7,7 @@
 //   self-inspections of ent.   gsi2pk SINSPENT#<ent>        gsi2sk <inspectedAt>#<id>
 //   hazard                     pk HAZ#<id>                  sk HAZ
 //   hazard attachments         pk HAZ#<id>                  sk ATT#<attachmentId>
+//   attachment count           pk HAZ#<id>                  sk ATTCOUNT  (holds the per-record cap, shared/storage.ts)
 //   hazards by region          gsi1pk HAZREG#<city>         gsi1sk <county>#<id>
 //                              (city-sharded like the register: a quarter-end peak spreads over 17
 //                              partitions; province lists page city by city)
@@ -22,6 +23,9 @@
 //   inspections by region      gsi1pk INSPREG#<city>        gsi1sk <date>#<county>#<id>
 //   inspections of ent.        gsi2pk INSPENT#<ent>         gsi2sk <date>#<id>
 //   inspections in a period    gsi4 INSP, month of the inspection date
+//   inspected enterprises      pk INSPECTED#<city>#<period> sk <county>#<ent>  (one per enterprise inspected in
+//                              the quarter and in the year, written with each inspection; the regional
+//                              reconciliation pages through it instead of reading every inspection)
 //   filing                     pk FILING#<ent>#<period>     sk FILING   (one per enterprise and period)
 //   filings of a period        gsi1pk FILINGREG#<city>#<period> gsi1sk <county>#<ent>
 //   filings in a period        gsi4 FILING, month filed
@@ -38,6 +42,7 @@ import {
   countAll,
   filterOf,
   getItem,
+  getItems,
   type Item,
   type Page,
   putDerived,
@@ -48,10 +53,13 @@ import {
   queryAll,
   type QuerySpec,
   strip,
+  update,
   type Write,
 } from "../../shared/db.js";
 import { conflict } from "../../shared/errors.js";
+import { attachmentSlot, type VerifiedUpload } from "../../shared/storage.js";
 import { periodIndexKeys } from "../../shared/periods.js";
+import { shanghaiQuarter } from "../../shared/time.js";
 import { PROVINCE_CODE } from "../../shared/policy.js";
 import { regionLevel } from "../../shared/codes/index.js";
 import type { Checklist } from "./checklist-data.js";
@@ -126,6 +134,8 @@ export interface Attachment {
   size: number;
   createdAt: string;
   createdBy: string;
+  /** Set once, on the step that relied on the upload (complete); reads never ask S3 again. */
+  verified?: VerifiedUpload;
 }
 
 export interface SelfInspection {
@@ -315,8 +325,22 @@ export async function listAttachments(hazardId: string): Promise<Attachment[]> {
   return items.map((i) => strip(i) as unknown as Attachment);
 }
 
-export function attachmentWrite(a: Attachment): Write {
-  return putNew({ pk: `HAZ#${a.hazardId}`, sk: `ATT#${a.id}`, entity: "hazard_attachment", ...a });
+export async function getAttachment(hazardId: string, attachmentId: string): Promise<Attachment | undefined> {
+  const item = await getItem(`HAZ#${hazardId}`, `ATT#${attachmentId}`);
+  return item ? (strip(item) as unknown as Attachment) : undefined;
+}
+
+/** The attachment and its slot under the per-hazard cap, in one transaction. */
+export function attachmentWrites(a: Attachment): Write[] {
+  return [
+    attachmentSlot(`HAZ#${a.hazardId}`, "ATTCOUNT", { zh: "每个隐患", en: "a hazard" }),
+    putNew({ pk: `HAZ#${a.hazardId}`, sk: `ATT#${a.id}`, entity: "hazard_attachment", ...a }),
+  ];
+}
+
+/** Records what S3 held when the upload was verified (attachments are added facts, not versioned). */
+export function attachmentVerifiedWrite(a: Attachment, verified: VerifiedUpload): Write {
+  return update(`HAZ#${a.hazardId}`, `ATT#${a.id}`, "SET verified = :v", { condition: "attribute_exists(pk) AND attribute_not_exists(verified)", values: { ":v": verified } });
 }
 
 export interface HazardFilter {
@@ -328,8 +352,8 @@ export interface HazardFilter {
   today: string;
   /** Industry departments: a section or division. */
   industry?: string;
-  /** Exact county, when the key does not already restrict it. */
-  county?: string;
+  /** The listed region (county or township): rows must lie within it (shared/db.ts filterOf). */
+  within?: string;
 }
 
 function hazardFilter(f: HazardFilter): QuerySpec["filter"] {
@@ -367,12 +391,7 @@ function hazardFilter(f: HazardFilter): QuerySpec["filter"] {
     values[":ic"] = f.industry;
     parts.push("(#ic = :ic OR #is = :ic)");
   }
-  if (f.county) {
-    names["#rc"] = "regionCode";
-    values[":rc"] = f.county;
-    parts.push("#rc = :rc");
-  }
-  return parts.length ? { expression: parts.join(" AND "), names, values } : undefined;
+  return filterOf({ within: f.within, custom: [parts.length ? { expression: parts.join(" AND "), names, values } : undefined] });
 }
 
 function hazardPage(p: Page<Item>): Page<Hazard> {
@@ -393,18 +412,18 @@ export async function listByEnterprises(enterpriseIds: string[], f: HazardFilter
 /** Hazards in a region (province, city or county), newest first within each county. */
 export async function listByRegion(regionCode: string, f: HazardFilter, limit: number, cursor?: string): Promise<Page<Hazard>> {
   const level = regionLevel(regionCode);
-  const filter = hazardFilter(f);
+  const filter = hazardFilter({ ...f, within: regionCode });
   if (level === "province") {
     const cities = childrenOf(PROVINCE_CODE).map((c) => `HAZREG#${c.code}`);
     return hazardPage(await queryAcross(cities, { index: "gsi1", filter, limit, newestFirst: true }, cursor));
   }
   const city = cityCodeOf(regionCode);
-  const countyLevel = countiesUnder(regionCode).length === 1 && countiesUnder(regionCode)[0] === regionCode;
+  const byCounty = level === "county" || level === "township";
   return hazardPage(
     await query({
       index: "gsi1",
       pk: `HAZREG#${city}`,
-      sk: countyLevel && regionCode !== city ? { beginsWith: `${regionCode}#` } : undefined,
+      sk: byCounty ? { beginsWith: `${countyOf(regionCode)}#` } : undefined,
       filter,
       limit,
       cursor,
@@ -428,7 +447,7 @@ export async function listByStatus(
   const partitions = countiesUnder(regionCode).flatMap((county) => statuses.map((s) => `HAZST#${county}#${s}`));
   // sk = <rectifyBy>#<id>: every sk with rectifyBy < D sorts before "D" itself.
   const sk = overdueOn ? { lte: overdueOn } : undefined;
-  return hazardPage(await queryAcross(partitions, { index: "gsi3", sk, filter: hazardFilter({ ...f }), limit }, cursor));
+  return hazardPage(await queryAcross(partitions, { index: "gsi3", sk, filter: hazardFilter({ ...f, within: regionCode }), limit }, cursor));
 }
 
 /** Every hazard of an enterprise discovered in [fromInstant, toInstant] (ISO UTC strings). */
@@ -485,6 +504,33 @@ export function inspectionWrite(i: Inspection): Write {
   });
 }
 
+/** Marks the enterprise as inspected in the inspection's quarter and year (idempotent: the same item each time). */
+export function inspectedWrites(i: Inspection & { industrySection?: string }): Write[] {
+  const county = countyOf(i.regionCode);
+  return [shanghaiQuarter(i.date), i.date.slice(0, 4)].map((period) =>
+    putDerived({
+      pk: `INSPECTED#${i.cityCode}#${period}`,
+      sk: `${county}#${i.enterpriseId}`,
+      entity: "inspected_enterprise",
+      enterpriseId: i.enterpriseId,
+      regionCode: i.regionCode,
+      industryCode: i.industryCode,
+      ...(i.industrySection ? { industrySection: i.industrySection } : {}),
+    }),
+  );
+}
+
+/**
+ * A page of the enterprises inspected in a region and period, in register order (county, then
+ * enterprise). At most 5 Query calls per city partition the page touches (shared/db.ts query).
+ */
+export async function inspectedEnterprisesPage(regionCode: string, period: string, industry: string | undefined, limit: number, cursor?: string): Promise<Page<{ enterpriseId: string; regionCode: string }>> {
+  const level = regionLevel(regionCode);
+  const sk = level === "province" || level === "city" ? undefined : { beginsWith: `${countyOf(regionCode)}#` };
+  const page = await queryAcross(cityPartitions("INSPECTED#", regionCode, `#${period}`), { sk, filter: regionFilter(regionCode, industry), limit }, cursor);
+  return { items: page.items.map((i) => ({ enterpriseId: i.enterpriseId as string, regionCode: i.regionCode as string })), nextCursor: page.nextCursor };
+}
+
 export async function getInspection(id: string): Promise<Inspection | undefined> {
   const item = await getItem(`INSP#${id}`, "INSP");
   return item ? (strip(item) as unknown as Inspection) : undefined;
@@ -499,8 +545,7 @@ export async function listInspectionsOfEnterprise(enterpriseId: string, from: st
 }
 
 function regionFilter(regionCode: string, industry?: string): QuerySpec["filter"] {
-  const level = regionLevel(regionCode);
-  return filterOf({ equals: { regionCode: level !== "province" && level !== "city" ? countyOf(regionCode) : undefined }, industry });
+  return filterOf({ within: regionCode, industry });
 }
 
 function cityPartitions(prefix: string, regionCode: string, suffix = ""): string[] {
@@ -513,35 +558,59 @@ export async function listInspectionsOfRegion(regionCode: string, from: string |
   return { items: p.items.map((i) => strip(i) as unknown as Inspection), nextCursor: p.nextCursor };
 }
 
-/** Every inspection in a region between two dates (for the regional reconciliation). */
-export async function inspectionsOfRegion(regionCode: string, from: string, to: string, industry?: string): Promise<Inspection[]> {
-  const parts = await Promise.all(
-    cityPartitions("INSPREG#", regionCode).map((pk) => queryAll({ index: "gsi1", pk, sk: dateRange(from, to), filter: regionFilter(regionCode, industry) })),
-  );
-  return parts.flat().map((i) => strip(i) as unknown as Inspection);
-}
-
 // ---------------------------------------------------------------------------------------------
 // Filings
 
-export function filingWrite(f: Filing): Write {
-  return putNew(
-    {
-      pk: `FILING#${f.enterpriseId}#${f.period}`,
-      sk: "FILING",
-      entity: "hazard_filing",
-      gsi1pk: `FILINGREG#${f.cityCode}#${f.period}`,
-      gsi1sk: `${countyOf(f.regionCode)}#${f.enterpriseId}`,
-      ...periodIndexKeys("FILING", f.filedAt, f.regionCode, f.id),
-      ...f,
-    },
-    (current) =>
-      conflict(
-        "already_filed",
-        { zh: `该企业 ${f.period} 的隐患统计表已报送`, en: `the hazard statistics for ${f.period} were already filed` },
-        { filingId: current?.id, filedAt: current?.filedAt },
-      ),
-  );
+/**
+ * The filing, and its count in the period's totals (on time or late, by county and industry
+ * division), in one transaction: the regulators' totals read the counts, never the filings.
+ */
+export function filingWrites(f: Filing & { industrySection?: string }): Write[] {
+  return [
+    putNew(
+      {
+        pk: `FILING#${f.enterpriseId}#${f.period}`,
+        sk: "FILING",
+        entity: "hazard_filing",
+        gsi1pk: `FILINGREG#${f.cityCode}#${f.period}`,
+        gsi1sk: `${countyOf(f.regionCode)}#${f.enterpriseId}`,
+        ...periodIndexKeys("FILING", f.filedAt, f.regionCode, f.id),
+        ...f,
+      },
+      (current) =>
+        conflict(
+          "already_filed",
+          { zh: `该企业 ${f.period} 的隐患统计表已报送`, en: `the hazard statistics for ${f.period} were already filed` },
+          { filingId: current?.id, filedAt: current?.filedAt },
+        ),
+    ),
+    update(`FILINGN#${f.period}`, `${countyOf(f.regionCode)}#${f.industryCode}`, `ADD #n :one SET regionCode = :county, cityCode = :city, industryCode = :ic${f.industrySection ? ", industrySection = :is" : ""}`, {
+      names: { "#n": f.late ? "late" : "onTime" },
+      values: { ":one": 1, ":county": countyOf(f.regionCode), ":city": f.cityCode, ":ic": f.industryCode, ...(f.industrySection ? { ":is": f.industrySection } : {}) },
+    }),
+  ];
+}
+
+/**
+ * How many filings of a period a region has, on time and late: one Query on the period's count
+ * partition (an item per county and industry division, so at most a few thousand small items).
+ */
+export async function filingCounts(regionCode: string, period: string, industry?: string): Promise<{ onTime: number; late: number }> {
+  const level = regionLevel(regionCode);
+  const county = level === "province" || level === "city" ? undefined : countyOf(regionCode);
+  const items = await queryAll({
+    pk: `FILINGN#${period}`,
+    sk: county ? { beginsWith: `${county}#` } : undefined,
+    filter: filterOf({ equals: { cityCode: level === "city" ? cityCodeOf(regionCode) : undefined }, industry }),
+  });
+  return items.reduce<{ onTime: number; late: number }>((t, i) => ({ onTime: t.onTime + Number(i.onTime ?? 0), late: t.late + Number(i.late ?? 0) }), { onTime: 0, late: 0 });
+}
+
+/** The filings of a period of up to 100 enterprises (a page), in one BatchGetItem. */
+export async function filingsOf(enterpriseIds: string[], period: string): Promise<Filing[]> {
+  if (enterpriseIds.length === 0) return [];
+  const items = await getItems(enterpriseIds.map((id) => ({ pk: `FILING#${id}#${period}`, sk: "FILING" })));
+  return items.map((i) => strip(i) as unknown as Filing);
 }
 
 export async function getFiling(enterpriseId: string, period: string): Promise<Filing | undefined> {
@@ -549,23 +618,12 @@ export async function getFiling(enterpriseId: string, period: string): Promise<F
   return item ? (strip(item) as unknown as Filing) : undefined;
 }
 
-export async function filingsOfRegion(regionCode: string, period: string): Promise<Filing[]> {
-  const parts = await Promise.all(
-    cityPartitions("FILINGREG#", regionCode, `#${period}`).map((pk) => queryAll({ index: "gsi1", pk, filter: regionFilter(regionCode) })),
-  );
-  return parts.flat().map((i) => strip(i) as unknown as Filing);
-}
-
 function enterpriseQuery(regionCode: string, industry?: string, opts: { inGrid?: boolean } = {}) {
   const level = regionLevel(regionCode);
-  const county = level !== "province" && level !== "city" ? countyOf(regionCode) : undefined;
   const inGrid = { expression: "attribute_type(#grid, :str)", names: { "#grid": "gridId" }, values: { ":str": "S" } };
-  const filter = filterOf({
-    equals: { regionCode: county },
-    industry,
-    custom: opts.inGrid ? [inGrid] : [],
-  });
-  return { index: "gsi1" as const, sk: county ? { beginsWith: `${county}#` } : undefined, filter };
+  const filter = filterOf({ industry, custom: opts.inGrid ? [inGrid] : [] });
+  // The register's sort key starts with the enterprise's own region code (registry/store.ts).
+  return { index: "gsi1" as const, sk: level === "county" || level === "township" ? { beginsWith: regionCode } : undefined, filter };
 }
 
 /** One page of a region's enterprises, in register order (county, then id), city partition by city partition. */
@@ -621,15 +679,6 @@ export function gridClaimWrite(enterpriseId: string, gridId: string): Write {
       { zh: `企业 ${enterpriseId} 已属于网格 ${String(current?.gridId)}`, en: `enterprise ${enterpriseId} already belongs to grid ${String(current?.gridId)}` },
       { enterpriseId, gridId: current?.gridId },
     ),
-  );
-}
-
-export function gridClaimRelease(enterpriseId: string, gridId: string): Write {
-  return deleteItem(
-    `GRIDENT#${enterpriseId}`,
-    "GRIDENT",
-    { expression: "#g = :g", names: { "#g": "gridId" }, values: { ":g": gridId } },
-    conflict("not_in_grid", { zh: "该企业不属于此网格", en: "the enterprise is not in this grid" }),
   );
 }
 

@@ -1,7 +1,7 @@
 // The register's Lambda: regions (public) and enterprises.
 import { diff } from "../../shared/audit.js";
-import { industryMatches, REGIONS } from "../../shared/codes/index.js";
-import { decideUscc, ENTERPRISE_TEXT, enterpriseScope } from "../../shared/enterprises.js";
+import { countyOf, industryMatches, REGIONS } from "../../shared/codes/index.js";
+import { decideUscc, ENTERPRISE_TEXT, enterpriseScope, gridClaimRelease } from "../../shared/enterprises.js";
 import { etag, expectedVersion, lambda } from "../../shared/http.js";
 import { newId } from "../../shared/ids.js";
 import { outOfScope, reachable, requireReach, requireRegion } from "../../shared/scope.js";
@@ -72,17 +72,28 @@ export const handler = lambda(routes, {
     const merged = { ...current, ...body };
     // Moving an enterprise must keep it inside the caller's scope too.
     requireReach(actor, { regionCode: merged.regionCode, industryCode: merged.industryCode });
+    // Grids are county-level (a grid takes only enterprises of its county): a move to another
+    // county takes the enterprise off its grid in the same transaction, so the old grid's member
+    // loses it at once.
+    const leavesGrid = current.gridId && countyOf(merged.regionCode) !== countyOf(current.regionCode) ? current.gridId : undefined;
     const after: Enterprise = {
       ...merged,
       ...derivedEnterpriseFields(merged.regionCode, merged.industryCode),
+      ...(leavesGrid ? { gridId: null } : {}),
       version: current.version + 1,
       updatedAt: now.toISOString(),
     };
     return {
       body: after,
       headers: { etag: etag(after.version) },
-      writes: updateEnterpriseWrites(current, after),
+      writes: [...updateEnterpriseWrites(current, after), ...(leavesGrid ? [gridClaimRelease(current.id, leavesGrid)] : [])],
       audit: [
+        ...(leavesGrid
+          ? [
+              { action: "enterprise.leave-grid", entityType: "enterprise", entityId: current.id, enterpriseId: current.id, regionCode: after.regionCode, summary: { gridId: { from: leavesGrid, to: null }, reason: "moved" } },
+              { action: "grid.remove", entityType: "grid", entityId: leavesGrid, regionCode: countyOf(current.regionCode), summary: { removed: current.id, movedTo: after.regionCode } },
+            ]
+          : []),
         {
           action: "enterprise.update",
           entityType: "enterprise",

@@ -67,7 +67,9 @@ export async function listByRegion(regionCode: string, f: ListFilter, limit: num
   return clean(await query({
     index: "gsi1",
     pk: `ENTREG#${city}`,
-    sk: level === "city" ? undefined : { beginsWith: `${regionCode.slice(0, 6)}#` },
+    // The sort key starts with the enterprise's own region code, so a county's prefix also holds
+    // its townships and a township's holds only itself (shared/policy.ts coversRegion).
+    sk: level === "city" ? undefined : { beginsWith: regionCode },
     filter,
     limit,
     cursor,

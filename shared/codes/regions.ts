@@ -4,7 +4,7 @@
 //   type RegionLevel, interface Region
 //   HUBEI_PROVINCE_CODE, DIRECT_ADMINISTERED_CODES, REGIONS
 //   regionByCode(code), regionLevel(code), parentOf(code), ancestorsOf(code),
-//   isWithin(code, ancestorCode), childrenOf(code), cityOf(code), isCountyLevel(code)
+//   isWithin(code, ancestorCode), childrenOf(code), cityOf(code), countyOf(code), isCountyLevel(code)
 //
 // Jurisdiction is a tree: province > city > county > township/street. Only the province,
 // its 17 city-level units and the counties of the 13 prefecture-level cities are shipped;
@@ -313,6 +313,11 @@ export function cityOf(code: string): string | undefined {
     return host === undefined ? undefined : cityOf(host);
   }
   return undefined;
+}
+
+/** The county-level code of a county or township code (its first six digits). */
+export function countyOf(code: string): string {
+  return code.slice(0, 6);
 }
 
 /** Counties, plus the four 直管 units, which are county-level divisions doing county work. */

@@ -298,7 +298,8 @@ describe("直管市/林区 (429004-429006, 429021): the county-level unit is its
     const a = await report(asEnterprise(), { regionCode: "429005", deaths: 5 });
     expect(a.pending).toEqual({ holderLevel: "city", holderRegion: "429005", nextLevel: "province", dueAt: plus(a.receivedAt, 2 * HOUR), overdue: false });
     expect(await pendingIds(qianjiang)).toContain(a.id);
-    expect((await forward(wuhan, a.id)).status).toBe(404);
+    // 武汉 is the reporting enterprise's home: it sees the report but does not hold it (属地).
+    expect((await forward(wuhan, a.id)).status).toBe(403);
     const res = await forward(qianjiang, a.id);
     expect(res.status, JSON.stringify(res.body)).toBe(200);
     expect(res.body.chain[2]).toMatchObject({ level: "province", forwardedBy: "reg-qianjiang" });

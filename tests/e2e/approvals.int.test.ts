@@ -127,7 +127,10 @@ describe.concurrent("applications: an enterprise applies for itself", () => {
     expect(done.body).toMatchObject({ state: "submitted", submittedOn: today() });
     expect(done.body.acceptanceNoticeDue).toBe(addWorkingDays(today(), 5, STATE_COUNCIL_CALENDARS).date);
     expect(done.body.attachments.filter((a: { verified: boolean }) => a.verified)).toHaveLength(app.materials.length);
-    expect(done.body.attachments[0].downloadUrl).toMatch(/^http/);
+    const verified = done.body.attachments.find((a: { verified: boolean }) => a.verified);
+    const link = await api.call("GET", `/v1/applications/${app.id}/attachments/${verified.id}`, { as: ent.as });
+    expect(link.status, JSON.stringify(link.body)).toBe(200);
+    expect((await fetch(link.body.download.url)).status).toBe(200);
     const late = await api.call("POST", `/v1/applications/${app.id}/attachments`, { as: ent.as, body: base });
     expect(late.status).toBe(409);
     expect(late.body.code).toBe("attachments_closed");

@@ -7,7 +7,9 @@
 import { PutCommand } from "@aws-sdk/lib-dynamodb";
 import { beforeAll, describe, expect, it } from "vitest";
 import { currentListing } from "../../functions/credit/public.js";
-import { type BlacklistSources, evaluateBlacklist, type OverdueHazard } from "../../functions/credit/jobs.js";
+import { type BlacklistSources, evaluateBlacklist, type OverdueHazard, publishBlacklist } from "../../functions/credit/jobs.js";
+import { getPolicy, writeBlacklistSnapshot } from "../../functions/credit/store.js";
+import { countCommands } from "../support/reads.js";
 import { db } from "../../shared/db.js";
 import { env } from "../../shared/env.js";
 import { newId } from "../../shared/ids.js";
@@ -99,6 +101,19 @@ const hazardsSource = (list: OverdueHazard[]): BlacklistSources => ({ overdueSup
 /** A run for the given enterprises over the last two months (the full 12-month window runs once, above). */
 const run = (ents: Ent[], sources: BlacklistSources = noHazards, at: Date = now()) =>
   evaluateBlacklist(at, { sources, only: new Set(ents.map((e) => e.id)), months: 2 });
+
+/** Every USCC of the published list in force, page by page. */
+async function allPublic(): Promise<string[]> {
+  const out: string[] = [];
+  let cursor: string | null = null;
+  do {
+    const res: { status: number; body: { items: { uscc: string }[]; nextCursor: string | null } } = await api.call("GET", `/v1/blacklist?limit=100${cursor ? `&cursor=${cursor}` : ""}`);
+    expect(res.status).toBe(200);
+    out.push(...res.body.items.map((i) => i.uscc));
+    cursor = res.body.nextCursor;
+  } while (cursor);
+  return out;
+}
 
 async function listingsOf(e: Ent) {
   const res = await api.call("GET", `/v1/blacklist-listings?enterpriseId=${e.id}`, { as: provinceAdmin });
@@ -290,10 +305,10 @@ describe("terms, manual listing and early removal (province admin with a reason)
     expect(again.status).toBe(409);
     expect(again.body.code).toBe("not_listed");
     expect(await currentListing(e.id, today())).toBeUndefined();
-    const pub = await api.call("GET", "/v1/blacklist");
-    expect(pub.body.items.map((i: { uscc: string }) => i.uscc)).not.toContain(e.uscc);
 
+    // The next publication (the daily job) no longer shows it.
     expect((await run([e])).listed).toBe(0);
+    expect(await allPublic()).not.toContain(e.uscc);
     expect(await listingsOf(e)).toHaveLength(1);
 
     const next = await seedAccident(e, { grade: "major", deaths: 10, enterpriseResponsible: true });
@@ -309,7 +324,7 @@ describe("GET /v1/blacklist (public)", () => {
     const e = await enterprise();
     const acc = await seedAccident(e, { grade: "general", concealed: true });
     await run([e]);
-    const res = await api.call("GET", "/v1/blacklist");
+    const res = await api.call("GET", "/v1/blacklist?limit=100");
     expect(res.status).toBe(200);
     const entry = res.body.items.find((i: { uscc: string }) => i.uscc === e.uscc);
     expect(entry).toEqual({
@@ -380,5 +395,68 @@ describe("supervision tasks (14号: inspection every 6 months, yearly interview)
     expect(done.body).toMatchObject({ status: "done", doneOn: today() });
     const twice = await api.call("POST", `/v1/inspection-tasks/${task.id}/complete`, { as: jianganRegulator, body: { note: "again" } });
     expect(twice.status).toBe(409);
+  });
+});
+
+describe("GET /v1/blacklist pages the published list in force", () => {
+  it("limit and cursor walk the list once, every entry exactly once, in publication order", async () => {
+    const ents = [await enterprise(), await enterprise(), await enterprise()];
+    for (const e of ents) {
+      const res = await api.call("POST", "/v1/blacklist-listings", { as: provinceAdmin, body: { enterpriseId: e.id, reason: "拒不执行重大隐患整改指令" } });
+      expect(res.status, JSON.stringify(res.body)).toBe(201);
+    }
+    const total = await publishBlacklist(today(), await getPolicy());
+    const seen: string[] = [];
+    let cursor: string | null = null;
+    let pages = 0;
+    do {
+      const res: { status: number; body: { total: number; asOf: string; items: { uscc: string }[]; nextCursor: string | null } } = await api.call("GET", `/v1/blacklist?limit=2${cursor ? `&cursor=${cursor}` : ""}`);
+      expect(res.status).toBe(200);
+      expect(res.body.items.length).toBeLessThanOrEqual(2);
+      expect(res.body).toMatchObject({ total, asOf: today() });
+      seen.push(...res.body.items.map((i) => i.uscc));
+      cursor = res.body.nextCursor;
+      pages++;
+    } while (cursor);
+    expect(seen).toHaveLength(total);
+    expect(new Set(seen).size).toBe(total);
+    expect(pages).toBe(Math.ceil(total / 2));
+    // Newest listing first: the three just made lead the list.
+    expect(seen.slice(0, 3).sort()).toEqual(ents.map((e) => e.uscc).sort());
+    expect((await api.call("GET", "/v1/blacklist?limit=101")).status).toBe(400);
+    expect((await api.call("GET", "/v1/blacklist?cursor=bm90LWpzb24")).status).toBe(400);
+  });
+
+  it("1,002 listings: a page is at most 100 entries and two DynamoDB reads, whatever the list's length", async () => {
+    const entries = Array.from({ length: 1002 }, (_, i) => ({
+      name: `示例企业${i}有限公司`,
+      uscc: `91420102MA4K${String(i).padStart(5, "0")}X`,
+      reasonCategory: "concealed_accident" as const,
+      reason: "瞒报、谎报、迟报生产安全事故或破坏事故现场、毁灭有关证据",
+      listedFrom: today(),
+      listedUntil: addMonths(today(), 12),
+    }));
+    try {
+      await writeBlacklistSnapshot(entries, today());
+      const { result: first, commands } = await countCommands(() => api.call("GET", "/v1/blacklist?limit=100&cursor=" + Buffer.from(JSON.stringify({ o: 50 })).toString("base64url")));
+      expect(first.status).toBe(200);
+      expect(first.body.items).toHaveLength(100);
+      expect(first.body.items[0].uscc).toBe(entries[50]?.uscc);
+      // The pointer and the (here two) snapshot pages in one Query.
+      expect(commands).toEqual(["GetItemCommand", "QueryCommand"]);
+      expect(first.text.length).toBeLessThan(25_000);
+      const unpaged = await api.call("GET", "/v1/blacklist");
+      expect(unpaged.body.items).toHaveLength(20);
+      let cursor: string | null = null;
+      let count = 0;
+      do {
+        const res: { body: { items: unknown[]; nextCursor: string | null } } = await api.call("GET", `/v1/blacklist?limit=100${cursor ? `&cursor=${cursor}` : ""}`);
+        count += res.body.items.length;
+        cursor = res.body.nextCursor;
+      } while (cursor);
+      expect(count).toBe(1002);
+    } finally {
+      await publishBlacklist(today(), await getPolicy());
+    }
   });
 });

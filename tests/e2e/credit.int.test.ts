@@ -66,7 +66,7 @@ describe("POST /v1/violations", () => {
     expect(again.body.code).toBe("duplicate_decision_number");
   });
 
-  it("scope: another county's regulator gets 403 out_of_scope; other roles 403; unknown enterprise 404", async () => {
+  it("scope: another county's regulator gets 403 out_of_scope; other roles 403; an unknown enterprise answers alike", async () => {
     const e = await enterprise();
     const out = await api.call("POST", "/v1/violations", { as: wuchangRegulator, body: violationBody(e.id) });
     expect(out.status).toBe(403);
@@ -74,7 +74,7 @@ describe("POST /v1/violations", () => {
     const stat = await api.call("POST", "/v1/violations", { as: { role: "statistician", region: "420000" }, body: violationBody(e.id) });
     expect(stat.status).toBe(403);
     const missing = await api.call("POST", "/v1/violations", { as: jianganRegulator, body: violationBody("01JZZZZZZZZZZZZZZZZZZZZZZZ") });
-    expect(missing.status).toBe(404);
+    expect([missing.status, missing.body.code]).toEqual([403, "out_of_scope"]);
   });
 });
 

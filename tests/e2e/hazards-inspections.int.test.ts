@@ -104,13 +104,14 @@ describe("two books (两本帐): GET /v1/enterprises/{id}/reconciliation", () =>
     expect(own.body.selfReportRatio).toBeCloseTo(2 / 3);
   });
 
-  it("an enterprise with no findings has a null ratio; other enterprises and other counties are refused", async () => {
+  it("an enterprise with no findings has a null ratio; other enterprises and other counties get 404, as for a missing one", async () => {
     const a = await newEnterprise(api, { regionCode: "420111" });
     const b = await newEnterprise(api, { regionCode: "420111" });
     const res = await api.call("GET", `/v1/enterprises/${a.id}/reconciliation?period=2026`, { as: a.as });
     expect(res.body).toMatchObject({ findings: 0, selfReportRatio: null, from: "2026-01-01", to: "2026-12-31" });
-    expect((await api.call("GET", `/v1/enterprises/${a.id}/reconciliation`, { as: b.as })).status).toBe(403);
-    expect((await api.call("GET", `/v1/enterprises/${a.id}/reconciliation`, { as: regulator("420102") })).status).toBe(403);
+    expect((await api.call("GET", `/v1/enterprises/${a.id}/reconciliation`, { as: b.as })).status).toBe(404);
+    expect((await api.call("GET", `/v1/enterprises/${a.id}/reconciliation`, { as: regulator("420102") })).status).toBe(404);
+    expect((await api.call("GET", "/v1/enterprises/01JZZZZZZZZZZZZZZZZZZZZZZZ/reconciliation", { as: hongshan })).status).toBe(404);
     expect((await api.call("GET", `/v1/enterprises/${a.id}/reconciliation?period=2026Q5`, { as: hongshan })).body.errors[0].path).toBe("period");
   });
 

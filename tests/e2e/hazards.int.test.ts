@@ -421,7 +421,7 @@ describe("evidence (presigned uploads to S3)", () => {
     expect((await ask({ fileName: "a.png", contentType: "image/png", size: 0 })).status).toBe(400);
     const max = await ask({ fileName: "现场.jpg", contentType: "image/jpeg", size: 10 * 1024 * 1024 });
     expect(max.status).toBe(201);
-    expect(max.body.upload).toMatchObject({ method: "PUT", headers: { "content-type": "image/jpeg" } });
+    expect(max.body.upload).toMatchObject({ method: "PUT", headers: { "content-type": "image/jpeg", "if-none-match": "*" } });
     const got = await api.call("GET", `/v1/hazards/${h.id}`, { as: e.as });
     expect(got.body.attachments).toHaveLength(1);
     expect(got.body.attachments[0]).toMatchObject({ contentType: "image/jpeg", uploaded: false });
@@ -442,7 +442,9 @@ describe("evidence (presigned uploads to S3)", () => {
     expect(done.body.evidence).toEqual([id]);
     const att = done.body.attachments.find((a: { id: string }) => a.id === id);
     expect(att.uploaded).toBe(true);
-    const download = await fetch(att.downloadUrl);
+    const link = await api.call("GET", `/v1/hazards/${h.id}/attachments/${id}`, { as: e.as });
+    expect(link.status, JSON.stringify(link.body)).toBe(200);
+    const download = await fetch(link.body.download.url);
     expect(await download.text()).toBe("%PDF-1.4 evidence");
   });
 

@@ -17,7 +17,8 @@ export function uscc(regionCode = "420102"): string {
 export function enterpriseBody(over: Record<string, unknown> = {}) {
   return {
     name: `测试化工有限公司${Math.random().toString(36).slice(2, 8)}`,
-    uscc: uscc((over.regionCode as string) ?? "420102"),
+    // The registering authority is the county (a township's first six digits).
+    uscc: uscc(((over.regionCode as string) ?? "420102").slice(0, 6)),
     regionCode: "420102",
     address: "武汉市江岸区测试路1号",
     industryCode: "26",

@@ -1,0 +1,50 @@
+// The browser tests' stack: `npm start` itself (local/start.ts) in a child process on free
+// ports with a throw-away data directory, so the console is built if stale and served with
+// the real API, DynamoDB Local, s3rver and seed data exactly as a developer sees it. A child
+// process keeps its environment apart from the integration project's storage.
+import { type ChildProcess, spawn } from "node:child_process";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import type { TestProject } from "vitest/node";
+import { freePort } from "../../local/stack.js";
+
+declare module "vitest" {
+  export interface ProvidedContext {
+    webUrl: string;
+  }
+}
+
+export default async function setup(project: TestProject) {
+  const dataDir = mkdtempSync(join(tmpdir(), "web-stack-"));
+  const [port, dynamoPort, s3Port] = [await freePort(), await freePort(), await freePort()];
+  const child: ChildProcess = spawn(process.execPath, ["--import", "tsx", "local/start.ts"], {
+    env: { ...process.env, PORT: String(port), DYNAMO_PORT: String(dynamoPort), S3_PORT: String(s3Port), DATA_DIR: dataDir, LOG_LEVEL: "SILENT" },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  let output = "";
+  await new Promise<void>((ok, fail) => {
+    const timer = setTimeout(() => fail(new Error(`local stack not ready in 240 s:\n${output}`)), 240_000);
+    const onData = (d: Buffer) => {
+      output += d.toString();
+      if (output.includes("Demo tokens")) {
+        clearTimeout(timer);
+        ok();
+      }
+    };
+    child.stdout?.on("data", onData);
+    child.stderr?.on("data", onData);
+    child.once("exit", (code) => {
+      clearTimeout(timer);
+      fail(new Error(`local stack exited with ${code}:\n${output}`));
+    });
+  });
+  project.provide("webUrl", `http://localhost:${port}`);
+  return async () => {
+    const exited = new Promise((r) => child.once("exit", r));
+    child.kill("SIGTERM");
+    await Promise.race([exited, new Promise((r) => setTimeout(r, 10_000))]);
+    if (child.exitCode === null) child.kill("SIGKILL");
+    rmSync(dataDir, { recursive: true, force: true });
+  };
+}

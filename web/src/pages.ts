@@ -1,0 +1,25 @@
+// Every page of the console. A feature lists its pages in features/<context>/pages.ts and is
+// added here once; the router, the guard and the role menu all read this list.
+import type { ComponentType, LazyExoticComponent } from "react";
+import type { RouteKey } from "./api/access";
+import { pages as publicPages } from "./features/public/pages";
+
+export interface PageDef {
+  /** react-router path, e.g. "/hazards/:id". */
+  path: string;
+  /** Chinese title: the menu label and the document title. */
+  title: string;
+  /**
+   * The API route the page is built on. The page and its menu entry exist only for roles
+   * the manifest lets call it; a public route makes the page public (no sign-in).
+   */
+  api: RouteKey;
+  /** Menu group (see shell/menu.ts); omit for pages reached from another page (details). */
+  menu?: MenuGroup;
+  /** Lazy so each page is its own chunk: `lazy(() => import("./HazardList"))`. */
+  component: LazyExoticComponent<ComponentType>;
+}
+
+export type MenuGroup = "public" | "workspace" | "hazards" | "accidents" | "approvals" | "credit" | "stats" | "registry" | "platform";
+
+export const PAGES: PageDef[] = [...publicPages];
