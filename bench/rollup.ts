@@ -1,4 +1,4 @@
-// Roll-up benchmark (issue 6): does a roll-up's cost follow the period or the history?
+// Roll-up benchmark: does a roll-up's cost follow the period or the history?
 //
 // `npx tsx bench/rollup.ts` (or via `npm run bench`, which calls run()):
 //   1. starts DynamoDB Local in memory (local/stack.ts) with two tables;

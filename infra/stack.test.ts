@@ -70,7 +70,8 @@ describe("API", () => {
     const routes = Object.values(template.findResources("AWS::ApiGatewayV2::Route"));
     for (const r of MANIFEST) {
       const route = routes.find((x) => x.Properties.RouteKey === `${r.method} ${r.path}`);
-      const integrationId = (route?.Properties.Target["Fn::Join"][1] as unknown[]).find((p) => typeof p === "object") as { Ref: string };
+      if (!route) throw new Error(`no route ${r.method} ${r.path}`);
+      const integrationId = (route.Properties.Target["Fn::Join"][1] as unknown[]).find((p) => typeof p === "object") as { Ref: string };
       const fnLogicalId = integrations[integrationId.Ref]?.Properties.IntegrationUri["Fn::GetAtt"][0] as string;
       expect(fnLogicalId, `${r.method} ${r.path}`).toMatch(new RegExp(`^${r.fn[0]?.toUpperCase()}${r.fn.slice(1)}Function`));
     }

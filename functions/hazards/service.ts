@@ -7,7 +7,7 @@ import { type EnterpriseRecord, getEnterprise } from "../../shared/enterprises.j
 import { ApiError, badRequest, type FieldProblem, forbidden, notFound, staleVersion, type Text } from "../../shared/errors.js";
 import { newId } from "../../shared/ids.js";
 import type { Actor, ScopedRecord } from "../../shared/policy.js";
-import { outOfScope, reachable, requireReach } from "../../shared/scope.js";
+import { outOfScope, reachable } from "../../shared/scope.js";
 import { verifyUpload } from "../../shared/storage.js";
 import { addDays, isInFuture, isoUtc, shanghaiDate } from "../../shared/time.js";
 import { licenceSuspensionWrites } from "../approvals/public.js";

@@ -14,7 +14,7 @@
 //   third-party score                   pk ASSESS3P#<year>       sk <cityCode>
 //   assessment result                   pk ASSESS#<year>         sk <Q1..Q4|Y>#<cityCode>   (derived)
 //   publication of a year               pk ASSESSPUB#<year>      sk PUB
-import { getItem, type Item, putDerived, query, queryAll, strip, type Write } from "../../shared/db.js";
+import { getItem, type Item, query, queryAll, strip } from "../../shared/db.js";
 import type { SectorMapping } from "./config-data.js";
 import { DEFAULT_SECTOR_MAPPING, DEFAULT_WARNING_THRESHOLDS, type WarningThresholds } from "./config-data.js";
 import type { Aggregate, AssessmentConfig } from "./rules.js";
