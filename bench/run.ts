@@ -22,6 +22,7 @@ import { createApiServer, listen } from "../local/server.js";
 import { ensureTable, localDynamo, startLocalStorage } from "../local/stack.js";
 import { uscc } from "../tests/support/data.js";
 import { LAMBDA_BUNDLE, LAZY_MODULES, RUNTIME_SDK } from "../infra/bundling.js";
+import { section as webSection } from "./web-first-screen.js";
 
 const ROOT = resolve(import.meta.dirname, "..");
 const OUT = join(ROOT, ".bench-out");
@@ -374,7 +375,7 @@ async function main() {
   console.log("4. bundles …");
   results.bundles = await bundles();
   console.table((results.bundles as { rows: unknown[] }).rows);
-  for (const name of ["profile", "hazards-burst", "rollup", "hazards-attachments"]) {
+  for (const name of ["profile", "hazards-burst", "rollup", "hazards-attachments", "web-first-screen"]) {
     const file = join(ROOT, "bench", `${name}.ts`);
     if (!existsSync(file) || !wanted(name)) continue;
     console.log(`5. ${name} …`);
@@ -475,6 +476,8 @@ function writeReport(r: Record<string, unknown>, figures: Record<string, number>
     for (const o of owners) lines.push(`| ${o} | ${per("handler", o)} | ${per("adapter", o)} |`);
     lines.push(`| **busy (not idle), per create** | ${f(p.handler?.busyMsPerCreate)} | ${f(p.adapter?.busyMsPerCreate)} |`, "");
   }
+  const web = r["web-first-screen"] as Parameters<typeof webSection>[0] | undefined;
+  if (web) lines.push(...webSection(web));
   for (const name of ["hazards-burst", "rollup"]) {
     if (!r[name]) continue;
     lines.push(`## ${name}`, "", "```json", JSON.stringify(r[name], null, 2), "```", "");

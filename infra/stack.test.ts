@@ -9,6 +9,7 @@ import { AwsSolutionsChecks } from "cdk-nag";
 import { beforeAll, describe, expect, it } from "vitest";
 import { MANIFEST } from "../functions/manifest.js";
 import { JOBS } from "../functions/schedule.js";
+import { FALLBACK_ROUTE, FALLBACK_ROUTE_KEY } from "../shared/route.js";
 import { TABLE_INDEXES } from "../shared/table.js";
 import { SafetyPlatformStack, TABLE_WRITE_ACTIONS, THROTTLES } from "./stack.js";
 
@@ -52,11 +53,15 @@ describe("data", () => {
 });
 
 describe("API", () => {
-  it("has exactly the manifest's routes; every non-public one behind the JWT authorizer", () => {
+  it("has exactly the manifest's routes and the catch-all; every non-public one behind the JWT authorizer", () => {
     const routes = template.findResources("AWS::ApiGatewayV2::Route");
     const byKey = new Map(Object.values(routes).map((r) => [r.Properties.RouteKey as string, r.Properties]));
-    // CORS preflight is answered by the API itself, so only the manifest's routes exist.
-    expect([...byKey.keys()].sort()).toEqual(MANIFEST.map((r) => `${r.method} ${r.path}`).sort());
+    // CORS preflight is answered by the API itself, so only the manifest's routes and the
+    // catch-all that answers 405/404 under /v1 exist.
+    expect([...byKey.keys()].sort()).toEqual([...MANIFEST.map((r) => `${r.method} ${r.path}`), FALLBACK_ROUTE_KEY].sort());
+    expect(byKey.get(FALLBACK_ROUTE_KEY)?.AuthorizationType ?? "NONE").toBe("NONE");
+    const platformRoute = MANIFEST.find((r) => r.fn === FALLBACK_ROUTE.fn);
+    expect(byKey.get(FALLBACK_ROUTE_KEY)?.Target).toEqual(byKey.get(`${platformRoute?.method} ${platformRoute?.path}`)?.Target);
     for (const r of MANIFEST) {
       const props = byKey.get(`${r.method} ${r.path}`);
       if (r.roles === "public") expect(props?.AuthorizationType ?? "NONE").toBe("NONE");
@@ -282,9 +287,9 @@ describe("web console", () => {
     expect(JSON.stringify(apiOrigin.DomainName)).toContain("execute-api");
   });
 
-  it("the deployed API has no local-only route: every route is a manifest route under /v1", () => {
+  it("the deployed API has no local-only route: every route is a manifest route (or the catch-all) under /v1", () => {
     const keys = Object.values(template.findResources("AWS::ApiGatewayV2::Route")).map((r) => r.Properties.RouteKey as string);
-    const manifest = new Set(MANIFEST.map((r) => `${r.method} ${r.path}`));
+    const manifest = new Set([...MANIFEST.map((r) => `${r.method} ${r.path}`), FALLBACK_ROUTE_KEY]);
     expect(keys.length).toBe(manifest.size);
     for (const k of keys) {
       expect(manifest.has(k), k).toBe(true);

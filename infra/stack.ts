@@ -29,7 +29,7 @@ import { ESM_REQUIRE_BANNER, EXTERNAL_MODULES, LAMBDA_BUNDLE, LAZY_MODULES } fro
 import { writePartitions } from "./key-prefixes.js";
 import { NAMESPACE } from "../shared/metrics.js";
 import { JOBS } from "../functions/schedule.js";
-import { FUNCTIONS, type FunctionName } from "../shared/route.js";
+import { FALLBACK_ROUTE, FUNCTIONS, type FunctionName } from "../shared/route.js";
 import { TABLE_INDEXES, TABLE_KEYS, TTL_ATTRIBUTE } from "../shared/table.js";
 
 const ROOT = join(import.meta.dirname, "..");
@@ -442,6 +442,17 @@ export class SafetyPlatformStack extends Stack {
     }
 
     stage.routeSettings = routeSettings;
+
+    // 405 with Allow and problem+json 404s under /v1 are ours: see FALLBACK_ROUTE.
+    const platform = integrations.get(FALLBACK_ROUTE.fn);
+    if (!platform) throw new Error(`the catch-all route needs the ${FALLBACK_ROUTE.fn} function`);
+    const [fallback] = this.api.addRoutes({ path: FALLBACK_ROUTE.path, methods: [HttpMethod.ANY], integration: platform });
+    if (fallback) {
+      Validations.of(fallback).acknowledge({
+        id: "AwsSolutions::AwsSolutions-APIG4",
+        reason: "The catch-all only answers 405 (with Allow) or 404 for requests no manifest route serves; it reads and writes nothing.",
+      });
+    }
 
     new Alarm(this, "Api5xx", {
       metric: this.api.metricServerError({ period: Duration.minutes(5) }),

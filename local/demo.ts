@@ -1,5 +1,7 @@
-// The demo accounts `npm start` prints a token for (one per role); the console's local
-// sign-in page lists the same accounts by id and title.
+// The demo accounts `npm start` prints a token for (one per role), by the id
+// `npm run token -- --demo <id>` takes; the console's local sign-in page lists the same
+// accounts by id and title. Their ids are the seeded demo records'.
+import { DEMO_GRID_ENTERPRISE as DEMO_ENTERPRISE_ID, DEMO_GRID_ID } from "../functions/hazards/seed.js";
 import type { TokenClaims } from "./auth.js";
 
 export interface DemoAccount {
@@ -11,8 +13,8 @@ export interface DemoAccount {
 }
 
 export const DEMO_ACCOUNTS: DemoAccount[] = [
-  { id: "enterprise", title: "企业安全管理员 · 武汉江岸精细化工", label: "enterprise (武汉江岸精细化工)", claims: { role: "enterprise", region: "420102", enterprise: "01JDEM0000000000000000E001", user: "demo-enterprise" } },
-  { id: "grid", title: "网格员 · 江岸区网格 GRID-420102-01", label: "grid_member (江岸区网格 GRID-420102-01)", claims: { role: "grid_member", region: "420102", grid: "01JDEM0000000000000000G001", user: "demo-grid" } },
+  { id: "enterprise", title: "企业安全管理员 · 武汉江岸精细化工", label: "enterprise (武汉江岸精细化工)", claims: { role: "enterprise", region: "420102", enterprise: DEMO_ENTERPRISE_ID, user: "demo-enterprise" } },
+  { id: "grid", title: "网格员 · 江岸区网格 GRID-420102-01", label: "grid_member (江岸区网格 GRID-420102-01)", claims: { role: "grid_member", region: "420102", grid: DEMO_GRID_ID, user: "demo-grid" } },
   { id: "county-regulator", title: "监管人员 · 江岸区", label: "regulator, county (江岸区)", claims: { role: "regulator", region: "420102", user: "demo-county-regulator" } },
   { id: "city-regulator", title: "监管人员 · 武汉市", label: "regulator, city (武汉市)", claims: { role: "regulator", region: "420100", user: "demo-city-regulator" } },
   { id: "province-regulator", title: "监管人员 · 湖北省", label: "regulator, province (湖北省)", claims: { role: "regulator", region: "420000", user: "demo-province-regulator" } },
@@ -22,3 +24,18 @@ export const DEMO_ACCOUNTS: DemoAccount[] = [
   { id: "statistician", title: "统计人员 · 湖北省", label: "statistician (province)", claims: { role: "statistician", region: "420000", user: "demo-statistician" } },
   { id: "admin", title: "系统管理员 · 湖北省", label: "admin (province)", claims: { role: "admin", region: "420000", user: "demo-admin" } },
 ];
+
+/** The account's scope as the banner prints it: role, region and the ids a caller needs. */
+export function describeClaims(c: TokenClaims): string {
+  return [
+    `role=${c.role}`,
+    `region=${c.region ?? "420000"}`,
+    c.enterprise ? `enterprise=${c.enterprise}` : "",
+    c.grid ? `grid=${c.grid}` : "",
+    c.industry ? `industry=${c.industry}` : "",
+    c.head ? "head=true" : "",
+    c.user ? `user=${c.user}` : "",
+  ]
+    .filter(Boolean)
+    .join(" ");
+}

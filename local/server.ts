@@ -1,13 +1,14 @@
 // The API Gateway stand-in: turns each HTTP request into an HTTP API v2 event (JWT claims
 // under requestContext.authorizer.jwt.claims) and calls the same handler the CDK app
-// deploys. What the gateway itself answers (no route, bad token, body too big) is
-// answered here the way the gateway does.
+// deploys. What the gateway itself answers (no or bad token, a path outside /v1, a body over
+// 10 MB) is answered here the way the gateway does; everything else under /v1, including a
+// method a path does not route, reaches our code (see FALLBACK_ROUTE in shared/route.ts).
 import { randomUUID } from "node:crypto";
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { Context } from "aws-lambda";
 import { MANIFEST } from "../functions/manifest.js";
 import type { Event } from "../shared/http.js";
-import type { FunctionName, RouteSpec } from "../shared/route.js";
+import { FALLBACK_ROUTE, type FunctionName, pathPattern, type RouteSpec } from "../shared/route.js";
 import type { KeyPair } from "./auth.js";
 import { verifyToken } from "./auth.js";
 
@@ -16,19 +17,12 @@ type Handler = (event: Event, context: Context) => Promise<{ statusCode: number;
 const GATEWAY_MAX_BODY = 10 * 1024 * 1024;
 
 interface Matcher {
-  spec: RouteSpec;
+  spec: { method: string; path: string; fn: FunctionName; roles: RouteSpec["roles"] };
   regex: RegExp;
   names: string[];
 }
 
-function compile(spec: RouteSpec): Matcher {
-  const names: string[] = [];
-  const pattern = spec.path.replace(/[.*+?^$()|[\]\\]/g, "\\$&").replace(/\\?\{(\w+)\\?\}|\{(\w+)\}/g, (_m, a, b) => {
-    names.push(a ?? b);
-    return "([^/]+)";
-  });
-  return { spec, regex: new RegExp(`^${pattern}$`), names };
-}
+const compile = (spec: RouteSpec): Matcher => ({ spec, ...pathPattern(spec.path) });
 
 const handlers = new Map<FunctionName, Promise<Handler>>();
 function handlerFor(fn: FunctionName): Promise<Handler> {
@@ -79,6 +73,8 @@ type Listener = (req: IncomingMessage, res: ServerResponse) => unknown;
 /** `other` answers what is not under /v1 (the console and local sign-in, see local/web.ts). */
 export function createApiServer(keys: Pick<KeyPair, "publicKey">, other?: Listener): Server {
   const matchers = MANIFEST.map(compile);
+  // Last, as in API Gateway, where a greedy route has the lowest priority.
+  matchers.push({ spec: { ...FALLBACK_ROUTE, roles: "public" }, regex: /^\/v1\/(.+)$/, names: ["proxy"] });
   return createServer(async (req, res) => {
     try {
       const url = new URL(req.url ?? "/", "http://localhost");
@@ -86,7 +82,7 @@ export function createApiServer(keys: Pick<KeyPair, "publicKey">, other?: Listen
       const method = (req.method ?? "GET").toUpperCase();
       let found: { m: Matcher; params: Record<string, string> } | undefined;
       for (const m of matchers) {
-        if (m.spec.method !== method) continue;
+        if (m.spec.method !== method && m.spec.method !== "ANY") continue;
         const hit = m.regex.exec(url.pathname);
         if (!hit) continue;
         const params: Record<string, string> = {};

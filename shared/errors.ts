@@ -20,6 +20,7 @@ export class ApiError extends Error {
     readonly text: Text,
     readonly extra: Record<string, unknown> = {},
     readonly fieldErrors: FieldProblem[] = [],
+    readonly headers: Record<string, string> = {},
   ) {
     super(text.en);
     this.name = "ApiError";
@@ -59,6 +60,21 @@ export const forbidden = (code = "forbidden", text: Text = { zh: "当前角色�
 export const notFound = (what: Text = { zh: "记录", en: "record" }) =>
   new ApiError(404, "not_found", { zh: `${what.zh}不存在`, en: `${what.en} not found` });
 
+/** Our code answers for every path under /v1 (see FALLBACK_ROUTE in shared/route.ts). */
+export const routeNotFound = () =>
+  new ApiError(404, "route_not_found", { zh: "接口不存在，可用的接口见 /v1/openapi.json", en: "no such route; the routes are listed in /v1/openapi.json" });
+
+/** RFC 9110 §15.5.6: a 405 names the allowed methods in `Allow`. */
+export const methodNotAllowed = (method: string, allowed: readonly string[]) =>
+  new ApiError(
+    405,
+    "method_not_allowed",
+    { zh: `该接口不支持 ${method} 方法，支持的方法：${allowed.join("、")}`, en: `${method} is not allowed here; allowed: ${allowed.join(", ")}` },
+    { allowed },
+    [],
+    { allow: allowed.join(", ") },
+  );
+
 export const conflict = (code: string, text: Text, extra: Record<string, unknown> = {}) =>
   new ApiError(409, code, text, extra);
 
@@ -81,4 +97,22 @@ export const illegalTransition = (action: string, state: string, allowed: readon
 
 export function localiseFieldProblems(problems: FieldProblem[], lang: "zh" | "en"): { path: string; message: string }[] {
   return problems.map((f) => ({ path: f.path, message: typeof f.message === "string" ? f.message : f.message[lang] }));
+}
+
+const WHERE: Record<"body" | "query" | "params", Text> = {
+  body: { zh: "请求体", en: "body" },
+  query: { zh: "查询参数", en: "query" },
+  params: { zh: "路径参数", en: "path" },
+};
+
+/** 400 naming every bad field: `errors[]` carries them one by one, `detail` joins them (zh with "；"). */
+export function invalidFields(where: "body" | "query" | "params", problems: FieldProblem[]): ApiError {
+  // A message that already names its field ("缺少必填字段「name」") is not prefixed again.
+  const lines = (lang: "zh" | "en", sep: string) =>
+    localiseFieldProblems(problems, lang).map((p) => (p.message.includes(p.path) ? p.message : `${p.path}${sep}${p.message}`));
+  return badRequest(
+    "validation_failed",
+    { zh: `${WHERE[where].zh}校验失败：${lines("zh", "：").join("；")}`, en: `${WHERE[where].en} is invalid: ${lines("en", ": ").join("; ")}` },
+    problems,
+  );
 }

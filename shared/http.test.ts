@@ -1,8 +1,9 @@
 // The HTTP stack's pure pieces: language, validation errors, problem+json, error mapping.
 import { describe, expect, it } from "vitest";
 import * as z from "zod/mini";
-import { ApiError } from "./errors.js";
-import { expectedVersion, languageOf, problem, toApiError, validate } from "./http.js";
+import { ApiError, localiseFieldProblems } from "./errors.js";
+import { expectedVersion, lambda, languageOf, problem, route, toApiError, validate } from "./http.js";
+import { problemCodes } from "./route.js";
 
 describe("languageOf", () => {
   it.each([
@@ -18,7 +19,7 @@ describe("validate", () => {
   const schema = z.strictObject({ name: z.string().check(z.minLength(2)), n: z.number() });
   it("names each field; unknown fields one by one", () => {
     try {
-      validate(schema, { name: "x", n: "y", extra: 1, status: "z" }, "body", "en");
+      validate(schema, { name: "x", n: "y", extra: 1, status: "z" }, "body");
       expect.unreachable();
     } catch (err) {
       const e = err as ApiError;
@@ -30,13 +31,13 @@ describe("validate", () => {
   it("messages follow the language", () => {
     const msg = (lang: "zh" | "en") => {
       try {
-        validate(schema, { name: "x", n: 1 }, "body", lang);
+        validate(schema, { name: "x", n: 1 }, "body");
       } catch (err) {
-        return (err as ApiError).fieldErrors[0]?.message as string;
+        return localiseFieldProblems((err as ApiError).fieldErrors, lang)[0]?.message;
       }
     };
     expect(msg("zh")).toMatch(/[\u4e00-\u9fff]/);
-    expect(msg("en")).toMatch(/Too small/);
+    expect(msg("en")).toMatch(/at least 2/);
   });
 });
 
@@ -69,5 +70,48 @@ describe("If-Match", () => {
     expect(expectedVersion({ "if-match": "5" })).toBe(5);
     expect(() => expectedVersion({})).toThrow(expect.objectContaining({ status: 428 }));
     expect(() => expectedVersion({ "if-match": "*" })).toThrow(expect.objectContaining({ status: 400 }));
+  });
+});
+
+describe("with VALIDATE_RESPONSES, a route answers only what its spec declares (the OpenAPI document lists it)", () => {
+  const spec = route({
+    method: "GET", path: "/v1/things/{id}", fn: "platform", roles: "public", summary: "test",
+    errors: { 409: ["thing_busy"] }, returns: ["etag"],
+  });
+  const handler = lambda({ thing: spec }, {
+    thing: async ({ headers }) => {
+      if (headers["x-throw"]) throw new ApiError(409, headers["x-throw"], { zh: "忙", en: "busy" });
+      const answer: Record<string, string> = headers["x-location"] ? { location: "/v1/things/1" } : { etag: '"1"' };
+      return { body: {}, headers: answer };
+    },
+  });
+  const call = (headers: Record<string, string>) =>
+    handler({ routeKey: "GET /v1/things/{id}", headers, requestContext: { requestId: "r" }, pathParameters: { id: "1" } } as never, {} as never);
+
+  it("a declared code passes; an undeclared one is a 500 that names it", async () => {
+    const before = process.env.VALIDATE_RESPONSES;
+    process.env.VALIDATE_RESPONSES = "1";
+    try {
+      expect((await call({ "x-throw": "thing_busy" })).statusCode).toBe(409);
+      expect((await call({ "x-throw": "thing_gone" })).statusCode).toBe(500);
+      expect((await call({})).statusCode).toBe(200);
+      expect((await call({ "x-location": "1" })).statusCode).toBe(500);
+    } finally {
+      process.env.VALIDATE_RESPONSES = before;
+    }
+  });
+
+  it("codes follow from the spec's shape: validation, token, role, idempotency, If-Match, storage", () => {
+    const codes = problemCodes({ ...spec, method: "POST", roles: ["admin"], body: z.strictObject({}), ifMatch: "required" });
+    expect(codes).toMatchObject({
+      400: expect.arrayContaining(["validation_failed", "invalid_json", "invalid_idempotency_key", "invalid_if_match"]),
+      401: ["unauthorized"],
+      403: ["forbidden", "out_of_scope"],
+      404: ["not_found"],
+      409: ["thing_busy", "version_conflict"],
+      422: ["idempotency_key_reused"],
+      428: ["precondition_required"],
+      503: ["dependency_unavailable"],
+    });
   });
 });

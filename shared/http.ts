@@ -9,15 +9,14 @@ import middy from "@middy/core";
 import httpHeaderNormalizer from "@middy/http-header-normalizer";
 import type { APIGatewayProxyEventV2WithJWTAuthorizer, APIGatewayProxyStructuredResultV2 } from "aws-lambda";
 import type * as z from "zod/mini";
-import en from "zod/v4/locales/en.js";
-import zhCN from "zod/v4/locales/zh-CN.js";
 import { auditWrite, type AuditEntry } from "./audit.js";
 import { getItem, type Item, putNew, transact, type Write } from "./db.js";
-import { ApiError, type FieldProblem, forbidden, localiseFieldProblems, TITLES, type Text, unauthorized } from "./errors.js";
+import { ApiError, type FieldProblem, forbidden, invalidFields, localiseFieldProblems, routeNotFound, TITLES, type Text, unauthorized } from "./errors.js";
+import { fill, issueText, MESSAGES } from "./messages.js";
 import { logger } from "./logger.js";
 import { countBusinessEvents } from "./metrics.js";
 import { type Actor, actorFromClaims } from "./policy.js";
-import type { RouteSpec } from "./route.js";
+import { problemCodes, type RouteSpec } from "./route.js";
 import { tracing } from "./tracing.js";
 
 export { FUNCTIONS, type FunctionName, type Method, route, type RouteSpec } from "./route.js";
@@ -59,36 +58,30 @@ export function languageOf(header: string | undefined): Lang {
   return first.startsWith("en") ? "en" : "zh";
 }
 
-const localeErrors = { zh: zhCN().localeError, en: en().localeError };
-
 export function t(text: Text, lang: Lang): string {
   return text[lang];
 }
 
 // ---------- validation ----------
 
-export function validate<S extends Schema>(schema: S, input: unknown, where: "body" | "query" | "params", lang: Lang): z.infer<S> {
-  const res = schema.safeParse(input, { error: localeErrors[lang] });
+/** Parses input with its schema; a failure is a 400 naming every field, in both languages (the answer picks one). */
+export function validate<S extends Schema>(schema: S, input: unknown, where: "body" | "query" | "params"): z.infer<S> {
+  const res = schema.safeParse(input, { reportInput: true });
   if (res.success) return res.data as z.infer<S>;
   const problems: FieldProblem[] = [];
   for (const issue of res.error.issues) {
     if (issue.code === "unrecognized_keys") {
       // One problem per unknown field, named by its own path.
       for (const key of issue.keys) {
-        problems.push({
-          path: [...issue.path, key].join("."),
-          message: { zh: `不允许的字段「${key}」`, en: `unknown field '${key}'` },
-        });
+        problems.push({ path: [...issue.path, key].join("."), message: fill(MESSAGES.unknownField, { field: key }) });
       }
-    } else {
-      problems.push({ path: issue.path.map(String).join(".") || where, message: issue.message });
+      continue;
     }
+    const path = issue.path.map(String).join(".");
+    const missing = issue.code === "invalid_type" && (issue as { input?: unknown }).input === undefined;
+    problems.push({ path: path || where, message: issueText(issue, path || where, missing) });
   }
-  const where_ = { body: { zh: "请求体", en: "body" }, query: { zh: "查询参数", en: "query" }, params: { zh: "路径参数", en: "path" } }[where];
-  throw new ApiError(400, "validation_failed", {
-    zh: `${where_.zh}校验失败：${localiseFieldProblems(problems, "zh").map((p) => `${p.path} ${p.message}`).join("；")}`,
-    en: `${where_.en} is invalid: ${localiseFieldProblems(problems, "en").map((p) => `${p.path} ${p.message}`).join("; ")}`,
-  }, {}, problems);
+  throw invalidFields(where, problems);
 }
 
 // ---------- responses ----------
@@ -119,6 +112,7 @@ export function problem(err: ApiError, requestId: string, lang: Lang): Response 
     "content-type": "application/problem+json; charset=utf-8",
     "x-request-id": requestId,
     "content-language": lang === "en" ? "en" : "zh-CN",
+    ...err.headers,
   };
   if (err.status === 503 || err.status === 429) headers["retry-after"] = String(err.extra.retryAfterSeconds ?? 5);
   return { statusCode: err.status, headers, body: JSON.stringify(body) };
@@ -223,14 +217,17 @@ function readBody(event: Event, spec: RouteSpec): unknown {
   }
 }
 
-async function dispatch(event: Event, routes: Map<string, Bound>): Promise<Response> {
+/** Answers a request no route of this function serves (the platform's catch-all). */
+export type Fallback = (event: Event) => Promise<ApiError>;
+
+async function dispatch(event: Event, routes: Map<string, Bound>, fallback?: Fallback): Promise<Response> {
   const requestId = event.requestContext?.requestId ?? "local";
   const lang = languageOf(event.headers?.["accept-language"]);
   const bound = routes.get(event.routeKey);
   let actor: Actor | undefined;
   let idem: { key: string; hash: string } | undefined;
   try {
-    if (!bound) throw new ApiError(404, "route_not_found", { zh: "接口不存在", en: "no such route" });
+    if (!bound) throw fallback ? await fallback(event) : routeNotFound();
     const { spec, impl } = bound;
     if (spec.roles !== "public") {
       actor = actorFromClaims(event.requestContext?.authorizer?.jwt?.claims as Record<string, unknown> | undefined);
@@ -239,10 +236,10 @@ async function dispatch(event: Event, routes: Map<string, Bound>): Promise<Respo
     } else {
       actor = actorFromClaims(event.requestContext?.authorizer?.jwt?.claims as Record<string, unknown> | undefined);
     }
-    const params = spec.params ? validate(spec.params, event.pathParameters ?? {}, "params", lang) : undefined;
-    const query = spec.query ? validate(spec.query, event.queryStringParameters ?? {}, "query", lang) : undefined;
+    const params = spec.params ? validate(spec.params, event.pathParameters ?? {}, "params") : undefined;
+    const query = spec.query ? validate(spec.query, event.queryStringParameters ?? {}, "query") : undefined;
     const rawBody = readBody(event, spec);
-    const body = spec.body ? validate(spec.body, rawBody, "body", lang) : undefined;
+    const body = spec.body ? validate(spec.body, rawBody, "body") : undefined;
 
     const key = event.headers["idempotency-key"];
     if (key !== undefined && spec.method === "POST" && actor) {
@@ -255,9 +252,13 @@ async function dispatch(event: Event, routes: Map<string, Bound>): Promise<Respo
     const now = new Date();
     const result = await impl({ params, query, body, actor, requestId, lang, now, headers: event.headers } as Request<RouteSpec>);
     const status = result.status ?? spec.status ?? 200;
-    if (process.env.VALIDATE_RESPONSES === "1" && spec.response && result.body !== undefined && !result.raw) {
-      const check = spec.response.safeParse(result.body);
-      if (!check.success) throw new Error(`response of ${event.routeKey} does not match its schema: ${JSON.stringify(check.error.issues).slice(0, 800)}`);
+    if (process.env.VALIDATE_RESPONSES === "1") {
+      if (spec.response && result.body !== undefined && !result.raw) {
+        const check = spec.response.safeParse(result.body);
+        if (!check.success) throw new Error(`response of ${event.routeKey} does not match its schema: ${JSON.stringify(check.error.issues).slice(0, 800)}`);
+      }
+      const undeclared = Object.keys(result.headers ?? {}).filter((h) => (h === "etag" || h === "location") && !spec.returns?.includes(h));
+      if (undeclared.length > 0) throw new Error(`${event.routeKey} answers ${undeclared.join(", ")} but its route spec does not declare it in returns`);
     }
     const writes = [...(result.writes ?? [])];
     if (writes.length > 0 || (result.audit ?? []).length > 0) {
@@ -298,7 +299,12 @@ async function dispatch(event: Event, routes: Map<string, Bound>): Promise<Respo
         err = inner;
       }
     }
-    const apiErr = toApiError(err);
+    let apiErr = toApiError(err);
+    if (process.env.VALIDATE_RESPONSES === "1" && bound && apiErr.status < 500 && !problemCodes(bound.spec)[apiErr.status]?.includes(apiErr.code)) {
+      // The OpenAPI document lists each route's codes from its spec: an answer outside that list is a bug.
+      err = new Error(`${event.routeKey} answers ${apiErr.status} ${apiErr.code}, which its route spec does not declare`);
+      apiErr = toApiError(err);
+    }
     if (apiErr.status >= 500) logger.error("request failed", { requestId, routeKey: event.routeKey, error: err as Error });
     return problem(apiErr, requestId, lang);
   }
@@ -308,7 +314,7 @@ async function dispatch(event: Event, routes: Map<string, Bound>): Promise<Respo
  * Builds a Lambda handler for a set of routes. Every route of the set must have an
  * implementation (the type says so), and the route key is API Gateway's "METHOD /path".
  */
-export function lambda<const M extends Record<string, RouteSpec>>(routes: M, impls: { [K in keyof M]: Impl<M[K]> }) {
+export function lambda<const M extends Record<string, RouteSpec>>(routes: M, impls: { [K in keyof M]: Impl<M[K]> }, fallback?: Fallback) {
   const table = new Map<string, Bound>();
   for (const [name, spec] of Object.entries(routes)) {
     table.set(`${spec.method} ${spec.path}`, { spec, impl: impls[name] as unknown as Impl<RouteSpec> });
@@ -317,7 +323,7 @@ export function lambda<const M extends Record<string, RouteSpec>>(routes: M, imp
     .use(httpHeaderNormalizer())
     .use(injectLambdaContext(logger, { resetKeys: true, correlationIdPath: correlationPaths.API_GATEWAY_HTTP }))
     .use(tracing())
-    .handler((event) => dispatch(event, table));
+    .handler((event) => dispatch(event, table, fallback));
 }
 
 // ---------- optimistic concurrency over HTTP ----------

@@ -9,7 +9,7 @@ import { update, type Write } from "./db.js";
 import { env } from "./env.js";
 import { conflict, type Text } from "./errors.js";
 import { newId } from "./ids.js";
-import { Id } from "./schemas.js";
+import { field, Id } from "./schemas.js";
 
 export const ATTACHMENT_TYPES = ["image/jpeg", "image/png", "application/pdf"] as const;
 export const MAX_ATTACHMENT_BYTES = 10 * 1024 * 1024;
@@ -45,9 +45,9 @@ export const AttachmentParams = z.strictObject({ id: Id, attachmentId: Id });
 
 /** What a client declares before uploading; anything else is refused before a URL exists. */
 export const AttachmentRequest = z.strictObject({
-  fileName: z.string().check(z.minLength(1), z.maxLength(200), z.regex(/^[^/\\\p{Cc}]+$/u)),
-  contentType: z.enum(ATTACHMENT_TYPES),
-  size: z.number().check(z.int(), z.minimum(1), z.maximum(MAX_ATTACHMENT_BYTES)),
+  fileName: field(z.string().check(z.minLength(1), z.maxLength(200), z.regex(/^[^/\\\p{Cc}]+$/u)), "文件名（不含路径）。File name."),
+  contentType: field(z.enum(ATTACHMENT_TYPES), "文件类型：image/jpeg、image/png 或 application/pdf。Content type."),
+  size: field(z.number().check(z.int(), z.minimum(1), z.maximum(MAX_ATTACHMENT_BYTES)), "文件大小（字节，≤ 10 MB）。Size in bytes."),
 });
 export type AttachmentRequest = z.infer<typeof AttachmentRequest>;
 

@@ -135,30 +135,33 @@ export function workingDaysBetween(
   return { days, fallbackYears: [...fallback].sort((a, b) => a - b) };
 }
 
-/** Problems with an admin-supplied calendar (PUT /v1/calendar/{year}); empty when valid. */
-export function validateYearCalendar(cal: YearCalendar): string[] {
-  const errors: string[] = [];
-  if (!Number.isInteger(cal.year) || cal.year < 1949 || cal.year > 9999) errors.push(`year out of range: ${cal.year}`);
-  if (typeof cal.source !== "string" || cal.source.trim() === "") errors.push("source is required");
-  const check = (list: unknown, name: string): string[] => {
+/** Problems with an admin-supplied calendar (PUT /v1/calendar/{year}), in Chinese and English; empty when valid. */
+export function validateYearCalendar(cal: YearCalendar): { path: string; message: { zh: string; en: string } }[] {
+  const errors: { path: string; message: { zh: string; en: string } }[] = [];
+  const add = (path: string, zh: string, en: string) => errors.push({ path, message: { zh, en } });
+  if (!Number.isInteger(cal.year) || cal.year < 1949 || cal.year > 9999) add("year", `年份超出范围：${cal.year}`, `year out of range: ${cal.year}`);
+  if (typeof cal.source !== "string" || cal.source.trim() === "") add("source", "须注明日历来源（国务院办公厅通知）", "source is required");
+  const NAME = { holidays: "节假日", makeUpWorkdays: "调休上班日" } as const;
+  const check = (list: unknown, name: keyof typeof NAME): string[] => {
     if (!Array.isArray(list)) {
-      errors.push(`${name} must be a list of dates`);
+      add(name, `${NAME[name]}须为日期列表`, `${name} must be a list of dates`);
       return [];
     }
     const seen = new Set<string>();
-    for (const d of list) {
-      if (typeof d !== "string" || !isIsoDate(d)) errors.push(`${name}: not a date: ${String(d)}`);
-      else if (Number(d.slice(0, 4)) !== cal.year) errors.push(`${name}: ${d} is not in ${cal.year}`);
-      else if (seen.has(d)) errors.push(`${name}: duplicate ${d}`);
+    list.forEach((d: unknown, i) => {
+      const at = `${name}.${i}`;
+      if (typeof d !== "string" || !isIsoDate(d)) add(at, `${NAME[name]}中有无效日期：${String(d)}`, `${name}: not a date: ${String(d)}`);
+      else if (Number(d.slice(0, 4)) !== cal.year) add(at, `${NAME[name]} ${d} 不在 ${cal.year} 年内`, `${name}: ${d} is not in ${cal.year}`);
+      else if (seen.has(d)) add(at, `${NAME[name]} ${d} 重复`, `${name}: duplicate ${d}`);
       else seen.add(d);
-    }
+    });
     return [...seen];
   };
   const holidays = new Set(check(cal.holidays, "holidays"));
   for (const d of check(cal.makeUpWorkdays, "makeUpWorkdays")) {
     // A make-up day only means something on a weekend; on a weekday it is a working day anyway.
-    if (!isWeekend(d)) errors.push(`makeUpWorkdays: ${d} is not a Saturday or Sunday`);
-    if (holidays.has(d)) errors.push(`${d} is both a holiday and a make-up working day`);
+    if (!isWeekend(d)) add("makeUpWorkdays", `调休上班日 ${d} 不是星期六或星期日`, `makeUpWorkdays: ${d} is not a Saturday or Sunday`);
+    if (holidays.has(d)) add("makeUpWorkdays", `${d} 不能既是节假日又是调休上班日`, `${d} is both a holiday and a make-up working day`);
   }
   return errors;
 }

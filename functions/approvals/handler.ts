@@ -3,9 +3,9 @@
 import type { AuditEntry } from "../../shared/audit.js";
 import { diff } from "../../shared/audit.js";
 import { regionByCode, regionLevel } from "../../shared/codes/index.js";
-import type { Write } from "../../shared/db.js";
+import type { Page, Write } from "../../shared/db.js";
 import { getEnterprise } from "../../shared/enterprises.js";
-import { type ApiError, badRequest, conflict, forbidden, illegalTransition, invalidField, notFound, staleVersion } from "../../shared/errors.js";
+import { type ApiError, conflict, forbidden, illegalTransition, invalidField, invalidFields, notFound, staleVersion } from "../../shared/errors.js";
 import { etag, expectedVersion, lambda } from "../../shared/http.js";
 import { newId } from "../../shared/ids.js";
 import { type Actor, isProvinceAdmin } from "../../shared/policy.js";
@@ -96,13 +96,6 @@ function itemOut(i: StoredItem) {
   return rest;
 }
 
-function ruleErrors(errors: string[]): ApiError {
-  return badRequest(
-    "validation_failed",
-    { zh: `校验失败：${errors.join("；")}`, en: `invalid: ${errors.join("; ")}` },
-    errors.map((e) => ({ path: "body", message: { zh: e, en: e } })),
-  );
-}
 
 function authorityError(code: AuthorityCode): ApiError {
   switch (code) {
@@ -146,6 +139,33 @@ interface Loaded {
   delegation?: DelegationState;
 }
 
+/** The clock fields every read of an application shows (list rows and the full view). */
+function clockFields(app: ApplicationRecord, calendars: Calendars, today: string) {
+  const clock = applicationClock(app, calendars, today);
+  return {
+    dueDate: clock?.dueDate ?? null,
+    workingDaysUsed: clock?.workingDaysUsed ?? null,
+    workingDaysLeft: clock?.workingDaysLeft ?? null,
+    paused: clock?.paused ?? false,
+    overdue: clock?.overdue ?? false,
+    fallbackYears: clock?.fallbackYears ?? [],
+  };
+}
+
+/** A page of applications with each row's clock (one calendar read for the page). */
+async function withClocks(page: Page<ApplicationRecord>, now: Date) {
+  if (page.items.length === 0) return { items: [], nextCursor: page.nextCursor };
+  const calendars = await loadCalendars();
+  const today = shanghaiDate(now);
+  return {
+    items: page.items.map((app) => {
+      const { fallbackYears: _, ...clock } = clockFields(app, calendars, today);
+      return { ...app, ...clock };
+    }),
+    nextCursor: page.nextCursor,
+  };
+}
+
 async function applicationView(bundle: ApplicationBundle, now: Date, loaded: Loaded = {}) {
   const today = shanghaiDate(now);
   const [calendars, item] = await Promise.all([loaded.calendars ?? loadCalendars(), loaded.item ?? getCatalogueItem(bundle.app.itemCode)]);
@@ -156,7 +176,7 @@ async function applicationView(bundle: ApplicationBundle, now: Date, loaded: Loa
   if (deemed) history.push(deemed.step);
   const delegation = item?.issuer !== "province_delegable" ? undefined : (loaded.delegation ?? (await delegationState(app.itemCode, app.cityCode)));
   const holder = holderOf(item?.issuer ?? "province", app.cityCode, delegation, today);
-  const clock = applicationClock(app, calendars, today);
+  const clock = clockFields(app, calendars, today);
   const [authorityEvents, listing, attachments] = await Promise.all([
     authorityEventsOf(history),
     currentListing(app.enterpriseId, today),
@@ -171,14 +191,10 @@ async function applicationView(bundle: ApplicationBundle, now: Date, loaded: Loa
       verified: a.verified,
     })),
   ]);
-  const fallbackYears = clock?.fallbackYears ?? [];
+  const { fallbackYears, ...clockOut } = clock;
   return {
     ...app,
-    dueDate: clock?.dueDate ?? null,
-    workingDaysUsed: clock?.workingDaysUsed ?? null,
-    workingDaysLeft: clock?.workingDaysLeft ?? null,
-    paused: clock?.paused ?? false,
-    overdue: clock?.overdue ?? false,
+    ...clockOut,
     calendarFallbackYears: fallbackYears,
     ...(fallbackYears.length > 0
       ? {
@@ -427,7 +443,7 @@ export const handler = lambda(routes, {
     requireProvinceAdmin(actor);
     const { changeReason, ...fields } = body;
     const errors = validateApprovalItem({ code: params.id, ...fields });
-    if (errors.length > 0) throw ruleErrors(errors);
+    if (errors.length > 0) throw invalidFields("body", errors);
     const before = await getCatalogueItem(params.id);
     let expected: number | undefined;
     if (before) {
@@ -477,7 +493,7 @@ export const handler = lambda(routes, {
     requireProvinceAdmin(actor);
     const cal = { year: params.year, holidays: [...body.holidays].sort(), makeUpWorkdays: [...body.makeUpWorkdays].sort(), source: body.source };
     const errors = validateYearCalendar(cal);
-    if (errors.length > 0) throw ruleErrors(errors);
+    if (errors.length > 0) throw invalidFields("body", errors);
     const before = (await loadCalendars()).find((c) => c.year === params.year);
     let expected: number | undefined;
     if (before) {
@@ -554,12 +570,12 @@ export const handler = lambda(routes, {
 
   listApplications: async ({ query, actor, now }) => {
     if (actor.role === "enterprise") {
-      return { body: await listApplicationsOfEnterprise(actor.enterpriseId as string, applicationFilter(query), query.limit, query.cursor) };
+      return { body: await withClocks(await listApplicationsOfEnterprise(actor.enterpriseId as string, applicationFilter(query), query.limit, query.cursor), now) };
     }
     const regionCode = query.regionCode ?? actor.regionCode;
     requireRegion(actor, regionCode);
     if (query.queue !== "true") {
-      return { body: await listApplicationsByRegion(regionCode, () => applicationFilter(query), query.limit, query.cursor) };
+      return { body: await withClocks(await listApplicationsByRegion(regionCode, () => applicationFilter(query), query.limit, query.cursor), now) };
     }
     if (actor.role !== "approval_officer") throw forbidden("officers_only", { zh: "仅审批人员有待办队列", en: "only approval officers have a queue" });
     // The queue: in each city, the items this officer holds there today.
@@ -575,7 +591,7 @@ export const handler = lambda(routes, {
       const f = applicationFilter({ state: query.state }, held);
       return f ?? null;
     };
-    return { body: await listApplicationsByRegion(regionCode, filterFor, query.limit, query.cursor) };
+    return { body: await withClocks(await listApplicationsByRegion(regionCode, filterFor, query.limit, query.cursor), now) };
   },
 
   getApplication: async ({ params, actor, now }) => {

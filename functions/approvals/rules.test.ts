@@ -121,12 +121,14 @@ describe("State Council calendar data (行政许可法 art. 82: periods exclude 
   });
 
   it("validateYearCalendar rejects weekday make-up days, overlaps, wrong years and no source", () => {
-    const errors = validateYearCalendar({
+    const problems = validateYearCalendar({
       year: 2027,
       source: " ",
       holidays: ["2027-10-01", "2027-10-01", "2026-10-01", "2027-13-01", "2027-10-02"],
       makeUpWorkdays: ["2027-10-04", "2027-10-02"],
     });
+    for (const p of problems) expect(p.message.zh).toMatch(/[\u4e00-\u9fff]/);
+    const errors = problems.map((p) => p.message.en);
     expect(errors.join("\n")).toMatch(/source is required/);
     expect(errors.join("\n")).toMatch(/duplicate 2027-10-01/);
     expect(errors.join("\n")).toMatch(/2026-10-01 is not in 2027/);
@@ -563,7 +565,7 @@ describe("seed catalogue (鄂安办〔2015〕60号: 7 categories, 16 items)", ()
       const row = Object.values(DECISION_LIMITS).find((l) => l.basis === i.limitBasis);
       expect(row?.days, i.code).toBe(i.limitWorkingDays);
     }
-    expect(validateApprovalItem({ ...PROVINCIAL_ITEMS[0]!, limitBasis: " " })).toContain("limitBasis is required: the provision that sets the time limit");
+    expect(validateApprovalItem({ ...PROVINCIAL_ITEMS[0]!, limitBasis: " " }).map((e) => e.message.en)).toContain("limitBasis is required: the provision that sets the time limit");
   });
 
   it("行政许可法 art. 58: every item is free", () => {
@@ -580,7 +582,9 @@ describe("seed catalogue (鄂安办〔2015〕60号: 7 categories, 16 items)", ()
 
   it("validateApprovalItem catches a fee, a missing stage and a bad limit", () => {
     const good = PROVINCIAL_ITEMS[0]!;
-    const errors = validateApprovalItem({ ...good, fee: 100, stages: good.stages.slice(0, 3), limitWorkingDays: 0, materials: [] });
+    const problems = validateApprovalItem({ ...good, fee: 100, stages: good.stages.slice(0, 3), limitWorkingDays: 0, materials: [] });
+    expect(problems.map((e) => e.path)).toEqual(expect.arrayContaining(["fee", "stages", "limitWorkingDays", "materials"]));
+    const errors = problems.map((e) => e.message.en);
     expect(errors).toEqual(
       expect.arrayContaining([
         "fee must be 0 (行政许可法 art. 58)",

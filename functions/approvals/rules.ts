@@ -117,31 +117,39 @@ export interface ApprovalItem {
   stages: ApprovalStage[];
 }
 
+/** A problem with configuration data (a catalogue item, a calendar), in Chinese and English. */
+export interface DataProblem {
+  path: string;
+  message: { zh: string; en: string };
+}
+
 /** Problems with a catalogue item (seed data or an admin edit); empty when valid. */
-export function validateApprovalItem(item: ApprovalItem): string[] {
-  const errors: string[] = [];
+export function validateApprovalItem(item: ApprovalItem): DataProblem[] {
+  const errors: DataProblem[] = [];
+  const add = (path: string, zh: string, en: string) => errors.push({ path, message: { zh, en } });
   const text = (v: unknown) => typeof v === "string" && v.trim() !== "";
-  if (!text(item.code)) errors.push("code is required");
-  if (!text(item.name)) errors.push("name is required");
-  if (!text(item.category)) errors.push("category is required");
+  if (!text(item.code)) add("code", "须填写事项编码", "code is required");
+  if (!text(item.name)) add("name", "须填写事项名称", "name is required");
+  if (!text(item.category)) add("category", "须填写事项类别", "category is required");
   if (!Array.isArray(item.legalBasis) || item.legalBasis.length === 0 || !item.legalBasis.every(text))
-    errors.push("legalBasis needs at least one entry");
-  if (!["province", "province_delegable", "city_county"].includes(item.issuer)) errors.push(`unknown issuer: ${item.issuer}`);
-  if (!Number.isInteger(item.limitWorkingDays) || item.limitWorkingDays <= 0) errors.push("limitWorkingDays must be a positive integer");
-  if (!text(item.limitBasis)) errors.push("limitBasis is required: the provision that sets the time limit");
+    add("legalBasis", "设定依据至少须有一条", "legalBasis needs at least one entry");
+  if (!["province", "province_delegable", "city_county"].includes(item.issuer)) add("issuer", `未知的实施机关层级：${item.issuer}`, `unknown issuer: ${item.issuer}`);
+  if (!Number.isInteger(item.limitWorkingDays) || item.limitWorkingDays <= 0) add("limitWorkingDays", "办理时限须为正整数（工作日）", "limitWorkingDays must be a positive integer");
+  if (!text(item.limitBasis)) add("limitBasis", "须填写设定办理时限的法律条款", "limitBasis is required: the provision that sets the time limit");
   if (item.licenceValidityYears !== null && (!Number.isInteger(item.licenceValidityYears) || item.licenceValidityYears <= 0))
-    errors.push("licenceValidityYears must be a positive integer or null");
-  if (item.fee !== APPROVAL_FEE_YUAN) errors.push("fee must be 0 (行政许可法 art. 58)");
+    add("licenceValidityYears", "许可证有效期须为正整数（年）或为空", "licenceValidityYears must be a positive integer or null");
+  if (item.fee !== APPROVAL_FEE_YUAN) add("fee", "行政许可不得收费，收费须为 0（行政许可法第五十八条）", "fee must be 0 (行政许可法 art. 58)");
   if (!Array.isArray(item.materials) || item.materials.length === 0 || !item.materials.every(text))
-    errors.push("materials needs at least one entry");
+    add("materials", "申请材料至少须有一项", "materials needs at least one entry");
   const names = Array.isArray(item.stages) ? item.stages.map((s) => s.stage) : [];
-  if (names.join() !== STAGE_NAMES.join()) errors.push(`stages must be ${STAGE_NAMES.join(", ")} in order`);
-  for (const s of Array.isArray(item.stages) ? item.stages : []) {
-    if (!text(s.reviewed) || !text(s.standard) || !text(s.misconductConsequence)) errors.push(`stage ${s.stage}: text fields are required`);
-    if (!Array.isArray(s.keyPoints) || s.keyPoints.length === 0 || !s.keyPoints.every(text)) errors.push(`stage ${s.stage}: keyPoints required`);
+  if (names.join() !== STAGE_NAMES.join()) add("stages", `办理环节须依次为：${STAGE_NAMES.join("、")}`, `stages must be ${STAGE_NAMES.join(", ")} in order`);
+  (Array.isArray(item.stages) ? item.stages : []).forEach((s, n) => {
+    if (!text(s.reviewed) || !text(s.standard) || !text(s.misconductConsequence))
+      add(`stages.${n}`, `环节「${s.stage}」须填写审查内容、审查标准和失职后果`, `stage ${s.stage}: text fields are required`);
+    if (!Array.isArray(s.keyPoints) || s.keyPoints.length === 0 || !s.keyPoints.every(text)) add(`stages.${n}.keyPoints`, `环节「${s.stage}」须列明审查要点`, `stage ${s.stage}: keyPoints required`);
     if (!Array.isArray(s.integrityRisks) || s.integrityRisks.length === 0 || !s.integrityRisks.every(text))
-      errors.push(`stage ${s.stage}: integrityRisks required`);
-  }
+      add(`stages.${n}.integrityRisks`, `环节「${s.stage}」须列明廉政风险点`, `stage ${s.stage}: integrityRisks required`);
+  });
   return errors;
 }
 

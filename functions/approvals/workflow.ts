@@ -2,7 +2,7 @@
 // record as read and an action, returns the next record and the steps to append, or throws the
 // ApiError the action deserves (409 naming the allowed actions, 403 for separation of duties or a
 // missing head role, 400 naming the field for a missing reason or an incomplete notice).
-import { conflict, forbidden, illegalTransition, invalidField } from "../../shared/errors.js";
+import { ApiError, conflict, forbidden, illegalTransition, invalidField } from "../../shared/errors.js";
 import { addDays, shanghaiStartOf, type IsoDate } from "../../shared/time.js";
 import {
   ACTION_ACTOR,
@@ -104,12 +104,11 @@ function guardError(v: GuardViolation) {
       return invalidField("reason", { zh: "此操作须说明理由", en: "this action needs a reason" }, "reason_required");
     case "missing_list_required":
       return invalidField("missingMaterials", { zh: "补正告知须一次列明全部需补正的材料（行政许可法第三十二条）", en: "the notice must list every missing material (行政许可法 art. 32)" }, "missing_list_required");
-    case "missing_list_incomplete":
-      return invalidField(
-        "missingMaterials",
-        { zh: `须一次性告知全部缺少的材料，遗漏：${(v.omitted ?? []).join("、")}`, en: `one notice must name every missing material; omitted: ${(v.omitted ?? []).join(", ")}` },
-        "missing_list_incomplete",
-      );
+    case "missing_list_incomplete": {
+      const omitted = v.omitted ?? [];
+      const text = { zh: `须一次性告知全部缺少的材料，遗漏：${omitted.join("、")}`, en: `one notice must name every missing material; omitted: ${omitted.join(", ")}` };
+      return new ApiError(400, "missing_list_incomplete", text, { omitted }, [{ path: "missingMaterials", message: text }]);
+    }
     case "separation_of_duties":
       return forbidden("separation_of_duties", { zh: "审查通过的人员不得作出许可决定，须由另一名工作人员决定", en: "the officer who passed the review may not decide; another officer must" });
     case "head_required":

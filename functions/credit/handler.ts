@@ -1,7 +1,7 @@
 // The credit Lambda: violations, the blacklist, supervision tasks and the blacklist policy.
 import { diff } from "../../shared/audit.js";
 import { targetEnterprise } from "../../shared/enterprises.js";
-import { conflict, forbidden, invalidField, staleVersion } from "../../shared/errors.js";
+import { conflict, forbidden, invalidField, invalidFields, staleVersion } from "../../shared/errors.js";
 import { etag, expectedVersion, lambda } from "../../shared/http.js";
 import { newId } from "../../shared/ids.js";
 import { putNew, putVersioned } from "../../shared/db.js";
@@ -54,7 +54,7 @@ export const handler = lambda(routes, {
   createViolation: async ({ body, actor, now }) => {
     const e = await targetEnterprise(actor, body.enterpriseId);
     const problems = validatePenalty(body.penalty);
-    if (problems[0]) throw invalidField(`penalty.${problems[0].path}`, { zh: problems[0].message, en: `penalty.${problems[0].path} is invalid` });
+    if (problems.length > 0) throw invalidFields("body", problems.map((p) => ({ ...p, path: `penalty.${p.path}` })));
     if (body.date > shanghaiDate(now)) throw invalidField("date", { zh: "处罚决定日期不能晚于今天", en: "the decision date cannot be in the future" });
     const v: Violation = {
       id: newId(),
@@ -295,10 +295,7 @@ export const handler = lambda(routes, {
     }
     const expected = expectedVersion(headers);
     const errors = validateBlacklistPolicy(body);
-    if (errors.length > 0) {
-      const field = Object.keys(body).find((k) => errors[0]?.startsWith(k)) ?? "body";
-      throw invalidField(field, { zh: `黑名单政策无效：${errors.join("；")}`, en: `invalid policy: ${errors.join("; ")}` });
-    }
+    if (errors.length > 0) throw invalidFields("body", errors);
     const before = await getPolicy();
     if (before.version !== expected) throw staleVersion();
     const after = { ...body, version: before.version + 1, updatedAt: now.toISOString(), updatedBy: actor.userId };

@@ -83,7 +83,9 @@ describe("blacklist policy (安委办〔2015〕14号)", () => {
     ["a repeat term shorter than the first", { firstTermYears: 2, repeatTermYears: 1 }, /repeatTermYears/],
     ["a zero inspection interval", { inspectionIntervalMonths: 0 }, /inspectionIntervalMonths/],
   ])("14号 bounds: rejects %s", (_name, change, message) => {
-    expect(validateBlacklistPolicy({ ...DEFAULT_BLACKLIST_POLICY, ...change }).join("\n")).toMatch(message);
+    const problems = validateBlacklistPolicy({ ...DEFAULT_BLACKLIST_POLICY, ...change });
+    expect(problems.map((e) => e.path).join("\n")).toMatch(message);
+    for (const e of problems) expect(e.message.zh).toMatch(/[\u4e00-\u9fff]/);
   });
 });
 

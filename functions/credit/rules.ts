@@ -45,21 +45,33 @@ const toShanghaiDate = (d: string | Date): IsoDate => (typeof d === "string" && 
 // ---------------------------------------------------------------------------------------------
 // Policy
 
-export function validateBlacklistPolicy(p: BlacklistPolicy): string[] {
-  const errors: string[] = [];
+/** Field problems of a policy, each in Chinese and English (empty when valid). */
+export function validateBlacklistPolicy(p: BlacklistPolicy): { path: string; message: { zh: string; en: string } }[] {
+  const errors: { path: string; message: { zh: string; en: string } }[] = [];
   if (!POLICY_BOUNDS.accidentGrades.includes(p.accidentGradeThreshold)) {
-    errors.push(`accidentGradeThreshold must be one of ${POLICY_BOUNDS.accidentGrades.join(", ")}`);
+    errors.push({
+      path: "accidentGradeThreshold",
+      message: { zh: `事故等级门槛须为以下之一：${POLICY_BOUNDS.accidentGrades.join("、")}`, en: `must be one of ${POLICY_BOUNDS.accidentGrades.join(", ")}` },
+    });
   }
   const d = p.annualDeathsThreshold;
   if (!Number.isInteger(d) || d < POLICY_BOUNDS.annualDeathsMin || d > POLICY_BOUNDS.annualDeathsMax) {
-    errors.push(`annualDeathsThreshold must be an integer from ${POLICY_BOUNDS.annualDeathsMin} to ${POLICY_BOUNDS.annualDeathsMax}`);
+    errors.push({
+      path: "annualDeathsThreshold",
+      message: {
+        zh: `年度死亡人数门槛须为 ${POLICY_BOUNDS.annualDeathsMin} 至 ${POLICY_BOUNDS.annualDeathsMax} 之间的整数`,
+        en: `must be an integer from ${POLICY_BOUNDS.annualDeathsMin} to ${POLICY_BOUNDS.annualDeathsMax}`,
+      },
+    });
   }
   const positive: (keyof BlacklistPolicy)[] = ["firstTermYears", "repeatTermYears", "inspectionIntervalMonths", "interviewIntervalMonths"];
   for (const k of positive) {
     const v = p[k];
-    if (typeof v !== "number" || !Number.isInteger(v) || v < 1) errors.push(`${k} must be a positive integer`);
+    if (typeof v !== "number" || !Number.isInteger(v) || v < 1) errors.push({ path: k, message: { zh: "须为正整数", en: "must be a positive integer" } });
   }
-  if (p.repeatTermYears < p.firstTermYears) errors.push("repeatTermYears must not be shorter than firstTermYears");
+  if (p.repeatTermYears < p.firstTermYears) {
+    errors.push({ path: "repeatTermYears", message: { zh: "再次列入的期限不得短于首次列入的期限", en: "must not be shorter than firstTermYears" } });
+  }
   return errors;
 }
 
@@ -422,12 +434,17 @@ export function isPenaltyKind(kind: string): kind is PenaltyKind {
 }
 
 /** Field problems of a penalty, as `{ path, message }` (empty when valid). */
-export function validatePenalty(p: PenaltyInput): { path: string; message: string }[] {
-  const errors: { path: string; message: string }[] = [];
-  if (!isPenaltyKind(p.kind)) errors.push({ path: "kind", message: `处罚种类须为 ${PENALTY_KINDS.join(", ")} 之一` });
+export function validatePenalty(p: PenaltyInput): { path: string; message: { zh: string; en: string } }[] {
+  const errors: { path: string; message: { zh: string; en: string } }[] = [];
+  if (!isPenaltyKind(p.kind)) {
+    errors.push({ path: "kind", message: { zh: `处罚种类须为以下之一：${PENALTY_KINDS.join("、")}`, en: `the penalty kind must be one of: ${PENALTY_KINDS.join(", ")}` } });
+  }
   const a = p.amountYuan;
-  if (a != null && !(Number.isSafeInteger(a) && a >= 0)) errors.push({ path: "amountYuan", message: "罚款金额须为非负整数（元）" });
-  else if (p.kind === "fine" && !(a != null && a > 0)) errors.push({ path: "amountYuan", message: "罚款须填写金额" });
+  if (a != null && !(Number.isSafeInteger(a) && a >= 0)) {
+    errors.push({ path: "amountYuan", message: { zh: "罚款金额须为非负整数（元）", en: "the fine must be a whole number of yuan, not negative" } });
+  } else if (p.kind === "fine" && !(a != null && a > 0)) {
+    errors.push({ path: "amountYuan", message: { zh: "罚款须填写金额", en: "a fine needs its amount" } });
+  }
   return errors;
 }
 

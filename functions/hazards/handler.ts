@@ -3,8 +3,8 @@ import type { AuditEntry } from "../../shared/audit.js";
 import { industryMatches, isWithin } from "../../shared/codes/index.js";
 import { decodeCursor, encodeCursor, putVersioned, type Write } from "../../shared/db.js";
 import { ENTERPRISE_TEXT, enterpriseAt, type EnterpriseRecord, enterpriseScope, getEnterprise, gridClaimRelease, targetEnterprise } from "../../shared/enterprises.js";
-import { conflict, type FieldProblem, forbidden, illegalTransition, invalidField, notFound, staleVersion } from "../../shared/errors.js";
-import { etag, expectedVersion, lambda, type Request } from "../../shared/http.js";
+import { conflict, type FieldProblem, forbidden, illegalTransition, invalidField, notFound, staleVersion, type Text } from "../../shared/errors.js";
+import { etag, expectedVersion, lambda, type Lang, type Request } from "../../shared/http.js";
 import { newId } from "../../shared/ids.js";
 import { type Actor, canReach, coversRegion, levelOf } from "../../shared/policy.js";
 import { outOfScope, requireReach, requireRegion } from "../../shared/scope.js";
@@ -527,9 +527,12 @@ async function listInspections({ query, actor }: Req<"listInspections">) {
 // ---------------------------------------------------------------------------------------------
 // Two books (两本帐)
 
-const RULE_TEXT = `A finding counts as self-reported when a self_inspection hazard of the same enterprise, discovered within ${RECONCILIATION_WINDOW_DAYS} days before the inspection day and reported before the inspectors arrived, has the same checklist item, or (when either lacks an item) the same normalised location and a description similarity (Dice, character bigrams) of at least ${DESCRIPTION_SIMILARITY_THRESHOLD}; one self-report backs one finding.`;
+const RULE_TEXT: Text = {
+  zh: `同一企业以企业自查（self_inspection）来源上报、在检查日前 ${RECONCILIATION_WINDOW_DAYS} 日内发现且在检查人员到场前已上报的隐患，若与检查发现的隐患检查项相同，或（任一方未关联检查项时）规范化后的位置相同且描述相似度（字符二元组 Dice 系数）不低于 ${DESCRIPTION_SIMILARITY_THRESHOLD}，即视为企业已自查上报；一条自查隐患只对应一条检查发现。`,
+  en: `A finding counts as self-reported when a self_inspection hazard of the same enterprise, discovered within ${RECONCILIATION_WINDOW_DAYS} days before the inspection day and reported before the inspectors arrived, has the same checklist item, or (when either lacks an item) the same normalised location and a description similarity (Dice, character bigrams) of at least ${DESCRIPTION_SIMILARITY_THRESHOLD}; one self-report backs one finding.`,
+};
 
-async function reconcileEnterprise(e: EnterpriseRecord, period: string) {
+async function reconcileEnterprise(e: EnterpriseRecord, period: string, lang: Lang) {
   const { from, to } = periodRange(period);
   const start = shanghaiStartOf(from).toISOString();
   const end = shanghaiEndOf(to).toISOString();
@@ -543,7 +546,7 @@ async function reconcileEnterprise(e: EnterpriseRecord, period: string) {
     ...(h.checklistItemId ? { checklistItemId: h.checklistItemId } : {}),
   });
   return {
-    enterpriseId: e.id, enterpriseName: e.name, period, from, to, windowDays: RECONCILIATION_WINDOW_DAYS, rule: RULE_TEXT,
+    enterpriseId: e.id, enterpriseName: e.name, period, from, to, windowDays: RECONCILIATION_WINDOW_DAYS, rule: RULE_TEXT[lang],
     findings: findings.length,
     matched: result.matched.map((m) => ({ finding: rec(m.finding), selfReport: rec(m.selfReport), rule: m.rule, similarity: m.similarity })),
     unmatched: result.unmatched.map(rec),
@@ -551,9 +554,9 @@ async function reconcileEnterprise(e: EnterpriseRecord, period: string) {
   };
 }
 
-async function enterpriseReconciliation({ params, query, actor, now }: Req<"enterpriseReconciliation">) {
+async function enterpriseReconciliation({ params, query, actor, now, lang }: Req<"enterpriseReconciliation">) {
   const e = await enterpriseAt(actor, params.id);
-  return { body: await reconcileEnterprise(e, query.period ?? shanghaiQuarter(now)) };
+  return { body: await reconcileEnterprise(e, query.period ?? shanghaiQuarter(now), lang) };
 }
 
 /**
@@ -562,7 +565,7 @@ async function enterpriseReconciliation({ params, query, actor, now }: Req<"ente
  * the page: the index (≤ 5 Query calls per city partition touched) plus, per enterprise on the
  * page, one GetItem (the register entry) and one Query (its hazards in the period and window).
  */
-async function regionReconciliation({ query, actor, now }: Req<"regionReconciliation">) {
+async function regionReconciliation({ query, actor, now, lang }: Req<"regionReconciliation">) {
   const region = query.regionCode ?? actor.regionCode;
   requireRegion(actor, region);
   const period = query.period ?? shanghaiQuarter(now);
@@ -572,7 +575,7 @@ async function regionReconciliation({ query, actor, now }: Req<"regionReconcilia
     const batch = await Promise.all(
       page.items.slice(i, i + 10).map(async (p) => {
         const e = await getEnterprise(p.enterpriseId);
-        return e ? { row: await reconcileEnterprise(e, period), regionCode: p.regionCode } : undefined;
+        return e ? { row: await reconcileEnterprise(e, period, lang), regionCode: p.regionCode } : undefined;
       }),
     );
     for (const r of batch) if (r) rows.push(r);

@@ -4,7 +4,7 @@ import type { AuditEntry } from "../../shared/audit.js";
 import { industryMatches } from "../../shared/codes/index.js";
 import { check, putVersioned, queryAll, type Write } from "../../shared/db.js";
 import { type EnterpriseRecord, getEnterprise } from "../../shared/enterprises.js";
-import { ApiError, badRequest, type FieldProblem, forbidden, notFound, staleVersion, type Text } from "../../shared/errors.js";
+import { ApiError, type FieldProblem, forbidden, invalidFields, notFound, staleVersion, type Text } from "../../shared/errors.js";
 import { newId } from "../../shared/ids.js";
 import type { Actor, ScopedRecord } from "../../shared/policy.js";
 import { outOfScope, reachable } from "../../shared/scope.js";
@@ -165,15 +165,7 @@ export function buildHazard(input: HazardInput, ctx: BuildContext, path = ""): {
 }
 
 export function failOn(problems: FieldProblem[]): void {
-  if (problems.length === 0) return;
-  throw badRequest(
-    "validation_failed",
-    {
-      zh: `请求体校验失败：${problems.map((x) => `${x.path} ${typeof x.message === "string" ? x.message : x.message.zh}`).join("；")}`,
-      en: `body is invalid: ${problems.map((x) => `${x.path} ${typeof x.message === "string" ? x.message : x.message.en}`).join("; ")}`,
-    },
-    problems,
-  );
+  if (problems.length > 0) throw invalidFields("body", problems);
 }
 
 /** A client-declared instant may not lie in the future. */

@@ -1,8 +1,9 @@
 // Platform endpoints: health, the OpenAPI document, and the audit trail.
 import { db, getItem, type Item, query, strip } from "../../shared/db.js";
 import { env } from "../../shared/env.js";
-import { notFound } from "../../shared/errors.js";
+import { methodNotAllowed, notFound, routeNotFound } from "../../shared/errors.js";
 import { lambda } from "../../shared/http.js";
+import { allowedMethods } from "../../shared/route.js";
 import { openApi } from "../../shared/openapi.js";
 import { type Actor, canReach, type ScopedRecord } from "../../shared/policy.js";
 import { bucketUsable } from "../../shared/storage.js";
@@ -104,4 +105,9 @@ export const handler = lambda(routes, {
     const page = await query({ pk: `AUDIT#${q.entityId}`, limit: q.limit, cursor: q.cursor });
     return { body: { items: page.items.map((i) => strip(i)), nextCursor: page.nextCursor } };
   },
+}, async (event) => {
+  // The catch-all under /v1 (FALLBACK_ROUTE): 405 with Allow where the path exists, else 404.
+  const { MANIFEST } = await import("../manifest.js");
+  const allowed = allowedMethods(MANIFEST, event.rawPath);
+  return allowed.length > 0 ? methodNotAllowed(event.requestContext.http.method, allowed) : routeNotFound();
 });

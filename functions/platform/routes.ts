@@ -1,30 +1,30 @@
 import * as z from "zod/mini";
 import { route } from "../../shared/route.js";
-import { Cursor, Limit } from "../../shared/schemas.js";
+import { Cursor, field, Limit, NextCursor, Out, Timestamp } from "../../shared/schemas.js";
 
 const fn = "platform";
 const tags = ["platform"];
 
 export const Health = z.object({
-  status: z.enum(["ok", "degraded"]),
-  table: z.boolean(),
-  bucket: z.boolean(),
-  time: z.string(),
+  status: field(z.enum(["ok", "degraded"]), "ok：表和证据桶均可达；degraded：至少一个不可达。Status."),
+  table: field(z.boolean(), "DynamoDB 表是否可达。Table reachable."),
+  bucket: field(z.boolean(), "S3 证据桶是否可达。Bucket reachable."),
+  time: field(Timestamp, "服务器当前时刻。Server time."),
 });
 
 export const AuditRecord = z.object({
-  id: z.string(),
-  at: z.string(),
-  action: z.string(),
-  entityType: z.string(),
-  entityId: z.string(),
-  regionCode: z.string(),
-  enterpriseId: z.optional(z.string()),
-  actorId: z.string(),
-  actorRole: z.string(),
-  requestId: z.string(),
-  summary: z.unknown(),
-  reason: z.optional(z.string()),
+  id: field(z.string(), "审计记录编号。Id."),
+  at: field(Timestamp, "操作时刻。At."),
+  action: field(z.string(), "操作名称，如 hazard.create。Action."),
+  entityType: field(z.string(), "实体类型。Entity type."),
+  entityId: field(z.string(), "实体（企业、隐患、事故等）编号。Entity id."),
+  regionCode: field(z.string(), "记录所属行政区划代码。Region code."),
+  enterpriseId: field(z.optional(z.string()), "相关企业编号。Enterprise id."),
+  actorId: field(z.string(), "操作人的用户编号。Actor id."),
+  actorRole: Out.role,
+  requestId: field(z.string(), "请求编号。Request id."),
+  summary: field(z.unknown(), "变更摘要（字段的旧值与新值等）。Summary of the change."),
+  reason: field(z.optional(z.string()), "操作理由（有时）。Reason."),
 });
 
 export const routes = {
@@ -35,11 +35,13 @@ export const routes = {
   openapi: route({
     method: "GET", path: "/v1/openapi.json", fn, roles: "public", tags,
     summary: "This API as OpenAPI 3.1, generated from the route manifest",
+    response: field(z.record(z.string(), z.unknown()), "本接口的 OpenAPI 3.1 文档（即本文档）。This document."),
   }),
   audit: route({
     method: "GET", path: "/v1/audit", fn, roles: ["regulator", "approval_officer", "admin"], tags,
     summary: "The audit trail of one entity, oldest first",
-    query: z.strictObject({ entityId: z.string().check(z.minLength(1), z.maxLength(64)), limit: Limit, cursor: Cursor }),
-    response: z.object({ items: z.array(AuditRecord), nextCursor: z.nullable(z.string()) }),
+    errors: { 404: ["not_found"] },
+    query: z.strictObject({ entityId: field(z.string().check(z.minLength(1), z.maxLength(64)), "实体（企业、隐患、事故等）编号。Entity id."), limit: Limit, cursor: Cursor }),
+    response: z.object({ items: field(z.array(AuditRecord), "审计记录，按时间先后。Audit records."), nextCursor: NextCursor }),
   }),
 } as const;

@@ -1,6 +1,6 @@
 // The register's Lambda: regions (public) and enterprises.
 import { diff } from "../../shared/audit.js";
-import { countyOf, industryMatches, REGIONS } from "../../shared/codes/index.js";
+import { ACCIDENT_TYPES, countyOf, INDUSTRY_DIVISIONS, INDUSTRY_SECTIONS, industryMatches, REGIONS } from "../../shared/codes/index.js";
 import { decideUscc, ENTERPRISE_TEXT, enterpriseScope, gridClaimRelease } from "../../shared/enterprises.js";
 import { etag, expectedVersion, lambda } from "../../shared/http.js";
 import { newId } from "../../shared/ids.js";
@@ -11,11 +11,28 @@ import { derivedEnterpriseFields } from "./rules.js";
 import type { Enterprise } from "./schemas.js";
 import { createEnterpriseWrites, getEnterprise, listByGrid, listByRegion, updateEnterpriseWrites } from "./store.js";
 
+// Code lists change with a new edition of a standard, i.e. with a deploy: a day's caching is safe.
+const CACHE_A_DAY = { "cache-control": "public, max-age=86400" };
 
 export const handler = lambda(routes, {
   listRegions: async () => ({
     body: { items: REGIONS.map((r) => ({ code: r.code, name: r.name, level: r.level, parentCode: r.parentCode })) },
-    headers: { "cache-control": "public, max-age=86400" },
+    headers: CACHE_A_DAY,
+  }),
+
+  listAccidentTypes: async () => ({
+    body: { items: ACCIDENT_TYPES.map((t) => ({ code: t.code, name: t.name })) },
+    headers: CACHE_A_DAY,
+  }),
+
+  listIndustries: async () => ({
+    body: {
+      items: INDUSTRY_SECTIONS.flatMap((sec) => [
+        { code: sec.code, name: sec.name, level: "section" as const, section: null },
+        ...INDUSTRY_DIVISIONS.filter((d) => d.section === sec.code).map((d) => ({ code: d.code, name: d.name, level: "division" as const, section: sec.code })),
+      ]),
+    },
+    headers: CACHE_A_DAY,
   }),
 
   createEnterprise: async ({ body, actor, now }) => {

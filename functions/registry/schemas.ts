@@ -1,60 +1,61 @@
 import * as z from "zod/mini";
-import { CountyCode, Cursor, Id, IndustryCode, Limit, NonEmpty, page, RegionCode } from "../../shared/schemas.js";
+import { msg } from "../../shared/messages.js";
+import { components, CountyCode, Cursor, field, Id, IndustryCode, Limit, NonEmpty, Out, page, RegionCode } from "../../shared/schemas.js";
 
 export const SCALES = ["large", "medium", "small", "micro"] as const;
 
 export const Contact = z.strictObject({
-  name: NonEmpty(50),
-  phone: z.string().check(z.regex(/^[0-9+\-() ]{5,20}$/, "must be a phone number")),
+  name: field(NonEmpty(50), "联系人姓名。Contact name."),
+  phone: field(z.string().check(z.regex(/^[0-9+\-() ]{5,20}$/, msg("phone"))), "联系人电话。Contact phone."),
 });
 
 const EnterpriseFields = {
-  name: NonEmpty(200),
+  name: field(NonEmpty(200), "企业名称（与营业执照一致）。Enterprise name."),
   regionCode: CountyCode,
-  address: NonEmpty(300),
+  address: field(NonEmpty(300), "生产经营地址。Address."),
   industryCode: IndustryCode,
-  scale: z.enum(SCALES),
-  contact: Contact,
+  scale: field(z.enum(SCALES), "企业规模：large 大型，medium 中型，small 小型，micro 微型。Scale."),
+  contact: field(Contact, "安全生产联系人。Safety contact."),
 };
 
 export const CreateEnterprise = z.strictObject({
   ...EnterpriseFields,
-  uscc: z.string().check(z.trim(), z.toUpperCase(), z.minLength(1), z.maxLength(18)),
+  uscc: field(z.string().check(z.trim(), z.toUpperCase(), z.minLength(1), z.maxLength(18)), "统一社会信用代码（GB 32100，18 位，校验位会被核对）。Unified social credit code."),
   /** Province administrators only: register a code that fails the GB 32100 check or its embedded GB 11714 check. */
-  checksumOverride: z.optional(z.strictObject({ reason: NonEmpty(500) })),
+  checksumOverride: field(z.optional(z.strictObject({ reason: field(NonEmpty(500), "登记校验位不符代码的理由。Reason.") })), "仅省级管理员：登记校验位不符的代码，须说明理由。Checksum override (province admin)."),
 });
 export type CreateEnterprise = z.infer<typeof CreateEnterprise>;
 
 export const PatchEnterprise = z.strictObject({
-  name: z.optional(EnterpriseFields.name),
+  name: field(z.optional(EnterpriseFields.name), "企业名称（与营业执照一致）。Enterprise name."),
   regionCode: z.optional(EnterpriseFields.regionCode),
-  address: z.optional(EnterpriseFields.address),
+  address: field(z.optional(EnterpriseFields.address), "生产经营地址。Address."),
   industryCode: z.optional(EnterpriseFields.industryCode),
-  scale: z.optional(EnterpriseFields.scale),
-  contact: z.optional(EnterpriseFields.contact),
+  scale: field(z.optional(EnterpriseFields.scale), "企业规模：large 大型，medium 中型，small 小型，micro 微型。Scale."),
+  contact: field(z.optional(EnterpriseFields.contact), "安全生产联系人。Safety contact."),
 });
 export type PatchEnterprise = z.infer<typeof PatchEnterprise>;
 
 export const Enterprise = z.object({
   id: Id,
   ...EnterpriseFields,
-  uscc: z.string(),
-  industrySection: z.string(),
-  cityCode: z.string(),
-  checksumOverride: z.optional(z.object({ check: z.optional(z.enum(["uscc", "org_code"])), reason: z.string(), by: z.string(), expected: z.string() })),
-  gridId: z.optional(z.nullable(z.string())),
-  productionSuspended: z.optional(z.boolean()),
-  version: z.number(),
-  createdAt: z.string(),
-  createdBy: z.string(),
-  updatedAt: z.string(),
+  uscc: Out.uscc,
+  industrySection: Out.industrySection,
+  cityCode: Out.cityCode,
+  checksumOverride: field(z.optional(z.object({ check: field(z.optional(z.enum(["uscc", "org_code"])), "不符的校验：uscc 统一社会信用代码校验位，org_code 其中的组织机构代码（GB 11714）校验位。Failed check."), reason: field(z.string(), "登记校验位不符代码的理由。Reason."), by: field(z.string(), "批准登记的用户编号。Approved by."), expected: field(z.string(), "按 GB 32100 计算应有的校验位。Expected check character.") })), "校验位不符而登记的说明。Checksum override."),
+  gridId: field(z.optional(z.nullable(z.string())), "所属网格编号（未划入网格为 null）。Grid id."),
+  productionSuspended: field(z.optional(z.boolean()), "是否因重大隐患挂牌督办被责令停产停业。Production suspended."),
+  version: Out.version,
+  createdAt: Out.createdAt,
+  createdBy: Out.createdBy,
+  updatedAt: Out.updatedAt,
 });
 export type Enterprise = z.infer<typeof Enterprise>;
 
 export const ListEnterprisesQuery = z.strictObject({
   regionCode: z.optional(RegionCode),
   industryCode: z.optional(IndustryCode),
-  q: z.optional(z.string().check(z.trim(), z.minLength(1), z.maxLength(100))),
+  q: field(z.optional(z.string().check(z.trim(), z.minLength(1), z.maxLength(100))), "按企业名称模糊查找。Name search."),
   limit: Limit,
   cursor: Cursor,
 });
@@ -62,9 +63,34 @@ export const ListEnterprisesQuery = z.strictObject({
 export const EnterprisePage = page(Enterprise);
 
 export const RegionOut = z.object({
-  code: z.string(),
-  name: z.string(),
-  level: z.string(),
-  parentCode: z.nullable(z.string()),
+  code: field(z.string(), "行政区划代码（GB/T 2260）。Region code."),
+  name: field(z.string(), "行政区划名称。Region name."),
+  level: field(z.string(), "层级：province 省，city 市（州），county 县（市、区）。Level."),
+  parentCode: field(z.nullable(z.string()), "上级行政区划代码（省为 null）。Parent code."),
 });
-export const RegionList = z.object({ items: z.array(RegionOut) });
+export const RegionList = z.object({ items: field(z.array(RegionOut), "湖北省全部省、市、县级行政区划。Regions.") });
+
+export const AccidentTypeOut = z.object({ code: field(z.string(), "事故类别代码（01–20）。Code."), name: field(z.string(), "事故类别名称。Name.") });
+export const AccidentTypeList = z.object({ items: field(z.array(AccidentTypeOut), "GB 6441-86 的 20 个事故类别。Accident types.") });
+
+export const IndustryOut = z.object({
+  code: field(z.string(), "门类字母（A–T）或两位大类代码。Code."),
+  name: field(z.string(), "门类或大类名称。Name."),
+  level: field(z.enum(["section", "division"]), "section 门类，division 大类。Level."),
+  section: field(z.nullable(z.string()), "大类所属门类（门类本身为 null）。Section."),
+});
+export const IndustryList = z.object({ items: field(z.array(IndustryOut), "GB/T 4754-2017 的 20 个门类，每个门类后跟其下各大类。Industries.") });
+
+// ---------- OpenAPI components ----------
+components(
+  { CreateEnterprise, PatchEnterprise, Enterprise, EnterprisePage, RegionList, AccidentTypeList, IndustryList },
+  {
+    CreateEnterprise: "登记企业的请求。Register an enterprise.",
+    PatchEnterprise: "修改企业信息的请求：只含要改的字段。Change an enterprise.",
+    Enterprise: "在册企业。A registered enterprise.",
+    EnterprisePage: "企业列表的一页。A page of enterprises.",
+    RegionList: "湖北省行政区划（GB/T 2260）。Regions of Hubei.",
+    AccidentTypeList: "事故类别代码表（GB 6441-86）。Accident types.",
+    IndustryList: "国民经济行业分类代码表（GB/T 4754-2017）。Industries.",
+  },
+);

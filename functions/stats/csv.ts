@@ -1,27 +1,46 @@
-// The control-indicator table as CSV with Chinese headers (the same rows the JSON answer carries:
-// the region first, then its children). UTF-8 with a byte-order mark so spreadsheet programs read
-// the Chinese correctly.
-import { RATE_IDS, type RateId, type Sector, WARNING_NAME_ZH } from "./config-data.js";
-import { roundRate } from "./rules.js";
+// The control-indicator table as CSV (the same rows the JSON answer carries: the region first,
+// then its children), headed in the caller's language. UTF-8 with a byte-order mark so
+// spreadsheet programs read the Chinese correctly. Indicator names stay the official Chinese
+// ones in both languages, with the indicator's id beside them for English readers.
+import type { Text } from "../../shared/errors.js";
+import { RATE_IDS, type RateId, type Sector, WARNING_NAME_ZH, type WarningLevel } from "./config-data.js";
+import { rateText } from "./rules.js";
 import type { RegionIndicators } from "./schemas.js";
 
-export const CSV_HEADERS = [
-  "地区代码",
-  "地区名称",
-  "层级",
-  "年份",
-  "截至月份",
-  "统计截止日期",
-  "指标",
-  "本月",
-  "本年累计",
-  "控制指标",
-  "已用比例",
-  "时间进度",
-  "预警等级",
-] as const;
+type Lang = "zh" | "en";
 
-const LEVEL_ZH: Record<string, string> = { province: "省", city: "市（州）", county: "县（市、区）" };
+const COLUMNS: readonly Text[] = [
+  { zh: "地区代码", en: "Region code" },
+  { zh: "地区名称", en: "Region" },
+  { zh: "层级", en: "Level" },
+  { zh: "年份", en: "Year" },
+  { zh: "截至月份", en: "Up to month" },
+  { zh: "统计截止日期", en: "As of" },
+  { zh: "指标", en: "Indicator" },
+  { zh: "本月", en: "This month" },
+  { zh: "本年累计", en: "Year to date" },
+  { zh: "控制指标", en: "Ceiling" },
+  { zh: "已用比例", en: "Share of ceiling used" },
+  { zh: "时间进度", en: "Share of year elapsed" },
+  { zh: "预警等级", en: "Warning" },
+];
+
+export const csvHeaders = (lang: Lang): string[] => COLUMNS.map((c) => c[lang]);
+
+const LEVEL: Record<string, Text> = {
+  province: { zh: "省", en: "province" },
+  city: { zh: "市（州）", en: "city" },
+  county: { zh: "县（市、区）", en: "county" },
+};
+
+const WARNING_EN: Record<WarningLevel, string> = { none: "none", attention: "attention", exceeded: "exceeded" };
+
+const TOTALS: Record<"accidents" | "injuries" | "seriousInjuries" | "directLossYuan", Text> = {
+  accidents: { zh: "事故起数", en: "事故起数 (accidents)" },
+  injuries: { zh: "受伤人数", en: "受伤人数 (injuries)" },
+  seriousInjuries: { zh: "重伤人数", en: "重伤人数 (serious injuries)" },
+  directLossYuan: { zh: "直接经济损失（元）", en: "直接经济损失（元） (direct loss, yuan)" },
+};
 
 const isRate = (id: string): id is RateId => (RATE_IDS as readonly string[]).includes(id);
 
@@ -35,32 +54,32 @@ function monthlyValue(r: RegionIndicators, id: string): number | null {
 }
 
 const pct = (x: number | null) => (x === null ? "" : `${(Math.round(x * 1000) / 10).toFixed(1)}%`);
-const numberText = (id: string, x: number | null | undefined) => (x == null ? "" : isRate(id) ? roundRate(x).toFixed(3) : String(x));
+const numberText = (id: string, x: number | null | undefined) => (x == null ? "" : isRate(id) ? rateText(x) : String(x));
 
 function cell(value: string | number): string {
   const s = String(value);
   return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 }
 
-export function indicatorsCsv(rows: readonly RegionIndicators[]): string {
-  const lines: string[] = [CSV_HEADERS.join(",")];
+export function indicatorsCsv(rows: readonly RegionIndicators[], lang: Lang = "zh"): string {
+  const lines: string[] = [csvHeaders(lang).map(cell).join(",")];
   for (const r of rows) {
-    const head = [r.regionCode, r.regionName, LEVEL_ZH[r.level] ?? r.level, r.year, r.month, r.asOfDate];
-    const plain = (name: string, monthly: number, ytd: number) => [...head, name, monthly, ytd, "", "", pct(r.yearElapsed), ""];
+    const head = [r.regionCode, r.regionName, LEVEL[r.level]?.[lang] ?? r.level, r.year, r.month, r.asOfDate];
+    const plain = (total: keyof typeof TOTALS) => [...head, TOTALS[total][lang], r.monthly[total], r.ytd[total], "", "", pct(r.yearElapsed), ""];
     const out: (string | number)[][] = [
-      plain("事故起数", r.monthly.accidents, r.ytd.accidents),
-      plain("受伤人数", r.monthly.injuries, r.ytd.injuries),
-      plain("重伤人数", r.monthly.seriousInjuries, r.ytd.seriousInjuries),
-      plain("直接经济损失（元）", r.monthly.directLossYuan, r.ytd.directLossYuan),
+      plain("accidents"),
+      plain("injuries"),
+      plain("seriousInjuries"),
+      plain("directLossYuan"),
       ...r.indicators.map((i) => [
         ...head,
-        i.name,
+        lang === "en" ? `${i.name} (${i.id})` : i.name,
         numberText(i.id, monthlyValue(r, i.id)),
         numberText(i.id, i.value),
         numberText(i.id, i.ceiling),
         pct(i.shareUsed),
         pct(i.yearElapsed),
-        WARNING_NAME_ZH[i.warning],
+        lang === "en" ? WARNING_EN[i.warning] : WARNING_NAME_ZH[i.warning],
       ]),
     ];
     for (const line of out) lines.push(line.map(cell).join(","));

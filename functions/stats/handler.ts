@@ -2,15 +2,17 @@
 import { diff } from "../../shared/audit.js";
 import { parentOf, regionLevel } from "../../shared/codes/index.js";
 import { type Item, putNew, putVersioned } from "../../shared/db.js";
-import { ApiError, conflict, forbidden, invalidField, notFound, staleVersion } from "../../shared/errors.js";
+import { ApiError, conflict, forbidden, invalidField, invalidFields, notFound, staleVersion } from "../../shared/errors.js";
 import { etag, expectedVersion, lambda, type Result } from "../../shared/http.js";
 import { type Actor, coversRegion, isProvinceAdmin, PROVINCE_CODE } from "../../shared/policy.js";
 import { requireRegion } from "../../shared/scope.js";
+import { env } from "../../shared/env.js";
+import { renderShanghai } from "../../shared/time.js";
 import { configForYear } from "./assess.js";
-import { ASSESSMENT_GRADE_NAME_ZH } from "./config-data.js";
+import { ASSESSMENT_GRADE_NAME_ZH, ROLLUP_SCHEDULE } from "./config-data.js";
 import { indicatorsCsv } from "./csv.js";
 import { routes } from "./routes.js";
-import { validateAssessmentConfig } from "./rules.js";
+import { nextDailyRun, validateAssessmentConfig } from "./rules.js";
 import type { StoredDenominators, StoredTargets, StoredThirdParty } from "./schemas.js";
 import {
   assessmentConfigKey,
@@ -104,6 +106,32 @@ function stripStamp(r: Record<string, unknown> | undefined): Record<string, unkn
   return rest;
 }
 
+/**
+ * 404 for a period the roll-up has not produced yet, saying how to get it: locally the job runs
+ * on demand; in AWS the next scheduled run does it.
+ */
+function notRolledUp(year: number, month: number | undefined, now: Date): ApiError {
+  const period = { zh: `${year}年${month ? `${month}月` : ""}`, en: `${year}${month ? `-${String(month).padStart(2, "0")}` : ""}` };
+  const extra: Record<string, unknown> = {};
+  let how: { zh: string; en: string };
+  // DYNAMODB_ENDPOINT is set only by the local stack (shared/env.ts).
+  if (env.dynamoEndpoint) {
+    const command = `npm run job -- rollup --year ${year}${month ? ` --month ${month}` : ""}`;
+    extra.command = command;
+    how = { zh: `本地环境可立即统计：${command}`, en: `run it now locally: ${command}` };
+  } else {
+    const next = nextDailyRun(ROLLUP_SCHEDULE, now);
+    extra.nextRollupAt = renderShanghai(next);
+    how = { zh: `下次统计将于 ${renderShanghai(next)} 运行`, en: `the next roll-up runs at ${renderShanghai(next)}` };
+  }
+  return new ApiError(
+    404,
+    "not_rolled_up",
+    { zh: `${period.zh}的控制指标尚未统计；${how.zh}`, en: `the control indicators for ${period.en} are not rolled up yet; ${how.en}` },
+    extra,
+  );
+}
+
 export const handler = lambda(routes, {
   // ---------- annual inputs ----------
 
@@ -142,23 +170,20 @@ export const handler = lambda(routes, {
 
   // ---------- control indicators ----------
 
-  controlIndicators: async ({ query, actor, headers }) => {
+  controlIndicators: async ({ query, actor, headers, lang }) => {
     const regionCode = query.regionCode ?? actor.regionCode;
     noTownship(regionCode);
     requireRegion(actor, regionCode);
     const region = await getIndicators(regionCode, query.year, query.month);
     if (!region) {
-      throw new ApiError(404, "not_rolled_up", {
-        zh: `${query.year}年${query.month ? `${query.month}月` : ""}尚无控制指标统计（统计每日01:00更新）`,
-        en: `no control-indicator figures for ${query.year}${query.month ? `-${query.month}` : ""} yet (rolled up daily at 01:00)`,
-      });
+      throw notRolledUp(query.year, query.month, new Date());
     }
     const children = (await childIndicators(regionCode, region.year, region.month)).sort((a, b) => a.regionCode.localeCompare(b.regionCode));
     const csv = query.format === "csv" || (query.format !== "json" && /\btext\/csv\b/i.test(headers.accept ?? ""));
     if (csv) {
       return {
-        raw: { contentType: "text/csv; charset=utf-8", body: indicatorsCsv([region, ...children]) },
-        headers: { "content-disposition": `attachment; filename="control-indicators-${regionCode}-${region.year}-${String(region.month).padStart(2, "0")}.csv"` },
+        raw: { contentType: "text/csv; charset=utf-8", body: indicatorsCsv([region, ...children], lang) },
+        headers: { "content-language": lang === "en" ? "en" : "zh-CN", "content-disposition": `attachment; filename="control-indicators-${regionCode}-${region.year}-${String(region.month).padStart(2, "0")}.csv"` },
       };
     }
     return { body: { year: region.year, month: region.month, region, children } };
@@ -178,9 +203,7 @@ export const handler = lambda(routes, {
   putAssessmentConfig: async ({ params, body, actor, headers, now }) => {
     if (!provinceLevel(actor)) throw forbidden("not_province_level", { zh: "考核方案由省级统计人员或管理员制定", en: "the assessment configuration is set by the province" });
     const check = validateAssessmentConfig({ year: params.year, ...body });
-    if (!check.ok) {
-      throw invalidField("items", { zh: `考核方案无效：${check.errors.join("；")}`, en: `invalid assessment configuration: ${check.errors.join("; ")}` });
-    }
+    if (!check.ok) throw invalidFields("body", check.errors);
     const key = assessmentConfigKey(params.year);
     const existing = await getOne<StoredAssessmentConfig>(key, true);
     return annualPut({

@@ -2,7 +2,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import type { AccidentGrade } from "../accidents/rules.js";
 import { addDays, daysBetween } from "../../shared/time.js";
-import { CSV_HEADERS, indicatorsCsv } from "./csv.js";
+import { csvHeaders, indicatorsCsv } from "./csv.js";
 import {
   ANNUAL_ASSESSMENT_SCHEDULE,
   type AssessmentConfig,
@@ -34,6 +34,8 @@ import {
   previousQuarter,
   quarterOf,
   quarterRange,
+  nextDailyRun,
+  rateText,
   rollupTarget,
   roundRate,
   type StatsAccident,
@@ -409,7 +411,8 @@ describe("target assessment configuration", () => {
   ])("rejects %s", (_name, mutate, message) => {
     const result = validateAssessmentConfig(mutate(DEFAULT_ASSESSMENT_CONFIG_2026));
     expect(result.ok).toBe(false);
-    expect(result.errors.join("\n")).toMatch(message);
+    expect(result.errors.map((e) => e.message.en).join("\n")).toMatch(message);
+    for (const e of result.errors) expect(e.message.zh).toMatch(/[\u4e00-\u9fff]/);
   });
 
   it("fractional points are fine when they add up to 100 in hundredths", () => {
@@ -713,7 +716,13 @@ describe("control-indicator CSV (Chinese headers, same table as the JSON)", () =
 
   it("starts with a byte-order mark and the Chinese header row", () => {
     expect(indicatorsCsv([region]).startsWith("\uFEFF地区代码,")).toBe(true);
-    expect(lines[0]?.split(",")).toEqual([...CSV_HEADERS]);
+    expect(lines[0]?.split(",")).toEqual(csvHeaders("zh"));
+  });
+
+  it("Accept-Language: en heads the columns in English and names levels and warnings in English", () => {
+    const en = indicatorsCsv([region], "en").replace(/^\uFEFF/, "").trim().split("\r\n");
+    expect(en[0]).toBe("Region code,Region,Level,Year,Up to month,As of,Indicator,This month,Year to date,Ceiling,Share of ceiling used,Share of year elapsed,Warning");
+    expect(en).toContain('420102,"江岸区, ""测试""",county,2026,3,2026-03-31,亿元GDP生产安全事故死亡率 (deathsPerYiGdp),1.667,1.667,2.000,83.3%,24.7%,attention');
   });
 
   it("one row per total and per indicator; values, ceilings, shares and warnings in Chinese", () => {
@@ -725,4 +734,24 @@ describe("control-indicator CSV (Chinese headers, same table as the JSON)", () =
     // no denominator: empty value, no warning
     expect(lines).toContain('420102,"江岸区, ""测试""",县（市、区）,2026,3,2026-03-31,道路交通万车死亡率,,,,,24.7%,正常');
   });
+});
+
+describe("rates as published text", () => {
+  it.each([
+    [0.137, "0.137"],
+    [1.6666, "1.667"],
+    [0, "0.000"],
+    [0.00015, "0.00015"],
+    [0.007, "0.007"],
+    [0.0069312, "0.00693"],
+    [12.5, "12.500"],
+  ])("%s → %s (three decimals, at least three significant digits)", (x, text) => expect(rateText(x)).toBe(text));
+});
+
+describe("the next run of the daily roll-up (01:00 Asia/Shanghai)", () => {
+  it.each([
+    ["2026-12-01T16:59:00Z", "2026-12-01T17:00:00.000Z"], // 00:59 in Shanghai: today's run is ahead
+    ["2026-12-01T17:00:00Z", "2026-12-02T17:00:00.000Z"], // 01:00 exactly: the next is tomorrow's
+    ["2026-12-01T22:00:00Z", "2026-12-02T17:00:00.000Z"],
+  ])("after %s → %s", (now, next) => expect(nextDailyRun({ hour: 1, minute: 0 }, new Date(now)).toISOString()).toBe(next));
 });

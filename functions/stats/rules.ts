@@ -267,6 +267,26 @@ export function roundRate(x: number): number {
   return Math.round(x * f) / f;
 }
 
+/** The first run of a daily schedule (Asia/Shanghai hour:minute) strictly after `now`. */
+export function nextDailyRun(schedule: { hour: number; minute: number }, now: Date): Date {
+  const today = shanghaiDate(now);
+  const at = (date: string) => new Date(shanghaiStartOf(date).getTime() + (schedule.hour * 60 + schedule.minute) * 60_000);
+  const first = at(today);
+  return first.getTime() > now.getTime() ? first : at(addDays(today, 1));
+}
+
+/**
+ * A rate as published text: three decimals (0.137), and for small rates as many more as three
+ * significant digits need, so a county's 0.00015 deaths per 亿元 GDP is not "0.000". Zeros
+ * past the third decimal are dropped (0.007, not 0.00700).
+ */
+export function rateText(x: number): string {
+  if (x === 0 || !Number.isFinite(x)) return x.toFixed(RATE_DECIMALS);
+  const decimals = Math.min(20, Math.max(RATE_DECIMALS, 2 - Math.floor(Math.log10(Math.abs(x)))));
+  const text = x.toFixed(decimals);
+  return decimals === RATE_DECIMALS ? text : text.replace(new RegExp(`(\\.\\d{${RATE_DECIMALS}}\\d*?)0+$`), "$1");
+}
+
 // ---------------------------------------------------------------------------------------------
 // Indicators against ceilings
 
@@ -441,48 +461,56 @@ const hundredths = (x: number) => Math.round(x * POINTS_SCALE);
 
 const isFiniteNumber = (x: unknown): x is number => typeof x === "number" && Number.isFinite(x);
 
-export function validateAssessmentConfig(config: AssessmentConfig): { ok: boolean; errors: string[] } {
-  const errors: string[] = [];
+export interface ConfigProblem {
+  path: string;
+  message: { zh: string; en: string };
+}
+
+/** Problems of an assessment configuration, each with the field it concerns, in Chinese and English. */
+export function validateAssessmentConfig(config: AssessmentConfig): { ok: boolean; errors: ConfigProblem[] } {
+  const errors: ConfigProblem[] = [];
+  const add = (path: string, zh: string, en: string) => errors.push({ path, message: { zh, en } });
   const ids = new Set<string>();
   let sum = 0;
-  for (const item of config.items) {
-    if (ids.has(item.id)) errors.push(`duplicate item id ${item.id}`);
+  config.items.forEach((item, n) => {
+    const at = `items.${n}`;
+    if (ids.has(item.id)) add(`${at}.id`, `考核项编号「${item.id}」重复`, `duplicate item id ${item.id}`);
     ids.add(item.id);
-    if (!isFiniteNumber(item.points) || item.points <= 0) errors.push(`${item.id}: points must be positive`);
+    if (!isFiniteNumber(item.points) || item.points <= 0) add(`${at}.points`, "分值须为正数", `${item.id}: points must be positive`);
     else sum += hundredths(item.points);
     if (item.method === "ratio_higher_better" && !(item.full > item.zero)) {
-      errors.push(`${item.id}: ratio_higher_better needs full > zero`);
+      add(`${at}.full`, "越高越好的比率项，满分值须大于零分值", `${item.id}: ratio_higher_better needs full > zero`);
     }
     if (item.method === "ratio_lower_better" && !(item.full < item.zero)) {
-      errors.push(`${item.id}: ratio_lower_better needs full < zero`);
+      add(`${at}.full`, "越低越好的比率项，满分值须小于零分值", `${item.id}: ratio_lower_better needs full < zero`);
     }
     if (item.method === "within_ceiling") {
       const e = item.excess;
-      if (e.kind === "per_unit" && !(e.deduct > 0)) errors.push(`${item.id}: per_unit deduct must be positive`);
+      if (e.kind === "per_unit" && !(e.deduct > 0)) add(`${at}.excess.deduct`, "每超一个单位的扣分须为正数", `${item.id}: per_unit deduct must be positive`);
       if (e.kind === "proportional" && !(e.zeroAtExcessShare > 0)) {
-        errors.push(`${item.id}: zeroAtExcessShare must be positive`);
+        add(`${at}.excess.zeroAtExcessShare`, "扣至零分的超出比例须为正数", `${item.id}: zeroAtExcessShare must be positive`);
       }
     }
-  }
+  });
   if (sum !== ASSESSMENT_TOTAL_POINTS * POINTS_SCALE) {
-    errors.push(`item points sum to ${sum / POINTS_SCALE}, must be exactly ${ASSESSMENT_TOTAL_POINTS}`);
+    add("items", `各考核项分值合计为 ${sum / POINTS_SCALE}，须恰好为 ${ASSESSMENT_TOTAL_POINTS} 分`, `item points sum to ${sum / POINTS_SCALE}, must be exactly ${ASSESSMENT_TOTAL_POINTS}`);
   }
   const mins = config.cutoffs.map((c) => c.min);
-  if (mins.length === 0) errors.push("at least one grade cut-off is needed");
+  if (mins.length === 0) add("cutoffs", "至少须有一个等次分数线", "at least one grade cut-off is needed");
   mins.forEach((m, i) => {
-    if (!isFiniteNumber(m) || m <= 0 || m > ASSESSMENT_TOTAL_POINTS) errors.push(`cut-off ${m} must be in (0, 100]`);
+    if (!isFiniteNumber(m) || m <= 0 || m > ASSESSMENT_TOTAL_POINTS) add(`cutoffs.${i}.min`, `分数线 ${m} 须大于 0 且不超过 100`, `cut-off ${m} must be in (0, 100]`);
     const prev = mins[i - 1];
-    if (prev !== undefined && !(m < prev)) errors.push("cut-offs must be strictly descending");
+    if (prev !== undefined && !(m < prev)) add(`cutoffs.${i}.min`, "分数线须从高到低严格递减", "cut-offs must be strictly descending");
   });
-  if (new Set(config.cutoffs.map((c) => c.grade)).size !== config.cutoffs.length) errors.push("duplicate grade in cut-offs");
+  if (new Set(config.cutoffs.map((c) => c.grade)).size !== config.cutoffs.length) add("cutoffs", "分数线中有重复的等次", "duplicate grade in cut-offs");
   const vetoIds = new Set<string>();
-  for (const v of config.vetoes) {
-    if (vetoIds.has(v.id)) errors.push(`duplicate veto id ${v.id}`);
+  config.vetoes.forEach((v, n) => {
+    if (vetoIds.has(v.id)) add(`vetoes.${n}.id`, `否决项编号「${v.id}」重复`, `duplicate veto id ${v.id}`);
     vetoIds.add(v.id);
     if (v.kind !== "annual_fail" && !(Number.isInteger(v.atLeast) && v.atLeast >= 1)) {
-      errors.push(`${v.id}: atLeast must be an integer ≥ 1`);
+      add(`vetoes.${n}.atLeast`, "触发否决的起数须为不小于 1 的整数", `${v.id}: atLeast must be an integer ≥ 1`);
     }
-  }
+  });
   return { ok: errors.length === 0, errors };
 }
 
@@ -568,7 +596,7 @@ function vetoHits(vetoes: readonly VetoTrigger[], inputs: AssessmentInputs, poin
  */
 export function scoreRegion(config: AssessmentConfig, inputs: AssessmentInputs): AssessmentResult {
   const check = validateAssessmentConfig(config);
-  if (!check.ok) throw new RangeError(`invalid assessment configuration: ${check.errors.join("; ")}`);
+  if (!check.ok) throw new RangeError(`invalid assessment configuration: ${check.errors.map((e) => e.message.en).join("; ")}`);
   const items = config.items.map((item) => scoreItem(item, inputs.items[item.id]));
   const total = items.reduce((s, i) => s + hundredths(i.points), 0) / POINTS_SCALE;
   const pointsGrade = gradeFor(total, config.cutoffs);

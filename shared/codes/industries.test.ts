@@ -3,6 +3,7 @@ import { describe, expect, it } from "vitest";
 import {
   INDUSTRY_DIVISIONS,
   INDUSTRY_SECTIONS,
+  divisionOfClass,
   industryMatches,
   industryName,
   isIndustryCode,
@@ -109,5 +110,20 @@ describe("GB/T 4754-2017 lookups", () => {
         expect(sectionOf(d.code)).toBe(d.section);
       }),
     );
+  });
+});
+
+describe("divisionOfClass (GB/T 4754-2017 codes as printed on business licences)", () => {
+  it.each([
+    ["2614", "26"], // 有机化学原料制造 → 化学原料和化学制品制造业
+    ["261", "26"],
+    ["0610", "06"],
+    ["26", "26"],
+    ["C", "C"],
+    ["9800", "9800"], // no division 98
+    ["26145", "26145"],
+    ["26a", "26a"],
+  ])("%s → %s", (code, division) => {
+    expect(divisionOfClass(code)).toBe(division);
   });
 });

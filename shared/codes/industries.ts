@@ -4,7 +4,7 @@
 // Exports:
 //   type IndustrySectionCode, interface IndustrySection, interface IndustryDivision
 //   INDUSTRY_SECTIONS, INDUSTRY_DIVISIONS
-//   isIndustryCode(code), sectionOf(code), industryName(code), industryMatches(code, filter)
+//   isIndustryCode(code), divisionOfClass(code), sectionOf(code), industryName(code), industryMatches(code, filter)
 //
 // Each section's division range is stated once (in INDUSTRY_SECTIONS); a division's section
 // is derived from those ranges rather than repeated.
@@ -176,6 +176,15 @@ const DIVISION_BY_CODE: ReadonlyMap<string, IndustryDivision> = new Map(INDUSTRY
 /** A section letter ("C") or a two-digit division ("26"). Case-sensitive. */
 export function isIndustryCode(code: string): boolean {
   return SECTION_BY_CODE.has(code) || DIVISION_BY_CODE.has(code);
+}
+
+/**
+ * A business licence carries the 3-digit group (中类) or 4-digit class (小类) code, e.g. 2614; the
+ * register and the statistics classify by division (大类), the code's first two digits. Anything
+ * else is returned unchanged.
+ */
+export function divisionOfClass(code: string): string {
+  return /^\d{3,4}$/.test(code) && DIVISION_BY_CODE.has(code.slice(0, 2)) ? code.slice(0, 2) : code;
 }
 
 /** Division → its section; section → itself; unknown → undefined. */

@@ -117,7 +117,9 @@ describe("admin changes the catalogue (versioned; old versions kept)", () => {
     const code = freshCode();
     const fee = await api.call("PUT", `/v1/approval-items/${code}`, { as: provinceAdmin, body: testItem({ fee: 100 }) });
     expect(fee.status).toBe(400);
-    expect(fee.body.detail).toContain("art. 58");
+    expect(fee.body.errors).toEqual([{ path: "fee", message: "行政许可不得收费，收费须为 0（行政许可法第五十八条）" }]);
+    const feeEn = await api.call("PUT", `/v1/approval-items/${code}`, { as: provinceAdmin, body: testItem({ fee: 100 }), headers: { "accept-language": "en" } });
+    expect(feeEn.body.detail).toContain("art. 58");
     const stages = await api.call("PUT", `/v1/approval-items/${code}`, { as: provinceAdmin, body: testItem({ stages: [] }) });
     expect(stages.status).toBe(400);
     const unknown = await api.call("PUT", `/v1/approval-items/${code}`, { as: provinceAdmin, body: { ...testItem(), version: 9 } });
@@ -189,7 +191,8 @@ describe("State Council calendar as data (行政许可法 art. 82)", () => {
     // 2088-01-05 is a Monday: a make-up day must be a weekend day.
     const bad = await api.call("PUT", "/v1/calendar/2088", { as: provinceAdmin, body: { ...body, makeUpWorkdays: ["2088-01-05"] } });
     expect(bad.status).toBe(400);
-    expect(bad.body.detail).toMatch(/not a Saturday or Sunday/);
+    expect(bad.body.detail).toMatch(/2088-01-05 不是星期六或星期日/);
+    expect(bad.body.errors[0].path).toBe("makeUpWorkdays");
     const wrongYear = await api.call("PUT", "/v1/calendar/2088", { as: provinceAdmin, body: { ...body, holidays: ["2087-12-31"] } });
     expect(wrongYear.status).toBe(400);
     const created = await api.call("PUT", "/v1/calendar/2088", { as: provinceAdmin, body });

@@ -140,6 +140,24 @@ describe.concurrent("applications: an enterprise applies for itself", () => {
   });
 });
 
+describe.concurrent("lists carry the statutory clock", () => {
+  it("each row shows the same working days used, left, due date and pause as the application itself, so a queue can be ordered by days left", async () => {
+    const ent = await newEnterprise();
+    const app = await submitted(ent);
+    const before = await api.call("GET", "/v1/applications", { as: ent.as });
+    expect(before.body.items[0]).toMatchObject({ id: app.id, dueDate: null, workingDaysUsed: null, workingDaysLeft: null, paused: false, overdue: false });
+    const accepted = await ok(officerA, app.id, "accept");
+    expect(accepted.workingDaysLeft).toBeGreaterThan(0);
+    const clock = ({ dueDate, workingDaysUsed, workingDaysLeft, paused, overdue }: Record<string, unknown>) => ({ dueDate, workingDaysUsed, workingDaysLeft, paused, overdue });
+    const own = await api.call("GET", "/v1/applications", { as: ent.as });
+    expect(clock(own.body.items[0])).toEqual(clock(accepted));
+    const queue = await api.call("GET", "/v1/applications?queue=true&regionCode=420100&limit=100", { as: officerA });
+    expect(queue.status).toBe(200);
+    const row = queue.body.items.find((a: { id: string }) => a.id === app.id);
+    expect(clock(row)).toEqual(clock(accepted));
+  });
+});
+
 describe.concurrent("staged review (行政许可法 arts. 32, 42, 44, 45)", () => {
   it("accept → review-pass → approve (another officer) → issue; clock, history, audit, licence and APPDEC", async () => {
     const ent = await newEnterprise();

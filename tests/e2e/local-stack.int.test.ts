@@ -25,7 +25,8 @@ function start(env: Record<string, string>) {
     out += String(d);
   });
   const exited = new Promise<number | null>((r) => child.once("exit", (code) => r(code)));
-  const waitFor = async (text: string, ms = 40_000) => {
+  // Generous: the first start seeds demo work and rolls up a year, on a shared, busy machine.
+  const waitFor = async (text: string, ms = 150_000) => {
     const t0 = Date.now();
     while (!out.includes(text)) {
       if (Date.now() - t0 > ms || child.exitCode !== null) throw new Error(`did not print '${text}':\n${out}`);
@@ -35,13 +36,31 @@ function start(env: Record<string, string>) {
   return { child, output: () => out, waitFor, exited };
 }
 
+async function run(args: string[], env: NodeJS.ProcessEnv) {
+  const proc = spawn(process.execPath, ["--import", "tsx", ...args], { env });
+  let stdout = "";
+  let stderr = "";
+  proc.stdout.on("data", (d) => {
+    stdout += String(d);
+  });
+  proc.stderr.on("data", (d) => {
+    stderr += String(d);
+  });
+  const code = await new Promise<number | null>((r) => proc.once("exit", r));
+  return { code, stdout, stderr };
+}
+
 describe("npm start", () => {
   it("serves seeded data with printed tokens and stops on SIGINT", async () => {
     const [port, dynamo, s3] = [await freePort(), await freePort(), await freePort()];
     const dataDir = mkdtempSync(join(tmpdir(), "safety-start-"));
     const env = { PORT: String(port), DYNAMO_PORT: String(dynamo), S3_PORT: String(s3), DATA_DIR: dataDir, TABLE_NAME: "safety-main", BUCKET_NAME: "safety-evidence" };
     const app = start(env);
-    await app.waitFor("Try: curl");
+    await app.waitFor("Try:");
+    // The banner names each demo account's ids, and the SDK's Node-version notice is quiet.
+    expect(app.output()).toMatch(/enterprise · .*enterprise=01JDEM0000000000000000E001/);
+    expect(app.output()).toMatch(/grid · .*grid=01JDEM0000000000000000G001/);
+    expect(app.output()).not.toContain("NodeVersionSupportWarning");
     const tokens = app.output().match(/eyJ[\w-]+\.[\w-]+\.[\w-]+/g) ?? [];
     expect(tokens.length).toBeGreaterThanOrEqual(7);
     const health = await fetch(`http://127.0.0.1:${port}/v1/health`);
@@ -52,20 +71,51 @@ describe("npm start", () => {
     const body = (await list.json()) as { items: { id: string }[] };
     expect(body.items.some((e) => e.id === "01JDEM0000000000000000E001")).toBe(true);
 
-    // A token minted by `npm run token` is accepted by the running server (same dev key).
-    const tokenProc = spawn(process.execPath, ["--import", "tsx", "local/token.ts", "--role", "regulator", "--region", "420100"], { env: { ...process.env, ...env } });
-    let tokenOut = "";
-    tokenProc.stdout.on("data", (d) => {
-      tokenOut += String(d);
-    });
-    await new Promise((r) => tokenProc.once("exit", r));
-    const minted = tokenOut.trim().split("\n").at(-1) as string;
+    // `npm run token` and `npm run job` find the running stack through DATA_DIR alone.
+    const onlyDataDir: NodeJS.ProcessEnv = { ...process.env, DATA_DIR: dataDir };
+    for (const k of ["PORT", "DYNAMO_PORT", "S3_PORT", "TABLE_NAME", "BUCKET_NAME", "DYNAMODB_ENDPOINT", "S3_ENDPOINT"]) delete onlyDataDir[k];
+    const minted = (await run(["local/token.ts", "--role", "regulator", "--region", "420100"], onlyDataDir)).stdout.trim().split("\n").at(-1) as string;
     const withMinted = await fetch(`http://127.0.0.1:${port}/v1/enterprises`, { headers: { authorization: `Bearer ${minted}` } });
     expect(withMinted.status).toBe(200);
+    const demo = (await run(["local/token.ts", "--demo", "enterprise"], onlyDataDir)).stdout.trim().split("\n").at(-1) as string;
+    const own = await fetch(`http://127.0.0.1:${port}/v1/enterprises/01JDEM0000000000000000E001`, { headers: { authorization: `Bearer ${demo}` } });
+    expect(own.status).toBe(200);
+    const job = await run(["local/job.ts", "credit-blacklist"], onlyDataDir);
+    expect(job.code, job.stderr).toBe(0);
+    expect(job.stderr).not.toContain("NodeVersionSupportWarning");
+
+    // Every role has something to look at: demo work made through the API on first start.
+    const as = async (name: string, path: string) => {
+      const token = (await run(["local/token.ts", "--demo", name], onlyDataDir)).stdout.trim().split("\n").at(-1) as string;
+      const res = await fetch(`http://127.0.0.1:${port}${path}`, { headers: { authorization: `Bearer ${token}` } });
+      expect(res.status, path).toBe(200);
+      // biome-ignore lint/suspicious/noExplicitAny: arbitrary JSON
+      return (await res.json()) as any;
+    };
+    const demoData = async () => ({
+      overdue: (await as("county-regulator", "/v1/hazards?overdue=true")).items.length,
+      supervised: (await as("county-regulator", "/v1/hazards?level=major")).items.filter((h: { supervision?: unknown }) => h.supervision).length,
+      cityPending: (await as("city-regulator", "/v1/accidents?pending=true")).items.map((a: { id: string }) => a.id),
+      toAccept: (await as("officer", "/v1/applications?state=submitted")).items.length,
+      blacklisted: ((await (await fetch(`http://127.0.0.1:${port}/v1/blacklist`)).json()) as { items: unknown[] }).items.length,
+    });
+    const first = await demoData();
+    expect(first).toEqual({ overdue: 1, supervised: 1, cityPending: ["01JDEM0000000000000000A002"], toAccept: 1, blacklisted: 1 });
+    const year = new Date().getFullYear();
+    expect((await as("statistician", `/v1/statistics/control-indicators?year=${year}`)).region.year).toBe(year);
 
     app.child.kill("SIGINT");
     expect(await app.exited).toBe(0);
-  }, 90_000);
+
+    // A second start on the same data seeds nothing new.
+    const again = start(env);
+    await again.waitFor("Try:");
+    expect(again.output()).toContain('"demoFlowCalls":0');
+    expect(again.output()).toMatch(/"registry":0,"hazards":0,"accidents":0,"approvals":0,"credit":0,"stats":0/);
+    expect(await demoData()).toEqual(first);
+    again.child.kill("SIGINT");
+    expect(await again.exited).toBe(0);
+  }, 400_000);
 
   it("a port already in use is a one-line error", async () => {
     const blocker = createServer().listen(0, "127.0.0.1");

@@ -283,6 +283,9 @@ describe("the roll-up and GET /v1/statistics/control-indicators", () => {
     expect(lines).toHaveLength(1 + 14 * 15);
     const viaAccept = await indicators(wuhanRegulator, `year=${YEAR}&regionCode=420100&month=3`, { accept: "text/csv" });
     expect(viaAccept.text).toBe(csv.text);
+    const en = await indicators(wuhanRegulator, `year=${YEAR}&regionCode=420100&month=3&format=csv`, { "accept-language": "en" });
+    expect(en.headers.get("content-language")).toBe("en");
+    expect(en.text.replace(/^\uFEFF/, "").split("\r\n")[0]).toBe("Region code,Region,Level,Year,Up to month,As of,Indicator,This month,Year to date,Ceiling,Share of ceiling used,Share of year elapsed,Warning");
   });
 
   it("schedule: the 01:00 run on the 1st closes the previous month and re-reads its year", async () => {
@@ -302,6 +305,9 @@ describe("the roll-up and GET /v1/statistics/control-indicators", () => {
     const none = await indicators(provinceStatistician, "year=2099&regionCode=420000");
     expect(none.status).toBe(404);
     expect(none.body.code).toBe("not_rolled_up");
+    // It says how to get the period: here, on the local stack, the job's command.
+    expect(none.body.command).toBe("npm run job -- rollup --year 2099");
+    expect(none.body.detail).toBe("2099年的控制指标尚未统计；本地环境可立即统计：npm run job -- rollup --year 2099");
     expect((await indicators({ role: "enterprise", region: "420102", enterprise: "01JDEM0000000000000000E001" }, `year=${YEAR}`)).status).toBe(403);
     expect((await api.call("GET", `/v1/statistics/control-indicators?year=${YEAR}`)).status).toBe(401);
   });

@@ -12,6 +12,8 @@ import { freePort } from "../../local/stack.js";
 declare module "vitest" {
   export interface ProvidedContext {
     webUrl: string;
+    /** The stack's storage ports, for running a scheduled job against it (local/job.ts). */
+    webStorage: { dynamoPort: number; s3Port: number };
   }
 }
 
@@ -27,7 +29,7 @@ export default async function setup(project: TestProject) {
     const timer = setTimeout(() => fail(new Error(`local stack not ready in 240 s:\n${output}`)), 240_000);
     const onData = (d: Buffer) => {
       output += d.toString();
-      if (output.includes("Demo tokens")) {
+      if (/Demo (accounts and )?tokens/.test(output)) {
         clearTimeout(timer);
         ok();
       }
@@ -40,6 +42,7 @@ export default async function setup(project: TestProject) {
     });
   });
   project.provide("webUrl", `http://localhost:${port}`);
+  project.provide("webStorage", { dynamoPort, s3Port });
   return async () => {
     const exited = new Promise((r) => child.once("exit", r));
     child.kill("SIGTERM");

@@ -6,7 +6,10 @@ import { writeFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import openapiTS, { astToString } from "openapi-typescript";
 import { MANIFEST } from "../../functions/manifest.js";
+import { PLAN_PARTS } from "../../functions/hazards/rules.js";
+import { ACCIDENT_TYPES } from "../../shared/codes/gb6441.js";
 import { openApi } from "../../shared/openapi.js";
+import { ATTACHMENT_TYPES, MAX_ATTACHMENT_BYTES } from "../../shared/storage.js";
 
 export const SCHEMA_FILE = fileURLToPath(new URL("../src/api/schema.d.ts", import.meta.url));
 export const ROUTES_FILE = fileURLToPath(new URL("../src/api/routes.gen.ts", import.meta.url));
@@ -21,7 +24,17 @@ export async function generateSchema(): Promise<string> {
 
 export function generateRoutes(): string {
   const rows = MANIFEST.map((r) => `  { method: ${JSON.stringify(r.method)}, path: ${JSON.stringify(r.path)}, roles: ${JSON.stringify(r.roles)} },`);
-  return `${HEADER}export const ROUTES = [\n${rows.join("\n")}\n] as const;\n`;
+  // The API's own limits and vocabulary the console checks against before it calls.
+  const constants = [
+    `/** Evidence the API accepts (shared/storage.ts): checked in the browser before any upload. */`,
+    `export const ATTACHMENT_TYPES = ${JSON.stringify(ATTACHMENT_TYPES)} as const;`,
+    `export const MAX_ATTACHMENT_BYTES = ${MAX_ATTACHMENT_BYTES};`,
+    `/** The six-part rectification plan (functions/hazards/rules.ts). */`,
+    `export const PLAN_PARTS = ${JSON.stringify(PLAN_PARTS)} as const;`,
+    `/** Accident types by cause (GB 6441-86, shared/codes/gb6441.ts). */`,
+    `export const ACCIDENT_TYPES = ${JSON.stringify(ACCIDENT_TYPES)} as const;`,
+  ];
+  return `${HEADER}export const ROUTES = [\n${rows.join("\n")}\n] as const;\n${constants.join("\n")}\n`;
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {

@@ -1,8 +1,15 @@
-// Every page of the console. A feature lists its pages in features/<context>/pages.ts and is
-// added here once; the router, the guard and the role menu all read this list.
 import type { ComponentType, LazyExoticComponent } from "react";
 import type { RouteKey } from "./api/access";
+import { pages as accidentPages } from "./features/accidents/pages";
+import { pages as approvalPages } from "./features/approvals/pages";
+import { pages as hazardPages } from "./features/hazards/pages";
+import { pages as indicatorPages } from "./features/indicators/pages";
 import { pages as publicPages } from "./features/public/pages";
+import { pages as reviewPages } from "./features/review/pages";
+import { pages as supervisionPages } from "./features/supervision/pages";
+import { pages as workspacePages } from "./features/workspace/pages";
+// Every page of the console. A feature lists its pages in features/<context>/pages.ts and is
+// added here once; the router, the guard and the role menu all read this list.
 
 export interface PageDef {
   /** react-router path, e.g. "/hazards/:id". */
@@ -22,4 +29,4 @@ export interface PageDef {
 
 export type MenuGroup = "public" | "workspace" | "hazards" | "accidents" | "approvals" | "credit" | "stats" | "registry" | "platform";
 
-export const PAGES: PageDef[] = [...publicPages];
+export const PAGES: PageDef[] = [...workspacePages, ...hazardPages, ...supervisionPages, ...accidentPages, ...approvalPages, ...reviewPages, ...indicatorPages, ...publicPages];

@@ -4,6 +4,8 @@ export const ROUTES = [
   { method: "GET", path: "/v1/openapi.json", roles: "public" },
   { method: "GET", path: "/v1/audit", roles: ["regulator","approval_officer","admin"] },
   { method: "GET", path: "/v1/regions", roles: "public" },
+  { method: "GET", path: "/v1/codes/accident-types", roles: "public" },
+  { method: "GET", path: "/v1/codes/industries", roles: "public" },
   { method: "POST", path: "/v1/enterprises", roles: ["regulator","industry_department","admin"] },
   { method: "GET", path: "/v1/enterprises/{id}", roles: ["enterprise","grid_member","regulator","industry_department","approval_officer","statistician","admin"] },
   { method: "PATCH", path: "/v1/enterprises/{id}", roles: ["regulator","industry_department","admin"] },
@@ -26,6 +28,7 @@ export const ROUTES = [
   { method: "POST", path: "/v1/hazards/{id}/write-off", roles: ["regulator","industry_department"] },
   { method: "POST", path: "/v1/hazards/{id}/supervise", roles: ["regulator","industry_department"] },
   { method: "POST", path: "/v1/hazards/{id}/attachments", roles: ["enterprise","grid_member","regulator","industry_department"] },
+  { method: "GET", path: "/v1/hazards/{id}/attachments/{attachmentId}", roles: ["enterprise","grid_member","regulator","industry_department","statistician","admin"] },
   { method: "POST", path: "/v1/enforcement-inspections", roles: ["regulator","industry_department"] },
   { method: "GET", path: "/v1/enforcement-inspections/{id}", roles: ["enterprise","grid_member","regulator","industry_department","statistician","admin"] },
   { method: "GET", path: "/v1/enforcement-inspections", roles: ["enterprise","grid_member","regulator","industry_department","statistician","admin"] },
@@ -47,6 +50,7 @@ export const ROUTES = [
   { method: "POST", path: "/v1/accidents/{id}/forward", roles: ["regulator"] },
   { method: "POST", path: "/v1/accidents/{id}/updates", roles: ["enterprise","regulator","industry_department"] },
   { method: "POST", path: "/v1/accidents/{id}/investigation-report", roles: ["regulator"] },
+  { method: "GET", path: "/v1/accidents/{id}/investigation-report", roles: ["enterprise","regulator","industry_department","statistician","admin"] },
   { method: "POST", path: "/v1/accidents/{id}/close", roles: ["regulator"] },
   { method: "POST", path: "/v1/accidents/{id}/confirm-concealment", roles: ["regulator"] },
   { method: "GET", path: "/v1/approval-items", roles: "public" },
@@ -61,6 +65,7 @@ export const ROUTES = [
   { method: "GET", path: "/v1/applications", roles: ["enterprise","approval_officer","regulator","admin"] },
   { method: "GET", path: "/v1/applications/{id}", roles: ["enterprise","approval_officer","regulator","admin"] },
   { method: "POST", path: "/v1/applications/{id}/attachments", roles: ["enterprise"] },
+  { method: "GET", path: "/v1/applications/{id}/attachments/{attachmentId}", roles: ["enterprise","approval_officer","regulator","admin"] },
   { method: "POST", path: "/v1/applications/{id}/submit", roles: ["enterprise"] },
   { method: "POST", path: "/v1/applications/{id}/accept", roles: ["approval_officer"] },
   { method: "POST", path: "/v1/applications/{id}/notify-missing", roles: ["approval_officer"] },
@@ -106,3 +111,10 @@ export const ROUTES = [
   { method: "POST", path: "/v1/assessments/{year}/publish", roles: ["statistician","admin"] },
   { method: "GET", path: "/v1/public/assessments", roles: "public" },
 ] as const;
+/** Evidence the API accepts (shared/storage.ts): checked in the browser before any upload. */
+export const ATTACHMENT_TYPES = ["image/jpeg","image/png","application/pdf"] as const;
+export const MAX_ATTACHMENT_BYTES = 10485760;
+/** The six-part rectification plan (functions/hazards/rules.ts). */
+export const PLAN_PARTS = [{"key":"goalAndTasks","label":"治理的目标和任务"},{"key":"methodsAndMeasures","label":"采取的方法和措施"},{"key":"fundsAndMaterials","label":"经费和物资的落实"},{"key":"responsibleOrgAndPeople","label":"负责治理的机构和人员"},{"key":"timeLimitAndRequirements","label":"治理的时限和要求"},{"key":"safetyAndEmergencyMeasures","label":"安全措施和应急预案"}] as const;
+/** Accident types by cause (GB 6441-86, shared/codes/gb6441.ts). */
+export const ACCIDENT_TYPES = [{"code":"01","name":"物体打击"},{"code":"02","name":"车辆伤害"},{"code":"03","name":"机械伤害"},{"code":"04","name":"起重伤害"},{"code":"05","name":"触电"},{"code":"06","name":"淹溺"},{"code":"07","name":"灼烫"},{"code":"08","name":"火灾"},{"code":"09","name":"高处坠落"},{"code":"10","name":"坍塌"},{"code":"11","name":"冒顶片帮"},{"code":"12","name":"透水"},{"code":"13","name":"放炮"},{"code":"14","name":"火药爆炸"},{"code":"15","name":"瓦斯爆炸"},{"code":"16","name":"锅炉爆炸"},{"code":"17","name":"容器爆炸"},{"code":"18","name":"其他爆炸"},{"code":"19","name":"中毒和窒息"},{"code":"20","name":"其他伤害"}] as const;

@@ -15,6 +15,8 @@ export interface Claims {
   industry?: string;
   head: boolean;
   name?: string;
+  /** The user id the API records as the actor (the token's subject). */
+  user?: string;
   /** Seconds since the epoch. */
   exp: number;
 }
@@ -41,6 +43,7 @@ function decode(token: string): Claims | undefined {
       industry: claim("industry"),
       head: claim("head") === "true",
       name: claim("name"),
+      user: typeof p.sub === "string" ? p.sub : undefined,
       exp: p.exp,
     };
   } catch {

@@ -1,4 +1,4 @@
-import { Link } from "react-router";
+import { Link, Navigate } from "react-router";
 import { isPublic, mayCall } from "../api/access";
 import { useSession } from "../auth/session";
 import { PAGES } from "../pages";
@@ -7,6 +7,8 @@ import { MENU_GROUPS } from "./labels";
 /** The landing page: the pages this visitor may open, by menu group. Plain elements keep the first screen light. */
 export default function Home() {
   const s = useSession();
+  // An enterprise lands on what it owes.
+  if (s?.claims.role === "enterprise") return <Navigate to="/workspace" replace />;
   return (
     <>
       <h2 className="page-title">湖北省安全生产监管平台</h2>
