@@ -12,13 +12,13 @@ export default defineConfig({
       {
         test: {
           name: "unit",
-          include: ["functions/**/rules.test.ts", "shared/**/*.test.ts", "local/**/*.test.ts", "tests/unit/**/*.test.ts", "infra/**/*.test.ts"],
+          include: ["functions/**/rules.test.ts", "shared/**/*.test.ts", "local/**/*.test.ts", "infra/**/*.test.ts"],
         },
       },
       {
         test: {
           name: "integration",
-          include: ["functions/**/*.int.test.ts", "tests/**/*.int.test.ts", "web/src/**/*.int.test.ts"],
+          include: ["tests/**/*.int.test.ts", "web/src/**/*.int.test.ts"],
           globalSetup: ["tests/setup/global.ts"],
           testTimeout: 30_000,
           hookTimeout: 60_000,

@@ -1,4 +1,4 @@
-// Roll-up benchmark (issue 6): does a roll-up's cost follow the period or the history?
+// Roll-up benchmark: does a roll-up's cost follow the period or the history?
 //
 // `npx tsx bench/rollup.ts` (or via `npm run bench`, which calls run()):
 //   1. starts DynamoDB Local in memory (local/stack.ts) with two tables;
@@ -40,6 +40,7 @@ async function setEnv(storage: LocalStorage) {
     S3_ENDPOINT: storage.s3Endpoint,
     AWS_REGION: "local",
     LOG_LEVEL: "SILENT",
+    POWERTOOLS_METRICS_DISABLED: "true",
     POWERTOOLS_DEV: "false",
   });
 }

@@ -4,8 +4,6 @@ import type { JobSpec } from "../shared/jobs.js";
 import { JOBS as accidents } from "./accidents/schedule.js";
 import { JOBS as approvals } from "./approvals/schedule.js";
 import { JOBS as credit } from "./credit/schedule.js";
-import { JOBS as hazards } from "./hazards/schedule.js";
-import { JOBS as registry } from "./registry/schedule.js";
 import { JOBS as stats } from "./stats/schedule.js";
 
-export const JOBS: JobSpec[] = [...registry, ...hazards, ...accidents, ...approvals, ...credit, ...stats];
+export const JOBS: JobSpec[] = [...accidents, ...approvals, ...credit, ...stats];

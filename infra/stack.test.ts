@@ -70,6 +70,18 @@ describe("API", () => {
     template.hasResourceProperties("AWS::ApiGatewayV2::Authorizer", { AuthorizerType: "JWT", JwtConfiguration: Match.objectLike({ Audience: Match.anyValue() }) });
   });
 
+  it("each route is integrated with its own context's function, so a request reaches the handler that implements it", () => {
+    const integrations = template.findResources("AWS::ApiGatewayV2::Integration");
+    const routes = Object.values(template.findResources("AWS::ApiGatewayV2::Route"));
+    for (const r of MANIFEST) {
+      const route = routes.find((x) => x.Properties.RouteKey === `${r.method} ${r.path}`);
+      if (!route) throw new Error(`no route ${r.method} ${r.path}`);
+      const integrationId = (route.Properties.Target["Fn::Join"][1] as unknown[]).find((p) => typeof p === "object") as { Ref: string };
+      const fnLogicalId = integrations[integrationId.Ref]?.Properties.IntegrationUri["Fn::GetAtt"][0] as string;
+      expect(fnLogicalId, `${r.method} ${r.path}`).toMatch(new RegExp(`^${r.fn[0]?.toUpperCase()}${r.fn.slice(1)}Function`));
+    }
+  });
+
   it("one integration and one API invoke permission per function, so the stack stays far below CloudFormation's 500 resources", () => {
     const contexts = new Set(MANIFEST.map((r) => r.fn));
     template.resourceCountIs("AWS::ApiGatewayV2::Integration", contexts.size);
@@ -172,6 +184,36 @@ describe("functions", () => {
     const fns = Object.keys(template.findResources("AWS::Lambda::Function")).length;
     const alarms = Object.values(template.findResources("AWS::CloudWatch::Alarm")).filter((a) => a.Properties.MetricName === "Errors");
     expect(alarms).toHaveLength(fns);
+  });
+
+  it("a p99 duration alarm per function, to the alarm topic; API functions page at 3 s, jobs at 80% of their timeout", () => {
+    const fns = template.findResources("AWS::Lambda::Function");
+    const p99 = Object.values(template.findResources("AWS::CloudWatch::Alarm")).filter((a) => a.Properties.MetricName === "Duration" && a.Properties.ExtendedStatistic === "p99");
+    const alarmed = p99.map((a) => a.Properties.Dimensions.find((d: { Name: string }) => d.Name === "FunctionName").Value.Ref as string);
+    expect(alarmed.sort()).toEqual(Object.keys(fns).sort());
+    for (const a of p99) {
+      const fn = fns[a.Properties.Dimensions[0].Value.Ref];
+      expect(a.Properties.Threshold).toBe(fn?.Properties.Timeout === 300 ? 240_000 : 3_000);
+      expect(a.Properties.AlarmActions).toHaveLength(1);
+    }
+  });
+
+  it("every dead-letter queue has a depth alarm to the alarm topic", () => {
+    const queues = template.findResources("AWS::SQS::Queue");
+    const dlqs = Object.keys(queues).filter((id) => JSON.stringify(template.toJSON()).includes(`"DeadLetterConfig":{"Arn":{"Fn::GetAtt":["${id}"`));
+    expect(dlqs.length).toBeGreaterThan(0);
+    const depth = Object.values(template.findResources("AWS::CloudWatch::Alarm")).filter((a) => a.Properties.MetricName === "ApproximateNumberOfMessagesVisible");
+    for (const id of dlqs) {
+      const alarm = depth.find((a) => JSON.stringify(a.Properties.Dimensions).includes(id));
+      expect(alarm?.Properties, id).toMatchObject({ Threshold: 1, ComparisonOperator: "GreaterThanOrEqualToThreshold", AlarmActions: [expect.anything()] });
+    }
+  });
+
+  it("functions trace with X-Ray and emit EMF metrics into the platform's namespace", () => {
+    for (const f of Object.values(template.findResources("AWS::Lambda::Function"))) {
+      expect(f.Properties.TracingConfig).toEqual({ Mode: "Active" });
+      expect(f.Properties.Environment.Variables).toMatchObject({ POWERTOOLS_TRACE_ENABLED: "true", POWERTOOLS_METRICS_NAMESPACE: "SafetyPlatform" });
+    }
   });
 
   it("every job is an EventBridge schedule in Asia/Shanghai with retries and a DLQ", () => {

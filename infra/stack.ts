@@ -14,7 +14,7 @@ import * as cognito from "aws-cdk-lib/aws-cognito";
 import * as dynamodb from "aws-cdk-lib/aws-dynamodb";
 import * as iam from "aws-cdk-lib/aws-iam";
 import * as kms from "aws-cdk-lib/aws-kms";
-import { Architecture, type CfnFunction, Runtime } from "aws-cdk-lib/aws-lambda";
+import { Architecture, type CfnFunction, Runtime, Tracing } from "aws-cdk-lib/aws-lambda";
 import { NodejsFunction, OutputFormat } from "aws-cdk-lib/aws-lambda-nodejs";
 import { type CfnLogGroup, LogGroup, RetentionDays } from "aws-cdk-lib/aws-logs";
 import * as s3 from "aws-cdk-lib/aws-s3";
@@ -25,8 +25,9 @@ import * as sns from "aws-cdk-lib/aws-sns";
 import * as sqs from "aws-cdk-lib/aws-sqs";
 import type { Construct } from "constructs";
 import { MANIFEST } from "../functions/manifest.js";
-import { ESM_REQUIRE_BANNER, EXTERNAL_MODULES, LAMBDA_BUNDLE } from "./bundling.js";
+import { ESM_REQUIRE_BANNER, EXTERNAL_MODULES, LAMBDA_BUNDLE, LAZY_MODULES } from "./bundling.js";
 import { writePartitions } from "./key-prefixes.js";
+import { NAMESPACE } from "../shared/metrics.js";
 import { JOBS } from "../functions/schedule.js";
 import { FALLBACK_ROUTE, FUNCTIONS, type FunctionName } from "../shared/route.js";
 import { TABLE_INDEXES, TABLE_KEYS, TTL_ATTRIBUTE } from "../shared/table.js";
@@ -38,6 +39,9 @@ export const TABLE_WRITE_ACTIONS = ["dynamodb:PutItem", "dynamodb:UpdateItem", "
 
 /** Functions that presign or check S3 objects; only they get the bucket and the S3 client. */
 const USES_BUCKET: ReadonlySet<FunctionName> = new Set(["platform", "hazards", "accidents", "approvals"]);
+
+/** A request's p99 duration that pages the operators: well inside API Gateway's 30 s limit. */
+const API_P99_MS = 3_000;
 
 /**
  * Throttles (requests per second, burst) of the HTTP API. HTTP APIs throttle per route, not
@@ -309,19 +313,20 @@ export class SafetyPlatformStack extends Stack {
               new iam.PolicyStatement({ actions: ["kms:Decrypt", "kms:Encrypt", "kms:GenerateDataKey", "kms:DescribeKey"], resources: [key.keyArn] }),
               ...(USES_BUCKET.has(fnName)
                 ? [
-                    // GetObjectVersion: verified evidence is read at the version that was verified.
-                    new iam.PolicyStatement({
-                      actions: fnName === "platform" ? ["s3:GetObject"] : ["s3:PutObject", "s3:GetObject", "s3:GetObjectVersion"],
-                      resources: [this.bucket.arnForObjects(`${fnName === "platform" ? "__health__" : `${fnName}/*`}`)],
-                    }),
-                    // ListBucket lets HeadObject on a missing key answer 404 rather than 403; only
-                    // under the function's own prefix (shared/storage.ts reads a 403 there as
-                    // "not uploaded" too, as S3 may not apply a prefix-conditioned grant to a HEAD).
-                    new iam.PolicyStatement({
-                      actions: ["s3:ListBucket"],
-                      resources: [this.bucket.bucketArn],
-                      conditions: { StringLike: { "s3:prefix": [fnName === "platform" ? "__health__" : `${fnName}/*`] } },
-                    }),
+                    ...(fnName === "platform"
+                      ? [
+                          // /v1/health asks HeadBucket, which needs ListBucket on the bucket itself (no
+                          // prefix in the request); the platform reads no object.
+                          new iam.PolicyStatement({ actions: ["s3:ListBucket"], resources: [this.bucket.bucketArn] }),
+                        ]
+                      : [
+                          // GetObjectVersion: verified evidence is read at the version that was verified.
+                          new iam.PolicyStatement({ actions: ["s3:PutObject", "s3:GetObject", "s3:GetObjectVersion"], resources: [this.bucket.arnForObjects(`${fnName}/*`)] }),
+                          // ListBucket lets HeadObject on a missing key answer 404 rather than 403; only
+                          // under the function's own prefix (shared/storage.ts reads a 403 there as
+                          // "not uploaded" too, as S3 may not apply a prefix-conditioned grant to a HEAD).
+                          new iam.PolicyStatement({ actions: ["s3:ListBucket"], resources: [this.bucket.bucketArn], conditions: { StringLike: { "s3:prefix": [`${fnName}/*`] } } }),
+                        ]),
                   ]
                 : []),
             ],
@@ -338,6 +343,8 @@ export class SafetyPlatformStack extends Stack {
         id: `AwsSolutions::AwsSolutions-IAM5[Resource::<${this.getLogicalId(logGroup.node.defaultChild as CfnLogGroup)}.Arn>:log-stream:*]`,
         reason: "Lambda creates a new log stream per execution environment inside the function's own log group.",
       });
+      const isJob = name.endsWith("Job");
+      const timeout = Duration.seconds(isJob ? 300 : 15);
       const fn = new NodejsFunction(this, name, {
         entry: join(ROOT, entry),
         handler,
@@ -345,12 +352,16 @@ export class SafetyPlatformStack extends Stack {
         runtime: Runtime.NODEJS_22_X,
         architecture: Architecture.ARM_64,
         memorySize: 512,
-        timeout: Duration.seconds(name.endsWith("Job") ? 300 : 15),
+        timeout,
         logGroup,
+        tracing: Tracing.ACTIVE,
         environment: {
           TABLE_NAME: this.table.tableName,
           BUCKET_NAME: this.bucket.bucketName,
           POWERTOOLS_SERVICE_NAME: `safety-${fnName}`,
+          POWERTOOLS_METRICS_NAMESPACE: NAMESPACE,
+          // shared/tracing.ts loads the Tracer only when this is on.
+          POWERTOOLS_TRACE_ENABLED: "true",
           NODE_OPTIONS: "--enable-source-maps",
         },
         bundling: {
@@ -361,7 +372,13 @@ export class SafetyPlatformStack extends Stack {
           mainFields: [...LAMBDA_BUNDLE.mainFields],
           banner: ESM_REQUIRE_BANNER,
           externalModules: EXTERNAL_MODULES,
+          bundleAwsSDK: true,
+          nodeModules: LAZY_MODULES,
         },
+      });
+      Validations.of(role).acknowledge({
+        id: "AwsSolutions::AwsSolutions-IAM5[Resource::*]",
+        reason: "Active tracing: xray:PutTraceSegments and xray:PutTelemetryRecords do not support resource-level permissions.",
       });
       Validations.of(fn).acknowledge({ id: "AwsSolutions::AwsSolutions-L1", reason: "The product owner fixes the Lambda runtime at Node.js 22 (arm64); code is kept compatible with Node 20 and 22." });
       new Alarm(this, `${name}Errors`, {
@@ -371,6 +388,15 @@ export class SafetyPlatformStack extends Stack {
         comparisonOperator: ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
         treatMissingData: TreatMissingData.NOT_BREACHING,
         alarmDescription: `${name} raised errors`,
+      }).addAlarmAction(new SnsAction(alarms));
+      // p99 over three 5-minute periods in a row, so one slow cold start does not page anyone.
+      new Alarm(this, `${name}LatencyP99`, {
+        metric: fn.metricDuration({ period: Duration.minutes(5), statistic: "p99" }),
+        threshold: isJob ? timeout.toMilliseconds() * 0.8 : API_P99_MS,
+        evaluationPeriods: 3,
+        comparisonOperator: ComparisonOperator.GREATER_THAN_THRESHOLD,
+        treatMissingData: TreatMissingData.NOT_BREACHING,
+        alarmDescription: `${name}: p99 duration above ${isJob ? "80% of its timeout" : `${API_P99_MS} ms`} for 15 minutes`,
       }).addAlarmAction(new SnsAction(alarms));
       return fn;
     };
@@ -451,7 +477,7 @@ export class SafetyPlatformStack extends Stack {
       });
     }
     new Alarm(this, "JobDeadLetterAlarm", {
-      metric: dlq.metricApproximateNumberOfMessagesVisible({ period: Duration.minutes(5) }),
+      metric: dlq.metricApproximateNumberOfMessagesVisible({ period: Duration.minutes(5), statistic: "Maximum" }),
       threshold: 1,
       evaluationPeriods: 1,
       treatMissingData: TreatMissingData.NOT_BREACHING,

@@ -16,6 +16,10 @@ export const env = {
   get s3Endpoint() {
     return process.env.S3_ENDPOINT;
   },
+  /** Only with a local S3 endpoint: the account s3rver accepts (its default is S3RVER). */
+  get localS3Credentials() {
+    return { accessKeyId: process.env.S3_ACCESS_KEY_ID ?? "S3RVER", secretAccessKey: process.env.S3_SECRET_ACCESS_KEY ?? "S3RVER" };
+  },
   get region() {
     return process.env.AWS_REGION ?? "cn-north-1";
   },

@@ -3,6 +3,8 @@
 // errors) and the commit step that writes a mutation, its audit records and its
 // idempotency record in a single DynamoDB transaction.
 import { createHash } from "node:crypto";
+import { correlationPaths } from "@aws-lambda-powertools/logger/correlationId";
+import { injectLambdaContext } from "@aws-lambda-powertools/logger/middleware";
 import middy from "@middy/core";
 import httpHeaderNormalizer from "@middy/http-header-normalizer";
 import type { APIGatewayProxyEventV2WithJWTAuthorizer, APIGatewayProxyStructuredResultV2 } from "aws-lambda";
@@ -12,8 +14,10 @@ import { getItem, type Item, putNew, transact, type Write } from "./db.js";
 import { ApiError, type FieldProblem, forbidden, invalidFields, localiseFieldProblems, routeNotFound, TITLES, type Text, unauthorized } from "./errors.js";
 import { fill, issueText, MESSAGES } from "./messages.js";
 import { logger } from "./logger.js";
+import { countBusinessEvents } from "./metrics.js";
 import { type Actor, actorFromClaims } from "./policy.js";
 import { problemCodes, type RouteSpec } from "./route.js";
+import { tracing } from "./tracing.js";
 
 export { FUNCTIONS, type FunctionName, type Method, route, type RouteSpec } from "./route.js";
 export type Lang = "zh" | "en";
@@ -281,6 +285,7 @@ async function dispatch(event: Event, routes: Map<string, Bound>, fallback?: Fal
       );
     }
     await transact(writes);
+    countBusinessEvents(result.audit ?? []);
     if (result.raw) {
       return { statusCode: status, headers: { "content-type": result.raw.contentType, "x-request-id": requestId, ...(result.headers ?? {}) }, body: result.raw.body };
     }
@@ -316,14 +321,8 @@ export function lambda<const M extends Record<string, RouteSpec>>(routes: M, imp
   }
   return middy<Event, Response>()
     .use(httpHeaderNormalizer())
-    .use({
-      before: (request) => {
-        logger.appendKeys({ requestId: request.event.requestContext?.requestId });
-      },
-      after: () => {
-        logger.resetKeys();
-      },
-    })
+    .use(injectLambdaContext(logger, { resetKeys: true, correlationIdPath: correlationPaths.API_GATEWAY_HTTP }))
+    .use(tracing())
     .handler((event) => dispatch(event, table, fallback));
 }
 

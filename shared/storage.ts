@@ -52,20 +52,22 @@ export const AttachmentRequest = z.strictObject({
 export type AttachmentRequest = z.infer<typeof AttachmentRequest>;
 
 let client: S3Client | undefined;
-let clientEndpoint: string | undefined;
+let clientConfig: string | undefined;
 const sdk = () => import("@aws-sdk/client-s3");
 async function s3(): Promise<S3Client> {
-  if (!client || clientEndpoint !== env.s3Endpoint) {
+  const endpoint = env.s3Endpoint;
+  const credentials = endpoint ? env.localS3Credentials : undefined;
+  const config = JSON.stringify([endpoint, credentials]);
+  if (!client || clientConfig !== config) {
     const { S3Client } = await sdk();
-    const endpoint = env.s3Endpoint;
-    clientEndpoint = endpoint;
+    clientConfig = config;
     client = new S3Client({
       region: env.region,
       // The SDK's default would put the CRC32 of an empty body into every presigned PUT, and real
       // S3 refuses any upload whose body does not match it. Checksums only where S3 demands them.
       requestChecksumCalculation: "WHEN_REQUIRED",
       responseChecksumValidation: "WHEN_REQUIRED",
-      ...(endpoint ? { endpoint, forcePathStyle: true, credentials: { accessKeyId: "S3RVER", secretAccessKey: "S3RVER" } } : {}),
+      ...(endpoint ? { endpoint, forcePathStyle: true, credentials } : {}),
     });
   }
   return client;
@@ -161,13 +163,17 @@ export async function downloadLink(key: string, verified: VerifiedUpload | undef
   return { url, expiresAt: new Date(Date.now() + DOWNLOAD_URL_SECONDS * 1000).toISOString() };
 }
 
-export async function bucketReachable(): Promise<boolean> {
+/**
+ * Can this function use the evidence bucket? HeadBucket answers 200 only when the bucket
+ * exists and the caller may list it; a 403 (no permission, bad credentials) or a 404 (no
+ * such bucket) means uploads would fail, so neither is healthy.
+ */
+export async function bucketUsable(): Promise<boolean> {
   try {
-    const { HeadObjectCommand } = await sdk();
-    await (await s3()).send(new HeadObjectCommand({ Bucket: env.bucketName, Key: "__health__" }));
+    const { HeadBucketCommand } = await sdk();
+    await (await s3()).send(new HeadBucketCommand({ Bucket: env.bucketName }));
     return true;
-  } catch (err) {
-    const status = (err as { $metadata?: { httpStatusCode?: number } }).$metadata?.httpStatusCode;
-    return status === 404 || status === 403;
+  } catch {
+    return false;
   }
 }

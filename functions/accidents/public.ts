@@ -1,4 +1,4 @@
-// What other contexts may ask of accidents (contract 2 in /tmp/prompts/contracts.md): licence renewal
+// What other contexts may ask of accidents : licence renewal
 // (安全生产许可证条例 art. 9: no fatal accident during the validity) and credit (responsible or concealed
 // accidents). Reads the enterprise copy (pk ACCENT#<enterpriseId>), so it needs no scope and no scan.
 import { isIsoDate, isoUtc, shanghaiEndOf, shanghaiStartOf } from "../../shared/time.js";

@@ -1,6 +1,6 @@
 // Accident direct reporting (事故归口直报): pure rules. No I/O, no clock: callers pass `now`.
 // Sources: 生产安全事故报告和调查处理条例 (国务院令第493号, 2007) and the 2016 生产安全事故统计管理办法,
-// as summarised in /work/shared/domain.md "Accidents". Every statutory number appears once below.
+// as summarised in domain.md "Accidents". Every statutory number appears once below.
 //
 // Exports
 //   Grades:     AccidentGrade, ACCIDENT_GRADES (ascending), GRADE_NAME_ZH, gradeRank, compareGrades,

@@ -213,7 +213,6 @@ const RecordFields = {
 
 export const AccidentRecordSchema = z.object(RecordFields);
 export type AccidentRecord = z.infer<typeof AccidentRecordSchema>;
-export type ChainStepRecord = AccidentRecord["chain"][number];
 
 export const ReportVersionSchema = z.object({
   n: field(z.number(), "版本序号（1 为首报）。Version number."),

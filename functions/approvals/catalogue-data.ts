@@ -31,8 +31,6 @@ import {
   type Issuer,
 } from "./rules.js";
 
-export const CATALOGUE_VERSION = 1;
-
 export const CATEGORIES = [
   "安全生产许可证核发",
   "危险化学品安全使用和烟花爆竹批发许可",

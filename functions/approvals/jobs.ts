@@ -6,6 +6,7 @@ import { auditWrite, type AuditEntry } from "../../shared/audit.js";
 import { transact, type Write } from "../../shared/db.js";
 import { ApiError } from "../../shared/errors.js";
 import type { Job, JobInput } from "../../shared/jobs.js";
+import { count } from "../../shared/metrics.js";
 import { CITY_CODES } from "../../shared/periods.js";
 import type { Actor } from "../../shared/policy.js";
 import { addDays, shanghaiDate, toInstant } from "../../shared/time.js";
@@ -70,6 +71,9 @@ export const deadlines = (async (input: JobInput) => {
       else out.conflicts++;
     }
   }
+  count("ApplicationsOverdue", out.overdue.length);
+  count("ApplicationsNearDeadline", out.near.length);
+  count("DeliveriesOverdue", out.deliveryOverdue.length);
   return out;
 }) satisfies Job;
 

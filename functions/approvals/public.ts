@@ -1,5 +1,4 @@
-// What other contexts may call in the approvals context (contract 1 in the cross-context
-// contracts). Nothing here writes: it returns writes and audit entries for the caller's own
+// What other contexts may call in the approvals context. Nothing here writes: it returns writes and audit entries for the caller's own
 // transaction, so the hazard change and the licence change land together or not at all.
 import type { AuditEntry } from "../../shared/audit.js";
 import type { Write } from "../../shared/db.js";

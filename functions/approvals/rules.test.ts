@@ -12,7 +12,6 @@ import {
   EXTENSION_WORKING_DAYS,
   LICENCE_ACTIONS,
   LICENCE_STATUSES,
-  NEAR_DEADLINE_WORKING_DAYS,
   RENEWAL_WINDOW_MONTHS,
   SAFETY_LICENCE_DECISION_LIMIT_WORKING_DAYS,
   FIREWORKS_WHOLESALE_DECISION_LIMIT_WORKING_DAYS,
@@ -436,8 +435,6 @@ describe("the decision clock", () => {
       }),
     );
   });
-
-  it("issue 5: near deadline is 3 working days", () => expect(NEAR_DEADLINE_WORKING_DAYS).toBe(3));
 });
 
 describe("delivery (行政许可法 art. 44: licence served within 10 working days of the decision)", () => {

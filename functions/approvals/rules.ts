@@ -65,13 +65,13 @@ export const DECISION_LIMITS = {
 export const EXTENSION_WORKING_DAYS = 10;
 /** 行政许可法 art. 44: the certificate is served within 10 days of the decision. */
 export const DELIVERY_WORKING_DAYS = 10;
-/** Issue 5: the daily job flags applications within 3 working days of their limit. */
+/** The daily job flags applications within 3 working days of their limit. */
 export const NEAR_DEADLINE_WORKING_DAYS = 3;
 /** 安全生产许可证条例 art. 9: the safety production licence is valid 3 years. */
 export const SAFETY_LICENCE_VALIDITY_YEARS = 3;
 /** 安全生产许可证条例 art. 9: renewal is applied for 3 months before expiry. */
 export const RENEWAL_WINDOW_MONTHS = 3;
-/** Issue 5: the daily job lists licences expiring within 90 (calendar) days. */
+/** The daily job lists licences expiring within 90 (calendar) days. */
 export const EXPIRY_WARNING_DAYS = 90;
 /** 行政许可法 art. 58: granting a licence is free unless a law or administrative regulation says otherwise. */
 export const APPROVAL_FEE_YUAN = 0;
@@ -563,7 +563,7 @@ export function expiringWithin(validTo: IsoDate, today: IsoDate, days: number = 
 // ---------------------------------------------------------------------------------------------
 // Which catalogue items are safety production licences (安全生产许可证条例): they get the 45-day limit,
 // the 3-year validity with renewal by extension, and are the licences a listed major hazard with
-// production suspended puts on hold (contract 1, functions/approvals/public.ts).
+// production suspended puts on hold (functions/approvals/public.ts).
 
 export const SAFETY_LICENCE_CATEGORY = "安全生产许可证核发";
 

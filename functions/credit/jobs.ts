@@ -14,7 +14,7 @@
 //   - licence status events: the period index LICEVT, 12 months (suspended / revoked as a penalty;
 //     the hold for a major hazard with production suspended is not a penalty and never lists);
 //   - violation records of our own with a licence penalty: the period index VIOL, same months;
-//   - listed major hazards past their supervision deadline without write-off: contract 3
+//   - listed major hazards past their supervision deadline without write-off: functions/hazards/public.ts
 //     (functions/hazards/public.ts overdueSupervisedHazards).
 // Cost follows the window (12 months, up to 23 for accidents while the previous year is open), never
 // the whole history.

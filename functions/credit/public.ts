@@ -1,4 +1,4 @@
-// What other contexts may ask the credit context (contracts.md, contract 4).
+// What other contexts may ask the credit context.
 import { activeListing } from "./rules.js";
 import { listingsOfEnterprise } from "./store.js";
 

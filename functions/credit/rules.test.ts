@@ -274,7 +274,7 @@ describe("evidence is used once (a listing consumes the records that triggered i
   });
 });
 
-describe("manual listing and early removal: province admin with a reason (issue 6)", () => {
+describe("manual listing and early removal: province admin with a reason", () => {
   const provinceAdmin = { role: "admin", regionCode: "420000" };
   const listing: Listing = { id: "BL1", enterpriseId: "E1", from: "2026-10-15", until: "2027-10-15", repeat: false };
 

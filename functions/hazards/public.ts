@@ -1,4 +1,4 @@
-// What other contexts may call in the hazards context (contract 3 in the cross-context contracts).
+// What other contexts may call in the hazards context.
 // Read-only; meant for scheduled jobs (credit's blacklist triggers, stats' assessment).
 import { CITY_CODES } from "../../shared/periods.js";
 import { countEnterprisesOfRegion, supervisedBefore } from "./store.js";

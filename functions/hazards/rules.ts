@@ -1,6 +1,6 @@
 // Hazard governance ("两化"): pure rules. No I/O, no clock: callers pass `now`.
 // Sources: 安全生产事故隐患排查治理暂行规定 (原国家安全监管总局令第16号, 2008), Hubei's "五到位",
-// as summarised in /work/shared/domain.md "Hazards". Every statutory number appears once below.
+// as summarised in domain.md "Hazards". Every statutory number appears once below.
 //
 // Exports
 //   Vocabulary:  HAZARD_LEVELS, HazardLevel, HAZARD_SOURCES, HazardSource, HAZARD_STATUSES, HazardStatus,

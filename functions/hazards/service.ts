@@ -58,7 +58,7 @@ export async function visibleHazard(actor: Actor, id: string): Promise<Hazard> {
   return visible(actor, await getHazard(id), HAZARD);
 }
 
-/** Which sources each role reports under (issue 3 "Who may create"). */
+/** Which sources each role reports under. */
 export const SOURCES_BY_ROLE: Partial<Record<Actor["role"], readonly HazardSource[]>> = {
   enterprise: ["self_inspection"],
   grid_member: ["grid_patrol"],
@@ -263,7 +263,7 @@ export async function existingEvidence(hazardId: string): Promise<{ ids: string[
 // ---------------------------------------------------------------------------------------------
 // Production suspension (16号令 art.16, 23): while a listed major hazard with suspension is not
 // written off, the enterprise is marked suspended and its safety production licences are held
-// (approvals' contract 1); both land in the hazard change's own transaction.
+// (functions/approvals/public.ts); both land in the hazard change's own transaction.
 
 async function listedHazardsOf(enterpriseId: string): Promise<Hazard[]> {
   const items = await queryAll({

@@ -682,11 +682,6 @@ export function gridClaimWrite(enterpriseId: string, gridId: string): Write {
   );
 }
 
-export async function gridClaim(enterpriseId: string): Promise<string | undefined> {
-  const item = await getItem(`GRIDENT#${enterpriseId}`, "GRIDENT", true);
-  return item?.gridId as string | undefined;
-}
-
 /** Enterprises of a grid, from the register's gsi2 (ENTGRID#<grid>). */
 export async function enterprisesOfGrid(gridId: string): Promise<Item[]> {
   const items = await queryAll({ index: "gsi2", pk: `ENTGRID#${gridId}` });

@@ -6,7 +6,7 @@ import { lambda } from "../../shared/http.js";
 import { allowedMethods } from "../../shared/route.js";
 import { openApi } from "../../shared/openapi.js";
 import { type Actor, canReach, type ScopedRecord } from "../../shared/policy.js";
-import { bucketReachable } from "../../shared/storage.js";
+import { bucketUsable } from "../../shared/storage.js";
 import { DescribeTableCommand } from "@aws-sdk/client-dynamodb";
 import { routes } from "./routes.js";
 
@@ -77,10 +77,11 @@ async function mayReadRecord(actor: Actor, entityId: string): Promise<boolean> {
   return !!record && canReach(actor, (reader.scope ?? scopeOf)(record));
 }
 
-async function tableReachable(): Promise<boolean> {
+/** The table answers and is ACTIVE (not being created or deleted, not inaccessible for its key). */
+async function tableUsable(): Promise<boolean> {
   try {
-    await db().send(new DescribeTableCommand({ TableName: env.tableName }));
-    return true;
+    const { Table } = await db().send(new DescribeTableCommand({ TableName: env.tableName }));
+    return Table?.TableStatus === "ACTIVE";
   } catch {
     return false;
   }
@@ -88,7 +89,7 @@ async function tableReachable(): Promise<boolean> {
 
 export const handler = lambda(routes, {
   health: async ({ now }) => {
-    const [table, bucket] = await Promise.all([tableReachable(), bucketReachable()]);
+    const [table, bucket] = await Promise.all([tableUsable(), bucketUsable()]);
     const ok = table && bucket;
     return { status: ok ? 200 : 503, body: { status: ok ? "ok" : "degraded", table, bucket, time: now.toISOString() } };
   },

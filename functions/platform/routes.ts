@@ -30,7 +30,7 @@ export const AuditRecord = z.object({
 export const routes = {
   health: route({
     method: "GET", path: "/v1/health", fn, roles: "public", tags,
-    summary: "Liveness: the table and the bucket are reachable", response: Health,
+    summary: "Readiness: the table is ACTIVE and this function may use the evidence bucket (503 otherwise)", response: Health,
   }),
   openapi: route({
     method: "GET", path: "/v1/openapi.json", fn, roles: "public", tags,

@@ -1,6 +1,6 @@
 // Target assessment (责任目标考核) of the 17 city-level units: the quarterly process assessment and the
 // annual one. Every item's input is measured from period-index records of the other contexts
-// (shared/periods.ts) and contract 3 (grid coverage), and carries the counts it came from.
+// (shared/periods.ts) and functions/hazards/public.ts (grid coverage), and carries the counts it came from.
 //
 // Periods:
 //   - accident-control items (deaths, 较大/重大 counts) and the vetoes: the year to date through the
@@ -11,7 +11,7 @@
 //   - on-time quarterly filing (16号令: by the 15th of the next quarter's first month): the filings
 //     for the assessed quarter(s), read from the two months after each quarter, against every
 //     registered enterprise of the city (one filing each per quarter);
-//   - grid coverage: the register now (contract 3);
+//   - grid coverage: the register now (functions/hazards/public.ts);
 //   - third party: the score the province entered for the year.
 import { auditWrite } from "../../shared/audit.js";
 import { childrenOf, HUBEI_PROVINCE_CODE, regionByCode } from "../../shared/codes/index.js";

@@ -99,7 +99,7 @@ export const RATE_NAME_ZH: Readonly<Record<RateId, string>> = {
 export const RATE_DECIMALS = 3;
 
 // ---------------------------------------------------------------------------------------------
-// Early warning against ceilings (issue 6: attention at ≥ 80 %, exceeded at ≥ 100 %)
+// Early warning against ceilings (attention at ≥ 80 %, exceeded at ≥ 100 %)
 
 export type WarningLevel = "none" | "attention" | "exceeded";
 
@@ -328,7 +328,7 @@ export const QUARTERLY_ASSESSMENT_SCHEDULE: ScheduleDefinition = {
   minute: 0,
 };
 
-/** Annual assessment of the previous year, in January (issue 6), after the quarterly run. */
+/** Annual assessment of the previous year, in January, after the quarterly run. */
 export const ANNUAL_ASSESSMENT_SCHEDULE: ScheduleDefinition = {
   name: "assessment-annual",
   description: "年度责任目标考核（1月16日03:00）",

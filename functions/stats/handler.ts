@@ -31,7 +31,7 @@ const provinceStatistician = (a: Actor) => a.role === "statistician" && a.region
 const provinceLevel = (a: Actor) => provinceStatistician(a) || isProvinceAdmin(a);
 
 /**
- * Control targets are set by the statistician of the level above (issue 6): the province
+ * Control targets are set by the statistician of the level above: the province
  * statistician for a city, the city statistician for its counties; the province's own targets by
  * a province statistician or the province admin.
  */

@@ -1,4 +1,4 @@
-// The control-indicator roll-up (issue 6, reform task 7).
+// The control-indicator roll-up (reform task 7 of 鄂安办〔2015〕60号).
 //
 // How it reads: only through the period index (shared/periods.ts readMonth), one month at a time.
 // A month's records become one snapshot per city (the aggregate of each county); year to date is

@@ -180,7 +180,7 @@ describe("aggregation", () => {
     expect(Object.keys(emptyAggregate().bySector)).toEqual(SECTORS);
   });
 
-  it("issue 6: county figures add up exactly to city and province figures", () => {
+  it("county figures add up exactly to city and province figures", () => {
     fc.assert(
       fc.property(fc.array(fc.tuple(fc.constantFrom(...counties), arbAccident), { maxLength: 60 }), (rows) => {
         const byCounty = new Map<string, StatsAccident[]>();
@@ -261,14 +261,14 @@ describe("rates (domain.md control indicators)", () => {
 });
 
 // ---------------------------------------------------------------------------------------------
-describe("indicators against ceilings (issue 6: attention ≥ 80 %, exceeded ≥ 100 %)", () => {
+describe("indicators against ceilings (attention ≥ 80 %, exceeded ≥ 100 %)", () => {
   it.each([
     [7_999, "none"],
     [8_000, "attention"],
     [9_999, "attention"],
     [10_000, "exceeded"],
     [10_001, "exceeded"],
-  ] as const)("issue 6 warning: %d of 10,000 (79.99/80/99.99/100 %%) is %s", (value, warning) => {
+  ] as const)("warning: %d of 10,000 (79.99/80/99.99/100 %%) is %s", (value, warning) => {
     expect(evaluateIndicator(value, 10_000, 0.5).warning).toBe(warning);
   });
 
@@ -277,7 +277,7 @@ describe("indicators against ceilings (issue 6: attention ≥ 80 %, exceeded ≥
     [0.137 * 0.8, "attention"],
     [0.137 * 0.9999, "attention"],
     [0.137, "exceeded"],
-  ] as const)("issue 6 warning on a rate ceiling 0.137: %f is %s (float quotients at the boundary)", (value, warning) => {
+  ] as const)("warning on a rate ceiling 0.137: %f is %s (float quotients at the boundary)", (value, warning) => {
     expect(evaluateIndicator(value, 0.137, 0.5).warning).toBe(warning);
   });
 
@@ -683,13 +683,13 @@ describe("periods", () => {
     },
   );
 
-  it("issue 6: the roll-up runs daily at 01:00 Asia/Shanghai", () => {
+  it("the roll-up runs daily at 01:00 Asia/Shanghai", () => {
     expect(ROLLUP_SCHEDULE).toMatchObject({ hour: 1, minute: 0, cron: "0 1 * * ? *", timeZone: "Asia/Shanghai" });
   });
 });
 
 // ---------------------------------------------------------------------------------------------
-describe("control-indicator CSV (issue 6: Chinese headers, same table as the JSON)", () => {
+describe("control-indicator CSV (Chinese headers, same table as the JSON)", () => {
   const agg = aggregate([acc({ statisticalDeaths: 4, injuries: 2, directLossYuan: 1_500 }), acc({ roadTraffic: true, statisticalDeaths: 1 })]);
   const rates = computeRates(agg, { gdpYi: 3 });
   const region = {

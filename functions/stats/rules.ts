@@ -1,6 +1,6 @@
 // Statistics, control indicators and target assessment: pure rules. No I/O, no clock.
 // Sources: domain.md "Target assessment and control indicators" and "Accidents" (statistics),
-// issue 6 (warning levels, scoring, veto). Configuration defaults live in ./config-data.ts.
+// the province's assessment rules (warning levels, scoring, veto). Configuration defaults live in ./config-data.ts.
 //
 // Exports
 //   Sectors:     SectorInput, sectorOf(input, mapping?), divisionOf(industryCode)

@@ -14,7 +14,7 @@
 //   third-party score                   pk ASSESS3P#<year>       sk <cityCode>
 //   assessment result                   pk ASSESS#<year>         sk <Q1..Q4|Y>#<cityCode>   (derived)
 //   publication of a year               pk ASSESSPUB#<year>      sk PUB
-import { getItem, type Item, putDerived, query, queryAll, strip, type Write } from "../../shared/db.js";
+import { getItem, type Item, query, queryAll, strip } from "../../shared/db.js";
 import type { SectorMapping } from "./config-data.js";
 import { DEFAULT_SECTOR_MAPPING, DEFAULT_WARNING_THRESHOLDS, type WarningThresholds } from "./config-data.js";
 import type { Aggregate, AssessmentConfig } from "./rules.js";
@@ -136,6 +136,3 @@ export async function assessmentsOf(year: number, quarter?: number): Promise<Ass
 
 export const publicationKey = (year: number) => ({ pk: `ASSESSPUB#${year}`, sk: "PUB" });
 
-export function derivedWrites(items: Item[]): Write[] {
-  return items.map(putDerived);
-}

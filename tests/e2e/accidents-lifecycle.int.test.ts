@@ -1,7 +1,7 @@
 // The life of an accident report after the first one (over HTTP): follow-ups (续报) and late changes (补报)
 // as versions, the 30/7-day window, closure at the investigating level with an investigation report,
 // read-only closed reports, confirmed concealment, the unreportedByUnit flag, the statistical-deaths job,
-// the period index (shared/periods.ts, ACC) and contract 2 (functions/accidents/public.ts).
+// the period index (shared/periods.ts, ACC) and functions/accidents/public.ts.
 // Sources: 493号令 art.13 (补报), art.19 (investigation levels), art.36 (迟报/漏报/瞒报); domain.md "Accidents".
 import { beforeAll, describe, expect, it } from "vitest";
 import { refreshStatisticalDeaths } from "../../functions/accidents/jobs.js";
@@ -404,7 +404,7 @@ describe("statistics hooks", () => {
     ]);
   });
 
-  it("contract 2: accidentsOfEnterprise summarises an enterprise's accidents in a period (dates or instants)", async () => {
+  it("accidentsOfEnterprise summarises an enterprise's accidents in a period (dates or instants)", async () => {
     const e = (await api.call("POST", "/v1/enterprises", { as: province, body: enterpriseBody({ regionCode: "420111" }) })).body;
     const body = (over: Record<string, unknown>) => ({ ...accidentBody({ enterpriseId: e.id, ...over }) });
     const mk = async (over: Record<string, unknown>) => (await api.call("POST", "/v1/accidents", { as: hongshan, body: body(over) })).body;

@@ -1,7 +1,7 @@
 // The working-day clock and the daily jobs on fixed dates around the 2026 Mid-Autumn (9-25..27) and
 // National Day (10-1..7) holidays with their make-up working days (Sun 9-20, Sat 10-10). Records
 // dated in the past are arranged straight in the table (as a migration would write them); the
-// API reads them and the jobs run with an `asOf`. Also: licence lifecycle, renewal, contract 1.
+// API reads them and the jobs run with an `asOf`. Also: licence lifecycle, renewal, licenceSuspensionWrites (functions/approvals/public.ts).
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { STATE_COUNCIL_CALENDARS } from "../../functions/approvals/calendar-data.js";
 import { deadlines, licences } from "../../functions/approvals/jobs.js";
@@ -369,7 +369,7 @@ describe("licence lifecycle", () => {
   });
 });
 
-describe("contract 1: licenceSuspensionWrites (listed major hazard with production suspended)", () => {
+describe("licenceSuspensionWrites (listed major hazard with production suspended)", () => {
   it("suspends only valid safety production licences, in the caller's transaction, with LICEVT events; restores only its own suspension", async () => {
     const ent = await newEnterprise("420202");
     const base = { validFrom: "2026-01-05", validTo: licenceValidTo("2026-01-05", 3) };

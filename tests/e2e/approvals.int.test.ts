@@ -466,7 +466,7 @@ describe.concurrent("delegation (委托) and its revocation (收回许可权限)
   });
 });
 
-describe.concurrent("the applicant's blacklist warning (contract 4)", () => {
+describe.concurrent("the applicant's blacklist warning (functions/credit/public.ts)", () => {
   it("an application shows blacklistWarning while the enterprise is listed, none otherwise", async () => {
     const clean = await newEnterprise();
     expect((await draft(clean)).blacklistWarning).toBeUndefined();

@@ -1,5 +1,5 @@
 // Grids (网格化) over HTTP: creation, assignment (each enterprise in at most one grid), what a grid
-// member sees, patrol reports creating hazards with source grid_patrol, and contract 3's gridCoverage.
+// member sees, patrol reports creating hazards with source grid_patrol, and functions/hazards/public.ts gridCoverage.
 import { describe, expect, it } from "vitest";
 import type { TokenClaims } from "../../local/auth.js";
 import { gridCoverage } from "../../functions/hazards/public.js";
@@ -158,7 +158,7 @@ describe("grids", () => {
     expect((await api.call("POST", "/v1/grid-patrols", { as: caidian, body: { patrolledAt: minutesAgo(1), findings: [] } })).status).toBe(403);
   });
 
-  it("contract 3: gridCoverage counts the region's enterprises and those in a grid", async () => {
+  it("gridCoverage counts the region's enterprises and those in a grid", async () => {
     const before = await gridCoverage("420114");
     const g = await newGrid();
     const e = await newEnterprise(api, { regionCode: "420114" });

@@ -1,6 +1,6 @@
 // Listed supervision (挂牌督办) over HTTP: deadline and level, the 10-day review due date and its
-// flag, production suspension with the licence hold (approvals' contract 1) in the same transaction,
-// and contract 3's overdueSupervisedHazards.
+// flag, production suspension with the licence hold (functions/approvals/public.ts) in the same transaction,
+// and functions/hazards/public.ts overdueSupervisedHazards.
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { overdueSupervisedHazards } from "../../functions/hazards/public.js";
 import { act, COMPLETE_PLAN, createHazard, giveLicence, generalBody, inDays, majorBody, newEnterprise, regulator, type TestEnterprise, today, uploadEvidence } from "../support/hazards.js";
@@ -152,7 +152,7 @@ describe("production suspension (16号令 art.16, 23) and the licence hold", () 
   });
 });
 
-describe("contract 3: overdueSupervisedHazards(asOfDate)", () => {
+describe("overdueSupervisedHazards(asOfDate)", () => {
   it("lists listed hazards whose deadline is before the date and that are not written off", async () => {
     const e = await newEnterprise(api);
     const h = await plannedMajor(e);

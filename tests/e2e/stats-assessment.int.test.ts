@@ -1,6 +1,6 @@
 // Target assessment (责任目标考核) end to end: scores measured from period-index records of the other
 // contexts (ACC, HAZ, INSP, FILING, APPDEC), seeded here through the same keys, and grid coverage
-// (contract 3, injected); each score explains itself; vetoes name their trigger; publication.
+// (functions/hazards/public.ts, injected); each score explains itself; vetoes name their trigger; publication.
 // Year 2043 (and 2045 for a custom configuration) hold only this file's records.
 import { PutCommand } from "@aws-sdk/lib-dynamodb";
 import { beforeAll, describe, expect, it } from "vitest";

@@ -185,7 +185,7 @@ describe("the roll-up and GET /v1/statistics/control-indicators", () => {
     expect(first).toMatchObject({ year: YEAR, month: 3, asOfDate: "2041-03-31", monthsRecomputed: ["2041-01", "2041-02", "2041-03"], recordsRead: 7 });
   });
 
-  it("issue 6: county figures add up exactly to city and province figures", async () => {
+  it("county figures add up exactly to city and province figures", async () => {
     const province = await indicators(provinceStatistician, `year=${YEAR}&regionCode=420000&month=3`);
     expect(province.status, JSON.stringify(province.body).slice(0, 500)).toBe(200);
     expect(province.body.children).toHaveLength(17);
@@ -228,7 +228,7 @@ describe("the roll-up and GET /v1/statistics/control-indicators", () => {
     expect(ytd.body.region.ytd).toMatchObject({ accidents: 6, deaths: 9 + 2 + 9 });
   });
 
-  it("issue 6 warnings: attention at ≥ 80 % of a ceiling, exceeded at ≥ 100 %; a ceiling of 0 is exceeded by one", async () => {
+  it("warnings: attention at ≥ 80 % of a ceiling, exceeded at ≥ 100 %; a ceiling of 0 is exceeded by one", async () => {
     const wuhan = await indicators(wuhanRegulator, `year=${YEAR}&regionCode=420100&month=3`);
     const jiangan = wuhan.body.children.find((c: { regionCode: string }) => c.regionCode === "420102");
     const wuchang = wuhan.body.children.find((c: { regionCode: string }) => c.regionCode === "420106");
@@ -288,7 +288,7 @@ describe("the roll-up and GET /v1/statistics/control-indicators", () => {
     expect(en.text.replace(/^\uFEFF/, "").split("\r\n")[0]).toBe("Region code,Region,Level,Year,Up to month,As of,Indicator,This month,Year to date,Ceiling,Share of ceiling used,Share of year elapsed,Warning");
   });
 
-  it("issue 6 schedule: the 01:00 run on the 1st closes the previous month and re-reads its year", async () => {
+  it("schedule: the 01:00 run on the 1st closes the previous month and re-reads its year", async () => {
     const close = await rollupJob({ asOf: "2041-04-30T17:00:00Z" }); // 1 May 2041, 01:00 Asia/Shanghai
     expect(close).toMatchObject({ year: YEAR, month: 4, asOfDate: "2041-04-30", monthsRecomputed: ["2041-01", "2041-02", "2041-03", "2041-04"] });
     const april = await indicators(provinceStatistician, `year=${YEAR}&regionCode=420000&month=4`);

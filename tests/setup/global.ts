@@ -16,6 +16,8 @@ export default async function setup(_project: TestProject) {
     VALIDATE_RESPONSES: "1",
     LOG_LEVEL: "SILENT",
     POWERTOOLS_DEV: "false",
+    // EMF lines on stdout would drown the test output; tests/e2e/metrics.int.test.ts turns them on.
+    POWERTOOLS_METRICS_DISABLED: "true",
   });
   const { seedAll } = await import("../../local/seed.js");
   await seedAll();

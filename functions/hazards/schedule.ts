@@ -1,4 +1,0 @@
-// Scheduled jobs of the hazards context (pure data; implementations live in jobs.ts).
-import type { JobSpec } from "../../shared/jobs.js";
-
-export const JOBS: JobSpec[] = [];
