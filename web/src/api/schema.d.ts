@@ -7,7 +7,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Liveness: the table and the bucket are reachable */
+        /** Readiness: the table is ACTIVE and this function may use the evidence bucket (503 otherwise) */
         get: operations["health"];
         put?: never;
         post?: never;
