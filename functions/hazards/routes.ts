@@ -250,7 +250,7 @@ export const routes = {
     method: "POST", path: "/v1/grid-patrols", fn, roles: ["grid_member"], tags,
     summary: "A grid member's patrol report; each finding becomes a hazard with source grid_patrol",
     example: { patrolledAt: "2026-11-28T15:00:00+08:00", route: "化工路沿线", visitedEnterpriseIds: ["01JDEM0000000000000000E001"], findings: [{ enterpriseId: "01JDEM0000000000000000E001", level: "general", description: "消防通道堆放杂物", location: "厂区北门消防通道", rectifyBy: "2026-12-05" }] },
-    returns: ["location"], errors: { 403: ["no_grid"] },
+    returns: ["location"], errors: { 403: ["no_grid", "not_in_grid"] },
     body: CreatePatrol, response: PatrolOut, status: 201,
   }),
   getPatrol: route({

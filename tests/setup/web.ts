@@ -17,11 +17,21 @@ declare module "vitest" {
   }
 }
 
+/**
+ * The environment for a process of the browser tests' own stack. The integration project's global
+ * setup points this process at its storage (TABLE_NAME, DYNAMODB_ENDPOINT, …); a child that
+ * inherited those would run on the integration tests' table instead of its own ports.
+ */
+export function ownStackEnv(extra: Record<string, string>): NodeJS.ProcessEnv {
+  const { TABLE_NAME: _t, BUCKET_NAME: _b, DYNAMODB_ENDPOINT: _d, S3_ENDPOINT: _s, ...env } = process.env;
+  return { ...env, ...extra };
+}
+
 export default async function setup(project: TestProject) {
   const dataDir = mkdtempSync(join(tmpdir(), "web-stack-"));
   const [port, dynamoPort, s3Port] = [await freePort(), await freePort(), await freePort()];
   const child: ChildProcess = spawn(process.execPath, ["--import", "tsx", "local/start.ts"], {
-    env: { ...process.env, PORT: String(port), DYNAMO_PORT: String(dynamoPort), S3_PORT: String(s3Port), DATA_DIR: dataDir, LOG_LEVEL: "SILENT" },
+    env: ownStackEnv({ PORT: String(port), DYNAMO_PORT: String(dynamoPort), S3_PORT: String(s3Port), DATA_DIR: dataDir, LOG_LEVEL: "SILENT" }),
     stdio: ["ignore", "pipe", "pipe"],
   });
   let output = "";

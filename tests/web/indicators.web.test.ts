@@ -3,6 +3,7 @@
 import { execFileSync } from "node:child_process";
 import { randomUUID } from "node:crypto";
 import { describe, expect, inject, it } from "vitest";
+import { ownStackEnv } from "../setup/web.js";
 import { DESKTOP, expectAccessible, expectNoHorizontalScroll, PHONE, screenshot, signIn, useBrowser } from "../support/web.js";
 
 const web = useBrowser();
@@ -11,7 +12,7 @@ const web = useBrowser();
 function runJob(name: string, ...args: string[]) {
   const { dynamoPort, s3Port } = inject("webStorage");
   execFileSync(process.execPath, ["--import", "tsx", "local/job.ts", name, ...args], {
-    env: { ...process.env, DYNAMO_PORT: String(dynamoPort), S3_PORT: String(s3Port), LOG_LEVEL: "SILENT" },
+    env: ownStackEnv({ DYNAMO_PORT: String(dynamoPort), S3_PORT: String(s3Port), LOG_LEVEL: "SILENT" }),
     stdio: "pipe",
   });
 }
