@@ -12452,7 +12452,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description 无权操作（Forbidden）：forbidden、no_grid、out_of_scope */
+            /** @description 无权操作（Forbidden）：forbidden、no_grid、not_in_grid、out_of_scope */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -12463,7 +12463,7 @@ export interface operations {
                          * @description 本操作以此状态答复时可能的错误代码。Codes of this status.
                          * @enum {string}
                          */
-                        code?: "forbidden" | "no_grid" | "out_of_scope";
+                        code?: "forbidden" | "no_grid" | "not_in_grid" | "out_of_scope";
                     };
                 };
             };
