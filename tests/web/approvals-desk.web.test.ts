@@ -45,8 +45,14 @@ describe("approval officers' desk", () => {
     await officer.getByRole("navigation", { name: "主菜单" }).getByRole("link", { name: "审批待办" }).click();
     const link = officer.locator(`a[href="/review/applications/${id}"]`);
     await link.waitFor();
-    // Not yet accepted: no clock, so it sorts first.
-    await expect.poll(() => officer.getByRole("row").nth(1).locator("a").getAttribute("href")).toBe(`/review/applications/${id}`);
+    // Not yet accepted: no clock, so it sorts among the first rows, before every application with a clock.
+    await expect
+      .poll(async () => {
+        const rows = await officer.locator("tbody tr").evaluateAll((trs) => trs.map((tr) => ({ href: tr.querySelector("a")?.getAttribute("href"), text: tr.textContent ?? "" })));
+        const ours = rows.findIndex((r) => r.href === `/review/applications/${id}`);
+        return ours >= 0 && rows.slice(0, ours + 1).every((r) => r.text.includes("待受理"));
+      })
+      .toBe(true);
     await expectAccessible(officer);
     await screenshot(officer, "dashboard-approval-queue");
     await link.click();

@@ -101,11 +101,13 @@ function Reconciliation() {
     <Card title="两本账对照（自查漏报排名）" size="small">
       <QueryState query={q}>
         {(data) => (
+          // The table may be wider than a phone: its own scroll region, reachable by keyboard (WCAG 2.1.1).
+          // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrollable region must be focusable to scroll by keyboard
+          <section aria-label="两本账对照表" tabIndex={0} style={{ overflowX: "auto" }}>
           <Table
             rowKey="enterpriseId"
             size="small"
             pagination={{ pageSize: 5, hideOnSinglePage: true }}
-            scroll={{ x: "max-content" }}
             // Most under-reported first: the lowest share of inspection findings the enterprise had reported itself.
             dataSource={[...data.items].sort((a, b) => (a.selfReportRatio ?? 2) - (b.selfReportRatio ?? 2) || b.unmatched - a.unmatched)}
             columns={[
@@ -115,6 +117,7 @@ function Reconciliation() {
               { title: "自报率", key: "ratio", render: (_: unknown, r) => (r.selfReportRatio === null ? "—" : `${Math.round(r.selfReportRatio * 100)}%`) },
             ]}
           />
+          </section>
         )}
       </QueryState>
     </Card>
