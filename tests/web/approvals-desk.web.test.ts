@@ -48,7 +48,8 @@ describe("approval officers' desk", () => {
     // Not yet accepted: no clock, so it sorts among the first rows, before every application with a clock.
     await expect
       .poll(async () => {
-        const rows = await officer.locator("tbody tr").evaluateAll((trs) => trs.map((tr) => ({ href: tr.querySelector("a")?.getAttribute("href"), text: tr.textContent ?? "" })));
+        // Application rows only (antd adds a hidden measuring row to a scrolling table).
+        const rows = (await officer.locator("tbody tr").evaluateAll((trs) => trs.map((tr) => ({ href: tr.querySelector("a")?.getAttribute("href"), text: tr.textContent ?? "" })))).filter((r) => r.href);
         const ours = rows.findIndex((r) => r.href === `/review/applications/${id}`);
         return ours >= 0 && rows.slice(0, ours + 1).every((r) => r.text.includes("待受理"));
       })
