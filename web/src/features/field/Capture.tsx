@@ -1,7 +1,8 @@
 // The pieces the three capture forms share: enterprise choices from the cached field data, the
 // hazard fields of one finding, the camera input, and saving into the outbox.
 import { Alert, Checkbox, Form, Input, Radio, Select } from "antd";
-import { $api } from "../../api/client";
+import { useQuery } from "@tanstack/react-query";
+import { $api, api } from "../../api/client";
 import type { Claims } from "../../auth/session";
 
 export interface PhotoValue {
@@ -21,7 +22,21 @@ export function PhotoInput({ id, value, onChange }: { id?: string; value?: File[
 /** Enterprises the caller may report on: a grid member's grid, else the caller's region; both kept for offline use. */
 export function useEnterpriseOptions(claims: Claims | undefined): { value: string; label: string }[] {
   const grid = $api.useQuery("get", "/v1/grids/{id}", { params: { path: { id: claims?.grid ?? "" } } }, { enabled: !!claims?.grid });
-  const list = $api.useQuery("get", "/v1/enterprises", { params: { query: { limit: 100 } } }, { enabled: !!claims && !claims.grid && claims.role !== "enterprise" });
+  // Every page of the region's register, not only the first: offline, the form can only offer what was kept.
+  const list = useQuery({
+    queryKey: ["get", "/v1/enterprises", { params: { query: { limit: 100 } } }],
+    enabled: !!claims && !claims.grid && claims.role !== "enterprise",
+    queryFn: async () => {
+      const items: { id: string; name: string }[] = [];
+      let cursor: string | undefined;
+      do {
+        const { data } = await api.GET("/v1/enterprises", { params: { query: { limit: 100, ...(cursor ? { cursor } : {}) } } });
+        items.push(...(data?.items ?? []));
+        cursor = data?.nextCursor ?? undefined;
+      } while (cursor);
+      return { items, nextCursor: null };
+    },
+  });
   const ents = claims?.grid ? (grid.data?.enterprises ?? []) : (list.data?.items ?? []);
   return ents.map((e) => ({ value: e.id, label: e.name }));
 }
