@@ -32,7 +32,9 @@ export function useBrowser(): Web {
     },
     async page(viewport = DESKTOP) {
       if (!browser) throw new Error("useBrowser(): only inside tests and hooks");
-      const context = await browser.newContext({ viewport, locale: "zh-CN", baseURL: inject("webUrl") });
+      // Reduced motion: the console then draws without animation, so axe judges what a user
+      // sees once the page settles, not a toast halfway through fading in.
+      const context = await browser.newContext({ viewport, locale: "zh-CN", reducedMotion: "reduce", baseURL: inject("webUrl") });
       const page = await context.newPage();
       page.setDefaultTimeout(15_000);
       return page;

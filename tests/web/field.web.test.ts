@@ -47,9 +47,8 @@ async function fieldPhone(): Promise<Page> {
   await page.goto("/field/patrol");
   await page.getByRole("heading", { name: "网格巡查上报" }).waitFor();
   await page.evaluate(() => navigator.serviceWorker.ready);
-  // The grid's enterprises arrive and are kept for offline use.
-  await page.getByText("尚无可选企业").waitFor({ state: "detached" });
-  await page.waitForTimeout(500);
+  // The grid's enterprises arrive and the screen says the device keeps them for offline use.
+  await page.getByText("可离线使用").waitFor();
   return page;
 }
 
@@ -177,9 +176,11 @@ describe("field mode (grid member, phone, offline)", () => {
     await page.goto("/field/inspection");
     await page.getByRole("heading", { name: "执法检查记录" }).waitFor();
     await page.evaluate(() => navigator.serviceWorker.ready);
-    await page.getByText("尚无可选企业").waitFor({ state: "detached" });
+    await page.getByText("可离线使用").waitFor();
     await page.context().setOffline(true);
     await page.reload();
+    // Offline, the register comes from the device's own copy.
+    await page.getByText("可离线使用").waitFor();
     await page.getByLabel("被检查企业").fill(ent.body.name);
     await page.locator(".ant-select-dropdown:visible").getByTitle(ent.body.name).click();
     await page.getByLabel("执法人员一").fill("王执法");

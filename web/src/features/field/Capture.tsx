@@ -1,6 +1,6 @@
 // The pieces the three capture forms share: enterprise choices from the cached field data, the
 // hazard fields of one finding, the camera input, and saving into the outbox.
-import { Alert, Checkbox, Form, Input, Radio, Select } from "antd";
+import { Alert, Checkbox, Form, Input, Radio, Select, Typography } from "antd";
 import { useQuery } from "@tanstack/react-query";
 import { $api, api } from "../../api/client";
 import type { Claims } from "../../auth/session";
@@ -41,8 +41,15 @@ export function useEnterpriseOptions(claims: Claims | undefined): { value: strin
   return ents.map((e) => ({ value: e.id, label: e.name }));
 }
 
-export function NoEnterprises({ count }: { count: number }) {
-  return count ? null : <Alert type="warning" showIcon title="尚无可选企业：请在有网络时打开本页，以便离线使用" />;
+/** Whether this screen will work without signal: how many enterprises the device keeps, and since when. */
+export function OfflineCopy({ count, savedAt }: { count: number; savedAt?: string }) {
+  if (!count) return <Alert type="warning" showIcon title="尚无可选企业：请在有网络时打开本页，以便离线使用" />;
+  if (!savedAt) return null;
+  return (
+    <Typography.Paragraph type="secondary">
+      本机已保存 {count} 家企业，可离线使用（{new Date(savedAt).toLocaleString("zh-CN", { hour12: false })}）
+    </Typography.Paragraph>
+  );
 }
 
 /** The fields of one hazard; `name` is the Form.List prefix (or [] for a single hazard). */

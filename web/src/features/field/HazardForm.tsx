@@ -2,7 +2,7 @@
 import { App, Button, Form, Space, Typography } from "antd";
 import { useNavigate } from "react-router";
 import type { Role } from "../../auth/session";
-import { FindingFields, type FindingInput, NoEnterprises, splitFinding, useEnterpriseOptions } from "./Capture";
+import { FindingFields, type FindingInput, OfflineCopy, splitFinding, useEnterpriseOptions } from "./Capture";
 import { saveCapture } from "./save";
 import { useField } from "./useField";
 
@@ -18,7 +18,7 @@ export default function HazardForm() {
   const [form] = Form.useForm<FindingInput>();
   const { message } = App.useApp();
   const navigate = useNavigate();
-  const { claims, owner } = useField();
+  const { claims, owner, savedAt } = useField();
   const enterprises = useEnterpriseOptions(claims);
   const own = claims?.role === "enterprise";
 
@@ -35,7 +35,7 @@ export default function HazardForm() {
   return (
     <>
       <Typography.Title level={2}>隐患上报</Typography.Title>
-      {!own && <NoEnterprises count={enterprises.length} />}
+      {!own && <OfflineCopy count={enterprises.length} savedAt={savedAt} />}
       <Form form={form} layout="vertical" onFinish={onFinish} style={{ maxWidth: 640 }}>
         <FindingFields name={[]} enterprises={enterprises} withEnterprise={!own} />
         <Space>

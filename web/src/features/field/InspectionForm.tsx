@@ -4,7 +4,7 @@
 import { App, Button, Form, Input, Select, Space, Typography } from "antd";
 import { useState } from "react";
 import { useNavigate } from "react-router";
-import { FindingFields, type FindingInput, NoEnterprises, splitFinding, useEnterpriseOptions } from "./Capture";
+import { FindingFields, type FindingInput, OfflineCopy, splitFinding, useEnterpriseOptions } from "./Capture";
 import { saveCapture } from "./save";
 import { useField } from "./useField";
 
@@ -23,7 +23,7 @@ export default function InspectionForm() {
   const [form] = Form.useForm<Values>();
   const { message } = App.useApp();
   const navigate = useNavigate();
-  const { claims, owner } = useField();
+  const { claims, owner, savedAt } = useField();
   const enterprises = useEnterpriseOptions(claims);
   const [startedAt] = useState(() => new Date());
 
@@ -46,7 +46,7 @@ export default function InspectionForm() {
   return (
     <>
       <Typography.Title level={2}>执法检查记录</Typography.Title>
-      <NoEnterprises count={enterprises.length} />
+      <OfflineCopy count={enterprises.length} savedAt={savedAt} />
       <Form form={form} layout="vertical" onFinish={onFinish} style={{ maxWidth: 640 }}>
         <Form.Item name="enterpriseId" label="被检查企业" rules={[{ required: true, message: "请选择企业" }]}>
           <Select options={enterprises} showSearch optionFilterProp="label" />

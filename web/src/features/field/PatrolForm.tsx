@@ -2,7 +2,7 @@
 // time when it is saved, and every finding becomes a hazard (source grid_patrol) when it syncs.
 import { App, Button, Form, Input, Select, Space, Typography } from "antd";
 import { useNavigate } from "react-router";
-import { FindingFields, type FindingInput, NoEnterprises, splitFinding, useEnterpriseOptions } from "./Capture";
+import { FindingFields, type FindingInput, OfflineCopy, splitFinding, useEnterpriseOptions } from "./Capture";
 import { saveCapture } from "./save";
 import { useField } from "./useField";
 
@@ -17,7 +17,7 @@ export default function PatrolForm() {
   const [form] = Form.useForm<Values>();
   const { message } = App.useApp();
   const navigate = useNavigate();
-  const { claims, owner } = useField();
+  const { claims, owner, savedAt } = useField();
   const enterprises = useEnterpriseOptions(claims);
 
   async function onFinish(v: Values) {
@@ -38,7 +38,7 @@ export default function PatrolForm() {
   return (
     <>
       <Typography.Title level={2}>网格巡查上报</Typography.Title>
-      <NoEnterprises count={enterprises.length} />
+      <OfflineCopy count={enterprises.length} savedAt={savedAt} />
       <Form form={form} layout="vertical" onFinish={onFinish} style={{ maxWidth: 640 }}>
         <Form.Item name="visitedEnterpriseIds" label="走访企业">
           <Select mode="multiple" options={enterprises} optionFilterProp="label" />

@@ -25,7 +25,7 @@ export function useField() {
   const s = useSession();
   const claims = s?.claims;
   const owner = claims ? ownerOf(claims) : "";
-  const ready = useOfflineData(owner);
+  const { ready, savedAt } = useOfflineData(owner);
   const online = useOnline();
   const [items, setItems] = useState<OutboxItem[]>([]);
 
@@ -43,5 +43,5 @@ export function useField() {
     if (owner && online) void syncOutbox(owner);
   }, [owner, online]);
 
-  return { claims, owner, ready, online, items, sync };
+  return { claims, owner, ready, savedAt, online, items, sync };
 }
