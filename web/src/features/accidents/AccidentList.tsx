@@ -1,49 +1,26 @@
-import { Button, Flex, Form, Select, Table, Tag, Typography } from "antd";
-import { useState } from "react";
-import { Link, useSearchParams } from "react-router";
+import { Flex, Table, Tag, Typography } from "antd";
+import { Link } from "react-router";
 import { $api } from "../../api/client";
 import { QueryState } from "../../components/QueryState";
 import { Countdown, when } from "../../components/Countdown";
 import { TAG } from "../../components/colors";
+import { Filters, Pager, SelectFilter, optionsOf, useListState } from "../../components/ListFilters";
 import { GRADE, LEVEL } from "./labels";
 
 type Grade = "general" | "larger" | "major" | "especially_major";
 
 /** Reports in the caller's scope with the API's filters; "待本级转报" lists what waits for this level, with its 2-hour clock. */
 export default function AccidentList() {
-  const [params, setParams] = useSearchParams();
-  const pending = params.get("pending") === "true";
-  const grade = (params.get("grade") ?? undefined) as Grade | undefined;
-  const [cursors, setCursors] = useState<string[]>([]);
-  const cursor = cursors.at(-1);
-  const query = $api.useQuery("get", "/v1/accidents", { params: { query: { pending: pending ? "true" : undefined, grade, cursor, limit: 20 } } });
-  const set = (k: string, v: string | undefined) => {
-    const next = new URLSearchParams(params);
-    if (v) next.set(k, v);
-    else next.delete(k);
-    setCursors([]);
-    setParams(next);
-  };
+  const list = useListState();
+  const pending = list.get("pending") === "true";
+  const query = $api.useQuery("get", "/v1/accidents", { params: { query: { pending: list.get<"true">("pending"), grade: list.get<Grade>("grade"), cursor: list.cursor, limit: 20 } } });
   return (
     <>
       <Typography.Title level={2}>事故报告</Typography.Title>
-      <Form layout="inline" style={{ marginBottom: 16, rowGap: 8 }}>
-        <Form.Item label="范围" htmlFor="acc-scope">
-          <Select
-            id="acc-scope"
-            style={{ width: 160 }}
-            value={pending ? "pending" : "all"}
-            onChange={(v) => set("pending", v === "pending" ? "true" : undefined)}
-            options={[
-              { value: "all", label: "全部报告" },
-              { value: "pending", label: "待本级转报" },
-            ]}
-          />
-        </Form.Item>
-        <Form.Item label="事故等级" htmlFor="acc-grade">
-          <Select id="acc-grade" style={{ width: 160 }} value={grade ?? ""} onChange={(v) => set("grade", v || undefined)} options={[{ value: "", label: "全部" }, ...Object.entries(GRADE).map(([value, g]) => ({ value, label: g.label }))]} />
-        </Form.Item>
-      </Form>
+      <Filters>
+        <SelectFilter list={list} name="pending" label="范围" allLabel="全部报告" width={160} options={[{ value: "true", label: "待本级转报" }]} />
+        <SelectFilter list={list} name="grade" label="事故等级" width={160} options={optionsOf(GRADE)} />
+      </Filters>
       <QueryState query={query}>
         {(data) => (
           <>
@@ -81,10 +58,7 @@ export default function AccidentList() {
                 },
               ]}
             />
-            <Flex gap={8} style={{ marginTop: 12 }}>
-              {cursors.length > 0 && <Button onClick={() => setCursors((c) => c.slice(0, -1))}>上一页</Button>}
-              {data.nextCursor && <Button onClick={() => setCursors((c) => [...c, data.nextCursor as string])}>下一页</Button>}
-            </Flex>
+            <Pager list={list} nextCursor={data.nextCursor} />
           </>
         )}
       </QueryState>
