@@ -13,7 +13,7 @@ interface Props {
   disabledReason?: (e: { id: string; gridId?: string | null }) => string | undefined;
 }
 
-/** Enterprises of the register found by name as the user types (the API's `q`), for a Form.Item. */
+/** Enterprises of the register found by name as the user types (the API's `q`), for a Form.Item (its `extra` says to type a name: antd's placeholder grey is below WCAG contrast). */
 export function EnterpriseSelect({ id, value, onChange, regionCode, multiple, disabledReason }: Props) {
   const [q, setQ] = useState("");
   const found = $api.useQuery("get", "/v1/enterprises", { params: { query: { regionCode, q: q.trim() || undefined, limit: 50 } } });
@@ -32,7 +32,6 @@ export function EnterpriseSelect({ id, value, onChange, regionCode, multiple, di
       onSearch={setQ}
       loading={found.isFetching}
       options={options}
-      placeholder="输入企业名称查找"
     />
   );
 }

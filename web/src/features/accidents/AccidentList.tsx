@@ -4,7 +4,7 @@ import { $api } from "../../api/client";
 import { QueryState } from "../../components/QueryState";
 import { Countdown, when } from "../../components/Countdown";
 import { TAG } from "../../components/colors";
-import { Filters, Pager, SelectFilter, optionsOf, useListState } from "../../components/ListFilters";
+import { emptyText, Filters, optionsOf, Pager, SelectFilter, useListState } from "../../components/ListFilters";
 import { GRADE, LEVEL } from "./labels";
 
 type Grade = "general" | "larger" | "major" | "especially_major";
@@ -30,7 +30,7 @@ export default function AccidentList() {
               dataSource={data.items}
               pagination={false}
               scroll={{ x: "max-content" }}
-              locale={{ emptyText: <span style={{ color: "#595959" }}>{pending ? "没有等待本级转报的报告" : "没有事故报告"}</span> }}
+              locale={emptyText(pending ? "没有等待本级转报的报告" : "没有事故报告")}
               columns={[
                 { title: "事故单位", key: "unit", render: (_: unknown, a) => <Link to={`/accidents/${a.id}`}>{a.unit.name}</Link> },
                 { title: "发生时间", key: "occurredAt", render: (_: unknown, a) => when(a.occurredAt) },

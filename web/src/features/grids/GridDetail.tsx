@@ -6,7 +6,7 @@ import { ifMatch, useSubmit } from "../../api/submit";
 import { useSession } from "../../auth/session";
 import { AuditTrail } from "../../components/AuditTrail";
 import { EnterpriseSelect } from "../../components/EnterpriseSelect";
-import { Pager, useListState } from "../../components/ListFilters";
+import { emptyText, Pager, useListState } from "../../components/ListFilters";
 import { QueryState } from "../../components/QueryState";
 import { when } from "../../components/Countdown";
 import { useRegionName } from "../../components/regions";
@@ -25,7 +25,7 @@ function Assign({ gridId, countyCode, version }: { gridId: string; countyCode: s
       style={{ maxWidth: 640 }}
       onFinish={(v) => submit.run((h) => api.POST("/v1/grids/{id}/enterprises", { params: { path: { id: gridId } }, body: v, headers: { ...h, ...ifMatch(version) } }))}
     >
-      <Form.Item name="enterpriseIds" label="划入企业" rules={[{ required: true, message: "请选择企业" }]}>
+      <Form.Item name="enterpriseIds" label="划入企业" extra="输入企业名称查找，可选多家" rules={[{ required: true, message: "请选择企业" }]}>
         <EnterpriseSelect multiple regionCode={countyCode} disabledReason={(e) => (e.gridId === gridId ? "已在本网格" : e.gridId ? "已属其他网格" : undefined)} />
       </Form.Item>
       <Button type="primary" htmlType="submit" {...submit.button}>
@@ -40,11 +40,11 @@ function Release({ gridId, enterprise, version }: { gridId: string; enterprise: 
   return (
     <Popconfirm
       title={`将 ${enterprise.name} 移出本网格？`}
-      okText="移出"
+      okText="确认移出"
       cancelText="取消"
       onConfirm={() => submit.run(() => api.DELETE("/v1/grids/{id}/enterprises/{enterpriseId}", { params: { path: { id: gridId, enterpriseId: enterprise.id } }, headers: ifMatch(version) }))}
     >
-      <Button size="small" danger {...submit.button} aria-label={`移出 ${enterprise.name}`}>
+      <Button size="small" {...submit.button} aria-label={`移出网格：${enterprise.name}`}>
         移出网格
       </Button>
     </Popconfirm>
@@ -69,7 +69,7 @@ function Patrols({ gridId }: { gridId: string }) {
               pagination={false}
               scroll={{ x: "max-content" }}
               dataSource={data.items}
-              locale={{ emptyText: "尚无巡查记录" }}
+              locale={emptyText("尚无巡查记录")}
               columns={[
                 { title: "巡查时间", key: "at", render: (_: unknown, p) => <Link to={`/grid-patrols/${p.id}`}>{when(p.patrolledAt)}</Link> },
                 { title: "路线", key: "route", render: (_: unknown, p) => p.route ?? "—" },
@@ -119,7 +119,7 @@ export default function GridDetail() {
                 pagination={false}
                 scroll={{ x: "max-content" }}
                 dataSource={ents}
-                locale={{ emptyText: "网格内尚无企业" }}
+                locale={emptyText("网格内尚无企业")}
                 columns={[
                   { title: "企业", dataIndex: "name" },
                   { title: "所在区域", key: "region", render: (_: unknown, e) => regionName(e.regionCode) },

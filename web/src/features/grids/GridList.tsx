@@ -3,7 +3,7 @@ import { Link, useNavigate } from "react-router";
 import { mayCall } from "../../api/access";
 import { $api } from "../../api/client";
 import { useSession } from "../../auth/session";
-import { Pager, useListState } from "../../components/ListFilters";
+import { emptyText, Pager, useListState } from "../../components/ListFilters";
 import { QueryState } from "../../components/QueryState";
 import { useRegionName } from "../../components/regions";
 
@@ -31,7 +31,7 @@ export default function GridList() {
               pagination={false}
               scroll={{ x: "max-content" }}
               dataSource={data.items}
-              locale={{ emptyText: "本辖区尚未划分网格" }}
+              locale={emptyText("本辖区尚未划分网格")}
               columns={[
                 { title: "网格", key: "name", render: (_: unknown, g) => <Link to={`/grids/${g.id}`}>{g.name}</Link> },
                 { title: "代码", dataIndex: "code" },

@@ -4,6 +4,7 @@ import { mayCall } from "../../api/access";
 import { $api } from "../../api/client";
 import { useSession } from "../../auth/session";
 import { TAG } from "../../components/colors";
+import { emptyText } from "../../components/ListFilters";
 import { QueryState } from "../../components/QueryState";
 import { HAZARD_LEVEL, HAZARD_STATUS } from "./labels";
 
@@ -33,5 +34,5 @@ function Finding({ id, base }: { id: string; base: string }) {
 export function FindingList({ hazardIds, empty }: { hazardIds: string[]; empty: string }) {
   const role = useSession()?.claims.role;
   const base = mayCall(role, "POST /v1/hazards/{id}/supervise") ? "/supervision/hazards" : "/hazards";
-  return <List bordered dataSource={hazardIds} locale={{ emptyText: empty }} renderItem={(h) => <Finding id={h} base={base} />} />;
+  return <List bordered dataSource={hazardIds} locale={emptyText(empty)} renderItem={(h) => <Finding id={h} base={base} />} />;
 }

@@ -4,7 +4,7 @@ import { mayCall } from "../../api/access";
 import { $api } from "../../api/client";
 import { useSession } from "../../auth/session";
 import { TAG } from "../../components/colors";
-import { CheckFilter, Filters, Pager, SelectFilter, optionsOf, useListState } from "../../components/ListFilters";
+import { CheckFilter, emptyText, Filters, optionsOf, Pager, SelectFilter, useListState } from "../../components/ListFilters";
 import { QueryState } from "../../components/QueryState";
 import { HAZARD_LEVEL, HAZARD_SOURCE, HAZARD_STATUS } from "./labels";
 
@@ -43,7 +43,7 @@ export function HazardTable({ title }: { title: string }) {
               pagination={false}
               scroll={{ x: "max-content" }}
               dataSource={data.items}
-              locale={{ emptyText: <span style={{ color: TAG.grey }}>没有符合条件的隐患</span> }}
+              locale={emptyText("没有符合条件的隐患")}
               columns={[
                 { title: "隐患", key: "description", render: (_: unknown, h) => <Link to={`${supervising ? "/supervision/hazards" : "/hazards"}/${h.id}`}>{h.description}</Link> },
                 { title: "单位", dataIndex: "enterpriseName" },

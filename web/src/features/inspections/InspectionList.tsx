@@ -2,7 +2,7 @@ import { Button, Table, Typography } from "antd";
 import { Link, useNavigate } from "react-router";
 import { $api } from "../../api/client";
 import { useSession } from "../../auth/session";
-import { DateFilter, Filters, Pager, SelectFilter, useListState } from "../../components/ListFilters";
+import { DateFilter, emptyText, Filters, Pager, SelectFilter, useListState } from "../../components/ListFilters";
 import { QueryState } from "../../components/QueryState";
 import { useRegionName, useRegions } from "../../components/regions";
 
@@ -37,7 +37,7 @@ export default function InspectionList() {
               pagination={false}
               scroll={{ x: "max-content" }}
               dataSource={data.items}
-              locale={{ emptyText: "没有符合条件的执法检查" }}
+              locale={emptyText("没有符合条件的执法检查")}
               columns={[
                 { title: "检查日期", key: "date", render: (_: unknown, i) => <Link to={`/inspections/${i.id}`}>{i.date}</Link> },
                 { title: "被检查企业", dataIndex: "enterpriseName" },

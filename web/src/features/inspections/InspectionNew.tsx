@@ -50,7 +50,7 @@ export default function InspectionNew() {
           )
         }
       >
-        <Form.Item name="enterpriseId" label="被检查企业" rules={[{ required: true, message: "请选择企业" }]}>
+        <Form.Item name="enterpriseId" label="被检查企业" extra="输入企业名称查找" rules={[{ required: true, message: "请选择企业" }]}>
           <EnterpriseSelect />
         </Form.Item>
         <Space wrap>
