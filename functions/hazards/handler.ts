@@ -512,6 +512,7 @@ async function getInspectionRoute({ params, actor }: Req<"getInspection">) {
 }
 
 async function listInspections({ query, actor }: Req<"listInspections">) {
+  if (query.from && query.to && query.from > query.to) throw invalidField("to", { zh: "结束日期不能早于开始日期", en: "must not be before from" });
   if (actor.role === "enterprise" || actor.role === "grid_member" || query.enterpriseId) {
     const id = query.enterpriseId ?? actor.enterpriseId;
     if (!id) throw invalidField("enterpriseId", { zh: "请指定企业", en: "name the enterprise" });

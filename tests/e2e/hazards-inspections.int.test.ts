@@ -48,6 +48,10 @@ describe("POST /v1/enforcement-inspections", () => {
     expect(list.body.items.map((x: { id: string }) => x.id)).toEqual([insp.id]);
     const byRegion = await api.call("GET", `/v1/enforcement-inspections?regionCode=420111&from=${today()}&limit=100`, { as: wuhan });
     expect(byRegion.body.items.map((x: { id: string }) => x.id)).toContain(insp.id);
+    // A range that ends before it starts is the caller's mistake, said on the field.
+    const reversed = await api.call("GET", `/v1/enforcement-inspections?regionCode=420111&from=${today()}&to=2020-01-01`, { as: wuhan });
+    expect(reversed.status).toBe(400);
+    expect(reversed.body.errors[0].path).toBe("to");
     const audit = await api.call("GET", `/v1/audit?entityId=${insp.id}`, { as: hongshan });
     expect(audit.body.items[0]).toMatchObject({ action: "inspection.create", summary: { findings: 2 } });
     // Period index (INSP, month of the inspection date) for the roll-ups.

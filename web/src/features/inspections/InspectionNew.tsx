@@ -55,7 +55,7 @@ export default function InspectionNew() {
         </Form.Item>
         <Space wrap>
           <Form.Item name="date" label="检查日期" rules={[{ required: true, message: "请填写检查日期" }]}>
-            <Input type="date" max={today()} />
+            <Input type="date" />
           </Form.Item>
           <Form.Item name="time" label="到达时间" extra="北京时间；不填按当日 0 时">
             <Input type="time" />
