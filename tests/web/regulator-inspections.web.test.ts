@@ -58,6 +58,7 @@ describe("regulators' enforcement inspections", () => {
     await page.getByRole("link", { name: major }).waitFor();
     await page.getByRole("cell", { name: "录入执法检查" }).waitFor();
     await expectAccessible(page);
+    await page.getByRole("link", { name: "← 执法检查" }).scrollIntoViewIfNeeded();
     await screenshot(page, "inspection-record");
     const record = page.url();
 

@@ -3,6 +3,7 @@ import { useNavigate } from "react-router";
 import { api } from "../../api/client";
 import { useSubmit } from "../../api/submit";
 import { useSession } from "../../auth/session";
+import { FormGroup } from "../../components/FormGroup";
 import { useRegions } from "../../components/regions";
 
 interface Values {
@@ -19,8 +20,7 @@ const person = <T extends Record<string, unknown>>(p: T) => Object.fromEntries(O
 
 function PersonFields({ name, label }: { name: "supervisingOfficial" | "contactLeader"; label: string }) {
   return (
-    <fieldset style={{ border: "1px solid #d9d9d9", borderRadius: 8, padding: 12, marginBottom: 16, minWidth: 0 }}>
-      <legend style={{ padding: "0 4px" }}>{label}</legend>
+    <FormGroup legend={label}>
       <Form.Item name={[name, "name"]} label={`${label}姓名`} rules={[{ required: true, whitespace: true, message: `请填写${label}` }]}>
         <Input maxLength={50} />
       </Form.Item>
@@ -30,7 +30,7 @@ function PersonFields({ name, label }: { name: "supervisingOfficial" | "contactL
       <Form.Item name={[name, "phone"]} label={`${label}电话`}>
         <Input maxLength={20} />
       </Form.Item>
-    </fieldset>
+    </FormGroup>
   );
 }
 
@@ -69,8 +69,7 @@ export default function GridNew() {
         <Form.Item name="regionCode" label="所在区县" rules={[{ required: true, message: "请选择区县" }]}>
           <Select showSearch optionFilterProp="label" loading={regions.isPending} options={counties.map((c) => ({ value: c.code, label: c.name }))} />
         </Form.Item>
-        <fieldset style={{ border: "1px solid #d9d9d9", borderRadius: 8, padding: 12, marginBottom: 16, minWidth: 0 }}>
-          <legend style={{ padding: "0 4px" }}>网格员</legend>
+        <FormGroup legend="网格员">
           <Form.Item name={["member", "userId"]} label="网格员账号" extra="网格员登录账号的用户编号" rules={[{ required: true, whitespace: true, message: "请填写网格员账号" }]}>
             <Input maxLength={64} />
           </Form.Item>
@@ -83,7 +82,7 @@ export default function GridNew() {
           <Form.Item name={["member", "fullTime"]} valuePropName="checked">
             <Checkbox>专职网格员</Checkbox>
           </Form.Item>
-        </fieldset>
+        </FormGroup>
         <PersonFields name="supervisingOfficial" label="监管责任人" />
         <PersonFields name="contactLeader" label="联系领导" />
         <Space>

@@ -5,6 +5,7 @@ import { useNavigate } from "react-router";
 import { api } from "../../api/client";
 import { useSubmit } from "../../api/submit";
 import { EnterpriseSelect } from "../../components/EnterpriseSelect";
+import { FormGroup } from "../../components/FormGroup";
 import { HazardFields, type HazardInput, hazardBody } from "../../components/HazardFields";
 
 interface Values {
@@ -19,8 +20,6 @@ interface Values {
 
 /** Today in Asia/Shanghai, the business day the API checks the date against. */
 const today = () => new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
-
-const box = { border: "1px solid #d9d9d9", borderRadius: 8, padding: 12, marginBottom: 12, minWidth: 0 } as const;
 
 export default function InspectionNew() {
   const [form] = Form.useForm<Values>();
@@ -53,7 +52,7 @@ export default function InspectionNew() {
         <Form.Item name="enterpriseId" label="被检查企业" extra="输入企业名称查找" rules={[{ required: true, message: "请选择企业" }]}>
           <EnterpriseSelect />
         </Form.Item>
-        <Space wrap>
+        <Space wrap align="start">
           <Form.Item name="date" label="检查日期" rules={[{ required: true, message: "请填写检查日期" }]}>
             <Input type="date" />
           </Form.Item>
@@ -64,10 +63,9 @@ export default function InspectionNew() {
         {/* 行政处罚法 第四十二条: at least two law-enforcement officers. */}
         <Form.List name="inspectors" rules={[{ validator: async (_, v) => ((v?.length ?? 0) < 2 ? Promise.reject(new Error("至少两名执法人员")) : undefined) }]}>
           {(fields, { add, remove }, { errors }) => (
-            <fieldset style={box}>
-              <legend style={{ padding: "0 4px" }}>执法人员（至少两名）</legend>
+            <FormGroup legend="执法人员（至少两名）">
               {fields.map((f, i) => (
-                <Space key={f.key} wrap align="end">
+                <Space key={f.key} wrap align="end" style={{ display: "flex" }}>
                   <Form.Item name={[f.name, "name"]} label={`执法人员${i + 1}姓名`} rules={[{ required: true, whitespace: true, message: "请填写姓名" }]}>
                     <Input maxLength={50} />
                   </Form.Item>
@@ -83,18 +81,17 @@ export default function InspectionNew() {
               ))}
               <Form.ErrorList errors={errors} />
               {fields.length < 10 && <Button onClick={() => add({ name: "" })}>添加执法人员</Button>}
-            </fieldset>
+            </FormGroup>
           )}
         </Form.List>
         <Form.List name="findings">
           {(fields, { add, remove }) => (
             <>
               {fields.map((f, i) => (
-                <fieldset key={f.key} style={box}>
-                  <legend style={{ padding: "0 4px" }}>检查发现 {i + 1}</legend>
+                <FormGroup key={f.key} legend={`检查发现 ${i + 1}`}>
                   <HazardFields list="findings" name={[f.name]} />
                   <Button onClick={() => remove(f.name)}>删除此项</Button>
-                </fieldset>
+                </FormGroup>
               ))}
               {fields.length < 30 && (
                 <Button onClick={() => add()} style={{ marginBottom: 16 }}>
