@@ -32,7 +32,7 @@ async function burst(): Promise<Record<string, unknown>> {
   const { addDays, shanghaiDate } = await import("../shared/time.js");
 
   const phases: Record<string, number> = {};
-  let mark = Date.now();
+  let mark = started;
   const phase = (name: string) => {
     phases[name] = round((Date.now() - mark) / 1000, 2);
     mark = Date.now();
