@@ -1,7 +1,8 @@
-import { Button, Checkbox, Flex, Form, Input, Select } from "antd";
+import { Button, Checkbox, Flex, Form, Input, Select, Table, type TableProps } from "antd";
 import { type ReactNode, useState } from "react";
 import { useSearchParams } from "react-router";
 import { TAG } from "./colors";
+import { QueryState } from "./QueryState";
 
 /**
  * A list page's filters in the address (so a filtered list can be linked and reloaded) and its
@@ -92,4 +93,18 @@ export function optionsOf(labels: Record<string, string | { label: string }>): {
 /** A table's or list's "nothing here" in a grey dark enough for WCAG AA (antd's own is lighter). */
 export function emptyText(text: string): { emptyText: ReactNode } {
   return { emptyText: <span style={{ color: TAG.grey }}>{text}</span> };
+}
+
+/** One page of a list route as a table, with its loading and error states and the pager under it. */
+export function PagedTable<T extends { id: string }>({ query, list, empty, columns }: { query: { data?: { items: T[]; nextCursor?: string | null }; error: unknown; isPending: boolean }; list: ListState; empty: string; columns: TableProps<T>["columns"] }) {
+  return (
+    <QueryState query={query}>
+      {(data) => (
+        <>
+          <Table<T> rowKey="id" size="small" pagination={false} scroll={{ x: "max-content" }} dataSource={data.items} locale={emptyText(empty)} columns={columns} />
+          <Pager list={list} nextCursor={data.nextCursor} />
+        </>
+      )}
+    </QueryState>
+  );
 }

@@ -1,8 +1,7 @@
-import { Table, Tag, Typography } from "antd";
+import { Tag, Typography } from "antd";
 import { Link } from "react-router";
 import { $api } from "../../api/client";
-import { Filters, Pager, SelectFilter, optionsOf, useListState } from "../../components/ListFilters";
-import { QueryState } from "../../components/QueryState";
+import { Filters, optionsOf, PagedTable, SelectFilter, useListState } from "../../components/ListFilters";
 import { APPLICATION_STATE } from "./labels";
 
 type State = "draft" | "submitted" | "missing_materials" | "declined" | "under_review" | "paused" | "reviewed" | "approved" | "refused" | "issued";
@@ -17,26 +16,17 @@ export default function ApplicationList() {
       <Filters>
         <SelectFilter list={list} name="state" label="状态" width={180} options={optionsOf(APPLICATION_STATE)} />
       </Filters>
-      <QueryState query={query}>
-        {(data) => (
-          <>
-            <Table
-              rowKey="id"
-              size="small"
-              pagination={false}
-              scroll={{ x: true }}
-              dataSource={data.items}
-              columns={[
-                { title: "事项", dataIndex: "itemName", render: (n: string, a) => <Link to={`/applications/${a.id}`}>{n}</Link> },
-                { title: "申请单位", dataIndex: "enterpriseName" },
-                { title: "状态", dataIndex: "state", render: (s: string) => <Tag color={APPLICATION_STATE[s]?.color}>{APPLICATION_STATE[s]?.label ?? s}</Tag> },
-                { title: "提交日期", dataIndex: "submittedOn", render: (d?: string) => d ?? "—" },
-              ]}
-            />
-            <Pager list={list} nextCursor={data.nextCursor} />
-          </>
-        )}
-      </QueryState>
+      <PagedTable
+        query={query}
+        list={list}
+        empty="没有符合条件的申请"
+        columns={[
+          { title: "事项", dataIndex: "itemName", render: (n: string, a) => <Link to={`/applications/${a.id}`}>{n}</Link> },
+          { title: "申请单位", dataIndex: "enterpriseName" },
+          { title: "状态", dataIndex: "state", render: (s: string) => <Tag color={APPLICATION_STATE[s]?.color}>{APPLICATION_STATE[s]?.label ?? s}</Tag> },
+          { title: "提交日期", dataIndex: "submittedOn", render: (d?: string) => d ?? "—" },
+        ]}
+      />
     </>
   );
 }

@@ -6,7 +6,7 @@ import { ifMatch, useSubmit } from "../../api/submit";
 import { useSession } from "../../auth/session";
 import { AuditTrail } from "../../components/AuditTrail";
 import { EnterpriseSelect } from "../../components/EnterpriseSelect";
-import { emptyText, Pager, useListState } from "../../components/ListFilters";
+import { emptyText, PagedTable, useListState } from "../../components/ListFilters";
 import { QueryState } from "../../components/QueryState";
 import { when } from "../../components/Countdown";
 import { useRegionName } from "../../components/regions";
@@ -60,27 +60,17 @@ function Patrols({ gridId }: { gridId: string }) {
       <Typography.Title level={3} id="patrols-title">
         巡查记录
       </Typography.Title>
-      <QueryState query={query}>
-        {(data) => (
-          <>
-            <Table
-              rowKey="id"
-              size="small"
-              pagination={false}
-              scroll={{ x: "max-content" }}
-              dataSource={data.items}
-              locale={emptyText("尚无巡查记录")}
-              columns={[
-                { title: "巡查时间", key: "at", render: (_: unknown, p) => <Link to={`/grid-patrols/${p.id}`}>{when(p.patrolledAt)}</Link> },
-                { title: "路线", key: "route", render: (_: unknown, p) => p.route ?? "—" },
-                { title: "到访企业", key: "visited", render: (_: unknown, p) => p.visitedEnterpriseIds.length },
-                { title: "发现问题", key: "findings", render: (_: unknown, p) => p.hazardIds.length },
-              ]}
-            />
-            <Pager list={list} nextCursor={data.nextCursor} />
-          </>
-        )}
-      </QueryState>
+      <PagedTable
+        query={query}
+        list={list}
+        empty="尚无巡查记录"
+        columns={[
+          { title: "巡查时间", key: "at", render: (_: unknown, p) => <Link to={`/grid-patrols/${p.id}`}>{when(p.patrolledAt)}</Link> },
+          { title: "路线", key: "route", render: (_: unknown, p) => p.route ?? "—" },
+          { title: "到访企业", key: "visited", render: (_: unknown, p) => p.visitedEnterpriseIds.length },
+          { title: "发现问题", key: "findings", render: (_: unknown, p) => p.hazardIds.length },
+        ]}
+      />
     </section>
   );
 }

@@ -1,10 +1,9 @@
-import { Button, Table, Typography } from "antd";
+import { Button, Typography } from "antd";
 import { Link, useNavigate } from "react-router";
 import { mayCall } from "../../api/access";
 import { $api } from "../../api/client";
 import { useSession } from "../../auth/session";
-import { emptyText, Pager, useListState } from "../../components/ListFilters";
-import { QueryState } from "../../components/QueryState";
+import { PagedTable, useListState } from "../../components/ListFilters";
 import { useRegionName } from "../../components/regions";
 
 /** The grids of the caller's jurisdiction (a grid member: its own), each with its member and supervising official. */
@@ -22,28 +21,18 @@ export default function GridList() {
           新建网格
         </Button>
       )}
-      <QueryState query={query}>
-        {(data) => (
-          <>
-            <Table
-              rowKey="id"
-              size="small"
-              pagination={false}
-              scroll={{ x: "max-content" }}
-              dataSource={data.items}
-              locale={emptyText("本辖区尚未划分网格")}
-              columns={[
-                { title: "网格", key: "name", render: (_: unknown, g) => <Link to={`/grids/${g.id}`}>{g.name}</Link> },
-                { title: "代码", dataIndex: "code" },
-                { title: "所在区域", key: "region", render: (_: unknown, g) => regionName(g.regionCode) },
-                { title: "网格员", key: "member", render: (_: unknown, g) => `${g.member.name}${g.member.fullTime ? "（专职）" : ""}` },
-                { title: "监管责任人", key: "official", render: (_: unknown, g) => g.supervisingOfficial.name },
-              ]}
-            />
-            <Pager list={list} nextCursor={data.nextCursor} />
-          </>
-        )}
-      </QueryState>
+      <PagedTable
+        query={query}
+        list={list}
+        empty="本辖区尚未划分网格"
+        columns={[
+          { title: "网格", key: "name", render: (_: unknown, g) => <Link to={`/grids/${g.id}`}>{g.name}</Link> },
+          { title: "代码", dataIndex: "code" },
+          { title: "所在区域", key: "region", render: (_: unknown, g) => regionName(g.regionCode) },
+          { title: "网格员", key: "member", render: (_: unknown, g) => `${g.member.name}${g.member.fullTime ? "（专职）" : ""}` },
+          { title: "监管责任人", key: "official", render: (_: unknown, g) => g.supervisingOfficial.name },
+        ]}
+      />
     </>
   );
 }

@@ -1,11 +1,10 @@
-import { Button, Table, Tag, Typography } from "antd";
+import { Button, Tag, Typography } from "antd";
 import { Link, useNavigate } from "react-router";
 import { mayCall } from "../../api/access";
 import { $api } from "../../api/client";
 import { useSession } from "../../auth/session";
 import { TAG } from "../../components/colors";
-import { CheckFilter, emptyText, Filters, optionsOf, Pager, SelectFilter, useListState } from "../../components/ListFilters";
-import { QueryState } from "../../components/QueryState";
+import { CheckFilter, Filters, optionsOf, PagedTable, SelectFilter, useListState } from "../../components/ListFilters";
 import { HAZARD_LEVEL, HAZARD_SOURCE, HAZARD_STATUS } from "./labels";
 
 type Status = "reported" | "planned" | "rectifying" | "rectified" | "review_requested" | "closed";
@@ -34,36 +33,26 @@ export function HazardTable({ title }: { title: string }) {
         <SelectFilter list={list} name="source" label="来源" options={optionsOf(HAZARD_SOURCE)} />
         <CheckFilter list={list} name="overdue" label="只看逾期" />
       </Filters>
-      <QueryState query={query}>
-        {(data) => (
-          <>
-            <Table
-              rowKey="id"
-              size="small"
-              pagination={false}
-              scroll={{ x: "max-content" }}
-              dataSource={data.items}
-              locale={emptyText("没有符合条件的隐患")}
-              columns={[
-                { title: "隐患", key: "description", render: (_: unknown, h) => <Link to={`${supervising ? "/supervision/hazards" : "/hazards"}/${h.id}`}>{h.description}</Link> },
-                { title: "单位", dataIndex: "enterpriseName" },
-                { title: "级别", key: "level", render: (_: unknown, h) => <Tag color={HAZARD_LEVEL[h.level]?.color}>{HAZARD_LEVEL[h.level]?.label ?? h.level}</Tag> },
-                { title: "状态", key: "status", render: (_: unknown, h) => <Tag color={HAZARD_STATUS[h.status]?.color}>{HAZARD_STATUS[h.status]?.label ?? h.status}</Tag> },
-                {
-                  title: "整改期限",
-                  key: "due",
-                  render: (_: unknown, h) => (
-                    <span>
-                      {(h.supervision?.deadline ?? h.rectifyBy).slice(0, 10)} {h.overdue && <Tag color={TAG.red}>已逾期</Tag>}
-                    </span>
-                  ),
-                },
-              ]}
-            />
-            <Pager list={list} nextCursor={data.nextCursor} />
-          </>
-        )}
-      </QueryState>
+      <PagedTable
+        query={query}
+        list={list}
+        empty="没有符合条件的隐患"
+        columns={[
+          { title: "隐患", key: "description", render: (_: unknown, h) => <Link to={`${supervising ? "/supervision/hazards" : "/hazards"}/${h.id}`}>{h.description}</Link> },
+          { title: "单位", dataIndex: "enterpriseName" },
+          { title: "级别", key: "level", render: (_: unknown, h) => <Tag color={HAZARD_LEVEL[h.level]?.color}>{HAZARD_LEVEL[h.level]?.label ?? h.level}</Tag> },
+          { title: "状态", key: "status", render: (_: unknown, h) => <Tag color={HAZARD_STATUS[h.status]?.color}>{HAZARD_STATUS[h.status]?.label ?? h.status}</Tag> },
+          {
+            title: "整改期限",
+            key: "due",
+            render: (_: unknown, h) => (
+              <span>
+                {(h.supervision?.deadline ?? h.rectifyBy).slice(0, 10)} {h.overdue && <Tag color={TAG.red}>已逾期</Tag>}
+              </span>
+            ),
+          },
+        ]}
+      />
       {mayCall(role, "POST /v1/hazards") && !supervising && (
         <Button type="primary" onClick={() => navigate("/hazards/new")} style={{ marginTop: 16 }}>
           上报隐患

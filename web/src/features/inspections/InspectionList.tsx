@@ -1,9 +1,8 @@
-import { Button, Table, Typography } from "antd";
+import { Button, Typography } from "antd";
 import { Link, useNavigate } from "react-router";
 import { $api } from "../../api/client";
 import { useSession } from "../../auth/session";
-import { DateFilter, emptyText, Filters, Pager, SelectFilter, useListState } from "../../components/ListFilters";
-import { QueryState } from "../../components/QueryState";
+import { DateFilter, Filters, PagedTable, SelectFilter, useListState } from "../../components/ListFilters";
 import { useRegionName, useRegions } from "../../components/regions";
 
 /** Inspections of the jurisdiction, newest first, by region and date, with paging. */
@@ -28,28 +27,18 @@ export default function InspectionList() {
         <DateFilter list={list} name="from" label="检查日期自" />
         <DateFilter list={list} name="to" label="至" />
       </Filters>
-      <QueryState query={query}>
-        {(data) => (
-          <>
-            <Table
-              rowKey="id"
-              size="small"
-              pagination={false}
-              scroll={{ x: "max-content" }}
-              dataSource={data.items}
-              locale={emptyText("没有符合条件的执法检查")}
-              columns={[
-                { title: "检查日期", key: "date", render: (_: unknown, i) => <Link to={`/inspections/${i.id}`}>{i.date}</Link> },
-                { title: "被检查企业", dataIndex: "enterpriseName" },
-                { title: "区域", key: "region", render: (_: unknown, i) => regionName(i.regionCode) },
-                { title: "执法人员", key: "inspectors", render: (_: unknown, i) => i.inspectors.map((x) => x.name).join("、") },
-                { title: "发现隐患", dataIndex: "findingsCount" },
-              ]}
-            />
-            <Pager list={list} nextCursor={data.nextCursor} />
-          </>
-        )}
-      </QueryState>
+      <PagedTable
+        query={query}
+        list={list}
+        empty="没有符合条件的执法检查"
+        columns={[
+          { title: "检查日期", key: "date", render: (_: unknown, i) => <Link to={`/inspections/${i.id}`}>{i.date}</Link> },
+          { title: "被检查企业", dataIndex: "enterpriseName" },
+          { title: "区域", key: "region", render: (_: unknown, i) => regionName(i.regionCode) },
+          { title: "执法人员", key: "inspectors", render: (_: unknown, i) => i.inspectors.map((x) => x.name).join("、") },
+          { title: "发现隐患", dataIndex: "findingsCount" },
+        ]}
+      />
     </>
   );
 }
