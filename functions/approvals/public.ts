@@ -1,11 +1,11 @@
-// What other contexts may call in the approvals context. Nothing here writes: it returns writes and audit entries for the caller's own
+// What other contexts may call in the approvals context (the to-do list reads licences ending). Nothing here writes: it returns writes and audit entries for the caller's own
 // transaction, so the hazard change and the licence change land together or not at all.
 import type { AuditEntry } from "../../shared/audit.js";
 import type { Write } from "../../shared/db.js";
 import { shanghaiDate } from "../../shared/time.js";
 import { lapseCancellation, licenceTransition } from "./rules.js";
 import type { Licence } from "./schemas.js";
-import { licenceEventWrite, licencesOfHolder, licenceUpdateWrite } from "./store.js";
+import { licenceEventWrite, licencesOfHolder, licenceUpdateWrite, liveLicencesEnding } from "./store.js";
 
 /** Who changed the licence: the hazard side's request supplies the actor in its own audit records. */
 const HAZARD_ACTOR = "system:major-hazard";
@@ -72,4 +72,17 @@ export async function licenceSuspensionWrites(
     });
   }
   return { writes, audit };
+}
+
+/** The enterprise's live licences (valid or suspended) whose validity ends by `until` (renewal is applied for 3 months ahead, 条例 art.9). */
+export async function licencesEnding(enterpriseId: string, until: string): Promise<{ number: string; itemName: string; validTo: string }[]> {
+  return (await licencesOfHolder(enterpriseId))
+    .filter((l) => (l.status === "valid" || l.status === "suspended") && l.validTo !== null && l.validTo <= until)
+    .map((l) => ({ number: l.number, itemName: l.itemName, validTo: l.validTo as string }))
+    .sort((a, b) => a.validTo.localeCompare(b.validTo));
+}
+
+/** Live licences of a city whose validity ends in [from, to] (dates), for reminders. */
+export async function cityLicencesEnding(cityCode: string, from: string, to: string): Promise<{ number: string; itemName: string; validTo: string; enterpriseId: string; regionCode: string }[]> {
+  return (await liveLicencesEnding(cityCode, from, to)).map((l) => ({ number: l.number, itemName: l.itemName, validTo: l.validTo as string, enterpriseId: l.enterpriseId, regionCode: l.regionCode }));
 }
