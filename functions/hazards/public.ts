@@ -31,14 +31,14 @@ export async function gridCoverage(regionCode: string): Promise<{ enterprises: n
 export type HazardScope = { enterpriseId: string } | { regionCode: string; industry?: string };
 
 /** Open hazards due for rectification by `dueBy` (overdue ones included): the most urgent `limit` and the count. */
-export async function rectificationsDue(scope: HazardScope, today: string, dueBy: string, limit: number): Promise<{ items: Hazard[]; total: number }> {
+export async function rectificationsDue(scope: HazardScope, today: string, dueBy: string, limit: number, count = true): Promise<{ items: Hazard[]; total: number }> {
   if ("enterpriseId" in scope) return openOfEnterpriseDueBy(scope.enterpriseId, dueBy, limit);
-  return mostUrgentByStatus(scope.regionCode, OPEN_STATUSES, { today, industry: scope.industry }, dueBy, limit);
+  return mostUrgentByStatus(scope.regionCode, OPEN_STATUSES, { today, industry: scope.industry }, dueBy, limit, count);
 }
 
 /** Major hazards whose review (复查, 16号令 art.23) the region's department owes, with the review's due date. */
-export async function reviewsOwed(regionCode: string, industry: string | undefined, today: string, limit: number): Promise<{ items: { hazard: Hazard; dueDate: string }[]; total: number }> {
-  const { items, total } = await mostUrgentByStatus(regionCode, ["review_requested"], { today, industry }, undefined, limit);
+export async function reviewsOwed(regionCode: string, industry: string | undefined, today: string, limit: number, count = true): Promise<{ items: { hazard: Hazard; dueDate: string }[]; total: number }> {
+  const { items, total } = await mostUrgentByStatus(regionCode, ["review_requested"], { today, industry }, undefined, limit, count);
   const owed = items.map((hazard) => ({ hazard, dueDate: reviewDueDate(hazard.supervision?.deadline, hazard.reviewRequestedOn) }));
   return { items: owed.sort((a, b) => a.dueDate.localeCompare(b.dueDate)), total };
 }

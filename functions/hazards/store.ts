@@ -463,7 +463,7 @@ export async function listByStatus(
 
 /**
  * The most urgent hazards in given statuses under a region (each county×status partition read in
- * rectifyBy order, at most `limit` from each) and how many there are in all, up to `dueBy`.
+ * rectifyBy order, at most `limit` from each) and, with `count`, how many there are in all up to `dueBy`.
  */
 export async function mostUrgentByStatus(
   regionCode: string,
@@ -471,17 +471,18 @@ export async function mostUrgentByStatus(
   f: Omit<HazardFilter, "status" | "dueBy">,
   dueBy: string | undefined,
   limit: number,
+  count = true,
 ): Promise<{ items: Hazard[]; total: number }> {
   const partitions = countiesUnder(regionCode).flatMap((county) => statuses.map((s) => `HAZST#${county}#${s}`));
   // sk = <rectifyBy>#<id>: "~" sorts after every id character, so dueBy itself is included.
   const spec = { index: "gsi3" as const, sk: dueBy ? { lte: `${dueBy}~` } : undefined, filter: hazardFilter({ ...f, within: regionCode }) };
   const [pages, counts] = await Promise.all([
     Promise.all(partitions.map((pk) => query({ ...spec, pk, limit }))),
-    Promise.all(partitions.map((pk) => countAll({ ...spec, pk }))),
+    count ? Promise.all(partitions.map((pk) => countAll({ ...spec, pk }))) : [],
   ]);
   const items = pages.flatMap((p) => p.items.map((i) => strip(i) as unknown as Hazard));
   items.sort((a, b) => a.rectifyBy.localeCompare(b.rectifyBy));
-  return { items: items.slice(0, limit), total: counts.reduce((a, b) => a + b, 0) };
+  return { items: items.slice(0, limit), total: count ? counts.reduce((a, b) => a + b, 0) : items.length };
 }
 
 /** Open hazards of an enterprise due on or before `dueBy`: at most `limit` of them and the count. */

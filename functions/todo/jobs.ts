@@ -10,7 +10,7 @@ import type { Job } from "../../shared/jobs.js";
 import { logger } from "../../shared/logger.js";
 import { CITY_CODES } from "../../shared/periods.js";
 import { type Actor, PROVINCE_CODE } from "../../shared/policy.js";
-import { shanghaiDate } from "../../shared/time.js";
+import { renderShanghai, shanghaiDate } from "../../shared/time.js";
 import { cityLicencesEnding } from "../approvals/public.js";
 import { publish } from "./publish.js";
 import { endOfDay, horizon, item, reminderDue, type TodoItem } from "./rules.js";
@@ -45,8 +45,8 @@ function reportHolders(): { level: "province" | "city" | "county"; region: strin
 async function dueSoon(now: Date): Promise<TodoItem[]> {
   const today = shanghaiDate(now);
   const [province, forwards, licences] = await Promise.all([
-    todoOf({ regionCode: PROVINCE_CODE, regulator: { level: "province", region: PROVINCE_CODE } }, now, RUN_LIMIT),
-    Promise.all(reportHolders().filter((h) => h.level !== "province").map((h) => forwardsOf(h.level, h.region, now, RUN_LIMIT))),
+    todoOf({ regionCode: PROVINCE_CODE, regulator: { level: "province", region: PROVINCE_CODE } }, now, RUN_LIMIT, false),
+    Promise.all(reportHolders().filter((h) => h.level !== "province").map((h) => forwardsOf(h.level, h.region, now, RUN_LIMIT, false))),
     Promise.all(CITY_CODES().map((city) => cityLicencesEnding(city, today, horizon("licence_expiry", today)))),
   ]);
   const licenceItems = licences.flat().map((l) =>
@@ -59,7 +59,7 @@ export const publishReminders: Job = async (input) => {
   const now = input.asOf ? new Date(input.asOf) : new Date();
   if (Number.isNaN(now.getTime())) throw new RangeError(`asOf is not an instant: ${String(input.asOf)}`);
   const requestId = `job:${JOB}:${now.toISOString()}`;
-  const published: { kind: string; recordId: string; deadline: string }[] = [];
+  const published: { kind: string; recordId: string; deadline: string; regions: string[] }[] = [];
   let already = 0;
   let failed = 0;
   for (const i of await dueSoon(now)) {
@@ -72,9 +72,10 @@ export const publishReminders: Job = async (input) => {
       }
       throw err;
     }
+    const regions = regionChain(i.regionCode);
     try {
-      await publish({ message: `【安全生产监管平台提醒】${i.title}，期限 ${i.deadline}`, regions: regionChain(i.regionCode), kind: i.kind, ...(i.enterpriseId ? { enterpriseId: i.enterpriseId } : {}) });
-      published.push({ kind: i.kind, recordId: i.record.id, deadline: i.deadline });
+      await publish({ message: `【安全生产监管平台提醒】${i.title}，期限 ${renderShanghai(i.deadline)}`, regions, kind: i.kind, ...(i.enterpriseId ? { enterpriseId: i.enterpriseId } : {}) });
+      published.push({ kind: i.kind, recordId: i.record.id, deadline: i.deadline, regions });
     } catch (err) {
       failed++;
       logger.error("reminder not published; released for the next run", { kind: i.kind, recordId: i.record.id, error: (err as Error).message });

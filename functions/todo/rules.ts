@@ -3,7 +3,7 @@
 // 安全生产许可证条例 art.9; credit: 安委办〔2015〕14号); this file only ranks and words them.
 import { addDays, daysBetween, type IsoDate, shanghaiDate, shanghaiEndOf } from "../../shared/time.js";
 
-export const TODO_KINDS = ["accident_forward", "hazard_review", "hazard_rectification", "hazard_filing", "inspection_task", "licence_expiry"] as const;
+export const TODO_KINDS = ["accident_forward", "application", "hazard_review", "hazard_rectification", "hazard_filing", "inspection_task", "licence_expiry"] as const;
 export type TodoKind = (typeof TODO_KINDS)[number];
 
 /** At most this many items of each kind are listed; the count says how many there are. */
@@ -12,6 +12,8 @@ export const MAX_PER_KIND = 20;
 /** How far ahead each kind is listed (days from today, Asia/Shanghai); overdue items are always listed. */
 export const HORIZON_DAYS: Readonly<Record<TodoKind, number>> = {
   accident_forward: 0,
+  // An officer's whole queue is listed: every open application runs on a statutory clock.
+  application: 0,
   hazard_review: 10,
   hazard_rectification: 7,
   hazard_filing: 31,
@@ -23,6 +25,7 @@ export const HORIZON_DAYS: Readonly<Record<TodoKind, number>> = {
 /** How long before its deadline an item is reminded (hours): once per item and deadline. */
 export const REMIND_HOURS_BEFORE: Readonly<Record<TodoKind, number>> = {
   accident_forward: 1,
+  application: 48,
   hazard_review: 72,
   hazard_rectification: 72,
   hazard_filing: 120,
@@ -33,7 +36,7 @@ export const REMIND_HOURS_BEFORE: Readonly<Record<TodoKind, number>> = {
 export const horizon = (kind: TodoKind, today: IsoDate): IsoDate => addDays(today, HORIZON_DAYS[kind]);
 
 export interface TodoRecord {
-  type: "hazard" | "accident" | "hazard_filing" | "licence" | "inspection_task";
+  type: "hazard" | "accident" | "application" | "hazard_filing" | "licence" | "inspection_task";
   id: string;
   /** The API path that reads the record. */
   path: string;
@@ -53,6 +56,8 @@ export interface TodoItem {
   daysLeft: number;
   /** Whole hours left (towards zero); negative once overdue. */
   hoursLeft: number;
+  /** Applications: working days left on the decision clock (行政许可法 art.82), null before acceptance. */
+  workingDaysLeft?: number | null;
 }
 
 const HOUR_MS = 3_600_000;

@@ -5,7 +5,7 @@ import { TODO_KINDS } from "./rules.js";
 
 const Kind = field(
   z.enum(TODO_KINDS),
-  "待办类别：accident_forward 事故待本级转报，hazard_review 重大隐患复查核销，hazard_rectification 隐患整改到期，hazard_filing 隐患统计报表待报送，inspection_task 失信企业检查约谈，licence_expiry 许可证即将到期。Kind.",
+  "待办类别：accident_forward 事故待本级转报，application 审批申请待办理，hazard_review 重大隐患复查核销，hazard_rectification 隐患整改到期，hazard_filing 隐患统计报表待报送，inspection_task 失信企业检查约谈，licence_expiry 许可证即将到期。Kind.",
 );
 
 export const TodoItem = z.object({
@@ -13,7 +13,7 @@ export const TodoItem = z.object({
   title: field(z.string(), "待办标题。Title."),
   record: field(
     z.object({
-      type: field(z.enum(["hazard", "accident", "hazard_filing", "licence", "inspection_task"]), "记录类型。Record type."),
+      type: field(z.enum(["hazard", "accident", "application", "hazard_filing", "licence", "inspection_task"]), "记录类型。Record type."),
       id: field(z.string(), "记录编号（报表为期间，许可证为证号）。Record id (a period for filings, the number for licences)."),
       path: field(z.string(), "读取该记录的 API 路径。API path of the record."),
     }),
@@ -25,6 +25,7 @@ export const TodoItem = z.object({
   overdue: field(z.boolean(), "是否已超期。Overdue."),
   daysLeft: field(z.number(), "距期限的自然日数（北京时间），超期为负。Calendar days left; negative when overdue."),
   hoursLeft: field(z.number(), "距期限的整小时数，超期为负。Whole hours left; negative when overdue."),
+  workingDaysLeft: field(z.optional(z.nullable(z.number())), "审批申请：决定期限剩余工作日（受理前为 null）。Applications: working days left on the decision clock (null before acceptance)."),
 });
 
 export const TodoList = z.object({

@@ -6,7 +6,7 @@ import { levelOf } from "../../shared/policy.js";
 import { shanghaiDate } from "../../shared/time.js";
 import { pendingForwards } from "../accidents/public.js";
 import { levelRegion, type ReportLevel } from "../accidents/rules.js";
-import { licencesEnding } from "../approvals/public.js";
+import { licencesEnding, officerQueue } from "../approvals/public.js";
 import { openTasksDue } from "../credit/public.js";
 import { filingsOwed, rectificationsDue, reviewsOwed } from "../hazards/public.js";
 import { byUrgency, endOfDay, horizon, item, type TodoItem, type TodoKind } from "./rules.js";
@@ -14,7 +14,8 @@ import { byUrgency, endOfDay, horizon, item, type TodoItem, type TodoKind } from
 /** Who the list is for: one enterprise, a regulator's or an industry department's jurisdiction. */
 export type TodoScope =
   | { enterpriseId: string }
-  | { regionCode: string; industry?: string; regulator?: { level: ReportLevel; region: string } };
+  | { regionCode: string; industry?: string; regulator?: { level: ReportLevel; region: string } }
+  | { officer: Actor };
 
 export interface TodoList {
   items: TodoItem[];
@@ -29,18 +30,42 @@ export function scopeOf(actor: Actor): TodoScope | undefined {
     const level = levelOf(actor);
     return { regionCode: actor.regionCode, regulator: { level, region: levelRegion(level, actor.regionCode) ?? actor.regionCode } };
   }
+  if (actor.role === "approval_officer") return { officer: actor };
   return undefined;
 }
 
 export type Part = { kind: TodoKind; items: TodoItem[]; total: number };
 
-export async function todoOf(scope: TodoScope, now: Date, limit: number): Promise<TodoList> {
+/** With `count` false (the reminders job) the totals are those listed: no counting queries. */
+export async function todoOf(scope: TodoScope, now: Date, limit: number, count = true): Promise<TodoList> {
+  const parts = "officer" in scope ? [queueOf(scope.officer, now, limit)] : hazardParts(scope, now, limit, count);
+  const done = await Promise.all(parts);
+  return {
+    items: done.flatMap((p) => p.items).sort(byUrgency),
+    counts: done.map((p) => ({ kind: p.kind, total: p.total })),
+  };
+}
+
+/** An approval officer's queue, by the decision clock (or the acceptance notice before acceptance). */
+async function queueOf(officer: Actor, now: Date, limit: number): Promise<Part> {
+  const { items, total } = await officerQueue(officer, shanghaiDate(now), limit);
+  return {
+    kind: "application",
+    total,
+    items: items.map((a) =>
+      item({ kind: "application", title: `审批申请待办理：${a.enterpriseName}，${a.itemName}`, record: { type: "application", id: a.id, path: `/v1/applications/${a.id}` }, regionCode: a.regionCode, enterpriseId: a.enterpriseId, deadline: endOfDay(a.dueDate), workingDaysLeft: a.workingDaysLeft }, now),
+    ),
+  };
+}
+
+/** What enterprises, regulators and industry departments owe. */
+function hazardParts(scope: Exclude<TodoScope, { officer: Actor }>, now: Date, limit: number, count: boolean): Promise<Part>[] {
   const today = shanghaiDate(now);
   const parts: Promise<Part>[] = [];
   const hazardScope = "enterpriseId" in scope ? scope : { regionCode: scope.regionCode, industry: scope.industry };
 
   parts.push(
-    rectificationsDue(hazardScope, today, horizon("hazard_rectification", today), limit).then(({ items, total }) => ({
+    rectificationsDue(hazardScope, today, horizon("hazard_rectification", today), limit, count).then(({ items, total }) => ({
       kind: "hazard_rectification",
       total,
       items: items.map((h) =>
@@ -71,7 +96,7 @@ export async function todoOf(scope: TodoScope, now: Date, limit: number): Promis
     );
   } else {
     parts.push(
-      reviewsOwed(scope.regionCode, scope.industry, today, limit).then(({ items, total }) => ({
+      reviewsOwed(scope.regionCode, scope.industry, today, limit, count).then(({ items, total }) => ({
         kind: "hazard_review",
         total,
         items: items.map(({ hazard: h, dueDate }) =>
@@ -84,7 +109,7 @@ export async function todoOf(scope: TodoScope, now: Date, limit: number): Promis
   if (!("enterpriseId" in scope) && scope.regulator) {
     const regulator = scope.regulator;
     parts.push(
-      forwardsOf(regulator.level, regulator.region, now, limit),
+      forwardsOf(regulator.level, regulator.region, now, limit, count),
       openTasksDue(scope.regionCode, horizon("inspection_task", today), limit).then(({ items, total }) => ({
         kind: "inspection_task",
         total,
@@ -95,16 +120,12 @@ export async function todoOf(scope: TodoScope, now: Date, limit: number): Promis
     );
   }
 
-  const done = await Promise.all(parts);
-  return {
-    items: done.flatMap((p) => p.items).sort(byUrgency),
-    counts: done.map((p) => ({ kind: p.kind, total: p.total })),
-  };
+  return parts;
 }
 
 /** Reports waiting for one level's regulator (its region) to forward them. */
-export async function forwardsOf(level: ReportLevel, region: string, now: Date, limit: number): Promise<Part> {
-  const { items, total } = await pendingForwards(level, region, limit);
+export async function forwardsOf(level: ReportLevel, region: string, now: Date, limit: number, count = true): Promise<Part> {
+  const { items, total } = await pendingForwards(level, region, limit, count);
   return {
     kind: "accident_forward",
     total,

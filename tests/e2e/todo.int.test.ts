@@ -3,6 +3,8 @@
 // industry), and an item leaving the list when its record is done. This file works in 襄阳:
 // counties 420607 襄州 and 420624 南漳, which no other test file uses, so counts are exact there.
 import { describe, expect, it } from "vitest";
+import { STATE_COUNCIL_CALENDARS } from "../../functions/approvals/calendar-data.js";
+import { acceptanceNoticeDeadline } from "../../functions/approvals/rules.js";
 import { taskItem } from "../../functions/credit/store.js";
 import { filingDeadline } from "../../functions/hazards/rules.js";
 import { getHazard, updateHazardWrites } from "../../functions/hazards/store.js";
@@ -177,6 +179,44 @@ describe("inspection tasks of blacklisted enterprises (安委办〔2015〕14号:
     const done = await api.call("POST", `/v1/inspection-tasks/${id}/complete`, { as: xiangzhou, body: { note: "已现场检查" } });
     expect(done.status, JSON.stringify(done.body)).toBe(200);
     expect(await itemFor(xiangzhou, id)).toBeUndefined();
+  });
+});
+
+describe("an approval officer's queue by the statutory clock (行政许可法 art.32, 42, 82: working days)", () => {
+  const provinceOfficer = { role: "approval_officer", region: "420000", user: "po-todo" } as const;
+  const PDF = Buffer.from("%PDF-1.4\n% test material\n");
+
+  async function submitted(e: { id: string; as: object }) {
+    const draft = await api.call("POST", "/v1/applications", { as: e.as as never, body: { itemCode: "AQ04-01", scope: "特种作业：电工作业（低压电工）" } });
+    expect(draft.status, JSON.stringify(draft.body)).toBe(201);
+    for (const material of draft.body.materials as string[]) {
+      const a = await api.call("POST", `/v1/applications/${draft.body.id}/attachments`, { as: e.as as never, body: { material, fileName: "材料.pdf", contentType: "application/pdf", size: PDF.length } });
+      expect(a.status, JSON.stringify(a.body)).toBe(201);
+      expect((await fetch(a.body.upload.url, { method: "PUT", headers: a.body.upload.headers, body: PDF })).status).toBe(200);
+    }
+    const res = await api.call("POST", `/v1/applications/${draft.body.id}/submit`, { as: e.as as never, body: {} });
+    expect(res.status, JSON.stringify(res.body)).toBe(200);
+    return res.body;
+  }
+
+  it("a submitted application is due for the acceptance notice; once accepted, for the decision, with working days left; it leaves when declined", async () => {
+    const e = await newEnterprise(api, { regionCode: "420607" });
+    const app = await submitted(e);
+    const notice = acceptanceNoticeDeadline(app.submittedOn, STATE_COUNCIL_CALENDARS).date;
+    expect(await itemFor(provinceOfficer, app.id)).toMatchObject({ kind: "application", record: { type: "application", path: `/v1/applications/${app.id}` }, deadline: endOfDay(notice), workingDaysLeft: null });
+    // A province item not delegated to 襄阳: the city's officers do not hold it; other cities never see it.
+    expect(await itemFor({ role: "approval_officer", region: "420600" }, app.id)).toBeUndefined();
+    expect(await itemFor({ role: "approval_officer", region: "420300" }, app.id)).toBeUndefined();
+
+    const accepted = await api.call("POST", `/v1/applications/${app.id}/accept`, { as: provinceOfficer, body: {} });
+    expect(accepted.status, JSON.stringify(accepted.body)).toBe(200);
+    expect(await itemFor(provinceOfficer, app.id)).toMatchObject({ deadline: endOfDay(accepted.body.dueDate), workingDaysLeft: accepted.body.workingDaysLeft });
+
+    const other = await submitted(e);
+    expect(await itemFor(provinceOfficer, other.id)).toBeDefined();
+    const declined = await api.call("POST", `/v1/applications/${other.id}/decline`, { as: provinceOfficer, body: { reason: "不属于本机关职权范围" } });
+    expect(declined.status, JSON.stringify(declined.body)).toBe(200);
+    expect(await itemFor(provinceOfficer, other.id)).toBeUndefined();
   });
 });
 
