@@ -1,9 +1,12 @@
 // Scheduled jobs of the to-do context (pure data; implementations live in jobs.ts).
 import type { JobSpec } from "../../shared/jobs.js";
 
+/** Its function alone may publish to the reminders topic (infra/stack.ts). */
+export const REMINDERS_JOB = "todo-reminders";
+
 export const JOBS: JobSpec[] = [
   {
-    name: "todo-reminders",
+    name: REMINDERS_JOB,
     fn: "todo",
     export: "publishReminders",
     // Every 15 minutes: an accident's forward is due 2 hours after a level receives it and is
