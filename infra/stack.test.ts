@@ -242,7 +242,7 @@ describe("reminders", () => {
       (p.Properties.PolicyDocument.Statement as { Action: string | string[]; Resource: unknown }[]).some((st) => [st.Action].flat().includes("sns:Publish") && JSON.stringify(st.Resource).includes(topicId)),
     );
     expect(publishers).toHaveLength(1);
-    const roles = (publishers[0]?.[1].Properties.Roles as { Ref: string }[]).map((r) => r.Ref);
+    const roles = ((publishers[0]?.[1].Properties.Roles ?? []) as { Ref: string }[]).map((r) => r.Ref);
     expect(roles).toHaveLength(1);
     expect(roles[0]).toMatch(/^TodoRemindersJobRole/);
     const withTopic = Object.entries(template.findResources("AWS::Lambda::Function")).filter(([, f]) => f.Properties.Environment.Variables.REMINDER_TOPIC_ARN);

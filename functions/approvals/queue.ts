@@ -2,7 +2,7 @@
 // there today (own items, or the province's items unless delegated to the city, rules.officerAuthority).
 // Read by GET /v1/applications?queue=true (handler.ts) and the to-do list (public.ts).
 import { regionLevel } from "../../shared/codes/index.js";
-import { type Delegation } from "./schemas.js";
+import type { Delegation } from "./schemas.js";
 import { type DelegationState, officerAuthority } from "./rules.js";
 import type { StoredItem } from "./store.js";
 
