@@ -55,10 +55,12 @@ export async function accidentsOfEnterprise(enterpriseId: string, fromIso: strin
 
 /** Reports waiting for a level's regulator to forward them (493号令 art.11), earliest due first: at most `limit` and (with `count`) how many there are. */
 export async function pendingForwards(level: ReportLevel, region: string, limit: number, count = true): Promise<{ items: { id: string; regionCode: string; grade: string; summary: string; dueAt: string }[]; total: number }> {
-  const [page, counted] = await Promise.all([listPending(level, region, limit), count ? countPending(level, region) : undefined]);
+  const page = await listPending(level, region, limit);
+  // A partition read to its end is counted by its page.
+  const counted = count && page.nextCursor ? await countPending(level, region) : page.items.length;
   const items = page.items.flatMap((r) => {
     const step = pendingStep(r.chain);
     return step ? [{ id: r.id, regionCode: r.regionCode, grade: r.grade, summary: r.summary, dueAt: step.dueAt }] : [];
   });
-  return { items, total: counted ?? items.length };
+  return { items, total: counted };
 }

@@ -476,13 +476,12 @@ export async function mostUrgentByStatus(
   const partitions = countiesUnder(regionCode).flatMap((county) => statuses.map((s) => `HAZST#${county}#${s}`));
   // sk = <rectifyBy>#<id>: "~" sorts after every id character, so dueBy itself is included.
   const spec = { index: "gsi3" as const, sk: dueBy ? { lte: `${dueBy}~` } : undefined, filter: hazardFilter({ ...f, within: regionCode }) };
-  const [pages, counts] = await Promise.all([
-    Promise.all(partitions.map((pk) => query({ ...spec, pk, limit }))),
-    count ? Promise.all(partitions.map((pk) => countAll({ ...spec, pk }))) : [],
-  ]);
+  const pages = await Promise.all(partitions.map((pk) => query({ ...spec, pk, limit })));
+  // A partition read to its end is counted by its page; only the longer ones need a COUNT query.
+  const counts = await Promise.all(pages.map((p, i) => (count && p.nextCursor ? countAll({ ...spec, pk: partitions[i] as string }) : p.items.length)));
   const items = pages.flatMap((p) => p.items.map((i) => strip(i) as unknown as Hazard));
   items.sort((a, b) => a.rectifyBy.localeCompare(b.rectifyBy));
-  return { items: items.slice(0, limit), total: count ? counts.reduce((a, b) => a + b, 0) : items.length };
+  return { items: items.slice(0, limit), total: counts.reduce((a, b) => a + b, 0) };
 }
 
 /** Open hazards of an enterprise due on or before `dueBy`: at most `limit` of them and the count. */
