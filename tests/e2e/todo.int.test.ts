@@ -86,6 +86,26 @@ describe("hazard rectification (16号令 art.15: rectified by the deadline)", ()
   });
 });
 
+describe("bounded: at most 20 items of a kind, with the kind's total", () => {
+  it("21 hazards due in a county: 20 listed, the most urgent first, and a count of all", async () => {
+    const e = await newEnterprise(api, { regionCode: "420624" });
+    const before = await countOf(nanzhang, "hazard_rectification");
+    const created: { id: string; rectifyBy: string }[] = [];
+    for (let n = 0; n < 21; n++) created.push(await createHazard(api, e.as, generalBody(e.id, { rectifyBy: inDays(1 + (n % 6)), description: `消防通道堵塞 ${n}` })));
+    for (const as of [nanzhang, e.as]) {
+      const list = await todo(as);
+      const rows = list.items.filter((i) => i.kind === "hazard_rectification");
+      expect(rows).toHaveLength(20);
+      expect(list.counts.find((c) => c.kind === "hazard_rectification")?.total).toBe(as === e.as ? 21 : before + 21);
+      const deadlines = rows.map((r) => r.deadline);
+      expect(deadlines).toEqual([...deadlines].sort());
+    }
+    // The one left out is among the latest due (6 days ahead).
+    const own = new Set((await todo(e.as)).items.map((i) => i.record.id));
+    expect(created.filter((h) => !own.has(h.id)).map((h) => h.rectifyBy)).toEqual([inDays(6)]);
+  }, 120_000);
+});
+
 describe("the 10-day review a regulator owes (16号令 art.23)", () => {
   it("the supervising county sees the review due 10 days after the application; it leaves on write-off", async () => {
     const e = await newEnterprise(api, { regionCode: "420607" });
