@@ -297,6 +297,15 @@ describe("field mode (grid member, phone, offline)", () => {
     await page.context().setOffline(true);
     await page.reload();
     await page.getByText(`${kept} 份排查清单，可离线使用`).waitFor();
+    // The single-hazard form offers the same items once its enterprise is chosen.
+    await page.goto("/field/hazard");
+    await page.getByLabel("企业", { exact: true }).click();
+    await page.locator(".ant-select-dropdown:visible").getByTitle(ent.name).click();
+    await page.getByLabel("对应检查项").fill("储存条件");
+    await page.locator(".ant-select-dropdown:visible").getByTitle("WHP-010 危险化学品储存条件").click();
+    await expectAccessible(page);
+    await expectNoHorizontalScroll(page);
+    await screenshot(page, "field-checklist-item");
     await capturePatrol(page, ent, "甲类仓库超量储存", { photo: false, checklistItem: "WHP-010 危险化学品储存条件" });
     await expect.poll(() => state(page, "网格巡查")).toBe("待同步");
     await page.context().setOffline(false);

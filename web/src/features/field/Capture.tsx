@@ -90,12 +90,12 @@ export function FindingFields({ name, enterprises, withEnterprise, enterpriseId 
           <Select options={enterprises} showSearch optionFilterProp="label" />
         </Form.Item>
       )}
-      <Form.Item name={[...name, "checklistItemId"]} label="对应检查项">
+      <Form.Item name={[...name, "checklistItemId"]} label="对应检查项（可选）">
         <Select
           allowClear
           showSearch
           optionFilterProp="label"
-          placeholder={industryCode ? "从本行业排查清单中选择（可选）" : "先选择企业（可选）"}
+          notFoundContent={industryCode ? "本行业排查清单中没有匹配的条目" : "请先选择企业"}
           options={checklists.map((c) => ({ label: c.name, title: c.name, options: c.items.map((i) => ({ value: i.code, label: `${i.code} ${i.check}` })) }))}
         />
       </Form.Item>
