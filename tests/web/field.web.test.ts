@@ -74,9 +74,11 @@ interface Capture {
   photo?: boolean;
   /** The checklist item the finding breaks, as the select shows it ("WHP-010 危险化学品储存条件"). */
   checklistItem?: string;
+  /** Judge the filled form: axe and no horizontal scroll. */
+  check?: boolean;
 }
 
-async function capturePatrol(page: Page, ent: { name: string }, description: string, { photo = true, checklistItem }: Capture = {}) {
+async function capturePatrol(page: Page, ent: { name: string }, description: string, { photo = true, checklistItem, check }: Capture = {}) {
   await page.goto("/field/patrol");
   await page.getByLabel("走访企业").click();
   await page.locator(".ant-select-dropdown:visible").getByTitle(ent.name).click();
@@ -94,6 +96,10 @@ async function capturePatrol(page: Page, ent: { name: string }, description: str
   await page.getByLabel("位置").fill("二号仓库东门");
   await page.getByLabel("整改期限").fill(rectifyBy());
   if (photo) await page.getByLabel("现场照片").setInputFiles(PHOTO);
+  if (check) {
+    await expectAccessible(page);
+    await expectNoHorizontalScroll(page);
+  }
   await page.getByRole("button", { name: "保存巡查记录" }).click();
   await page.getByRole("heading", { name: "外勤采集" }).waitFor();
 }
@@ -306,7 +312,7 @@ describe("field mode (grid member, phone, offline)", () => {
     await expectAccessible(page);
     await expectNoHorizontalScroll(page);
     await screenshot(page, "field-checklist-item");
-    await capturePatrol(page, ent, "甲类仓库超量储存", { photo: false, checklistItem: "WHP-010 危险化学品储存条件" });
+    await capturePatrol(page, ent, "甲类仓库超量储存", { photo: false, checklistItem: "WHP-010 危险化学品储存条件", check: true });
     await expect.poll(() => state(page, "网格巡查")).toBe("待同步");
     await page.context().setOffline(false);
     await expect.poll(() => state(page, "网格巡查"), { timeout: 20_000 }).toBe("已提交");
