@@ -96,6 +96,8 @@ export async function run(): Promise<Record<string, unknown>> {
     await page.getByTestId("who").waitFor();
     await page.goto("/field");
     await page.getByRole("heading", { name: "外勤采集" }).waitFor();
+    // Offline, the reload below is served by the service worker: it must be active first.
+    await page.evaluate(() => navigator.serviceWorker.ready);
     await context.setOffline(true);
 
     // 50 reports saved offline, exactly as the patrol form saves them (features/field/outbox.ts).
@@ -131,7 +133,7 @@ export async function run(): Promise<Record<string, unknown>> {
       { n: REPORTS, bytes: PHOTO_BYTES, enterpriseId: ent.id, rectifyBy },
     );
     await page.reload();
-    await page.getByText("待发送记录").waitFor();
+    await page.getByRole("heading", { name: `待发送记录（${REPORTS}）` }).waitFor();
 
     let bodyBytes = 0;
     let headerBytes = 0;

@@ -32,8 +32,9 @@ export function useField() {
   useEffect(() => {
     if (!owner) return;
     const load = () => void listItems(owner).then(setItems);
+    load();
     // The outbox must not fill the phone: what the API has held for a week leaves the device.
-    void removeDone(owner, new Date(Date.now() - KEEP_DONE_MS)).then(load);
+    void removeDone(owner, new Date(Date.now() - KEEP_DONE_MS));
     return onOutboxChange(load);
   }, [owner]);
 
