@@ -80,7 +80,7 @@ export default function Indicators() {
             <InputNumber id="ind-year" min={2015} max={2100} value={year} onChange={(v) => v && go("year", String(v))} />
           </Form.Item>
         </Form>
-        {mayCall(role, "PUT /v1/control-targets/{year}/{regionCode}") && <Link to={`/indicators/targets?year=${year}`}>下达控制指标和统计基数</Link>}
+        {mayCall(role, "PUT /v1/control-targets/{year}/{regionCode}") && <Link to={`/indicators/targets?year=${year}`}>下达指标和统计基数</Link>}
       </Flex>
       <QueryState query={query} notFound="该年度尚无汇总数据">
         {(data) =>

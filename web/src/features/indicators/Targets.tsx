@@ -64,7 +64,7 @@ function AnnualForm({ path, year, regionCode, title, fields, success }: { path: 
             return submit.run((h) => api.PUT(path, { ...params, body: body as never, headers: headers(h) }));
           }}
         >
-          <Typography.Paragraph type="secondary">{stored ? `第 ${stored.version} 版，${String(stored.updatedAt).slice(0, 10)} 修改` : "尚未填报"}</Typography.Paragraph>
+          <Typography.Paragraph type="secondary">{stored ? `${title}：第 ${stored.version} 版，${String(stored.updatedAt).slice(0, 10)} 修改` : `${title}：尚未填报`}</Typography.Paragraph>
           {fields.map((f) => (
             <Form.Item key={f.name} name={f.name} label={f.label} htmlFor={`${idp}${f.name}`}>
               <InputNumber id={`${idp}${f.name}`} min={0} step={f.step ?? 1} precision={f.step ? 2 : 0} style={{ width: "100%" }} />
@@ -95,7 +95,7 @@ export default function Targets() {
   };
   return (
     <Flex vertical gap={16}>
-      <Typography.Title level={2}>控制指标和统计基数</Typography.Title>
+      <Typography.Title level={2}>下达指标和统计基数</Typography.Title>
       <Typography.Paragraph>控制指标由上一级下达：省级下达市（州），市级下达所辖县（市、区）。统计基数用于计算死亡率。保存后于下次汇总时计入预警。</Typography.Paragraph>
       <Form layout="inline">
         <Form.Item label="年度" htmlFor="targets-year">
