@@ -46,7 +46,7 @@ describe("statisticians' workspace", () => {
     await signIn(page, "statistician");
     await page.getByRole("navigation", { name: "主菜单" }).getByRole("link", { name: "下达指标和基数" }).click();
     await page.getByRole("heading", { name: "下达指标和统计基数" }).waitFor();
-    await page.goto(`/indicators/targets?year=${YEAR}&region=420000`);
+    await page.goto(`/control-targets?year=${YEAR}&region=420000`);
     const deaths = page.getByLabel("死亡人数控制指标（人）");
     await deaths.waitFor();
     const before = await call("GET", `/v1/control-targets/${YEAR}/420000`);

@@ -71,7 +71,6 @@ export default function Assessments() {
               rowKey="regionCode"
               size="small"
               pagination={false}
-              scroll={{ x: "max-content" }}
               caption={`${data.period} 考核结果`}
               dataSource={data.items}
               locale={{ emptyText: <span style={{ color: TAG.grey }}>该期间尚未考核</span> }}

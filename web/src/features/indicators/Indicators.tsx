@@ -80,7 +80,7 @@ export default function Indicators() {
             <InputNumber id="ind-year" min={2015} max={2100} value={year} onChange={(v) => v && go("year", String(v))} />
           </Form.Item>
         </Form>
-        {mayCall(role, "PUT /v1/control-targets/{year}/{regionCode}") && <Link to={`/indicators/targets?year=${year}`}>下达指标和统计基数</Link>}
+        {mayCall(role, "PUT /v1/control-targets/{year}/{regionCode}") && <Link to={`/control-targets?year=${year}`}>下达指标和统计基数</Link>}
       </Flex>
       <QueryState query={query} notFound="该年度尚无汇总数据">
         {(data) =>
@@ -99,12 +99,6 @@ export default function Indicators() {
               <Warning level={data.region.warning} />
             </Typography.Paragraph>
             <ReportDownloads data={data} />
-            <Typography.Title level={3}>逐月趋势</Typography.Title>
-            <TrendChart
-              trend={data.trend}
-              ceiling={data.region.indicators.find((i) => i.id === "deaths")?.ceiling ?? null}
-              label={`${data.region.regionName} ${data.year} 年逐月事故起数和死亡人数：${data.trend.map((m) => `${m.month}月 ${m.monthly.accidents} 起 ${m.monthly.deaths} 人`).join("，")}；累计死亡 ${data.region.ytd.deaths} 人`}
-            />
             <Table
               rowKey="regionCode"
               size="small"
@@ -139,6 +133,12 @@ export default function Indicators() {
                 { title: "已用比例", key: "s", render: (_: unknown, i) => pct(i.shareUsed) },
                 { title: "预警", key: "w", render: (_: unknown, i) => <Warning level={i.warning} /> },
               ]}
+            />
+            <Typography.Title level={3}>逐月趋势</Typography.Title>
+            <TrendChart
+              trend={data.trend}
+              ceiling={data.region.indicators.find((i) => i.id === "deaths")?.ceiling ?? null}
+              label={`${data.region.regionName} ${data.year} 年逐月事故起数和死亡人数：${data.trend.map((m) => `${m.month}月 ${m.monthly.accidents} 起 ${m.monthly.deaths} 人`).join("，")}；累计死亡 ${data.region.ytd.deaths} 人`}
             />
           </>
         )}
