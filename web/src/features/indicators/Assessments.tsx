@@ -2,13 +2,14 @@
 // icon as well as colour, and the annual table's publication (once; the public page shows it).
 import { CheckCircleOutlined, StopOutlined } from "@ant-design/icons";
 import { Button, Flex, Form, InputNumber, Popconfirm, Select, Table, Tag, Typography } from "antd";
-import { Link, useSearchParams } from "react-router";
+import { Link } from "react-router";
 import { mayCall } from "../../api/access";
 import { $api, api } from "../../api/client";
 import { useSubmit } from "../../api/submit";
 import { useSession } from "../../auth/session";
 import { TAG } from "../../components/colors";
 import { QueryState } from "../../components/QueryState";
+import { useStatsParams } from "./params";
 
 const GRADE = { excellent: { text: "优秀", color: TAG.green }, good: { text: "良好", color: TAG.blue }, pass: { text: "合格", color: TAG.gold }, fail: { text: "不合格", color: TAG.red } } as const;
 
@@ -24,17 +25,10 @@ function Publish({ year }: { year: number }) {
 }
 
 export default function Assessments() {
-  const [params, setParams] = useSearchParams();
+  const { year, get, set: go } = useStatsParams();
   const role = useSession()?.claims.role;
-  const year = Number(params.get("year") ?? new Date().getFullYear());
-  const quarter = params.get("quarter") ? Number(params.get("quarter")) : undefined;
+  const quarter = get("quarter") ? Number(get("quarter")) : undefined;
   const query = $api.useQuery("get", "/v1/assessments", { params: { query: { year, quarter } } });
-  const go = (k: string, v: string | undefined) => {
-    const next = new URLSearchParams(params);
-    if (v) next.set(k, v);
-    else next.delete(k);
-    setParams(next);
-  };
   return (
     <Flex vertical gap={16}>
       <Typography.Title level={2}>目标考核</Typography.Title>

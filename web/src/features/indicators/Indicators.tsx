@@ -1,12 +1,13 @@
 import { CheckCircleOutlined, DownloadOutlined, ExclamationCircleOutlined, WarningOutlined } from "@ant-design/icons";
 import { App, Breadcrumb, Button, Flex, Form, InputNumber, Space, Table, Typography } from "antd";
 import { useState } from "react";
-import { Link, useSearchParams } from "react-router";
+import { Link } from "react-router";
 import { mayCall } from "../../api/access";
 import { $api } from "../../api/client";
 import { problemText } from "../../api/problem";
 import { TAG } from "../../components/colors";
 import { QueryState } from "../../components/QueryState";
+import { useStatsParams } from "./params";
 import { useSession } from "../../auth/session";
 import { buildReport, reportCsv, reportXlsx, save } from "./report";
 import TrendChart from "./TrendChart";
@@ -60,17 +61,10 @@ function ReportDownloads({ data }: { data: Parameters<typeof buildReport>[0] }) 
 
 /** Control indicators of a year for a region and its children, drilling down province → city → county. */
 export default function Indicators() {
-  const [params, setParams] = useSearchParams();
+  const { year, get, set: go } = useStatsParams();
   const role = useSession()?.claims.role;
-  const year = Number(params.get("year") ?? new Date().getFullYear());
-  const regionCode = params.get("region") ?? undefined;
+  const regionCode = get("region");
   const query = $api.useQuery("get", "/v1/statistics/control-indicators", { params: { query: { year, regionCode } } });
-  const go = (k: string, v: string | undefined) => {
-    const next = new URLSearchParams(params);
-    if (v) next.set(k, v);
-    else next.delete(k);
-    setParams(next);
-  };
   return (
     <Flex vertical gap={16}>
       <Typography.Title level={2}>控制指标</Typography.Title>

@@ -3,11 +3,11 @@
 // two statisticians editing at once cannot overwrite each other unseen (409 → reloaded).
 import { Alert, Button, Card, Flex, Form, InputNumber, Select, Spin, Typography } from "antd";
 import { useEffect } from "react";
-import { useSearchParams } from "react-router";
 import { $api, api, ApiError } from "../../api/client";
 import { problemText } from "../../api/problem";
 import { ifMatch, useSubmit } from "../../api/submit";
 import { useSession } from "../../auth/session";
+import { useStatsParams } from "./params";
 
 type Path = "/v1/control-targets/{year}/{regionCode}" | "/v1/denominators/{year}/{regionCode}";
 
@@ -80,19 +80,13 @@ function AnnualForm({ path, year, regionCode, title, fields, success }: { path: 
 }
 
 export default function Targets() {
-  const [params, setParams] = useSearchParams();
+  const { year, get, set: go } = useStatsParams();
   const me = useSession()?.claims.region ?? "420000";
-  const year = Number(params.get("year") ?? new Date().getFullYear());
-  const regionCode = params.get("region") ?? me;
+  const regionCode = get("region") ?? me;
   const regions = $api.useQuery("get", "/v1/regions", {}, { staleTime: Number.POSITIVE_INFINITY });
   const all = regions.data?.items ?? [];
   const within = (code: string): boolean => code === me || all.some((r) => r.code === code && r.parentCode !== null && within(r.parentCode));
   const options = all.filter((r) => r.level !== "township" && within(r.code)).map((r) => ({ value: r.code, label: `${r.name}（${r.code}）` }));
-  const go = (k: string, v: string) => {
-    const next = new URLSearchParams(params);
-    next.set(k, v);
-    setParams(next);
-  };
   return (
     <Flex vertical gap={16}>
       <Typography.Title level={2}>下达指标和统计基数</Typography.Title>
