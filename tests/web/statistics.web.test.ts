@@ -163,6 +163,7 @@ describe("statisticians' workspace", () => {
     await page.getByRole("button", { name: "公布", exact: true }).click();
     await page.getByText(`${YEAR} 年度考核结果已公布`).waitFor();
     await page.getByText("已公布，见").waitFor();
+    await page.getByText("公布后向社会公开，不能撤回。").waitFor({ state: "hidden" });
     expect(await page.getByRole("button", { name: "公布年度考核结果" }).count()).toBe(0);
 
     const published = await fetch(`${inject("webUrl")}/v1/public/assessments?year=${YEAR}`);
