@@ -51,5 +51,6 @@ export default function TrendChart({ trend, ceiling, label }: { trend: TrendMont
       chart.dispose();
     };
   }, [trend, ceiling, label]);
-  return <div ref={el} role="img" aria-label={label} style={{ width: "100%", height: 320 }} />;
+  // Clipped: after the window narrows, the drawing keeps its old width until the observer resizes it.
+  return <div ref={el} role="img" aria-label={label} style={{ width: "100%", height: 320, overflow: "hidden" }} />;
 }
