@@ -13,7 +13,7 @@ import { ASSESSMENT_GRADE_NAME_ZH, ROLLUP_SCHEDULE } from "./config-data.js";
 import { indicatorsCsv } from "./csv.js";
 import { routes } from "./routes.js";
 import { nextDailyRun, validateAssessmentConfig } from "./rules.js";
-import type { StoredDenominators, StoredTargets, StoredThirdParty } from "./schemas.js";
+import type { RegionIndicators, StoredDenominators, StoredTargets, StoredThirdParty } from "./schemas.js";
 import {
   assessmentConfigKey,
   assessmentsOf,
@@ -21,6 +21,7 @@ import {
   denominatorsKey,
   getIndicators,
   getOne,
+  monthsOfYear,
   publicationKey,
   type StoredAssessmentConfig,
   targetsKey,
@@ -132,6 +133,9 @@ function notRolledUp(year: number, month: number | undefined, now: Date): ApiErr
   );
 }
 
+/** The totals of an aggregate, without its breakdowns. */
+const tally = ({ accidents, deaths, injuries, seriousInjuries, directLossYuan }: RegionIndicators["ytd"]) => ({ accidents, deaths, injuries, seriousInjuries, directLossYuan });
+
 export const handler = lambda(routes, {
   // ---------- annual inputs ----------
 
@@ -178,7 +182,8 @@ export const handler = lambda(routes, {
     if (!region) {
       throw notRolledUp(query.year, query.month, new Date());
     }
-    const children = (await childIndicators(regionCode, region.year, region.month)).sort((a, b) => a.regionCode.localeCompare(b.regionCode));
+    const [unsorted, months] = await Promise.all([childIndicators(regionCode, region.year, region.month), monthsOfYear(regionCode, region.year, region.month)]);
+    const children = unsorted.sort((a, b) => a.regionCode.localeCompare(b.regionCode));
     const csv = query.format === "csv" || (query.format !== "json" && /\btext\/csv\b/i.test(headers.accept ?? ""));
     if (csv) {
       return {
@@ -186,7 +191,8 @@ export const handler = lambda(routes, {
         headers: { "content-language": lang === "en" ? "en" : "zh-CN", "content-disposition": `attachment; filename="control-indicators-${regionCode}-${region.year}-${String(region.month).padStart(2, "0")}.csv"` },
       };
     }
-    return { body: { year: region.year, month: region.month, region, children } };
+    const trend = months.map((r) => ({ month: r.month, monthly: tally(r.monthly), ytd: tally(r.ytd) }));
+    return { body: { year: region.year, month: region.month, region, children, trend } };
   },
 
   // ---------- assessment ----------

@@ -118,6 +118,11 @@ export const ControlIndicatorsOut = z.object({
   month: field(z.number(), "月份。Month."),
   region: field(RegionIndicators, "所查地区。Region."),
   children: field(z.array(RegionIndicators), "下级地区。Child regions."),
+  /** The region's figures month by month, from January to `month` (the chart of the year). */
+  trend: field(
+    z.array(z.object({ month: field(z.number(), "月份。Month."), monthly: field(Tally, "当月。Month."), ytd: field(Tally, "年初至该月累计。Year to date.") })),
+    "本地区逐月数据（1 月至所查月份，未汇总的月份不列）。The region's months, January to the month asked.",
+  ),
 });
 
 // ---------- assessment ----------

@@ -113,6 +113,12 @@ export async function getIndicators(regionCode: string, year: number, month?: nu
   return item ? (strip(item) as unknown as RegionIndicators) : undefined;
 }
 
+/** A region's rows of January to `month` of a year: at most twelve items, one query. */
+export async function monthsOfYear(regionCode: string, year: number, month: number): Promise<RegionIndicators[]> {
+  const items = await queryAll({ pk: `STAT#${regionCode}`, sk: { between: [ym(year, 1), ym(year, month)] } });
+  return items.map((i) => strip(i) as unknown as RegionIndicators);
+}
+
 export async function childIndicators(parentCode: string, year: number, month: number): Promise<RegionIndicators[]> {
   const items = await queryAll({ index: "gsi1", pk: `STATCH#${parentCode}#${ym(year, month)}` });
   return items.map((i) => strip(i) as unknown as RegionIndicators);

@@ -3443,6 +3443,37 @@ export interface components {
             region: components["schemas"]["RegionIndicators"];
             /** @description 下级地区。Child regions. */
             children: components["schemas"]["RegionIndicators"][];
+            /** @description 本地区逐月数据（1 月至所查月份，未汇总的月份不列）。The region's months, January to the month asked. */
+            trend: {
+                /** @description 月份。Month. */
+                month: number;
+                /** @description 当月。Month. */
+                monthly: {
+                    /** @description 事故起数。Accidents. */
+                    accidents: number;
+                    /** @description 死亡人数。Deaths. */
+                    deaths: number;
+                    /** @description 轻伤人数。Injuries. */
+                    injuries: number;
+                    /** @description 重伤人数。Serious injuries. */
+                    seriousInjuries: number;
+                    /** @description 直接经济损失（元，整数）。Direct economic loss in yuan. */
+                    directLossYuan: number;
+                };
+                /** @description 年初至该月累计。Year to date. */
+                ytd: {
+                    /** @description 事故起数。Accidents. */
+                    accidents: number;
+                    /** @description 死亡人数。Deaths. */
+                    deaths: number;
+                    /** @description 轻伤人数。Injuries. */
+                    injuries: number;
+                    /** @description 重伤人数。Serious injuries. */
+                    seriousInjuries: number;
+                    /** @description 直接经济损失（元，整数）。Direct economic loss in yuan. */
+                    directLossYuan: number;
+                };
+            }[];
         };
         /** @description 年度控制指标。Annual control targets. */
         ControlTargetsBody: {

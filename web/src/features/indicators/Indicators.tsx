@@ -1,10 +1,16 @@
-import { CheckCircleOutlined, ExclamationCircleOutlined, WarningOutlined } from "@ant-design/icons";
-import { App, Breadcrumb, Button, Flex, Form, InputNumber, Table, Typography } from "antd";
-import { Link, useSearchParams } from "react-router";
-import { api, $api } from "../../api/client";
+import { CheckCircleOutlined, DownloadOutlined, ExclamationCircleOutlined, WarningOutlined } from "@ant-design/icons";
+import { App, Breadcrumb, Button, Flex, Form, InputNumber, Space, Table, Typography } from "antd";
+import { useState } from "react";
+import { Link } from "react-router";
+import { mayCall } from "../../api/access";
+import { $api } from "../../api/client";
 import { problemText } from "../../api/problem";
 import { TAG } from "../../components/colors";
 import { QueryState } from "../../components/QueryState";
+import { useStatsParams } from "./params";
+import { useSession } from "../../auth/session";
+import { buildReport, reportCsv, reportXlsx, save } from "./report";
+import TrendChart from "./TrendChart";
 
 const WARNING = {
   none: { text: "正常", color: TAG.green, Icon: CheckCircleOutlined },
@@ -26,42 +32,39 @@ function Warning({ level }: { level: keyof typeof WARNING }) {
 const num = (n: number | null) => (n === null ? "—" : Number.isInteger(n) ? n.toLocaleString("zh-CN") : Number(n.toPrecision(4)).toString());
 const pct = (n: number | null) => (n === null ? "—" : `${Math.round(n * 100)}%`);
 
-/** The CSV the API lays out (same figures as the table), fetched with the session's token. */
-function CsvDownload({ year, regionCode }: { year: number; regionCode?: string }) {
+/** The official report of the figures on screen, as CSV or .xlsx. */
+function ReportDownloads({ data }: { data: Parameters<typeof buildReport>[0] }) {
   const { message } = App.useApp();
+  const [busy, setBusy] = useState(false);
+  const download = async (kind: "csv" | "xlsx") => {
+    setBusy(true);
+    try {
+      const rep = buildReport(data);
+      save(kind === "csv" ? reportCsv(rep) : await reportXlsx(rep), `${rep.fileName}.${kind}`);
+    } catch (err) {
+      message.error(problemText(err));
+    } finally {
+      setBusy(false);
+    }
+  };
   return (
-    <Button
-      onClick={async () => {
-        try {
-          const { response } = await api.GET("/v1/statistics/control-indicators", { params: { query: { year, regionCode, format: "csv" } }, parseAs: "blob" });
-          const name = /filename="([^"]+)"/.exec(response.headers.get("content-disposition") ?? "")?.[1] ?? `control-indicators-${year}.csv`;
-          const a = document.createElement("a");
-          a.href = URL.createObjectURL(await response.clone().blob());
-          a.download = name;
-          a.click();
-          URL.revokeObjectURL(a.href);
-        } catch (err) {
-          message.error(problemText(err));
-        }
-      }}
-    >
-      下载 CSV
-    </Button>
+    <Space wrap>
+      <Button icon={<DownloadOutlined aria-hidden />} onClick={() => download("csv")} disabled={busy}>
+        下载 CSV
+      </Button>
+      <Button icon={<DownloadOutlined aria-hidden />} onClick={() => download("xlsx")} loading={busy}>
+        下载 Excel 报表
+      </Button>
+    </Space>
   );
 }
 
 /** Control indicators of a year for a region and its children, drilling down province → city → county. */
 export default function Indicators() {
-  const [params, setParams] = useSearchParams();
-  const year = Number(params.get("year") ?? new Date().getFullYear());
-  const regionCode = params.get("region") ?? undefined;
+  const { year, get, set: go } = useStatsParams();
+  const role = useSession()?.claims.role;
+  const regionCode = get("region");
   const query = $api.useQuery("get", "/v1/statistics/control-indicators", { params: { query: { year, regionCode } } });
-  const go = (k: string, v: string | undefined) => {
-    const next = new URLSearchParams(params);
-    if (v) next.set(k, v);
-    else next.delete(k);
-    setParams(next);
-  };
   return (
     <Flex vertical gap={16}>
       <Typography.Title level={2}>控制指标</Typography.Title>
@@ -71,7 +74,7 @@ export default function Indicators() {
             <InputNumber id="ind-year" min={2015} max={2100} value={year} onChange={(v) => v && go("year", String(v))} />
           </Form.Item>
         </Form>
-        <CsvDownload year={year} regionCode={regionCode} />
+        {mayCall(role, "PUT /v1/control-targets/{year}/{regionCode}") && <Link to={`/control-targets?year=${year}`}>下达指标和统计基数</Link>}
       </Flex>
       <QueryState query={query} notFound="该年度尚无汇总数据">
         {(data) =>
@@ -89,6 +92,7 @@ export default function Indicators() {
               <span>本级：</span>
               <Warning level={data.region.warning} />
             </Typography.Paragraph>
+            <ReportDownloads data={data} />
             <Table
               rowKey="regionCode"
               size="small"
@@ -123,6 +127,12 @@ export default function Indicators() {
                 { title: "已用比例", key: "s", render: (_: unknown, i) => pct(i.shareUsed) },
                 { title: "预警", key: "w", render: (_: unknown, i) => <Warning level={i.warning} /> },
               ]}
+            />
+            <Typography.Title level={3}>逐月趋势</Typography.Title>
+            <TrendChart
+              trend={data.trend}
+              ceiling={data.region.indicators.find((i) => i.id === "deaths")?.ceiling ?? null}
+              label={`${data.region.regionName} ${data.year} 年逐月事故起数和死亡人数：${data.trend.map((m) => `${m.month}月 ${m.monthly.accidents} 起 ${m.monthly.deaths} 人`).join("，")}；累计死亡 ${data.region.ytd.deaths} 人`}
             />
           </>
         )}
