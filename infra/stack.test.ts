@@ -1,5 +1,5 @@
 // The synthesized template, asserted: what deploys is what the manifest and the table
-// definition say, hardened as the platform issue asks, and clean under cdk-nag.
+// definition say, hardened (README "Deploying"), and clean under cdk-nag.
 import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -135,6 +135,19 @@ describe("functions", () => {
       expect(f.Properties.Environment.Variables.TABLE_NAME).toBeDefined();
     }
     template.allResourcesProperties("AWS::Logs::LogGroup", { RetentionInDays: 180 });
+  });
+
+  it("one code asset per entry, esbuild-bundled in process: the jobs of a context share their jobs.ts bundle, no two entries share one", () => {
+    const entryOf = new Map<string, Set<string>>();
+    for (const f of Object.values(template.findResources("AWS::Lambda::Function"))) {
+      const context = (f.Properties.Environment.Variables.POWERTOOLS_SERVICE_NAME as string).replace(/^safety-/, "");
+      const exported = (f.Properties.Handler as string).replace(/^index\./, "");
+      expect(exported === "handler" || JOBS.some((j) => j.fn === context && j.export === exported), f.Properties.Handler).toBe(true);
+      const key = f.Properties.Code.S3Key as string;
+      entryOf.set(key, (entryOf.get(key) ?? new Set()).add(`${context}/${exported === "handler" ? "handler" : "jobs"}.ts`));
+    }
+    for (const [key, entries] of entryOf) expect([...entries], key).toHaveLength(1);
+    expect(entryOf.size).toBe(new Set(MANIFEST.map((r) => r.fn)).size + new Set(JOBS.map((j) => j.fn)).size);
   });
 
   it("no role uses a managed policy or a wildcard action", () => {

@@ -1,4 +1,4 @@
-// What other contexts may ask of accidents : licence renewal
+// What other contexts may ask of accidents: licence renewal
 // (安全生产许可证条例 art. 9: no fatal accident during the validity) and credit (responsible or concealed
 // accidents). Reads the enterprise copy (pk ACCENT#<enterpriseId>), so it needs no scope and no scan.
 import { isIsoDate, isoUtc, shanghaiEndOf, shanghaiStartOf } from "../../shared/time.js";
@@ -20,7 +20,7 @@ export interface EnterpriseAccidentSummary {
   enterpriseResponsible?: boolean;
   /** A regulator confirmed the accident was concealed or falsely reported (瞒报/谎报). */
   concealed?: boolean;
-  /** Beyond the contract: deaths plus missing people who count as dead (30/7-day rule), as of the call. */
+  /** Deaths plus missing people who count as dead (30/7-day rule), as of the call. */
   statisticalDeaths: number;
 }
 

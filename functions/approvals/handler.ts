@@ -343,7 +343,7 @@ function licenceStep(action: Exclude<LicenceAction, "expire">) {
       if (!l.safetyProduction || !l.validTo) {
         throw conflict("renewal_needs_application", { zh: "该许可证不适用延期换证，请重新申请", en: "this licence cannot be extended without review; apply again" });
       }
-      // Contract 2; loaded only here (renewals are rare) to keep the accidents code off the cold start.
+      // 安全生产许可证条例 art.9: extension needs no fatal accident in the licence's validity. Loaded only here (renewals are rare) to keep the accidents code off the cold start.
       const { accidentsOfEnterprise } = await import("../accidents/public.js");
       const accidents = await accidentsOfEnterprise(l.enterpriseId, l.validFrom, today);
       const decision = renewalDecision({ status: l.status, validTo: l.validTo, today, fatalAccidentDuringValidity: hadFatalAccident(accidents), years: item.licenceValidityYears ?? undefined });

@@ -572,7 +572,7 @@ export function isSafetyProductionLicence(item: Pick<ApprovalItem, "category">):
 }
 
 // ---------------------------------------------------------------------------------------------
-// Authority: who may act on an application or a licence (domain.md: the province may delegate
+// Authority: who may act on an application or a licence (鄂安办〔2015〕60号 task 3: the province may delegate
 // (委托) an item to a city and take it back; a decision by a city on an item it no longer holds must
 // be impossible). Pure: the caller passes the item's issuer, the applicant's region, the state of
 // the delegation of (item, applicant's city) and today.

@@ -1,4 +1,4 @@
-// Credit and blacklist (安委办〔2015〕14号, domain.md "Credit and blacklist"): configuration seeds.
+// Credit and blacklist (安委办〔2015〕14号): configuration seeds.
 // The defaults are the notice's; a province may tighten them within the bounds below.
 //
 // Exports:

@@ -95,9 +95,9 @@ interface Candidate {
 const num = (x: unknown) => (typeof x === "number" && Number.isFinite(x) && x >= 0 ? x : 0);
 
 /**
- * A hazard the contract reports as `review_requested` is waiting for the regulator (review within
- * 10 days, 总局令第16号), not defying the order; the contract does not say when the review was asked
- * for, so it is given the benefit of the doubt unless the record says otherwise.
+ * A hazard hazards' public.ts reports as `review_requested` is waiting for the regulator (review within
+ * 10 days, 总局令第16号), not defying the order; a record that does not say when the review was asked for
+ * is given the benefit of the doubt.
  */
 function toSupervisedHazard(h: OverdueHazard): SupervisedHazard {
   const reviewRequestedAt = h.reviewRequestedAt ?? (h.status === "review_requested" ? h.deadline : null);

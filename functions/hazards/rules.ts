@@ -1,6 +1,6 @@
 // Hazard governance ("两化"): pure rules. No I/O, no clock: callers pass `now`.
 // Sources: 安全生产事故隐患排查治理暂行规定 (原国家安全监管总局令第16号, 2008), Hubei's "五到位",
-// as summarised in domain.md "Hazards". Every statutory number appears once below.
+// Every statutory number appears once below.
 //
 // Exports
 //   Vocabulary:  HAZARD_LEVELS, HazardLevel, HAZARD_SOURCES, HazardSource, HAZARD_STATUSES, HazardStatus,
@@ -277,7 +277,7 @@ export function isOverdue(hazard: { rectifyBy: IsoDate; status: HazardStatus }, 
 // Listed supervision (挂牌督办).
 //
 // 16号令 art.23: on receiving the enterprise's application the department reviews on site within
-// 10 days. domain.md: "within 10 days of the deadline or the application". Reading: two triggers
+// 10 days, "within 10 days of the deadline or the application". Reading: two triggers
 // start the same 10-day clock and the first one to happen counts —
 //   - application before the deadline: due = application + 10;
 //   - no application by the deadline: the department goes anyway, due = deadline + 10;

@@ -1,5 +1,5 @@
 // Statistics, control indicators and target assessment: pure rules. No I/O, no clock.
-// Sources: domain.md "Target assessment and control indicators" and "Accidents" (statistics),
+// Sources: 鄂安办〔2015〕60号 tasks 6 and 7 (target assessment, control indicators) and the 2016 统计管理办法,
 // the province's assessment rules (warning levels, scoring, veto). Configuration defaults live in ./config-data.ts.
 //
 // Exports

@@ -246,7 +246,7 @@ describe("the roll-up and GET /v1/statistics/control-indicators", () => {
     expect(jiangan.yearElapsed).toBeCloseTo(90 / 365, 10);
   });
 
-  it("domain.md rates with denominators: per 亿元 GDP, road per 10,000 vehicles, coal per million tonnes; none without a denominator", async () => {
+  it("rates with denominators: per 亿元 GDP, road per 10,000 vehicles, coal per million tonnes; none without a denominator", async () => {
     const wuhan = await indicators(wuhanRegulator, `year=${YEAR}&regionCode=420100&month=3`);
     expect(wuhan.body.region.rates.deathsPerYiGdp).toBeCloseTo(7 / 1000, 12);
     expect(wuhan.body.region.denominatorsSource).toBe("own");
