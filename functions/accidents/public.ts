@@ -5,6 +5,9 @@ import { isIsoDate, isoUtc, shanghaiEndOf, shanghaiStartOf } from "../../shared/
 import { statisticalDeaths } from "./rules.js";
 import { allOfEnterprise } from "./store.js";
 
+// The accident vocabulary of 493号令 other contexts count and judge by (statistics, credit).
+export { ACCIDENT_GRADES, type AccidentGrade, isGradeAtLeast, SUPPLEMENT_WINDOW_DAYS, statisticalDeaths } from "./rules.js";
+
 export interface EnterpriseAccidentSummary {
   id: string;
   /** ISO 8601 UTC. */

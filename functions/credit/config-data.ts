@@ -7,7 +7,7 @@
 //   PenaltyKind, PENALTY_KINDS, PENALTY_KIND_NAME_ZH, LICENCE_PENALTIES
 //   EARLY_REMOVAL_ROLE
 
-import type { AccidentGrade } from "../accidents/rules.js";
+import type { AccidentGrade } from "../accidents/public.js";
 
 export interface BlacklistPolicy {
   /** A responsible accident of this grade or above lists the enterprise (14号: 重大; may be 较大). */

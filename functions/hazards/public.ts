@@ -1,7 +1,10 @@
 // What other contexts may call in the hazards context.
 // Read-only; meant for scheduled jobs (credit's blacklist triggers, stats' assessment).
-import { CITY_CODES } from "../../shared/periods.js";
 import { countEnterprisesOfRegion, supervisedBefore } from "./store.js";
+import { CITY_CODES } from "../../shared/codes/index.js";
+
+// Hazard states as assessment scores them (总局令第16号).
+export { type HazardStatus, isOverdue, isRectifiedStatus } from "./rules.js";
 
 /** Listed (挂牌督办) major hazards whose supervision deadline is before `asOfDate` and that are not written off. */
 export async function overdueSupervisedHazards(asOfDate: string): Promise<{ id: string; enterpriseId: string; regionCode: string; deadline: string; status: string }[]> {

@@ -29,7 +29,7 @@
 
 import { industryMatches } from "../../shared/codes/index.js";
 import type { Role } from "../../shared/policy.js";
-import { addDays, addMonths, type IsoDate, shanghaiDate, shanghaiEndOf, toInstant } from "../../shared/time.js";
+import { addDays, addMonths, type IsoDate, parseQuarter, shanghaiDate, shanghaiEndOf, toInstant } from "../../shared/time.js";
 
 type Instant = string | Date;
 
@@ -337,11 +337,11 @@ export const ANNUAL_FILING_MONTH_DAY = "01-31";
 
 /** `2026Q3` or `2026`; anything else is null. */
 export function parsePeriod(p: string): Period | null {
-  const m = /^(\d{4})(?:Q([1-4]))?$/.exec(p);
-  if (!m) return null;
-  const year = Number(m[1]);
-  if (year < 1970) return null;
-  return m[2] ? { kind: "quarter", year, quarter: Number(m[2]) as 1 | 2 | 3 | 4 } : { kind: "year", year };
+  // Periods are spelt into keys (`FILING#…#2026Q3`), so only the upper-case Q is one.
+  const quarter = p.includes("Q") ? parseQuarter(p) : null;
+  const year = quarter?.year ?? (/^\d{4}$/.test(p) ? Number(p) : null);
+  if (year === null || year < 1970) return null;
+  return quarter ? { kind: "quarter", ...quarter } : { kind: "year", year };
 }
 
 function mustParse(p: string): Period {

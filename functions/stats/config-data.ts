@@ -10,7 +10,7 @@
 //   ScheduleDefinition, ROLLUP_SCHEDULE, QUARTERLY_ASSESSMENT_SCHEDULE, ANNUAL_ASSESSMENT_SCHEDULE
 //   HUBEI_MAGNITUDES (Hubei's real 2010–2011 figures, for seed data and sanity checks)
 
-import type { AccidentGrade } from "../accidents/rules.js";
+import type { AccidentGrade } from "../accidents/public.js";
 
 // ---------------------------------------------------------------------------------------------
 // Sectors
