@@ -257,11 +257,12 @@ export function publishChecklistWrite(c: StoredChecklist): Write {
 
 export const OPEN_STATUSES: readonly HazardStatus[] = ["reported", "planned", "rectifying"];
 
+export const hazardKey = (id: string) => ({ pk: `HAZ#${id}`, sk: "HAZ" });
+
 export function hazardItem(h: Hazard): Item & { version: number } {
   const county = countyOf(h.regionCode);
   return {
-    pk: `HAZ#${h.id}`,
-    sk: "HAZ",
+    ...hazardKey(h.id),
     entity: "hazard",
     gsi1pk: `HAZREG#${h.cityCode}`,
     gsi1sk: `${county}#${h.id}`,
