@@ -1,7 +1,7 @@
 // Pieces the hazards handler shares between its routes: scope, building a hazard from any of
 // its four sources, the response view, evidence checks and the production-suspension side effects.
 import type { AuditEntry } from "../../shared/audit.js";
-import { check, putVersioned, queryAll, type Write } from "../../shared/db.js";
+import { check, putVersioned, type Write } from "../../shared/db.js";
 import { type EnterpriseRecord, getEnterprise } from "../../shared/enterprises.js";
 import { ApiError, type FieldProblem, forbidden, invalidFields, notFound, staleVersion, type Text } from "../../shared/errors.js";
 import { newId } from "../../shared/ids.js";
@@ -24,7 +24,7 @@ import {
   REVIEW_DAYS,
   reviewDueDate,
 } from "./rules.js";
-import { allChecklists, attachmentVerifiedWrite, getHazard, type Hazard, listAttachments } from "./store.js";
+import { allChecklists, attachmentVerifiedWrite, getHazard, type Hazard, listAttachments, listedHazardsOf } from "./store.js";
 
 export const HAZARD: Text = { zh: "隐患", en: "hazard" };
 import { ENTERPRISE_TEXT } from "../../shared/enterprises.js";
@@ -262,15 +262,6 @@ export async function existingEvidence(hazardId: string): Promise<{ ids: string[
 // Production suspension (16号令 art.16, 23): while a listed major hazard with suspension is not
 // written off, the enterprise is marked suspended and its safety production licences are held
 // (functions/approvals/public.ts); both land in the hazard change's own transaction.
-
-async function listedHazardsOf(enterpriseId: string): Promise<Hazard[]> {
-  const items = await queryAll({
-    index: "gsi2",
-    pk: `HAZENT#${enterpriseId}`,
-    filter: { expression: "#lv = :major AND attribute_exists(#sup)", names: { "#lv": "level", "#sup": "supervision" }, values: { ":major": "major" } },
-  });
-  return items as unknown as Hazard[];
-}
 
 export async function suspensionWrites(after: Hazard, actor: Actor, now: Date): Promise<{ writes: Write[]; audit: AuditEntry[] }> {
   const e = await getEnterprise(after.enterpriseId);

@@ -456,6 +456,16 @@ export async function hazardsOfEnterprise(enterpriseId: string, fromInstant?: st
   return items.map((i) => strip(i) as unknown as Hazard);
 }
 
+/** The enterprise's major hazards that were ever listed (挂牌督办), written off or not. */
+export async function listedHazardsOf(enterpriseId: string): Promise<Hazard[]> {
+  const items = await queryAll({
+    index: "gsi2",
+    pk: `HAZENT#${enterpriseId}`,
+    filter: { expression: "#lv = :major AND attribute_exists(#sup)", names: { "#lv": "level", "#sup": "supervision" }, values: { ":major": "major" } },
+  });
+  return items as unknown as Hazard[];
+}
+
 /** Listed hazards of a city whose deadline is before `date`, not written off. */
 export async function supervisedBefore(cityCode: string, date: string): Promise<Item[]> {
   return queryAll({ pk: `HAZSUP#${cityCode}`, sk: { lte: date } });
