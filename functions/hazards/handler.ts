@@ -65,6 +65,7 @@ import {
   getSelfInspection,
   type Grid,
   gridClaimWrite,
+  gridItem,
   type Hazard,
   type HazardFilter,
   hazardsOfEnterprise,
@@ -79,6 +80,7 @@ import {
   listGrids,
   listInspectionsOfEnterprise,
   listInspectionsOfRegion,
+  listPatrolsOfGrid,
   listSelfInspections,
   OPEN_STATUSES,
   type Patrol,
@@ -459,7 +461,7 @@ async function getHazardAttachment({ params, actor }: Req<"getHazardAttachment">
 // Enforcement inspections
 
 function inspectionOut(i: Inspection) {
-  const { cityCode: _c, industryCode: _i, industrySection: _s, gridId: _g, enterpriseName: _n, ...rest } = i as Inspection & { industrySection?: string };
+  const { cityCode: _c, industryCode: _i, industrySection: _s, gridId: _g, ...rest } = i as Inspection & { industrySection?: string };
   return rest;
 }
 
@@ -508,6 +510,7 @@ async function getInspectionRoute({ params, actor }: Req<"getInspection">) {
 }
 
 async function listInspections({ query, actor }: Req<"listInspections">) {
+  if (query.from && query.to && query.from > query.to) throw invalidField("to", { zh: "结束日期不能早于开始日期", en: "must not be before from" });
   if (actor.role === "enterprise" || actor.role === "grid_member" || query.enterpriseId) {
     const id = query.enterpriseId ?? actor.enterpriseId;
     if (!id) throw invalidField("enterpriseId", { zh: "请指定企业", en: "name the enterprise" });
@@ -741,8 +744,17 @@ function enterpriseGridWrite(e: EnterpriseRecord, gridId: string | null, at: str
   return putVersioned(enterpriseItem(updated) as ReturnType<typeof enterpriseItem> & { version: number }, e.version);
 }
 
-async function assignEnterprises({ params, body, actor, now }: Req<"assignEnterprises">) {
+/**
+ * A change of the grid's enterprises moves the grid's version, so a screen that read the grid can
+ * send If-Match and lose to a concurrent change with 409 rather than act on a list it never saw.
+ */
+function checkGridVersion(g: Grid, headers: Record<string, string | undefined>): void {
+  if (headers["if-match"] !== undefined && expectedVersion(headers) !== g.version) throw staleVersion();
+}
+
+async function assignEnterprises({ params, body, actor, now, headers }: Req<"assignEnterprises">) {
   const g = visibleGrid(actor, await getGrid(params.id));
+  checkGridVersion(g, headers);
   const at = now.toISOString();
   const ids = [...new Set(body.enterpriseIds)];
   const ents = await Promise.all(ids.map((id) => targetEnterprise(actor, id)));
@@ -771,20 +783,22 @@ async function assignEnterprises({ params, body, actor, now }: Req<"assignEnterp
     assigned.push(e.id);
   });
   failOn(problems);
-  if (assigned.length > 0) {
-    audit.push({ action: "grid.assign", entityType: "grid", entityId: g.id, regionCode: g.countyCode, summary: { assigned } });
-  }
-  return { body: { gridId: g.id, assigned, alreadyInGrid: already }, writes, audit };
+  if (assigned.length === 0) return { body: { gridId: g.id, assigned, alreadyInGrid: already }, headers: { etag: etag(g.version) } };
+  writes.push(putVersioned(gridItem(g), g.version));
+  audit.push({ action: "grid.assign", entityType: "grid", entityId: g.id, regionCode: g.countyCode, summary: { assigned } });
+  return { body: { gridId: g.id, assigned, alreadyInGrid: already }, headers: { etag: etag(g.version + 1) }, writes, audit };
 }
 
-async function removeEnterprise({ params, actor, now }: Req<"removeEnterprise">) {
+async function removeEnterprise({ params, actor, now, headers }: Req<"removeEnterprise">) {
   const g = visibleGrid(actor, await getGrid(params.id));
   const e = await getEnterprise(params.enterpriseId);
   if (!e || e.gridId !== g.id) throw notFound(ENTERPRISE_TEXT);
   requireReach(actor, enterpriseScope(e));
+  checkGridVersion(g, headers);
   return {
     body: { gridId: g.id, assigned: [], alreadyInGrid: [] },
-    writes: [gridClaimRelease(e.id, g.id), enterpriseGridWrite(e, null, now.toISOString())],
+    headers: { etag: etag(g.version + 1) },
+    writes: [gridClaimRelease(e.id, g.id), enterpriseGridWrite(e, null, now.toISOString()), putVersioned(gridItem(g), g.version)],
     audit: [
       { action: "enterprise.leave-grid", entityType: "enterprise", entityId: e.id, enterpriseId: e.id, regionCode: e.regionCode, summary: { gridId: { from: g.id, to: null } } },
       { action: "grid.remove", entityType: "grid", entityId: g.id, regionCode: g.countyCode, summary: { removed: e.id } },
@@ -838,6 +852,11 @@ async function createPatrol({ body, actor, now }: Req<"createPatrol">) {
   };
 }
 
+async function listPatrolsRoute({ params, query, actor }: Req<"listPatrols">) {
+  const g = visibleGrid(actor, await getGrid(params.id));
+  return { body: await listPatrolsOfGrid(g.id, query.limit, query.cursor) };
+}
+
 async function getPatrolRoute({ params, actor }: Req<"getPatrol">) {
   const p = await getPatrol(params.id);
   if (!p) throw notFound(PATROL);
@@ -882,5 +901,6 @@ export const handler = lambda(routes, {
   assignEnterprises,
   removeEnterprise,
   createPatrol,
+  listPatrols: listPatrolsRoute,
   getPatrol: getPatrolRoute,
 });

@@ -215,6 +215,9 @@ export const HazardOut = z.object({
   currentStateAndCause: field(z.optional(z.string()), "隐患现状及其产生原因（重大隐患必填，16号令第十四条）。Current state and cause."),
   harmAndDifficultyAnalysis: field(z.optional(z.string()), "隐患的危害程度和整改难易程度分析（重大隐患必填）。Harm and difficulty analysis."),
   plan: field(z.optional(z.record(z.string(), z.string())), "重大隐患治理方案的六项内容（16号令第十五条第二款），可分次提交。Rectification plan."),
+  selfInspectionId: field(z.optional(z.string()), "发现它的企业自查编号。Self-inspection id."),
+  inspectionId: field(z.optional(z.string()), "发现它的执法检查编号。Enforcement inspection id."),
+  patrolId: field(z.optional(z.string()), "发现它的网格巡查编号。Grid patrol id."),
   missingPlanParts: field(z.array(z.string()), "治理方案尚缺的部分。Missing plan parts."),
   supervision: field(z.optional(SupervisionOut), "挂牌督办情况。Supervision."),
   review: field(z.optional(z.object({ requestedOn: field(z.nullable(DateString), "申请核查的日期。Requested on."), dueDate: field(DateString, "核查应完成的日期。Due date."), decidedOn: field(z.nullable(DateString), "核查结论日期。Decided on."), overdue: field(z.boolean(), "是否已逾期（按北京时间计）。Overdue.") })), "核查（重大隐患销号前的复查）情况。Review."),
@@ -260,10 +263,12 @@ export type CreateInspection = z.infer<typeof CreateInspection>;
 export const InspectionOut = z.object({
   id: Out.id,
   enterpriseId: field(z.string(), "企业编号。Enterprise id."),
+  enterpriseName: field(z.string(), "被检查企业的名称（检查时）。Enterprise name."),
   regionCode: field(z.string(), "行政区划代码。Region code."),
   date: field(DateString, "检查日期。Inspection date."),
   startedAt: field(Timestamp, "检查人员到达的时刻（默认检查日 00:00）。Started at."),
   inspectors: field(z.array(z.object({ name: field(z.string(), "执法人员姓名。Name."), certificateNo: field(z.optional(z.string()), "执法证号。Certificate number.") })), "执法人员（至少 2 名）。Inspectors."),
+  summary: field(z.optional(z.string()), "检查情况概要。Summary."),
   findingsCount: field(z.number(), "发现的隐患数。Findings count."),
   hazardIds: field(z.array(z.string()), "由此产生的隐患编号。Hazard ids."),
   createdAt: Out.createdAt,
@@ -430,6 +435,8 @@ export const PatrolOut = z.object({
   createdAt: Out.createdAt,
   createdBy: Out.createdBy,
 });
+export const PatrolPage = page(PatrolOut);
+export const ListPatrolsQuery = z.strictObject({ limit: Limit, cursor: Cursor });
 
 // ---------- OpenAPI components ----------
 components(
@@ -437,7 +444,7 @@ components(
     PublishChecklist, ChecklistOut, ChecklistList, CreateSelfInspection, SelfInspectionOut, SelfInspectionPage, CreateHazard, HazardOut,
     HazardPage, NoteBody, PlanBody, RejectBody, SuperviseBody, AttachmentOut, AttachmentUploadOut, CreateInspection, InspectionOut,
     InspectionPage, ReconciliationOut, RegionReconciliationOut, StatisticsOut, CreateFiling, FilingOut, FilingsView, CreateGrid, GridOut,
-    GridPage, AssignEnterprises, AssignOut, CreatePatrol, PatrolOut,
+    GridPage, AssignEnterprises, AssignOut, CreatePatrol, PatrolOut, PatrolPage,
   },
   {
     PublishChecklist: "发布排查清单新版本的请求。Publish a checklist version.",
@@ -471,5 +478,6 @@ components(
     AssignOut: "划入网格的结果。Assignment result.",
     CreatePatrol: "网格员巡查记录。A grid patrol.",
     PatrolOut: "一次网格巡查。A grid patrol.",
+    PatrolPage: "网格巡查列表的一页。A page of grid patrols.",
   },
 );

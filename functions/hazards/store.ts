@@ -745,6 +745,11 @@ export function patrolWrite(p: Patrol): Write {
   return putNew({ pk: `PATROL#${p.id}`, sk: "PATROL", entity: "grid_patrol", gsi2pk: `PATROLGRID#${p.gridId}`, gsi2sk: `${p.patrolledAt}#${p.id}`, ...p });
 }
 
+export async function listPatrolsOfGrid(gridId: string, limit: number, cursor?: string): Promise<Page<Patrol>> {
+  const p = await query({ index: "gsi2", pk: `PATROLGRID#${gridId}`, limit, cursor, newestFirst: true });
+  return { items: p.items.map((i) => strip(i) as unknown as Patrol), nextCursor: p.nextCursor };
+}
+
 export async function getPatrol(id: string): Promise<Patrol | undefined> {
   const item = await getItem(`PATROL#${id}`, "PATROL");
   return item ? (strip(item) as unknown as Patrol) : undefined;

@@ -171,4 +171,43 @@ describe("grids", () => {
     const city = await gridCoverage("420100");
     expect(city.enterprises).toBeGreaterThanOrEqual(after.enterprises);
   });
+  it("assigning and releasing move the grid's version: with a stale If-Match the change is a 409 and nothing is written", async () => {
+    const g = await newGrid();
+    const a = await newEnterprise(api, { regionCode: "420114" });
+    const b = await newEnterprise(api, { regionCode: "420114" });
+    const first = await api.call("POST", `/v1/grids/${g.id}/enterprises`, { as: caidian, headers: { "if-match": '"1"' }, body: { enterpriseIds: [a.id] } });
+    expect(first.status, JSON.stringify(first.body)).toBe(200);
+    expect(first.headers.get("etag")).toBe('"2"');
+    // A second screen still holding version 1 loses, and b stays outside the grid.
+    const stale = await api.call("POST", `/v1/grids/${g.id}/enterprises`, { as: caidian, headers: { "if-match": '"1"' }, body: { enterpriseIds: [b.id] } });
+    expect(stale.status).toBe(409);
+    expect((await api.call("GET", `/v1/enterprises/${b.id}`, { as: caidian })).body.gridId ?? null).toBeNull();
+    const staleRelease = await api.call("DELETE", `/v1/grids/${g.id}/enterprises/${a.id}`, { as: caidian, headers: { "if-match": '"1"' } });
+    expect(staleRelease.status).toBe(409);
+    const release = await api.call("DELETE", `/v1/grids/${g.id}/enterprises/${a.id}`, { as: caidian, headers: { "if-match": '"2"' } });
+    expect(release.status).toBe(200);
+    const after = await api.call("GET", `/v1/grids/${g.id}`, { as: caidian });
+    expect(after.body).toMatchObject({ version: 3, enterprises: [] });
+    expect(after.headers.get("etag")).toBe('"3"');
+    const trail = await api.call("GET", `/v1/audit?entityId=${g.id}`, { as: caidian });
+    expect(trail.body.items.map((x: { action: string }) => x.action)).toEqual(["grid.create", "grid.assign", "grid.remove"]);
+  });
+
+  it("a grid's patrols list newest first with paging, inside the grid's jurisdiction only", async () => {
+    const g = await newGrid();
+    const a = await newEnterprise(api, { regionCode: "420114" });
+    await assign(g.id, [a.id]);
+    const finding = { enterpriseId: a.id, level: "general", description: "灭火器压力不足", location: "仓库", rectifyBy: inDays(5) };
+    const older = await api.call("POST", "/v1/grid-patrols", { as: g.as, body: { patrolledAt: minutesAgo(90), route: "一号路", findings: [finding] } });
+    const newer = await api.call("POST", "/v1/grid-patrols", { as: g.as, body: { patrolledAt: minutesAgo(30), visitedEnterpriseIds: [a.id], findings: [] } });
+    expect([older.status, newer.status]).toEqual([201, 201]);
+    const page1 = await api.call("GET", `/v1/grids/${g.id}/patrols?limit=1`, { as: regulator("420100") });
+    expect(page1.status).toBe(200);
+    expect(page1.body.items.map((p: { id: string }) => p.id)).toEqual([newer.body.id]);
+    const page2 = await api.call("GET", `/v1/grids/${g.id}/patrols?limit=1&cursor=${encodeURIComponent(page1.body.nextCursor)}`, { as: regulator("420100") });
+    expect(page2.body.items).toEqual([expect.objectContaining({ id: older.body.id, hazardIds: older.body.hazardIds, route: "一号路" })]);
+    expect((await api.call("GET", `/v1/grids/${g.id}/patrols`, { as: g.as })).body.items).toHaveLength(2);
+    expect((await api.call("GET", `/v1/grids/${g.id}/patrols`, { as: regulator("420102") })).status).toBe(404);
+    expect((await api.call("GET", `/v1/grids/${g.id}/patrols`, { as: { role: "enterprise", region: "420114", enterprise: a.id } })).status).toBe(403);
+  });
 });

@@ -35,8 +35,10 @@ async function selfReports(e: TestEnterprise) {
 describe("POST /v1/enforcement-inspections", () => {
   it("each finding becomes a hazard with source enforcement, linked to the inspection; audited", async () => {
     const e = await newEnterprise(api, { regionCode: "420111" });
-    const insp = await inspect(hongshan, e.id, [finding(), finding({ level: "major", description: "液氯钢瓶无防倾倒措施", location: "气瓶间", currentStateAndCause: "未设置固定链", harmAndDifficultyAnalysis: "倾倒可能泄漏，整改容易" })]);
-    expect(insp).toMatchObject({ enterpriseId: e.id, date: today(), findingsCount: 2 });
+    const insp = await inspect(hongshan, e.id, [finding(), finding({ level: "major", description: "液氯钢瓶无防倾倒措施", location: "气瓶间", currentStateAndCause: "未设置固定链", harmAndDifficultyAnalysis: "倾倒可能泄漏，整改容易" })], { summary: "检查氯化工段和气瓶间" });
+    const registered = await api.call("GET", `/v1/enterprises/${e.id}`, { as: hongshan });
+    // The record names whom it inspected and what was seen, for the list and the record page.
+    expect(insp).toMatchObject({ enterpriseId: e.id, enterpriseName: registered.body.name, summary: "检查氯化工段和气瓶间", date: today(), findingsCount: 2 });
     expect(insp.hazardIds).toHaveLength(2);
     const h = await api.call("GET", `/v1/hazards/${insp.hazardIds[1]}`, { as: e.as });
     expect(h.body).toMatchObject({ source: "enforcement", inspectionId: insp.id, level: "major", status: "reported" });
@@ -46,6 +48,10 @@ describe("POST /v1/enforcement-inspections", () => {
     expect(list.body.items.map((x: { id: string }) => x.id)).toEqual([insp.id]);
     const byRegion = await api.call("GET", `/v1/enforcement-inspections?regionCode=420111&from=${today()}&limit=100`, { as: wuhan });
     expect(byRegion.body.items.map((x: { id: string }) => x.id)).toContain(insp.id);
+    // A range that ends before it starts is the caller's mistake, said on the field.
+    const reversed = await api.call("GET", `/v1/enforcement-inspections?regionCode=420111&from=${today()}&to=2020-01-01`, { as: wuhan });
+    expect(reversed.status).toBe(400);
+    expect(reversed.body.errors[0].path).toBe("to");
     const audit = await api.call("GET", `/v1/audit?entityId=${insp.id}`, { as: hongshan });
     expect(audit.body.items[0]).toMatchObject({ action: "inspection.create", summary: { findings: 2 } });
     // Period index (INSP, month of the inspection date) for the roll-ups.

@@ -79,3 +79,25 @@ export async function screenshot(page: Page, name: string): Promise<void> {
   mkdirSync("docs", { recursive: true });
   await page.screenshot({ path: `docs/${name}.png`, fullPage: false });
 }
+
+/** A demo account's token from the local stack, as its sign-in page gets it. */
+export async function tokenOf(account: DemoAccountId): Promise<string> {
+  const r = await fetch(`${inject("webUrl")}/local/demo-token`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ account }) });
+  return ((await r.json()) as { token: string }).token;
+}
+
+/** One API call as a demo account (an Idempotency-Key on every POST), to set the scene a screen is tested on. */
+export async function call<T = Record<string, unknown>>(method: string, path: string, account: DemoAccountId, body?: unknown, headers: Record<string, string> = {}): Promise<{ status: number; body: T }> {
+  const r = await fetch(`${inject("webUrl")}${path}`, {
+    method,
+    headers: {
+      authorization: `Bearer ${await tokenOf(account)}`,
+      ...(body === undefined ? {} : { "content-type": "application/json" }),
+      ...(method === "POST" ? { "idempotency-key": crypto.randomUUID() } : {}),
+      ...headers,
+    },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  const text = await r.text();
+  return { status: r.status, body: (text ? JSON.parse(text) : {}) as T };
+}

@@ -3,8 +3,10 @@ import type { RouteKey } from "./api/access";
 import { pages as accidentPages } from "./features/accidents/pages";
 import { pages as approvalPages } from "./features/approvals/pages";
 import { pages as fieldPages } from "./features/field/pages";
+import { pages as gridPages } from "./features/grids/pages";
 import { pages as hazardPages } from "./features/hazards/pages";
 import { pages as indicatorPages } from "./features/indicators/pages";
+import { pages as inspectionPages } from "./features/inspections/pages";
 import { pages as publicPages } from "./features/public/pages";
 import { pages as reviewPages } from "./features/review/pages";
 import { pages as supervisionPages } from "./features/supervision/pages";
@@ -31,4 +33,4 @@ export interface PageDef {
 
 export type MenuGroup = "public" | "workspace" | "hazards" | "accidents" | "approvals" | "credit" | "stats" | "registry" | "platform";
 
-export const PAGES: PageDef[] = [...todoPages, ...workspacePages, ...hazardPages, ...supervisionPages, ...accidentPages, ...approvalPages, ...reviewPages, ...indicatorPages, ...fieldPages, ...publicPages];
+export const PAGES: PageDef[] = [...todoPages, ...workspacePages, ...hazardPages, ...supervisionPages, ...inspectionPages, ...gridPages, ...accidentPages, ...approvalPages, ...reviewPages, ...indicatorPages, ...fieldPages, ...publicPages];

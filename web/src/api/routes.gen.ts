@@ -43,6 +43,7 @@ export const ROUTES = [
   { method: "POST", path: "/v1/grids/{id}/enterprises", roles: ["regulator"] },
   { method: "DELETE", path: "/v1/grids/{id}/enterprises/{enterpriseId}", roles: ["regulator"] },
   { method: "POST", path: "/v1/grid-patrols", roles: ["grid_member"] },
+  { method: "GET", path: "/v1/grids/{id}/patrols", roles: ["grid_member","regulator","industry_department","statistician","admin"] },
   { method: "GET", path: "/v1/grid-patrols/{id}", roles: ["grid_member","regulator","industry_department","statistician","admin"] },
   { method: "POST", path: "/v1/accidents", roles: ["enterprise","regulator","industry_department"] },
   { method: "GET", path: "/v1/accidents/{id}", roles: ["enterprise","regulator","industry_department","statistician","admin"] },

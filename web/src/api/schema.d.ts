@@ -561,7 +561,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Assign enterprises to a grid; each enterprise belongs to at most one grid */
+        /** Assign enterprises to a grid; each enterprise belongs to at most one grid. With If-Match, only if the grid is still at that version */
         post: operations["assignEnterprises"];
         delete?: never;
         options?: never;
@@ -580,7 +580,7 @@ export interface paths {
         put?: never;
         post?: never;
         /**
-         * Take an enterprise out of a grid
+         * Take an enterprise out of a grid. With If-Match, only if the grid is still at that version
          * @description 此操作不接受请求体（发送的内容被忽略）。Takes no body.
          */
         delete: operations["removeEnterprise"];
@@ -600,6 +600,23 @@ export interface paths {
         put?: never;
         /** A grid member's patrol report; each finding becomes a hazard with source grid_patrol */
         post: operations["createPatrol"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/grids/{id}/patrols": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Patrol reports of a grid, newest first */
+        get: operations["listPatrols"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -4491,6 +4508,12 @@ export interface components {
             plan?: {
                 [key: string]: string;
             };
+            /** @description 发现它的企业自查编号。Self-inspection id. */
+            selfInspectionId?: string;
+            /** @description 发现它的执法检查编号。Enforcement inspection id. */
+            inspectionId?: string;
+            /** @description 发现它的网格巡查编号。Grid patrol id. */
+            patrolId?: string;
             /** @description 治理方案尚缺的部分。Missing plan parts. */
             missingPlanParts: string[];
             /** @description 挂牌督办情况。Supervision. */
@@ -4608,6 +4631,8 @@ export interface components {
             id: string;
             /** @description 企业编号。Enterprise id. */
             enterpriseId: string;
+            /** @description 被检查企业的名称（检查时）。Enterprise name. */
+            enterpriseName: string;
             /** @description 行政区划代码。Region code. */
             regionCode: string;
             /**
@@ -4629,6 +4654,8 @@ export interface components {
                 /** @description 执法证号。Certificate number. */
                 certificateNo?: string;
             }[];
+            /** @description 检查情况概要。Summary. */
+            summary?: string;
             /** @description 发现的隐患数。Findings count. */
             findingsCount: number;
             /** @description 由此产生的隐患编号。Hazard ids. */
@@ -5136,6 +5163,13 @@ export interface components {
              * @example demo-regulator-420102
              */
             createdBy: string;
+        };
+        /** @description 网格巡查列表的一页。A page of grid patrols. */
+        PatrolPage: {
+            /** @description 本页的记录。Items of this page. */
+            items: components["schemas"]["PatrolOut"][];
+            /** @description 下一页的游标，作为 cursor 传回；为 null 表示没有更多。Next page cursor. */
+            nextCursor: string | null;
         };
         /** @description 提交（部分）治理方案。Submit (parts of) the plan. */
         PlanBody: {
@@ -12160,6 +12194,7 @@ export interface operations {
             /** @description 成功。OK. */
             200: {
                 headers: {
+                    ETag: components["headers"]["ETag"];
                     "Idempotent-Replayed": components["headers"]["IdempotentReplayed"];
                     [name: string]: unknown;
                 };
@@ -12343,6 +12378,7 @@ export interface operations {
             /** @description 成功。OK. */
             200: {
                 headers: {
+                    ETag: components["headers"]["ETag"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -12604,6 +12640,131 @@ export interface operations {
                          * @enum {string}
                          */
                         code?: "idempotency_key_reused";
+                    };
+                };
+            };
+            /** @description 服务器内部错误（Internal Server Error）：internal_error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /**
+                         * @description 本操作以此状态答复时可能的错误代码。Codes of this status.
+                         * @enum {string}
+                         */
+                        code?: "internal_error";
+                    };
+                };
+            };
+            /** @description 服务暂不可用（Service Unavailable）：dependency_unavailable */
+            503: {
+                headers: {
+                    "Retry-After": components["headers"]["RetryAfter"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /**
+                         * @description 本操作以此状态答复时可能的错误代码。Codes of this status.
+                         * @enum {string}
+                         */
+                        code?: "dependency_unavailable";
+                    };
+                };
+            };
+        };
+    };
+    listPatrols: {
+        parameters: {
+            query?: {
+                /**
+                 * @description 每页条数（1–100，默认 20）。Page size.
+                 * @example 20
+                 */
+                limit?: number;
+                /** @description 分页游标：上一页应答中的 nextCursor。Page cursor. */
+                cursor?: string;
+            };
+            header?: never;
+            path: {
+                /**
+                 * @description 记录编号（ULID，26 位，按时间排序）
+                 * @example 01JC9Z3K7Q8R2S4T6V8W0X2Y4Z
+                 */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 成功。OK. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PatrolPage"];
+                };
+            };
+            /** @description 请求无效（Bad Request）：invalid_cursor、validation_failed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /**
+                         * @description 本操作以此状态答复时可能的错误代码。Codes of this status.
+                         * @enum {string}
+                         */
+                        code?: "invalid_cursor" | "validation_failed";
+                    };
+                };
+            };
+            /** @description 未认证（Unauthorized）：unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /**
+                         * @description 本操作以此状态答复时可能的错误代码。Codes of this status.
+                         * @enum {string}
+                         */
+                        code?: "unauthorized";
+                    };
+                };
+            };
+            /** @description 无权操作（Forbidden）：forbidden、out_of_scope */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /**
+                         * @description 本操作以此状态答复时可能的错误代码。Codes of this status.
+                         * @enum {string}
+                         */
+                        code?: "forbidden" | "out_of_scope";
+                    };
+                };
+            };
+            /** @description 未找到（Not Found）：not_found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /**
+                         * @description 本操作以此状态答复时可能的错误代码。Codes of this status.
+                         * @enum {string}
+                         */
+                        code?: "not_found";
                     };
                 };
             };

@@ -3,6 +3,7 @@ import { Link, useParams } from "react-router";
 import { api, $api } from "../../api/client";
 import { ifMatch, useSubmit } from "../../api/submit";
 import { AttachmentLink } from "../../components/AttachmentLink";
+import { AuditTrail } from "../../components/AuditTrail";
 import { EvidenceUpload } from "../../components/EvidenceUpload";
 import { QueryState } from "../../components/QueryState";
 import { TAG } from "../../components/colors";
@@ -106,6 +107,7 @@ export default function ApplicationDetail() {
                 ]}
               />
             </section>
+            <AuditTrail entityId={a.id} version={a.version} labels={STEP_ACTION} />
           </Space>
         );
       }}

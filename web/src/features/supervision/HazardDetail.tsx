@@ -1,20 +1,20 @@
 import { Button, DatePicker, Descriptions, Flex, Form, Input, Radio, Typography } from "antd";
 import type { Dayjs } from "dayjs";
-import { useParams } from "react-router";
+import { Link, useParams } from "react-router";
 import { api, $api } from "../../api/client";
-import { useSubmit } from "../../api/submit";
+import { ifMatch, useSubmit } from "../../api/submit";
 import { AuditTrail } from "../../components/AuditTrail";
 import { QueryState } from "../../components/QueryState";
-import { HAZARD_LEVEL, HAZARD_STATUS } from "./labels";
+import { ACTION_LABELS, HAZARD_LEVEL, HAZARD_SOURCE, HAZARD_STATUS } from "../hazards/labels";
 
 const record = (id: string) => ({ path: "/v1/hazards/{id}" as const, id });
 
 /** Accept or write off: one note, one button. */
-function NoteAction({ id, action, label }: { id: string; action: "accept" | "write-off"; label: string }) {
+function NoteAction({ id, version, action, label }: { id: string; version: number; action: "accept" | "write-off"; label: string }) {
   const [form] = Form.useForm<{ note?: string }>();
   const submit = useSubmit({ form, record: record(id), success: `已${label}` });
   return (
-    <Form form={form} layout="vertical" onFinish={({ note }) => submit.run((h) => api.POST(`/v1/hazards/{id}/${action}`, { params: { path: { id } }, body: { note: note || undefined }, headers: h }))}>
+    <Form form={form} layout="vertical" onFinish={({ note }) => submit.run((h) => api.POST(`/v1/hazards/{id}/${action}`, { params: { path: { id } }, body: { note: note || undefined }, headers: { ...h, ...ifMatch(version) } }))}>
       <Form.Item name="note" label={`${label}意见`}>
         <Input.TextArea rows={2} />
       </Form.Item>
@@ -25,11 +25,11 @@ function NoteAction({ id, action, label }: { id: string; action: "accept" | "wri
   );
 }
 
-function Reject({ id }: { id: string }) {
+function Reject({ id, version }: { id: string; version: number }) {
   const [form] = Form.useForm<{ reason: string }>();
   const submit = useSubmit({ form, record: record(id), success: "已退回整改" });
   return (
-    <Form form={form} layout="vertical" onFinish={(body) => submit.run((h) => api.POST("/v1/hazards/{id}/reject", { params: { path: { id } }, body, headers: h }))}>
+    <Form form={form} layout="vertical" onFinish={(body) => submit.run((h) => api.POST("/v1/hazards/{id}/reject", { params: { path: { id } }, body, headers: { ...h, ...ifMatch(version) } }))}>
       <Form.Item name="reason" label="退回理由" rules={[{ required: true, message: "请填写退回理由" }]}>
         <Input.TextArea rows={2} />
       </Form.Item>
@@ -40,7 +40,7 @@ function Reject({ id }: { id: string }) {
   );
 }
 
-function Supervise({ id }: { id: string }) {
+function Supervise({ id, version }: { id: string; version: number }) {
   const [form] = Form.useForm<{ deadline: Dayjs; productionSuspended: boolean; note?: string }>();
   const submit = useSubmit({ form, record: record(id), success: "已挂牌督办" });
   return (
@@ -49,7 +49,7 @@ function Supervise({ id }: { id: string }) {
       layout="vertical"
       onFinish={(v) =>
         submit.run((h) =>
-          api.POST("/v1/hazards/{id}/supervise", { params: { path: { id } }, body: { deadline: v.deadline.format("YYYY-MM-DD"), productionSuspended: v.productionSuspended, note: v.note || undefined }, headers: h }),
+          api.POST("/v1/hazards/{id}/supervise", { params: { path: { id } }, body: { deadline: v.deadline.format("YYYY-MM-DD"), productionSuspended: v.productionSuspended, note: v.note || undefined }, headers: { ...h, ...ifMatch(version) } }),
         )
       }
     >
@@ -77,24 +77,42 @@ export default function HazardDetail() {
     <QueryState query={query} notFound="没有这条隐患">
       {(h) => (
         <Flex vertical gap={16}>
-          <Typography.Title level={2}>
-            {h.enterpriseName} · {HAZARD_LEVEL[h.level]}
-          </Typography.Title>
+          <div>
+            <Link to="/supervision/hazards">← 辖区隐患</Link>
+            <Typography.Title level={2}>
+              {h.enterpriseName} · {HAZARD_LEVEL[h.level]?.label ?? h.level}
+            </Typography.Title>
+          </div>
           <Descriptions bordered size="small" column={{ xs: 1, md: 2 }}>
-            <Descriptions.Item label="状态">{HAZARD_STATUS[h.status]}</Descriptions.Item>
+            <Descriptions.Item label="状态">{HAZARD_STATUS[h.status]?.label ?? h.status}</Descriptions.Item>
             <Descriptions.Item label="整改期限">{`${h.rectifyBy.slice(0, 10)}${h.overdue ? " ⚠ 逾期" : ""}`}</Descriptions.Item>
             <Descriptions.Item label="位置">{h.location}</Descriptions.Item>
+            <Descriptions.Item label="来源">
+              {HAZARD_SOURCE[h.source] ?? h.source}
+              {h.inspectionId && (
+                <>
+                  {" · "}
+                  <Link to={`/inspections/${h.inspectionId}`}>查看执法检查</Link>
+                </>
+              )}
+              {h.patrolId && (
+                <>
+                  {" · "}
+                  <Link to={`/grid-patrols/${h.patrolId}`}>查看巡查记录</Link>
+                </>
+              )}
+            </Descriptions.Item>
             <Descriptions.Item label="挂牌督办">{h.supervision ? `期限 ${h.supervision.deadline}` : "未挂牌"}</Descriptions.Item>
             <Descriptions.Item label="隐患描述" span={2}>
               {h.description}
             </Descriptions.Item>
             {h.review && <Descriptions.Item label="复查期限">{`${h.review.dueDate}${h.review.overdue ? " ⚠ 逾期" : ""}`}</Descriptions.Item>}
           </Descriptions>
-          {h.allowedActions.includes("supervise") && <Supervise id={h.id} />}
-          {h.allowedActions.includes("accept") && <NoteAction id={h.id} action="accept" label="验收" />}
-          {h.allowedActions.includes("reject") && <Reject id={h.id} />}
-          {h.allowedActions.includes("write-off") && <NoteAction id={h.id} action="write-off" label="核销" />}
-          <AuditTrail entityId={h.id} version={h.version} />
+          {h.allowedActions.includes("supervise") && <Supervise id={h.id} version={h.version} />}
+          {h.allowedActions.includes("accept") && <NoteAction id={h.id} version={h.version} action="accept" label="验收" />}
+          {h.allowedActions.includes("reject") && <Reject id={h.id} version={h.version} />}
+          {h.allowedActions.includes("write-off") && <NoteAction id={h.id} version={h.version} action="write-off" label="核销" />}
+          <AuditTrail entityId={h.id} version={h.version} labels={ACTION_LABELS} />
         </Flex>
       )}
     </QueryState>

@@ -4,6 +4,7 @@ import { $api } from "../../api/client";
 import { mayCall } from "../../api/access";
 import { useSession } from "../../auth/session";
 import { Countdown, when } from "../../components/Countdown";
+import { emptyText } from "../../components/ListFilters";
 import { QueryState } from "../../components/QueryState";
 import { LEVEL } from "../accidents/labels";
 
@@ -17,10 +18,6 @@ const STATUS: [string, string][] = [
 type HazardStatus = "reported" | "planned" | "rectifying" | "rectified" | "review_requested";
 
 /** antd's empty-list grey fails contrast on the card body. */
-function Empty({ text }: { text: string }) {
-  return <span style={{ color: "#595959" }}>{text}</span>;
-}
-
 /** A count from one page of at most 100; "100+" when more pages follow. */
 function count(page: { items: unknown[]; nextCursor: string | null }): string {
   return page.nextCursor ? `${page.items.length}+` : String(page.items.length);
@@ -47,7 +44,7 @@ function PendingAccidents() {
           <List
             size="small"
             dataSource={data.items}
-            locale={{ emptyText: <Empty text={"没有等待本级转报的报告"} /> }}
+            locale={emptyText("没有等待本级转报的报告")}
             renderItem={(a) => (
               <List.Item>
                 <Flex vertical gap={2} style={{ minWidth: 0 }}>
@@ -75,7 +72,7 @@ function MajorHazards() {
           <List
             size="small"
             dataSource={data.items.filter((h) => h.status !== "closed")}
-            locale={{ emptyText: <Empty text={"没有未销号的重大隐患"} /> }}
+            locale={emptyText("没有未销号的重大隐患")}
             renderItem={(h) => (
               <List.Item>
                 <Flex vertical gap={2} style={{ minWidth: 0 }}>
@@ -139,7 +136,7 @@ function Credit() {
               size="small"
               header="待完成的检查、约谈任务"
               dataSource={[...data.items].sort((a, b) => a.dueOn.localeCompare(b.dueOn))}
-              locale={{ emptyText: <Empty text={"没有待完成的任务"} /> }}
+              locale={emptyText("没有待完成的任务")}
               renderItem={(t) => (
                 <List.Item>
                   <span>
