@@ -12,7 +12,7 @@ export default defineConfig({
       {
         test: {
           name: "unit",
-          include: ["functions/**/rules.test.ts", "shared/**/*.test.ts", "local/**/*.test.ts", "infra/**/*.test.ts"],
+          include: ["functions/**/rules.test.ts", "shared/**/*.test.ts", "local/**/*.test.ts", "infra/**/*.test.ts", "tests/unit/*.test.ts"],
         },
       },
       {

@@ -2,7 +2,7 @@
 // with a JWT authorizer whose routes come from the manifest, one Lambda per bounded
 // context, and an EventBridge schedule per job (with retries and a DLQ).
 import { join } from "node:path";
-import { CfnOutput, Duration, RemovalPolicy, Stack, type StackProps, TimeZone, Validations } from "aws-cdk-lib";
+import { AssetHashType, CfnOutput, DockerImage, Duration, RemovalPolicy, Stack, type StackProps, TimeZone, Validations } from "aws-cdk-lib";
 import { type CfnStage, CorsHttpMethod, HttpApi, HttpMethod } from "aws-cdk-lib/aws-apigatewayv2";
 import { HttpJwtAuthorizer } from "aws-cdk-lib/aws-apigatewayv2-authorizers";
 import { HttpLambdaIntegration } from "aws-cdk-lib/aws-apigatewayv2-integrations";
@@ -14,8 +14,7 @@ import * as cognito from "aws-cdk-lib/aws-cognito";
 import * as dynamodb from "aws-cdk-lib/aws-dynamodb";
 import * as iam from "aws-cdk-lib/aws-iam";
 import * as kms from "aws-cdk-lib/aws-kms";
-import { Architecture, type CfnFunction, Runtime, Tracing } from "aws-cdk-lib/aws-lambda";
-import { NodejsFunction, OutputFormat } from "aws-cdk-lib/aws-lambda-nodejs";
+import { Architecture, type CfnFunction, Code, Function as LambdaFunction, Runtime, Tracing } from "aws-cdk-lib/aws-lambda";
 import { type CfnLogGroup, LogGroup, RetentionDays } from "aws-cdk-lib/aws-logs";
 import * as s3 from "aws-cdk-lib/aws-s3";
 import { BucketDeployment, Source } from "aws-cdk-lib/aws-s3-deployment";
@@ -25,7 +24,7 @@ import * as sns from "aws-cdk-lib/aws-sns";
 import * as sqs from "aws-cdk-lib/aws-sqs";
 import type { Construct } from "constructs";
 import { MANIFEST } from "../functions/manifest.js";
-import { ESM_REQUIRE_BANNER, EXTERNAL_MODULES, LAMBDA_BUNDLE, LAZY_MODULES } from "./bundling.js";
+import { bundleLambda, ENTRY_NAME } from "./bundling.js";
 import { writePartitions } from "./key-prefixes.js";
 import { NAMESPACE } from "../shared/metrics.js";
 import { JOBS } from "../functions/schedule.js";
@@ -280,7 +279,33 @@ export class SafetyPlatformStack extends Stack {
     const dlq = new sqs.Queue(this, "JobDeadLetters", { encryption: sqs.QueueEncryption.KMS, encryptionMasterKey: key, enforceSSL: true, retentionPeriod: Duration.days(14) });
     Validations.of(dlq).acknowledge({ id: "AwsSolutions::AwsSolutions-SQS3", reason: "This queue is itself the dead-letter queue of the job schedules." });
 
-    const functions = new Map<FunctionName, NodejsFunction>();
+    const functions = new Map<FunctionName, LambdaFunction>();
+    // One asset per entry: the jobs of a context share their bundle.
+    const codes = new Map<string, Code>();
+    const codeOf = (entry: string) => {
+      let code = codes.get(entry);
+      if (!code) {
+        // esbuild in process, no Docker and no npm install: synth works offline. The hash is the
+        // bundle's, so an unchanged function is not redeployed.
+        code = Code.fromAsset(ROOT, {
+          assetHashType: AssetHashType.OUTPUT,
+          bundling: {
+            image: DockerImage.fromRegistry("unused"),
+            // Never run (the local bundling below always succeeds), but CDK caches staged assets by
+            // these props and cannot tell the `local` functions apart: the entry must show here.
+            command: ["esbuild", entry],
+            local: {
+              tryBundle(outputDir) {
+                bundleLambda(join(ROOT, entry), outputDir);
+                return true;
+              },
+            },
+          },
+        });
+        codes.set(entry, code);
+      }
+      return code;
+    };
     // Least privilege, written out: each function's own role may write its own log group,
     // use the table and its indexes (named one by one, no wildcard), the data key, and —
     // only where it presigns or checks uploads — objects in the evidence bucket.
@@ -346,9 +371,9 @@ export class SafetyPlatformStack extends Stack {
       });
       const isJob = name.endsWith("Job");
       const timeout = Duration.seconds(isJob ? 300 : 15);
-      const fn = new NodejsFunction(this, name, {
-        entry: join(ROOT, entry),
-        handler,
+      const fn = new LambdaFunction(this, name, {
+        code: codeOf(entry),
+        handler: `${ENTRY_NAME}.${handler}`,
         role,
         runtime: Runtime.NODEJS_22_X,
         architecture: Architecture.ARM_64,
@@ -364,17 +389,6 @@ export class SafetyPlatformStack extends Stack {
           // shared/tracing.ts loads the Tracer only when this is on.
           POWERTOOLS_TRACE_ENABLED: "true",
           NODE_OPTIONS: "--enable-source-maps",
-        },
-        bundling: {
-          format: OutputFormat.ESM,
-          minify: LAMBDA_BUNDLE.minify,
-          sourceMap: true,
-          target: LAMBDA_BUNDLE.target,
-          mainFields: [...LAMBDA_BUNDLE.mainFields],
-          banner: ESM_REQUIRE_BANNER,
-          externalModules: EXTERNAL_MODULES,
-          bundleAwsSDK: true,
-          nodeModules: LAZY_MODULES,
         },
       });
       Validations.of(role).acknowledge({

@@ -29,9 +29,8 @@
 //   APPDEC  itemCode, decision ("approved"|"refused"), decidedOn, dueDate, withinLimit (boolean)
 //   LICEVT  licenceNumber, itemCode, event ("suspended"|"restored"|"revoked"|"cancelled"|"issued"|"renewed"), at, cause ("penalty"|"major_hazard", on suspensions and revocations)
 //   VIOL    date, penaltyKind, amountYuan
-import { childrenOf, cityOf } from "./codes/index.js";
+import { CITY_CODES, cityOf, countyOf } from "./codes/index.js";
 import { queryAll, type Item } from "./db.js";
-import { PROVINCE_CODE } from "./policy.js";
 import { shanghaiDate } from "./time.js";
 
 export type PeriodKind = "ACC" | "HAZ" | "INSP" | "FILING" | "APPDEC" | "LICEVT" | "VIOL";
@@ -43,10 +42,8 @@ export function monthOf(value: string): string {
 
 export function periodIndexKeys(kind: PeriodKind, businessDate: string, regionCode: string, id: string): { gsi4pk: string; gsi4sk: string } {
   const city = cityOf(regionCode) ?? regionCode;
-  return { gsi4pk: `${kind}#${monthOf(businessDate)}#${city}`, gsi4sk: `${regionCode.slice(0, 6)}#${id}` };
+  return { gsi4pk: `${kind}#${monthOf(businessDate)}#${city}`, gsi4sk: `${countyOf(regionCode)}#${id}` };
 }
-
-export const CITY_CODES = (): string[] => childrenOf(PROVINCE_CODE).map((c) => c.code);
 
 /** Every record of a kind in one month, for one city or (default) the whole province. */
 export async function readMonth<T extends Item = Item>(kind: PeriodKind, month: string, cityCode?: string): Promise<T[]> {

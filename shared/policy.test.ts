@@ -1,4 +1,4 @@
-// Who reaches what: the scope rules every handler relies on (domain.md "Places": a regulator
+// Who reaches what: the scope rules every handler relies on (GB/T 2260 tree: a regulator
 // sees its own node and everything below it).
 import { describe, expect, it } from "vitest";
 import { type Actor, actorFromClaims, canReach, coversRegion, levelOf } from "./policy.js";

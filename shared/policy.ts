@@ -1,7 +1,7 @@
 // Who may act on which record. One module, pure, used by every handler: routes say which
 // roles may call them; these functions say whether a caller reaches a given record.
 // A record outside scope is answered 404 by the caller (existence is not revealed).
-import { industryMatches, isWithin, regionLevel } from "./codes/index.js";
+import { HUBEI_PROVINCE_CODE, industryMatches, isWithin, regionLevel } from "./codes/index.js";
 
 export const ROLES = [
   "enterprise",
@@ -14,7 +14,6 @@ export const ROLES = [
 ] as const;
 export type Role = (typeof ROLES)[number];
 
-export const PROVINCE_CODE = "420000";
 
 export interface Actor {
   userId: string;
@@ -40,12 +39,12 @@ export function levelOf(actor: Pick<Actor, "regionCode">): Level {
 }
 
 export function isProvinceAdmin(actor: Actor): boolean {
-  return actor.role === "admin" && actor.regionCode === PROVINCE_CODE;
+  return actor.role === "admin" && actor.regionCode === HUBEI_PROVINCE_CODE;
 }
 
 /** Does the caller's jurisdiction cover a region (its own node and everything below)? */
 export function coversRegion(actor: Actor, regionCode: string): boolean {
-  if (actor.role === "admin" && actor.regionCode === PROVINCE_CODE) return true;
+  if (actor.role === "admin" && actor.regionCode === HUBEI_PROVINCE_CODE) return true;
   return isWithin(regionCode, actor.regionCode);
 }
 

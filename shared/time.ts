@@ -108,3 +108,24 @@ export function shanghaiQuarter(value: string | Date): string {
   const d = typeof value === "string" && isIsoDate(value) ? value : shanghaiDate(value);
   return `${d.slice(0, 4)}Q${Math.floor((Number(d.slice(5, 7)) - 1) / 3) + 1}`;
 }
+
+// Quarters, as the platform spells them ("2026Q4"): filings, publication of the blacklist, assessment.
+
+export type Quarter = 1 | 2 | 3 | 4;
+
+export interface QuarterRef {
+  year: number;
+  quarter: Quarter;
+}
+
+/** "2026Q4". */
+export function formatQuarter(ref: QuarterRef): string {
+  return `${String(ref.year).padStart(4, "0")}Q${ref.quarter}`;
+}
+
+/** Parses "2026Q4" (case-insensitive Q); null when malformed. */
+export function parseQuarter(text: string): QuarterRef | null {
+  const m = /^(\d{4})[Qq]([1-4])$/.exec(text);
+  if (!m) return null;
+  return { year: Number(m[1]), quarter: Number(m[2]) as Quarter };
+}

@@ -1,13 +1,13 @@
 // The accidents Lambda: initial reports, follow-ups, escalation, closure, lists.
 // Each route: parse (done by the stack), check who you are, decide (report.ts / rules.ts), write, answer.
 import type { AuditEntry } from "../../shared/audit.js";
-import { regionLevel, industryMatches } from "../../shared/codes/index.js";
+import { regionLevel } from "../../shared/codes/index.js";
 import { decideUscc, type EnterpriseRecord, getEnterprise } from "../../shared/enterprises.js";
 import { forbidden, invalidField, notFound, staleVersion } from "../../shared/errors.js";
 import { etag, expectedVersion, lambda } from "../../shared/http.js";
 import { newId } from "../../shared/ids.js";
 import { type Actor, canReach, levelOf } from "../../shared/policy.js";
-import { outOfScope, reachable, requireReach, requireRegion } from "../../shared/scope.js";
+import { industryScope, outOfScope, reachable, requireReach, requireRegion } from "../../shared/scope.js";
 import { attachmentKey, downloadLink, presignUpload, uploadedObject } from "../../shared/storage.js";
 import { isIsoDate, isoUtc, shanghaiEndOf, shanghaiStartOf } from "../../shared/time.js";
 import { applyClose, applyConcealment, applyForward, applyUpdate, checkCanClose, newReport, viewOf } from "./report.js";
@@ -149,12 +149,7 @@ export const handler = lambda(routes, {
     } else {
       const regionCode = query.regionCode ?? actor.regionCode;
       requireRegion(actor, regionCode);
-      if (actor.role === "industry_department") {
-        // Its own industry only: a narrower filter is fine, another industry is not.
-        const own = actor.industryCode as string;
-        if (query.industryCode && !industryMatches(query.industryCode, own)) throw outOfScope();
-        filter.industryCode = query.industryCode ?? own;
-      }
+      filter.industryCode = industryScope(actor, query.industryCode);
       page = await listByRegion(regionCode, filter, limit, cursor);
     }
     return { body: { items: page.items.map((r) => viewOf(r, now)), nextCursor: page.nextCursor } };

@@ -15,9 +15,10 @@ import type { Actor } from "../../shared/policy.js";
 import { statisticalDeaths } from "./rules.js";
 import type { AccidentRecord } from "./schemas.js";
 import { reportWrites } from "./store.js";
+import { HUBEI_PROVINCE_CODE } from "../../shared/codes/index.js";
 
 const JOB = "accidents-statistical-deaths";
-export const SYSTEM_ACTOR: Actor = { userId: `system:${JOB}`, role: "admin", regionCode: "420000", isHead: false };
+export const SYSTEM_ACTOR: Actor = { userId: `system:${JOB}`, role: "admin", regionCode: HUBEI_PROVINCE_CODE, isHead: false };
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 

@@ -5,6 +5,9 @@ import { isIsoDate, isoUtc, shanghaiEndOf, shanghaiStartOf } from "../../shared/
 import { pendingStep, type ReportLevel, statisticalDeaths } from "./rules.js";
 import { allOfEnterprise, countPending, listPending } from "./store.js";
 
+// The accident vocabulary of 493号令 other contexts count and judge by (statistics, credit, to-do).
+export { ACCIDENT_GRADES, type AccidentGrade, isGradeAtLeast, levelRegion, type ReportLevel, SUPPLEMENT_WINDOW_DAYS, statisticalDeaths } from "./rules.js";
+
 export interface EnterpriseAccidentSummary {
   id: string;
   /** ISO 8601 UTC. */
@@ -20,7 +23,7 @@ export interface EnterpriseAccidentSummary {
   enterpriseResponsible?: boolean;
   /** A regulator confirmed the accident was concealed or falsely reported (瞒报/谎报). */
   concealed?: boolean;
-  /** Beyond the contract: deaths plus missing people who count as dead (30/7-day rule), as of the call. */
+  /** Deaths plus missing people who count as dead (30/7-day rule), as of the call. */
   statisticalDeaths: number;
 }
 

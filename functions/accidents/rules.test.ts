@@ -434,7 +434,7 @@ describe("follow-ups (续报)", () => {
     ["major", 12],
     ["especially_major", 12],
   ];
-  it.each(intervals)("续报 (domain.md Accidents): %s at least every %i hours", (grade, hours) => {
+  it.each(intervals)("续报 (493号令 art.13 and the 2016 统计管理办法): %s at least every %i hours", (grade, hours) => {
     expect(followUpIntervalHours(grade)).toBe(hours);
     const last = "2026-06-01T20:00:00+08:00";
     const due = followUpDueAt(grade, last);
@@ -578,7 +578,7 @@ describe("statistics (2016 统计管理办法)", () => {
   });
 });
 
-describe("直管市/林区 chain (domain.md Places: 429004 etc. report straight to the province)", () => {
+describe("直管市/林区 chain (GB/T 2260: 429004 etc. report straight to the province)", () => {
   const T0 = "2026-05-01T22:00:00+08:00";
 
   it("493号令 art.10: a 一般 accident in a 直管 unit is complete on receipt: the unit is its own city level", () => {
@@ -654,7 +654,7 @@ describe("report checks", () => {
   });
 });
 
-describe("levelRegion: who acts at each level (domain.md Places, GB/T 2260)", () => {
+describe("levelRegion: who acts at each level (GB/T 2260)", () => {
   it("county → its city → the province; national is outside the platform; a 直管 unit is its own city level", () => {
     expect(["county", "city", "province", "national"].map((l) => levelRegion(l as ReportLevel, "420304"))).toEqual([
       "420304",

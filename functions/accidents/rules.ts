@@ -1,6 +1,6 @@
 // Accident direct reporting (事故归口直报): pure rules. No I/O, no clock: callers pass `now`.
 // Sources: 生产安全事故报告和调查处理条例 (国务院令第493号, 2007) and the 2016 生产安全事故统计管理办法,
-// as summarised in domain.md "Accidents". Every statutory number appears once below.
+// Every statutory number appears once below.
 //
 // Exports
 //   Grades:     AccidentGrade, ACCIDENT_GRADES (ascending), GRADE_NAME_ZH, gradeRank, compareGrades,
@@ -218,7 +218,7 @@ export interface ChainStep {
   /**
    * The same office acts at this level and the one below, so it receives the report with it: the
    * 直管市 and 神农架林区 (429004 etc.) are county-level units doing city-level work, so their "city"
-   * step is themselves and the next forward goes straight to the province (domain.md "Places").
+   * step is themselves and the next forward goes straight to the province (GB/T 2260: the 直管市 and 神农架林区 are city-level units).
    */
   sameUnit?: boolean;
 }
@@ -459,7 +459,7 @@ export function statisticalDeaths(input: {
 /**
  * 493号令 art.19: investigated by the county (一般), city (较大) and province (重大) governments.
  * 特别重大 is investigated by the State Council; the platform treats the province as the lowest
- * level allowed to close it, as the issue specifies (higher levels may close anything).
+ * level allowed to close it, the highest level on the platform (higher levels may close anything).
  */
 export const INVESTIGATING_LEVEL: Readonly<Record<AccidentGrade, ReportLevel>> = {
   general: "county",

@@ -1,6 +1,6 @@
 // Seed approval catalogue (审批服务指南). The notice (鄂安办〔2015〕60号, task 3) speaks of the provincial
 // department's "7大类16小项"; it does not name them, so the split below is ours, built from the
-// items domain.md lists:
+// licences and reviews the department issues under 安全生产许可证条例 and the related statutes:
 //   1 安全生产许可证核发 (3): 危险化学品生产企业, 非煤矿矿山企业, 烟花爆竹生产企业
 //   2 危险化学品安全使用和烟花爆竹批发许可 (2): 烟花爆竹经营（批发）, 危险化学品安全使用
 //   3 安全生产技术服务机构资质认可 (2): 安全评价机构（乙级）, 职业卫生技术服务机构（乙级）

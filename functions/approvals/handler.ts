@@ -2,7 +2,7 @@
 // (rules.ts, workflow.ts), return the writes and audit entries; the stack commits them together.
 import type { AuditEntry } from "../../shared/audit.js";
 import { diff } from "../../shared/audit.js";
-import { regionByCode, regionLevel } from "../../shared/codes/index.js";
+import { HUBEI_PROVINCE_CODE, regionByCode, regionLevel } from "../../shared/codes/index.js";
 import type { Page, Write } from "../../shared/db.js";
 import { getEnterprise } from "../../shared/enterprises.js";
 import { type ApiError, conflict, forbidden, illegalTransition, invalidField, invalidFields, notFound, staleVersion } from "../../shared/errors.js";
@@ -81,7 +81,6 @@ const APPLICATION = { zh: "审批申请", en: "application" };
 const LICENCE = { zh: "许可证", en: "licence" };
 const ITEM = { zh: "审批事项", en: "approval item" };
 const DELEGATION = { zh: "委托", en: "delegation" };
-const PROVINCE = "420000";
 
 // ---------- helpers ----------
 
@@ -218,7 +217,7 @@ async function authorityEventsOf(history: Step[]) {
   const delegations = await Promise.all(ids.map((id) => getDelegation(id)));
   return delegations
     .filter((d): d is Delegation => !!d && d.status === "revoked" && !!d.revokedAt)
-    .map((d) => ({ event: "authority-returned" as const, at: d.revokedAt as string, delegationId: d.id, toRegion: PROVINCE }));
+    .map((d) => ({ event: "authority-returned" as const, at: d.revokedAt as string, delegationId: d.id, toRegion: HUBEI_PROVINCE_CODE }));
 }
 
 async function readBundle(actor: Actor, id: string): Promise<ApplicationBundle> {
@@ -344,7 +343,7 @@ function licenceStep(action: Exclude<LicenceAction, "expire">) {
       if (!l.safetyProduction || !l.validTo) {
         throw conflict("renewal_needs_application", { zh: "该许可证不适用延期换证，请重新申请", en: "this licence cannot be extended without review; apply again" });
       }
-      // Contract 2; loaded only here (renewals are rare) to keep the accidents code off the cold start.
+      // 安全生产许可证条例 art.9: extension needs no fatal accident in the licence's validity. Loaded only here (renewals are rare) to keep the accidents code off the cold start.
       const { accidentsOfEnterprise } = await import("../accidents/public.js");
       const accidents = await accidentsOfEnterprise(l.enterpriseId, l.validFrom, today);
       const decision = renewalDecision({ status: l.status, validTo: l.validTo, today, fatalAccidentDuringValidity: hadFatalAccident(accidents), years: item.licenceValidityYears ?? undefined });
@@ -449,7 +448,7 @@ export const handler = lambda(routes, {
       body: itemOut(after),
       headers: { etag: etag(after.version) },
       writes: itemWrites(after, expected),
-      audit: [{ action: before ? "approval_item.update" : "approval_item.create", entityType: "approval_item", entityId: params.id, regionCode: PROVINCE, summary: { version: after.version, changes: diff(beforeFields, { code: params.id, ...fields }) }, reason: changeReason }],
+      audit: [{ action: before ? "approval_item.update" : "approval_item.create", entityType: "approval_item", entityId: params.id, regionCode: HUBEI_PROVINCE_CODE, summary: { version: after.version, changes: diff(beforeFields, { code: params.id, ...fields }) }, reason: changeReason }],
     };
   },
 
@@ -504,7 +503,7 @@ export const handler = lambda(routes, {
           action: before ? "calendar.update" : "calendar.create",
           entityType: "calendar",
           entityId: `calendar-${params.year}`,
-          regionCode: PROVINCE,
+          regionCode: HUBEI_PROVINCE_CODE,
           summary: before ? diff({ holidays: before.holidays, makeUpWorkdays: before.makeUpWorkdays, source: before.source }, cal) : { holidays: cal.holidays.length, makeUpWorkdays: cal.makeUpWorkdays.length },
         },
       ],

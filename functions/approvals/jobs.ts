@@ -7,15 +7,15 @@ import { transact, type Write } from "../../shared/db.js";
 import { ApiError } from "../../shared/errors.js";
 import type { Job, JobInput } from "../../shared/jobs.js";
 import { count } from "../../shared/metrics.js";
-import { CITY_CODES } from "../../shared/periods.js";
 import type { Actor } from "../../shared/policy.js";
 import { addDays, shanghaiDate, toInstant } from "../../shared/time.js";
 import { type Calendars, deadlineFlag, EXPIRY_WARNING_DAYS, lapseCancellation, licenceTransition, renewalWindowOpensOn } from "./rules.js";
 import type { Application, Licence } from "./schemas.js";
 import { applicationWrites, licenceEventWrite, licenceUpdateWrite, liveLicencesEnding, loadCalendars, openApplications } from "./store.js";
 import { applicationClock, deemIfDue } from "./workflow.js";
+import { CITY_CODES, HUBEI_PROVINCE_CODE } from "../../shared/codes/index.js";
 
-const systemActor = (job: string): Actor => ({ userId: `system:${job}`, role: "admin", regionCode: "420000", isHead: false });
+const systemActor = (job: string): Actor => ({ userId: `system:${job}`, role: "admin", regionCode: HUBEI_PROVINCE_CODE, isHead: false });
 
 /** Runs one record's writes; a concurrent officer action wins and the record is looked at again tomorrow. */
 async function commit(writes: Write[], audit: AuditEntry[], actor: Actor, job: string, now: Date): Promise<boolean> {

@@ -2,8 +2,7 @@
 // transaction, so the hazard change and the licence change land together or not at all.
 import type { AuditEntry } from "../../shared/audit.js";
 import type { Write } from "../../shared/db.js";
-import { cityOf, regionLevel } from "../../shared/codes/index.js";
-import { CITY_CODES } from "../../shared/periods.js";
+import { CITY_CODES, cityOf, regionLevel } from "../../shared/codes/index.js";
 import { type Actor, coversRegion } from "../../shared/policy.js";
 import { shanghaiDate } from "../../shared/time.js";
 import { heldItems, latestDelegations } from "./queue.js";

@@ -533,7 +533,7 @@ describe("seed catalogue (鄂安办〔2015〕60号: 7 categories, 16 items)", ()
     expect([...new Set(PROVINCIAL_ITEMS.map((i) => i.category))]).toEqual([...CATEGORIES]);
   });
 
-  it("domain.md: hazardous-chemical trading licences are issued by cities and counties, outside the 16", () => {
+  it("危险化学品安全管理条例 art.35: hazardous-chemical trading licences are issued by cities and counties, outside the 16", () => {
     const trading = APPROVAL_CATALOGUE.filter((i) => !i.inProvincialList);
     expect(trading.map((i) => [i.name, i.issuer])).toEqual([["危险化学品经营许可证核发", "city_county"]]);
     expect(PROVINCIAL_ITEMS.every((i) => i.issuer !== "city_county")).toBe(true);
@@ -597,7 +597,7 @@ describe("seed catalogue (鄂安办〔2015〕60号: 7 categories, 16 items)", ()
 });
 
 // ---------------------------------------------------------------------------------------------
-describe("authority (domain.md: delegation to cities and taking it back)", () => {
+describe("authority (鄂安办〔2015〕60号 task 3: delegation to cities and taking it back)", () => {
   const base = { applicantRegion: "420102", applicantCityCode: "420100", today: "2026-10-12" };
   const active = { delegationId: "D1", cityCode: "420100", status: "active" as const, startDate: "2026-10-01" };
   const revoked = { ...active, status: "revoked" as const };

@@ -26,6 +26,7 @@
 
 import { addDays, addMonths, daysBetween, isIsoDate, type IsoDate } from "../../shared/time.js";
 import { addWorkingDays, workingDaysBetween, type Calendars, type WorkingDayResult } from "./calendar.js";
+import { HUBEI_PROVINCE_CODE, isWithin } from "../../shared/codes/index.js";
 
 export {
   addWorkingDays,
@@ -572,7 +573,7 @@ export function isSafetyProductionLicence(item: Pick<ApprovalItem, "category">):
 }
 
 // ---------------------------------------------------------------------------------------------
-// Authority: who may act on an application or a licence (domain.md: the province may delegate
+// Authority: who may act on an application or a licence (鄂安办〔2015〕60号 task 3: the province may delegate
 // (委托) an item to a city and take it back; a decision by a city on an item it no longer holds must
 // be impossible). Pure: the caller passes the item's issuer, the applicant's region, the state of
 // the delegation of (item, applicant's city) and today.
@@ -593,8 +594,6 @@ export interface Holder {
   delegationId?: string;
 }
 
-const PROVINCE = "420000";
-
 export function delegationEffective(d: DelegationState | undefined, today: IsoDate): d is DelegationState {
   return !!d && d.status === "active" && d.startDate <= today;
 }
@@ -604,19 +603,12 @@ export function holderOf(issuer: Issuer, applicantCityCode: string, delegation: 
   if (issuer === "province_delegable" && delegationEffective(delegation, today) && delegation.cityCode === applicantCityCode) {
     return { level: "city", regionCode: applicantCityCode, delegationId: delegation.delegationId };
   }
-  return { level: "province", regionCode: PROVINCE };
+  return { level: "province", regionCode: HUBEI_PROVINCE_CODE };
 }
 
 export type AuthorityCode = "no_authority" | "authority_revoked" | "delegated_to_city";
 
 export type AuthorityDecision = { ok: true; holder: Holder } | { ok: false; code: AuthorityCode; holder: Holder };
-
-/** Is the region `code` the region `ancestor` or inside it (plain GB/T 2260 prefix logic)? */
-function within(code: string, ancestor: string): boolean {
-  if (ancestor === PROVINCE) return code.startsWith("42");
-  if (ancestor.endsWith("00")) return code.slice(0, 4) === ancestor.slice(0, 4);
-  return code.slice(0, 6) === ancestor;
-}
 
 /**
  * May an approval officer of `officerRegion` act for an applicant in `applicantRegion`?
@@ -637,11 +629,11 @@ export function officerAuthority(input: {
   const { officerRegion, applicantRegion, applicantCityCode, issuer, delegation, today } = input;
   const holder = holderOf(issuer, applicantCityCode, delegation, today);
   if (holder.level === "local") {
-    const ok = officerRegion !== PROVINCE && within(applicantRegion, officerRegion);
+    const ok = officerRegion !== HUBEI_PROVINCE_CODE && isWithin(applicantRegion, officerRegion);
     return ok ? { ok, holder } : { ok, holder, code: "no_authority" };
   }
   if (officerRegion === holder.regionCode) return { ok: true, holder };
-  if (holder.level === "city" && officerRegion === PROVINCE) return { ok: false, holder, code: "delegated_to_city" };
+  if (holder.level === "city" && officerRegion === HUBEI_PROVINCE_CODE) return { ok: false, holder, code: "delegated_to_city" };
   if (holder.level === "province" && delegation?.status === "revoked" && officerRegion === applicantCityCode && delegation.cityCode === applicantCityCode) {
     return { ok: false, holder, code: "authority_revoked" };
   }

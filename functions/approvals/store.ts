@@ -22,12 +22,12 @@
 //   licences of a holder           gsi1 LICENT#<enterpriseId> / <number>
 //   licences by region             gsi2 LICCITY#<city>        / <county>#<number>
 //   live licences by end date      gsi3 LICLIVE#<city>        / <validTo>#<number> (valid or suspended, with a validTo)
-import { cityOf, regionLevel } from "../../shared/codes/index.js";
+import { CITY_CODES, cityOf, countyOf, regionLevel } from "../../shared/codes/index.js";
 import { check, decodeCursor, filterOf, encodeCursor, getItem, type Item, type Page, putNew, putVersioned, query, queryAll, strip, update, type Write } from "../../shared/db.js";
 import { badRequest, conflict, forbidden } from "../../shared/errors.js";
 import { newId } from "../../shared/ids.js";
 import { attachmentSlot, type VerifiedUpload } from "../../shared/storage.js";
-import { CITY_CODES, periodIndexKeys } from "../../shared/periods.js";
+import { periodIndexKeys } from "../../shared/periods.js";
 import type { ApprovalItem, DelegationState, Holder, LicenceStatus, YearCalendar } from "./rules.js";
 import type { Application, Delegation, Licence, Step } from "./schemas.js";
 
@@ -185,7 +185,7 @@ export const OPEN_STATES: readonly Application["state"][] = ["submitted", "under
 export type ApplicationRecord = Application;
 
 export function applicationItem(a: ApplicationRecord): Item & { version: number } {
-  const county = a.regionCode.slice(0, 6);
+  const county = countyOf(a.regionCode);
   return {
     pk: `APP#${a.id}`,
     sk: "APP",
@@ -303,7 +303,7 @@ export async function listApplicationsByRegion(
 ): Promise<Page<ApplicationRecord>> {
   const level = regionLevel(regionCode);
   const cities = level === "province" ? CITY_CODES() : [cityOf(regionCode) ?? regionCode];
-  const county = level === "county" || level === "township" ? regionCode.slice(0, 6) : undefined;
+  const county = level === "county" || level === "township" ? countyOf(regionCode) : undefined;
   const state = decodeState(cursor);
   const items: ApplicationRecord[] = [];
   let p = state.p;
@@ -353,7 +353,7 @@ export function licenceItem(l: Licence): Item & { version: number } {
     gsi1pk: `LICENT#${l.enterpriseId}`,
     gsi1sk: l.number,
     gsi2pk: `LICCITY#${l.cityCode}`,
-    gsi2sk: `${l.regionCode.slice(0, 6)}#${l.number}`,
+    gsi2sk: `${countyOf(l.regionCode)}#${l.number}`,
     ...(LIVE.includes(l.status) && l.validTo ? { gsi3pk: `LICLIVE#${l.cityCode}`, gsi3sk: `${l.validTo}#${l.number}` } : {}),
     ...l,
   };
@@ -414,7 +414,7 @@ export async function listLicencesOfHolder(enterpriseId: string, filter: FilterS
 export async function listLicencesByRegion(regionCode: string, filter: FilterSpec | undefined, limit: number, cursor?: string): Promise<Page<Licence>> {
   const level = regionLevel(regionCode);
   const cities = level === "province" ? CITY_CODES() : [cityOf(regionCode) ?? regionCode];
-  const county = level === "county" || level === "township" ? regionCode.slice(0, 6) : undefined;
+  const county = level === "county" || level === "township" ? countyOf(regionCode) : undefined;
   const state = decodeState(cursor);
   const items: Licence[] = [];
   let p = state.p;

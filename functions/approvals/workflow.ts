@@ -21,6 +21,7 @@ import {
   transition,
 } from "./rules.js";
 import type { Application, Step } from "./schemas.js";
+import { HUBEI_PROVINCE_CODE } from "../../shared/codes/index.js";
 
 export interface StepActor {
   userId: string;
@@ -30,7 +31,7 @@ export interface StepActor {
 }
 
 /** The actor of steps the law takes by itself (deemed acceptance). */
-export const SYSTEM_STEP_ACTOR: StepActor = { userId: "system:approvals", role: "system", regionCode: "420000", isHead: false };
+export const SYSTEM_STEP_ACTOR: StepActor = { userId: "system:approvals", role: "system", regionCode: HUBEI_PROVINCE_CODE, isHead: false };
 
 export interface StepContext {
   actor: StepActor;

@@ -1,4 +1,4 @@
-// Credit and blacklist (安委办〔2015〕14号, domain.md "Credit and blacklist"): configuration seeds.
+// Credit and blacklist (安委办〔2015〕14号): configuration seeds.
 // The defaults are the notice's; a province may tighten them within the bounds below.
 //
 // Exports:
@@ -7,7 +7,7 @@
 //   PenaltyKind, PENALTY_KINDS, PENALTY_KIND_NAME_ZH, LICENCE_PENALTIES
 //   EARLY_REMOVAL_ROLE
 
-import type { AccidentGrade } from "../accidents/rules.js";
+import type { AccidentGrade } from "../accidents/public.js";
 
 export interface BlacklistPolicy {
   /** A responsible accident of this grade or above lists the enterprise (14号: 重大; may be 较大). */

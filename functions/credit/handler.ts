@@ -6,7 +6,7 @@ import { etag, expectedVersion, lambda } from "../../shared/http.js";
 import { newId } from "../../shared/ids.js";
 import { putNew, putVersioned } from "../../shared/db.js";
 import { outOfScope, reachable, requireRegion } from "../../shared/scope.js";
-import { shanghaiDate } from "../../shared/time.js";
+import { formatQuarter, shanghaiDate } from "../../shared/time.js";
 import { canReach, isProvinceAdmin } from "../../shared/policy.js";
 import { listingWrites, stateAfterRemoval } from "./listing.js";
 import { routes } from "./routes.js";
@@ -42,7 +42,7 @@ import {
   violationsOfRegion,
   listedPerState,
 } from "./store.js";
-import { formatQuarter } from "../stats/rules.js";
+import { HUBEI_PROVINCE_CODE } from "../../shared/codes/index.js";
 
 const VIOLATION = { zh: "违法行为记录", en: "violation record" };
 const LISTING = { zh: "黑名单记录", en: "blacklist listing" };
@@ -305,7 +305,7 @@ export const handler = lambda(routes, {
       body: after,
       headers: { etag: etag(after.version) },
       writes: [write],
-      audit: [{ action: "credit-policy.update", entityType: "credit_policy", entityId: "credit-policy", regionCode: "420000", summary: diff(old, body) }],
+      audit: [{ action: "credit-policy.update", entityType: "credit_policy", entityId: "credit-policy", regionCode: HUBEI_PROVINCE_CODE, summary: diff(old, body) }],
     };
   },
 });

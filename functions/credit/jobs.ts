@@ -26,8 +26,7 @@ import type { Job } from "../../shared/jobs.js";
 import { readMonth } from "../../shared/periods.js";
 import type { Actor } from "../../shared/policy.js";
 import { addMonths, type IsoDate, shanghaiDate, toInstant } from "../../shared/time.js";
-import type { AccidentGrade } from "../accidents/rules.js";
-import { statisticalDeaths } from "../accidents/rules.js";
+import { type AccidentGrade, statisticalDeaths } from "../accidents/public.js";
 import { overdueSupervisedHazards } from "../hazards/public.js";
 import { LICENCE_PENALTIES, type PenaltyKind } from "./config-data.js";
 import { listingWrites } from "./listing.js";
@@ -57,9 +56,10 @@ import {
   tasksOfEnterprise,
   writeBlacklistSnapshot,
 } from "./store.js";
+import { HUBEI_PROVINCE_CODE } from "../../shared/codes/index.js";
 
 export const JOB_NAME = "credit-blacklist";
-export const SYSTEM_ACTOR: Actor = { userId: `system:${JOB_NAME}`, role: "admin", regionCode: "420000", isHead: false };
+export const SYSTEM_ACTOR: Actor = { userId: `system:${JOB_NAME}`, role: "admin", regionCode: HUBEI_PROVINCE_CODE, isHead: false };
 const REQUEST_ID = `job:${JOB_NAME}`;
 
 /** Months the evaluation reads: long enough for any calendar year to date. */
@@ -95,9 +95,9 @@ interface Candidate {
 const num = (x: unknown) => (typeof x === "number" && Number.isFinite(x) && x >= 0 ? x : 0);
 
 /**
- * A hazard the contract reports as `review_requested` is waiting for the regulator (review within
- * 10 days, 总局令第16号), not defying the order; the contract does not say when the review was asked
- * for, so it is given the benefit of the doubt unless the record says otherwise.
+ * A hazard hazards' public.ts reports as `review_requested` is waiting for the regulator (review within
+ * 10 days, 总局令第16号), not defying the order; a record that does not say when the review was asked for
+ * is given the benefit of the doubt.
  */
 function toSupervisedHazard(h: OverdueHazard): SupervisedHazard {
   const reviewRequestedAt = h.reviewRequestedAt ?? (h.status === "review_requested" ? h.deadline : null);
@@ -271,7 +271,7 @@ async function recordIfSettled(year: number, accidents: Item[], today: IsoDate, 
     action: "blacklist.year-settled",
     entityType: "credit_settled_year",
     entityId: String(year),
-    regionCode: "420000",
+    regionCode: HUBEI_PROVINCE_CODE,
     summary: { year, settledOn: today, accidents: count },
   };
   try {

@@ -17,10 +17,9 @@
 //   Violations: PenaltyInput, isPenaltyKind(kind), validatePenalty(penalty), isLicencePenalty(kind)
 //   Re-exported from config-data: BlacklistPolicy, BlacklistTriggerKind, PenaltyKind
 
-import { type AccidentGrade, isGradeAtLeast } from "../accidents/rules.js";
+import { type AccidentGrade, isGradeAtLeast } from "../accidents/public.js";
 import { HUBEI_PROVINCE_CODE } from "../../shared/codes/regions.js";
-import { addMonths, type IsoDate, isIsoDate, shanghaiDate, shanghaiQuarter } from "../../shared/time.js";
-import { formatQuarter, parseQuarter, type QuarterRef } from "../stats/rules.js";
+import { addMonths, formatQuarter, type IsoDate, isIsoDate, parseQuarter, type QuarterRef, shanghaiDate, shanghaiQuarter } from "../../shared/time.js";
 import {
   BLACKLIST_REASON_NAME_ZH,
   BLACKLIST_TRIGGER_KINDS,

@@ -1,7 +1,7 @@
 // Request and response shapes of the credit context (violations, blacklist, supervision tasks).
 import * as z from "zod/mini";
 import { msg } from "../../shared/messages.js";
-import { ACCIDENT_GRADES } from "../accidents/rules.js";
+import { ACCIDENT_GRADES } from "../accidents/public.js";
 import { components, Cursor, DateString, field, Id, IsoDate, Limit, NextCursor, NonEmpty, Out, page, RegionCode } from "../../shared/schemas.js";
 import { BLACKLIST_TRIGGER_KINDS, type BlacklistTriggerKind, PENALTY_KINDS, type PenaltyKind } from "./config-data.js";
 

@@ -23,7 +23,7 @@
 //   its pages                    pk BLSNAP#<snapshot>      sk P#<00000>    (SNAPSHOT_PAGE public entries each)
 //                                (written whole by the daily job, so an anonymous page is two reads)
 //   settled accident year        pk CREDITYEAR#<year>      sk SETTLED      (the job reads that year no more)
-import { childrenOf, cityOf, regionLevel } from "../../shared/codes/index.js";
+import { childrenOf, cityOf, countyOf, regionLevel } from "../../shared/codes/index.js";
 import { decodeCursor, deleteItem, encodeCursor, filterOf, getItem, invalidCursor, type Item, type Page, putDerived, putNew, query, queryAcross, queryAll, strip, transact, type Write } from "../../shared/db.js";
 import { newId } from "../../shared/ids.js";
 import { periodIndexKeys } from "../../shared/periods.js";
@@ -33,7 +33,6 @@ import { isListed, type PublicBlacklistEntry, publicationQuarter } from "./rules
 import type { ListingRecord, SupervisionTaskRecord, Violation } from "./schemas.js";
 
 export const cityPartition = (regionCode: string) => cityOf(regionCode) ?? regionCode;
-const county = (regionCode: string) => regionCode.slice(0, 6);
 
 // ---------- violations ----------
 
@@ -45,7 +44,7 @@ export function violationItem(v: Violation): Item {
     gsi1pk: `VIOLENT#${v.enterpriseId}`,
     gsi1sk: `${v.date}#${v.id}`,
     gsi2pk: `VIOLREG#${v.cityCode}`,
-    gsi2sk: `${county(v.regionCode)}#${v.date}#${v.id}`,
+    gsi2sk: `${countyOf(v.regionCode)}#${v.date}#${v.id}`,
     ...periodIndexKeys("VIOL", v.date, v.regionCode, v.id),
     ...v,
   };
@@ -74,7 +73,7 @@ async function byRegion<T>(prefix: string, regionCode: string, limit: number, cu
     await query({
       index: "gsi2",
       pk: `${prefix}#${cityPartition(regionCode)}`,
-      sk: level === "city" ? undefined : { beginsWith: `${county(regionCode)}#` },
+      sk: level === "city" ? undefined : { beginsWith: `${countyOf(regionCode)}#` },
       filter: filterOf({ within: regionCode }),
       limit,
       cursor,
@@ -101,7 +100,7 @@ export function listingItem(l: ListingRecord): Item {
     gsi1pk: `BLENT#${l.enterpriseId}`,
     gsi1sk: `${l.from}#${l.id}`,
     gsi2pk: `BLREG#${l.cityCode}`,
-    gsi2sk: `${county(l.regionCode)}#${l.from}#${l.id}`,
+    gsi2sk: `${countyOf(l.regionCode)}#${l.from}#${l.id}`,
     gsi3pk: `BLPUB#${l.publicationQuarter}`,
     gsi3sk: `${l.from}#${l.id}`,
     ...l,
@@ -237,7 +236,7 @@ export function taskItem(t: SupervisionTaskRecord): Item {
     gsi1pk: `CTASKENT#${t.enterpriseId}`,
     gsi1sk: `${t.dueOn}#${t.id}`,
     gsi2pk: `CTASKREG#${t.cityCode}`,
-    gsi2sk: `${county(t.regionCode)}#${t.dueOn}#${t.id}`,
+    gsi2sk: `${countyOf(t.regionCode)}#${t.dueOn}#${t.id}`,
     ...t,
   };
 }
@@ -256,7 +255,7 @@ export const tasksOfRegion = (regionCode: string, limit: number, cursor?: string
 export async function openTasksOfRegion(regionCode: string, dueBy: IsoDate): Promise<SupervisionTaskRecord[]> {
   const level = regionLevel(regionCode);
   const cities = level === "province" ? childrenOf(regionCode).map((c) => c.code) : [cityPartition(regionCode)];
-  const sk = level === "province" || level === "city" ? undefined : { between: [`${county(regionCode)}#`, `${county(regionCode)}#${dueBy}~`] as [string, string] };
+  const sk = level === "province" || level === "city" ? undefined : { between: [`${countyOf(regionCode)}#`, `${countyOf(regionCode)}#${dueBy}~`] as [string, string] };
   const filter = filterOf({
     within: regionCode,
     equals: { status: "open" },

@@ -1,18 +1,17 @@
 // The hazards Lambda: parse, check who you are, decide with rules.ts, write through store.ts, answer.
 import type { AuditEntry } from "../../shared/audit.js";
-import { industryMatches, isWithin } from "../../shared/codes/index.js";
+import { countyOf, industryMatches, isWithin } from "../../shared/codes/index.js";
 import { decodeCursor, encodeCursor, putVersioned, type Write } from "../../shared/db.js";
 import { ENTERPRISE_TEXT, enterpriseAt, type EnterpriseRecord, enterpriseScope, getEnterprise, gridClaimRelease, targetEnterprise } from "../../shared/enterprises.js";
 import { conflict, type FieldProblem, forbidden, illegalTransition, invalidField, notFound, staleVersion, type Text } from "../../shared/errors.js";
 import { etag, expectedVersion, lambda, type Lang, type Request } from "../../shared/http.js";
 import { newId } from "../../shared/ids.js";
 import { type Actor, canReach, coversRegion, levelOf } from "../../shared/policy.js";
-import { requireReach, requireRegion } from "../../shared/scope.js";
+import { industryScope, requireReach, requireRegion } from "../../shared/scope.js";
 import { attachmentKey, downloadLink, presignUpload } from "../../shared/storage.js";
 import { addDays, isoUtc, shanghaiDate, shanghaiEndOf, shanghaiQuarter, shanghaiStartOf } from "../../shared/time.js";
-import { enterpriseItem } from "../registry/store.js";
-import type { Enterprise } from "../registry/schemas.js";
-import { cityCodeOf, countyOf, isRegionCode } from "./regions.js";
+import { type Enterprise, enterpriseItem } from "../registry/public.js";
+import { cityCodeOf, isRegionCode } from "./regions.js";
 import { routes } from "./routes.js";
 import {
   computeHazardStatistics,
@@ -38,7 +37,6 @@ import {
   type HazardInput,
   hazardAudit,
   hazardView,
-  industryFilter,
   knownItemCodes,
   notFuture,
   requireSource,
@@ -296,7 +294,7 @@ async function getHazardRoute({ params, actor, now }: Req<"getHazard">) {
 async function listHazards({ query, actor, now }: Req<"listHazards">) {
   const today = shanghaiDate(now);
   const overdue = query.overdue === undefined ? undefined : query.overdue === "true";
-  const base: HazardFilter = { level: query.level, source: query.source, today, industry: industryFilter(actor, undefined) };
+  const base: HazardFilter = { level: query.level, source: query.source, today, industry: industryScope(actor, undefined) };
   const withStatus: HazardFilter = { ...base, status: query.status, overdue };
   let page: { items: Hazard[]; nextCursor: string | null };
   if (actor.role === "enterprise" || actor.role === "grid_member" || query.enterpriseId) {
@@ -572,7 +570,7 @@ async function regionReconciliation({ query, actor, now, lang }: Req<"regionReco
   const region = query.regionCode ?? actor.regionCode;
   requireRegion(actor, region);
   const period = query.period ?? shanghaiQuarter(now);
-  const page = await inspectedEnterprisesPage(region, period, industryFilter(actor, undefined), query.limit, query.cursor);
+  const page = await inspectedEnterprisesPage(region, period, industryScope(actor, undefined), query.limit, query.cursor);
   const rows: { row: Awaited<ReturnType<typeof reconcileEnterprise>>; regionCode: string }[] = [];
   for (let i = 0; i < page.items.length; i += 10) {
     const batch = await Promise.all(
@@ -664,7 +662,7 @@ async function listFilings({ query, actor, now }: Req<"listFilings">) {
   // register's Select COUNT (one call per 1 MB of the region's index).
   const region = query.regionCode ?? actor.regionCode;
   requireRegion(actor, region);
-  const industry = industryFilter(actor, undefined);
+  const industry = industryScope(actor, undefined);
   const [page, enterpriseCount, counts] = await Promise.all([
     enterprisePageOfRegion(region, industry, query.limit, query.cursor),
     countEnterprisesOfRegion(region, industry),

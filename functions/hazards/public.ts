@@ -1,8 +1,11 @@
 // What other contexts may call in the hazards context.
 // Read-only; meant for scheduled jobs (credit's blacklist triggers, stats' assessment) and the to-do list.
-import { CITY_CODES } from "../../shared/periods.js";
+import { CITY_CODES } from "../../shared/codes/index.js";
 import { filingDeadline, reviewDueDate } from "./rules.js";
 import { countEnterprisesOfRegion, getFiling, type Hazard, mostUrgentByStatus, OPEN_STATUSES, openOfEnterpriseDueBy, supervisedBefore } from "./store.js";
+
+// Hazard states as assessment scores them (总局令第16号).
+export { type HazardStatus, isOverdue, isRectifiedStatus } from "./rules.js";
 
 /** Listed (挂牌督办) major hazards whose supervision deadline is before `asOfDate` and that are not written off. */
 export async function overdueSupervisedHazards(asOfDate: string): Promise<{ id: string; enterpriseId: string; regionCode: string; deadline: string; status: string }[]> {

@@ -1,6 +1,5 @@
 // Region helpers the hazard indexes need (pure): which county-level partitions lie under a region.
-import { childrenOf, cityOf, isCountyLevel, type RegionLevel, regionLevel } from "../../shared/codes/index.js";
-import { PROVINCE_CODE } from "../../shared/policy.js";
+import { childrenOf, CITY_CODES, cityOf, countyOf, isCountyLevel, type RegionLevel, regionLevel } from "../../shared/codes/index.js";
 
 export function isRegionCode(code: string, levels: readonly RegionLevel[]): boolean {
   const level = regionLevel(code);
@@ -15,12 +14,10 @@ export function countiesUnder(code: string): string[] {
   const level = regionLevel(code);
   if (level === undefined) return [];
   if (isCountyLevel(code)) return [code];
-  if (level === "township") return [code.slice(0, 6)];
+  if (level === "township") return [countyOf(code)];
   if (level === "city") return childrenOf(code).map((c) => c.code);
-  return childrenOf(PROVINCE_CODE).flatMap((city) => countiesUnder(city.code));
+  return CITY_CODES().flatMap(countiesUnder);
 }
-
-export { countyOf } from "../../shared/codes/index.js";
 
 export function cityCodeOf(code: string): string {
   return cityOf(code) ?? code;

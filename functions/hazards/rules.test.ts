@@ -372,7 +372,7 @@ describe("listed supervision (挂牌督办)", () => {
   it(`16号令 art.23: review within ${REVIEW_DAYS} days of receiving the application`, () => {
     expect(reviewDueDate("2026-09-30", "2026-09-01")).toBe("2026-09-11");
   });
-  it("domain.md 'within 10 days of the deadline': no application → deadline + 10", () => {
+  it("16号令 art.23 'within 10 days of the deadline': no application → deadline + 10", () => {
     expect(reviewDueDate("2026-09-30", null)).toBe("2026-10-10");
     expect(reviewDueDate("2026-09-30")).toBe("2026-10-10");
   });

@@ -1,6 +1,6 @@
 // Hazard governance ("两化"): pure rules. No I/O, no clock: callers pass `now`.
 // Sources: 安全生产事故隐患排查治理暂行规定 (原国家安全监管总局令第16号, 2008), Hubei's "五到位",
-// as summarised in domain.md "Hazards". Every statutory number appears once below.
+// Every statutory number appears once below.
 //
 // Exports
 //   Vocabulary:  HAZARD_LEVELS, HazardLevel, HAZARD_SOURCES, HazardSource, HAZARD_STATUSES, HazardStatus,
@@ -29,7 +29,7 @@
 
 import { industryMatches } from "../../shared/codes/index.js";
 import type { Role } from "../../shared/policy.js";
-import { addDays, addMonths, type IsoDate, shanghaiDate, shanghaiEndOf, toInstant } from "../../shared/time.js";
+import { addDays, addMonths, type IsoDate, parseQuarter, shanghaiDate, shanghaiEndOf, toInstant } from "../../shared/time.js";
 
 type Instant = string | Date;
 
@@ -277,7 +277,7 @@ export function isOverdue(hazard: { rectifyBy: IsoDate; status: HazardStatus }, 
 // Listed supervision (挂牌督办).
 //
 // 16号令 art.23: on receiving the enterprise's application the department reviews on site within
-// 10 days. domain.md: "within 10 days of the deadline or the application". Reading: two triggers
+// 10 days, "within 10 days of the deadline or the application". Reading: two triggers
 // start the same 10-day clock and the first one to happen counts —
 //   - application before the deadline: due = application + 10;
 //   - no application by the deadline: the department goes anyway, due = deadline + 10;
@@ -338,11 +338,11 @@ export const ANNUAL_FILING_MONTH_DAY = "01-31";
 
 /** `2026Q3` or `2026`; anything else is null. */
 export function parsePeriod(p: string): Period | null {
-  const m = /^(\d{4})(?:Q([1-4]))?$/.exec(p);
-  if (!m) return null;
-  const year = Number(m[1]);
-  if (year < 1970) return null;
-  return m[2] ? { kind: "quarter", year, quarter: Number(m[2]) as 1 | 2 | 3 | 4 } : { kind: "year", year };
+  // Periods are spelt into keys (`FILING#…#2026Q3`), so only the upper-case Q is one.
+  const quarter = p.includes("Q") ? parseQuarter(p) : null;
+  const year = quarter?.year ?? (/^\d{4}$/.test(p) ? Number(p) : null);
+  if (year === null || year < 1970) return null;
+  return quarter ? { kind: "quarter", ...quarter } : { kind: "year", year };
 }
 
 function mustParse(p: string): Period {

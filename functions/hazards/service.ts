@@ -1,18 +1,16 @@
 // Pieces the hazards handler shares between its routes: scope, building a hazard from any of
 // its four sources, the response view, evidence checks and the production-suspension side effects.
 import type { AuditEntry } from "../../shared/audit.js";
-import { industryMatches } from "../../shared/codes/index.js";
-import { check, putVersioned, queryAll, type Write } from "../../shared/db.js";
+import { check, putVersioned, type Write } from "../../shared/db.js";
 import { type EnterpriseRecord, getEnterprise } from "../../shared/enterprises.js";
 import { ApiError, type FieldProblem, forbidden, invalidFields, notFound, staleVersion, type Text } from "../../shared/errors.js";
 import { newId } from "../../shared/ids.js";
 import type { Actor, ScopedRecord } from "../../shared/policy.js";
-import { outOfScope, reachable } from "../../shared/scope.js";
+import { reachable } from "../../shared/scope.js";
 import { verifyUpload } from "../../shared/storage.js";
 import { isInFuture, isoUtc, shanghaiDate } from "../../shared/time.js";
 import { licenceSuspensionWrites } from "../approvals/public.js";
-import { enterpriseItem } from "../registry/store.js";
-import type { Enterprise } from "../registry/schemas.js";
+import { type Enterprise, enterpriseItem } from "../registry/public.js";
 import {
   allowedActions,
   type HazardLevel,
@@ -25,7 +23,7 @@ import {
   type RectificationPlan,
   reviewDueDate,
 } from "./rules.js";
-import { allChecklists, attachmentVerifiedWrite, getHazard, type Hazard, listAttachments } from "./store.js";
+import { allChecklists, attachmentVerifiedWrite, getHazard, type Hazard, listAttachments, listedHazardsOf } from "./store.js";
 
 export const HAZARD: Text = { zh: "隐患", en: "hazard" };
 import { ENTERPRISE_TEXT } from "../../shared/enterprises.js";
@@ -261,15 +259,6 @@ export async function existingEvidence(hazardId: string): Promise<{ ids: string[
 // written off, the enterprise is marked suspended and its safety production licences are held
 // (functions/approvals/public.ts); both land in the hazard change's own transaction.
 
-async function listedHazardsOf(enterpriseId: string): Promise<Hazard[]> {
-  const items = await queryAll({
-    index: "gsi2",
-    pk: `HAZENT#${enterpriseId}`,
-    filter: { expression: "#lv = :major AND attribute_exists(#sup)", names: { "#lv": "level", "#sup": "supervision" }, values: { ":major": "major" } },
-  });
-  return items as unknown as Hazard[];
-}
-
 export async function suspensionWrites(after: Hazard, actor: Actor, now: Date): Promise<{ writes: Write[]; audit: AuditEntry[] }> {
   const e = await getEnterprise(after.enterpriseId);
   if (!e) throw notFound(ENTERPRISE_TEXT);
@@ -300,14 +289,6 @@ export async function suspensionWrites(after: Hazard, actor: Actor, now: Date): 
       ...licence.audit,
     ],
   };
-}
-
-/** Industry departments see their own industry only (same rule as the register's lists). */
-export function industryFilter(actor: Actor, requested?: string): string | undefined {
-  if (actor.role !== "industry_department") return requested;
-  const own = actor.industryCode as string;
-  if (requested && !industryMatches(requested, own)) throw outOfScope();
-  return requested ?? own;
 }
 
 export function forbiddenAction(action: string, role: string) {

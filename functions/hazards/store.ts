@@ -36,7 +36,7 @@
 //   enterprises of a grid      gsi2 ENTGRID#<grid> on the enterprise item (written via registry/store.ts)
 //   grid patrol                pk PATROL#<id>               sk PATROL
 //   patrols of a grid          gsi2pk PATROLGRID#<grid>     gsi2sk <patrolledAt>#<id>
-import { childrenOf } from "../../shared/codes/index.js";
+import { CITY_CODES, countyOf, regionLevel } from "../../shared/codes/index.js";
 import {
   deleteItem,
   countAll,
@@ -60,10 +60,8 @@ import { conflict } from "../../shared/errors.js";
 import { attachmentSlot, type VerifiedUpload } from "../../shared/storage.js";
 import { periodIndexKeys } from "../../shared/periods.js";
 import { shanghaiQuarter } from "../../shared/time.js";
-import { PROVINCE_CODE } from "../../shared/policy.js";
-import { regionLevel } from "../../shared/codes/index.js";
 import type { Checklist } from "./checklist-data.js";
-import { cityCodeOf, countiesUnder, countyOf } from "./regions.js";
+import { cityCodeOf, countiesUnder } from "./regions.js";
 import type { HazardLevel, HazardSource, HazardStatus, RectificationPlan, SupervisingLevel } from "./rules.js";
 
 // ---------------------------------------------------------------------------------------------
@@ -259,11 +257,12 @@ export function publishChecklistWrite(c: StoredChecklist): Write {
 
 export const OPEN_STATUSES: readonly HazardStatus[] = ["reported", "planned", "rectifying"];
 
+export const hazardKey = (id: string) => ({ pk: `HAZ#${id}`, sk: "HAZ" });
+
 export function hazardItem(h: Hazard): Item & { version: number } {
   const county = countyOf(h.regionCode);
   return {
-    pk: `HAZ#${h.id}`,
-    sk: "HAZ",
+    ...hazardKey(h.id),
     entity: "hazard",
     gsi1pk: `HAZREG#${h.cityCode}`,
     gsi1sk: `${county}#${h.id}`,
@@ -425,7 +424,7 @@ export async function listByRegion(regionCode: string, f: HazardFilter, limit: n
   const level = regionLevel(regionCode);
   const filter = hazardFilter({ ...f, within: regionCode });
   if (level === "province") {
-    const cities = childrenOf(PROVINCE_CODE).map((c) => `HAZREG#${c.code}`);
+    const cities = CITY_CODES().map((c) => `HAZREG#${c}`);
     return hazardPage(await queryAcross(cities, { index: "gsi1", filter, limit, newestFirst: true }, cursor));
   }
   const city = cityCodeOf(regionCode);
@@ -499,6 +498,16 @@ export async function hazardsOfEnterprise(enterpriseId: string, fromInstant?: st
   const sk = fromInstant || toInstant ? { between: [fromInstant ?? "0", `${toInstant ?? "9"}#\uffff`] as [string, string] } : undefined;
   const items = await queryAll({ index: "gsi2", pk: `HAZENT#${enterpriseId}`, sk });
   return items.map((i) => strip(i) as unknown as Hazard);
+}
+
+/** The enterprise's major hazards that were ever listed (挂牌督办), written off or not. */
+export async function listedHazardsOf(enterpriseId: string): Promise<Hazard[]> {
+  const items = await queryAll({
+    index: "gsi2",
+    pk: `HAZENT#${enterpriseId}`,
+    filter: { expression: "#lv = :major AND attribute_exists(#sup)", names: { "#lv": "level", "#sup": "supervision" }, values: { ":major": "major" } },
+  });
+  return items as unknown as Hazard[];
 }
 
 /** Listed hazards of a city whose deadline is before `date`, not written off. */
@@ -593,7 +602,7 @@ function regionFilter(regionCode: string, industry?: string): QuerySpec["filter"
 }
 
 function cityPartitions(prefix: string, regionCode: string, suffix = ""): string[] {
-  const cities = regionLevel(regionCode) === "province" ? childrenOf(PROVINCE_CODE).map((c) => c.code) : [cityCodeOf(regionCode)];
+  const cities = regionLevel(regionCode) === "province" ? CITY_CODES() : [cityCodeOf(regionCode)];
   return cities.map((c) => `${prefix}${c}${suffix}`);
 }
 

@@ -1,10 +1,10 @@
 // The register's Lambda: regions (public) and enterprises.
 import { diff } from "../../shared/audit.js";
-import { ACCIDENT_TYPES, countyOf, INDUSTRY_DIVISIONS, INDUSTRY_SECTIONS, industryMatches, REGIONS } from "../../shared/codes/index.js";
+import { ACCIDENT_TYPES, countyOf, INDUSTRY_DIVISIONS, INDUSTRY_SECTIONS, REGIONS } from "../../shared/codes/index.js";
 import { decideUscc, ENTERPRISE_TEXT, enterpriseScope, gridClaimRelease } from "../../shared/enterprises.js";
 import { etag, expectedVersion, lambda } from "../../shared/http.js";
 import { newId } from "../../shared/ids.js";
-import { outOfScope, reachable, requireReach, requireRegion } from "../../shared/scope.js";
+import { industryScope, reachable, requireReach, requireRegion } from "../../shared/scope.js";
 import { staleVersion } from "../../shared/errors.js";
 import { routes } from "./routes.js";
 import { derivedEnterpriseFields } from "./rules.js";
@@ -137,12 +137,7 @@ export const handler = lambda(routes, {
     }
     const regionCode = query.regionCode ?? actor.regionCode;
     requireRegion(actor, regionCode);
-    if (actor.role === "industry_department") {
-      // An industry department sees its own industry only: a narrower filter is fine, another industry is not.
-      const own = actor.industryCode as string;
-      if (query.industryCode && !industryMatches(query.industryCode, own)) throw outOfScope();
-      filter.industryCode = query.industryCode ?? own;
-    }
+    filter.industryCode = industryScope(actor, query.industryCode);
     return { body: await listByRegion(regionCode, filter, query.limit, query.cursor) };
   },
 });

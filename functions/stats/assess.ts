@@ -14,14 +14,13 @@
 //   - grid coverage: the register now (functions/hazards/public.ts);
 //   - third party: the score the province entered for the year.
 import { auditWrite } from "../../shared/audit.js";
-import { childrenOf, HUBEI_PROVINCE_CODE, regionByCode } from "../../shared/codes/index.js";
+import { CITY_CODES, HUBEI_PROVINCE_CODE, regionByCode } from "../../shared/codes/index.js";
 import { type Item, putDerived, transact } from "../../shared/db.js";
 import { readMonth, type PeriodKind } from "../../shared/periods.js";
 import type { Actor } from "../../shared/policy.js";
 import { shanghaiEndOf, toInstant } from "../../shared/time.js";
-import { ACCIDENT_GRADES, type AccidentGrade } from "../accidents/rules.js";
-import { gridCoverage as hazardsGridCoverage } from "../hazards/public.js";
-import { type HazardStatus, isOverdue, isRectifiedStatus } from "../hazards/rules.js";
+import { ACCIDENT_GRADES, type AccidentGrade } from "../accidents/public.js";
+import { gridCoverage as hazardsGridCoverage, type HazardStatus, isOverdue, isRectifiedStatus } from "../hazards/public.js";
 import { ASSESSMENT_CONFIGS, ASSESSMENT_GRADE_NAME_ZH } from "./config-data.js";
 import { toStatsAccident } from "./rollup.js";
 import { aggregate, type AssessmentConfig, assessmentConfigFor, type ItemInput, monthRange, scoreRegion, type VetoAccident } from "./rules.js";
@@ -103,7 +102,7 @@ export async function assess(opts: AssessOptions): Promise<AssessResult> {
   const fil = byCity(filings.filter((f) => wanted.has(f.period as string)));
 
   const rows: AssessmentRow[] = [];
-  for (const city of childrenOf(HUBEI_PROVINCE_CODE).map((c) => c.code)) {
+  for (const city of CITY_CODES()) {
     const cityAcc = acc.get(city) ?? [];
     const agg = aggregate(cityAcc.map((a) => toStatsAccident(a, evaluatedAt)), statsConfig.sectorMapping);
     const t = targets.get(city);

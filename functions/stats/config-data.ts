@@ -1,5 +1,5 @@
 // Statistics and target assessment: configuration shipped as seed data.
-// Everything here is "configurable" in the sense of domain.md: the values are real defaults,
+// Everything here is configurable: the values are real defaults,
 // a province or a year may replace them (stored configuration overrides these seeds).
 //
 // Exports:
@@ -8,9 +8,9 @@
 //   WarningThresholds, DEFAULT_WARNING_THRESHOLDS, WARNING_NAME_ZH
 //   AssessmentConfig (and its parts), DEFAULT_ASSESSMENT_CONFIG_2026, ASSESSMENT_CONFIGS
 //   ScheduleDefinition, ROLLUP_SCHEDULE, QUARTERLY_ASSESSMENT_SCHEDULE, ANNUAL_ASSESSMENT_SCHEDULE
-//   HUBEI_MAGNITUDES (domain.md real figures, for seed data and sanity checks)
+//   HUBEI_MAGNITUDES (Hubei's real 2010–2011 figures, for seed data and sanity checks)
 
-import type { AccidentGrade } from "../accidents/rules.js";
+import type { AccidentGrade } from "../accidents/public.js";
 
 // ---------------------------------------------------------------------------------------------
 // Sectors
@@ -65,7 +65,7 @@ export const DEFAULT_SECTOR_MAPPING: SectorMapping = {
 export const COAL_MINE_DIVISIONS: readonly string[] = ["06"];
 
 // ---------------------------------------------------------------------------------------------
-// Rates (domain.md "Target assessment and control indicators")
+// Rates (鄂安办〔2015〕60号 task 7, control indicators)
 
 export type RateId = "deathsPerYiGdp" | "imcDeathsPer100kEmployees" | "roadDeathsPer10kVehicles" | "coalDeathsPerMillionTonnes";
 
@@ -181,7 +181,7 @@ export interface AssessmentConfig {
   vetoes: readonly VetoTrigger[];
 }
 
-/** Points of a scored assessment must add up to exactly this (domain.md: 100-point scale). */
+/** Points of a scored assessment must add up to exactly this (鄂安办〔2015〕60号 task 6: 100-point scale). */
 export const ASSESSMENT_TOTAL_POINTS = 100;
 
 export const DEFAULT_ASSESSMENT_CONFIG_2026: AssessmentConfig = {
@@ -317,7 +317,7 @@ export const ROLLUP_SCHEDULE: ScheduleDefinition = {
 
 /**
  * Quarterly process assessment on the 16th of the month after each quarter at 02:00: the
- * quarterly hazard statistics it scores are due by the 15th (总局令第16号, domain.md "Hazards").
+ * quarterly hazard statistics it scores are due by the 15th (总局令第16号).
  */
 export const QUARTERLY_ASSESSMENT_SCHEDULE: ScheduleDefinition = {
   name: "assessment-quarterly",
@@ -339,7 +339,7 @@ export const ANNUAL_ASSESSMENT_SCHEDULE: ScheduleDefinition = {
 };
 
 // ---------------------------------------------------------------------------------------------
-// Real Hubei magnitudes (domain.md), for seed data and sanity checks
+// Real Hubei magnitudes (2010–2011), for seed data and sanity checks
 
 export const HUBEI_MAGNITUDES = {
   2010: { deathsPerYiGdp: 0.172, imcDeathsPer100kEmployees: 2.41, roadDeathsPer10kVehicles: 2.78, coalDeathsPerMillionTonnes: 5.98 },

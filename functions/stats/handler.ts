@@ -1,10 +1,10 @@
 // The stats Lambda: annual inputs, the control-indicator table, target assessment.
 import { diff } from "../../shared/audit.js";
-import { parentOf, regionLevel } from "../../shared/codes/index.js";
+import { HUBEI_PROVINCE_CODE, parentOf, regionLevel } from "../../shared/codes/index.js";
 import { type Item, putNew, putVersioned } from "../../shared/db.js";
 import { ApiError, conflict, forbidden, invalidField, invalidFields, notFound, staleVersion } from "../../shared/errors.js";
 import { etag, expectedVersion, lambda, type Result } from "../../shared/http.js";
-import { type Actor, coversRegion, isProvinceAdmin, PROVINCE_CODE } from "../../shared/policy.js";
+import { type Actor, coversRegion, isProvinceAdmin } from "../../shared/policy.js";
 import { requireRegion } from "../../shared/scope.js";
 import { env } from "../../shared/env.js";
 import { renderShanghai } from "../../shared/time.js";
@@ -28,7 +28,7 @@ import {
   thirdPartyKey,
 } from "./store.js";
 
-const provinceStatistician = (a: Actor) => a.role === "statistician" && a.regionCode === PROVINCE_CODE;
+const provinceStatistician = (a: Actor) => a.role === "statistician" && a.regionCode === HUBEI_PROVINCE_CODE;
 const provinceLevel = (a: Actor) => provinceStatistician(a) || isProvinceAdmin(a);
 
 /**
@@ -97,7 +97,7 @@ function annualPut<T extends Record<string, unknown>>(input: {
     body: record,
     headers: { etag: etag(version) },
     writes: [existing ? putVersioned(item, existing.version) : putNew(item, staleVersion())],
-    audit: [{ action: input.action, entityType: entity, entityId: input.entityId, regionCode: regionCode ?? PROVINCE_CODE, summary: input.summary ?? diff(stripStamp(existing), body) }],
+    audit: [{ action: input.action, entityType: entity, entityId: input.entityId, regionCode: regionCode ?? HUBEI_PROVINCE_CODE, summary: input.summary ?? diff(stripStamp(existing), body) }],
   };
 }
 
@@ -275,7 +275,7 @@ export const handler = lambda(routes, {
           action: "assessment.publish",
           entityType: "assessment_publication",
           entityId: `assessment-publication-${params.year}`,
-          regionCode: PROVINCE_CODE,
+          regionCode: HUBEI_PROVINCE_CODE,
           summary: { year: params.year, regions: publication.items.length },
         },
       ],

@@ -19,11 +19,11 @@
 //
 // Exactness: figures are integer sums of the leaves (counties, or a 直管 unit itself), so counties
 // add up to their city and cities to the province by construction.
-import { childrenOf, HUBEI_PROVINCE_CODE, regionByCode } from "../../shared/codes/index.js";
+import { childrenOf, CITY_CODES, HUBEI_PROVINCE_CODE, regionByCode } from "../../shared/codes/index.js";
 import { type Item, putDerived, transact } from "../../shared/db.js";
 import { readMonth } from "../../shared/periods.js";
 import { addDays, type IsoDate, shanghaiEndOf, toInstant } from "../../shared/time.js";
-import { ACCIDENT_GRADES, type AccidentGrade, SUPPLEMENT_WINDOW_DAYS, statisticalDeaths } from "../accidents/rules.js";
+import { ACCIDENT_GRADES, type AccidentGrade, SUPPLEMENT_WINDOW_DAYS, statisticalDeaths } from "../accidents/public.js";
 import type { SectorMapping } from "./config-data.js";
 import {
   type Aggregate,
@@ -82,7 +82,6 @@ export function leavesOf(cityCode: string): string[] {
   return counties.length > 0 ? counties : [cityCode];
 }
 
-export const CITIES = (): string[] => childrenOf(HUBEI_PROVINCE_CODE).map((c) => c.code);
 
 const cityOfRecord = (r: Item) => String(r.gsi4pk).split("#")[2] as string;
 const leafOfRecord = (r: Item) => String(r.gsi4sk).split("#")[0] as string;
@@ -97,7 +96,7 @@ export async function snapshotMonth(year: number, month: number, asOfDate: IsoDa
   const [accidents, hazards] = from > asOfDate ? [[], []] : await Promise.all([readMonth("ACC", key), readMonth("HAZ", key)]);
 
   const byCity = new Map<string, { acc: Map<string, StatsAccident[]>; haz: Map<string, HazardTally> }>();
-  for (const city of CITIES()) byCity.set(city, { acc: new Map(leavesOf(city).map((l) => [l, []])), haz: new Map(leavesOf(city).map((l) => [l, emptyHazards()])) });
+  for (const city of CITY_CODES()) byCity.set(city, { acc: new Map(leavesOf(city).map((l) => [l, []])), haz: new Map(leavesOf(city).map((l) => [l, emptyHazards()])) });
   const slot = (r: Item) => {
     const city = byCity.get(cityOfRecord(r));
     if (!city) return undefined;
@@ -247,7 +246,7 @@ export function rowsForMonth(
   const memo = new Map();
   const rows: RegionIndicators[] = [];
   const cityFigures: Figures[] = [];
-  for (const city of CITIES()) {
+  for (const city of CITY_CODES()) {
     const leaves = [...leafFigures].filter(([k]) => k.startsWith(`${city}|`));
     const counties = new Set(childrenOf(city).map((c) => c.code));
     for (const [k, f] of leaves) {

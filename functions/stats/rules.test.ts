@@ -209,8 +209,8 @@ describe("aggregation", () => {
 });
 
 // ---------------------------------------------------------------------------------------------
-describe("rates (domain.md control indicators)", () => {
-  it("domain.md Hubei 2011: 2,464 deaths at 0.137 per 亿元 GDP implies GDP ≈ 17,985 亿元", () => {
+describe("rates (鄂安办〔2015〕60号 task 7, control indicators)", () => {
+  it("Hubei 2011: 2,464 deaths at 0.137 per 亿元 GDP implies GDP ≈ 17,985 亿元", () => {
     const h = HUBEI_MAGNITUDES[2011];
     const impliedGdp = h.deaths / h.deathsPerYiGdp;
     expect(impliedGdp).toBeCloseTo(17_985.4, 1);
@@ -228,7 +228,7 @@ describe("rates (domain.md control indicators)", () => {
     ["2011 道路交通万车死亡率 2.14", 2011, "roadDeathsPer10kVehicles", acc({ roadTraffic: true, statisticalDeaths: 214 }), { motorVehicles: 1_000_000 }],
     ["2010 煤矿百万吨死亡率 5.98", 2010, "coalDeathsPerMillionTonnes", acc({ industryCode: "06", statisticalDeaths: 598 }), { coalOutputTonnes: 100_000_000 }],
     ["2011 煤矿百万吨死亡率 4.68", 2011, "coalDeathsPerMillionTonnes", acc({ industryCode: "06", statisticalDeaths: 117 }), { coalOutputTonnes: 25_000_000 }],
-  ] as const)("domain.md Hubei magnitude: %s", (_name, year, rateId, accident, denominators) => {
+  ] as const)("Hubei magnitude: %s", (_name, year, rateId, accident, denominators) => {
     const r = computeRates(aggregate([accident]), denominators);
     expect(roundRate(r[rateId] ?? Number.NaN)).toBe(HUBEI_MAGNITUDES[year][rateId]);
   });
@@ -281,7 +281,7 @@ describe("indicators against ceilings (attention ≥ 80 %, exceeded ≥ 100 %)",
     expect(evaluateIndicator(value, 0.137, 0.5).warning).toBe(warning);
   });
 
-  it("domain.md Hubei 2011: 2,464 deaths against a ceiling of 2,492 is 98.9 % used, attention", () => {
+  it("Hubei 2011: 2,464 deaths against a ceiling of 2,492 is 98.9 % used, attention", () => {
     const h = HUBEI_MAGNITUDES[2011];
     const s = evaluateIndicator(h.deaths, h.deathsCeiling, 1);
     expect(s.shareUsed).toBeCloseTo(0.9888, 4);
@@ -396,7 +396,7 @@ const itemOf = (id: string): AssessmentItem => {
 };
 
 describe("target assessment configuration", () => {
-  it("domain.md 100-point scale: the 2026 default is valid and sums to exactly 100", () => {
+  it("100-point scale: the 2026 default is valid and sums to exactly 100", () => {
     expect(validateAssessmentConfig(DEFAULT_ASSESSMENT_CONFIG_2026)).toEqual({ ok: true, errors: [] });
     expect(DEFAULT_ASSESSMENT_CONFIG_2026.items.reduce((s, i) => s + i.points, 0)).toBe(100);
   });
@@ -486,7 +486,7 @@ describe("scoring methods", () => {
   });
 });
 
-describe("grades and the one-vote veto (domain.md target assessment)", () => {
+describe("grades and the one-vote veto (鄂安办〔2015〕60号 task 6, target assessment)", () => {
   const cutoffs = DEFAULT_ASSESSMENT_CONFIG_2026.cutoffs;
   it.each([
     [100, "excellent"],
@@ -497,7 +497,7 @@ describe("grades and the one-vote veto (domain.md target assessment)", () => {
     [60, "pass"],
     [59.99, "fail"],
     [0, "fail"],
-  ] as const)("domain.md grade cut-offs (优秀 ≥ 90, 良好 ≥ 80, 合格 ≥ 60): %d is %s", (total, grade) => {
+  ] as const)("grade cut-offs (优秀 ≥ 90, 良好 ≥ 80, 合格 ≥ 60): %d is %s", (total, grade) => {
     expect(gradeFor(total, cutoffs)).toBe(grade);
   });
 
@@ -525,11 +525,11 @@ describe("grades and the one-vote veto (domain.md target assessment)", () => {
   });
 
   it.each([
-    ["domain.md veto: one 特别重大 accident", [{ id: "A1", grade: "especially_major" }], ["especially_major_accident"], [["A1"]]],
-    ["domain.md veto: two 重大 accidents", [{ id: "A1", grade: "major" }, { id: "A2", grade: "major" }], ["two_major_accidents"], [["A1", "A2"]]],
-    ["domain.md veto: a concealed accident", [{ id: "A3", grade: "general", concealed: true }], ["concealed_accident"], [["A3"]]],
+    ["veto: one 特别重大 accident", [{ id: "A1", grade: "especially_major" }], ["especially_major_accident"], [["A1"]]],
+    ["veto: two 重大 accidents", [{ id: "A1", grade: "major" }, { id: "A2", grade: "major" }], ["two_major_accidents"], [["A1", "A2"]]],
+    ["veto: a concealed accident", [{ id: "A3", grade: "general", concealed: true }], ["concealed_accident"], [["A3"]]],
     [
-      "domain.md veto: several triggers are all named",
+      "veto: several triggers are all named",
       [{ id: "A1", grade: "especially_major", concealed: true }, { id: "A2", grade: "major" }, { id: "A4", grade: "major" }],
       ["especially_major_accident", "two_major_accidents", "concealed_accident"],
       [["A1"], ["A2", "A4"], ["A1"]],
@@ -544,7 +544,7 @@ describe("grades and the one-vote veto (domain.md target assessment)", () => {
     expect(r.vetoes.map((v) => v.evidence)).toEqual(evidence);
   });
 
-  it("domain.md veto: a single 重大 accident (or several 较大) is not a veto", () => {
+  it("veto: a single 重大 accident (or several 较大) is not a veto", () => {
     const accidents = [
       { id: "A1", grade: "major" as const },
       { id: "A2", grade: "larger" as const },
@@ -555,7 +555,7 @@ describe("grades and the one-vote veto (domain.md target assessment)", () => {
     expect(r.grade).toBe("excellent");
   });
 
-  it("domain.md veto: annual 不合格 is a veto in the annual assessment only", () => {
+  it("veto: annual 不合格 is a veto in the annual assessment only", () => {
     const items = { ...fullInputs(), third_party_score: { score: 0 }, inspections_vs_plan: { numerator: 0, denominator: 200 } };
     delete (items as Record<string, unknown>).deaths_vs_ceiling;
     delete (items as Record<string, unknown>).larger_accidents_vs_ceiling;

@@ -1,5 +1,5 @@
 // Statistics, control indicators and target assessment: pure rules. No I/O, no clock.
-// Sources: domain.md "Target assessment and control indicators" and "Accidents" (statistics),
+// Sources: 鄂安办〔2015〕60号 tasks 6 and 7 (target assessment, control indicators) and the 2016 统计管理办法,
 // the province's assessment rules (warning levels, scoring, veto). Configuration defaults live in ./config-data.ts.
 //
 // Exports
@@ -21,7 +21,7 @@
 //
 // Business dates are `YYYY-MM-DD` in Asia/Shanghai; instants are ISO 8601 strings.
 
-import { ACCIDENT_GRADES, type AccidentGrade } from "../accidents/rules.js";
+import { ACCIDENT_GRADES, type AccidentGrade } from "../accidents/public.js";
 import { sectionOf } from "../../shared/codes/industries.js";
 import {
   addDays,
@@ -32,6 +32,8 @@ import {
   shanghaiDate,
   shanghaiEndOf,
   shanghaiStartOf,
+  type Quarter,
+  type QuarterRef,
 } from "../../shared/time.js";
 import {
   ASSESSMENT_CONFIGS,
@@ -608,12 +610,7 @@ export function scoreRegion(config: AssessmentConfig, inputs: AssessmentInputs):
 // ---------------------------------------------------------------------------------------------
 // Periods
 
-export type Quarter = 1 | 2 | 3 | 4;
-
-export interface QuarterRef {
-  year: number;
-  quarter: Quarter;
-}
+export { formatQuarter, parseQuarter, type Quarter, type QuarterRef } from "../../shared/time.js";
 
 /** Inclusive range: calendar dates in Shanghai and the matching UTC instants (for key ranges). */
 export interface PeriodRange {
@@ -681,18 +678,6 @@ export function yearToDateRange(year: number, month: number): PeriodRange {
   checkYear(year);
   checkMonth(month);
   return range(firstOfMonth(year, 1), lastOfMonth(year, month));
-}
-
-/** "2026Q4". */
-export function formatQuarter(ref: QuarterRef): string {
-  return `${pad(ref.year, 4)}Q${ref.quarter}`;
-}
-
-/** Parses "2026Q4" (case-insensitive Q); null when malformed. */
-export function parseQuarter(text: string): QuarterRef | null {
-  const m = /^(\d{4})[Qq]([1-4])$/.exec(text);
-  if (!m) return null;
-  return { year: Number(m[1]), quarter: Number(m[2]) as Quarter };
 }
 
 /** The quarter before the one containing `date` (what a quarterly run after it assesses). */

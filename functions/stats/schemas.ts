@@ -1,7 +1,7 @@
 // Request and response shapes of the stats context: control targets, denominators, control
 // indicators, target assessment.
 import * as z from "zod/mini";
-import { ACCIDENT_GRADES, type AccidentGrade } from "../accidents/rules.js";
+import { ACCIDENT_GRADES, type AccidentGrade } from "../accidents/public.js";
 import { components, DateString, field, NonEmpty, Out, RegionCode, Timestamp } from "../../shared/schemas.js";
 import { RATE_IDS, RATE_NAME_ZH, type RateId, SECTOR_NAME_ZH, SECTORS, type Sector } from "./config-data.js";
 

@@ -1,6 +1,6 @@
 // Reference and demo data of the stats context, written idempotently (see shared/seeding.ts):
 // the warning thresholds and sector mapping, the 2026 assessment configuration, and demo
-// province-level targets and denominators of realistic magnitude (domain.md: Hubei 2011 had
+// province-level targets and denominators of realistic magnitude (Hubei 2011 had
 // 2,464 deaths against a ceiling of 2,492; 0.137 deaths per 亿元 GDP).
 import type { Item } from "../../shared/db.js";
 import { HUBEI_PROVINCE_CODE } from "../../shared/codes/index.js";

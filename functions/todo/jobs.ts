@@ -4,12 +4,11 @@
 // once per item and deadline: a conditional put of a reminder record (store.ts) decides which run
 // publishes, so overlapping runs and retries publish nothing twice, and a later deadline of the same
 // record (a regraded accident, a moved rectification date) is reminded again.
-import { childrenOf, cityOf, countyOf } from "../../shared/codes/index.js";
+import { childrenOf, CITY_CODES, cityOf, countyOf, HUBEI_PROVINCE_CODE } from "../../shared/codes/index.js";
 import { ApiError } from "../../shared/errors.js";
 import type { Job } from "../../shared/jobs.js";
 import { logger } from "../../shared/logger.js";
-import { CITY_CODES } from "../../shared/periods.js";
-import { type Actor, PROVINCE_CODE } from "../../shared/policy.js";
+import type { Actor } from "../../shared/policy.js";
 import { renderShanghai, shanghaiDate } from "../../shared/time.js";
 import { cityLicencesEnding } from "../approvals/public.js";
 import { publish } from "./publish.js";
@@ -18,22 +17,22 @@ import { claimReminder, releaseReminder } from "./store.js";
 import { forwardsOf, todoOf } from "./todo.js";
 
 const JOB = "todo-reminders";
-const SYSTEM_ACTOR: Actor = { userId: `system:${JOB}`, role: "admin", regionCode: PROVINCE_CODE, isHead: false };
+const SYSTEM_ACTOR: Actor = { userId: `system:${JOB}`, role: "admin", regionCode: HUBEI_PROVINCE_CODE, isHead: false };
 /** Per kind and run: more than this many due soon at once is reminded over the next runs. */
 const RUN_LIMIT = 500;
 
 /** The record's region and each level above it, province first. */
 export function regionChain(regionCode: string | undefined): string[] {
-  if (!regionCode) return [PROVINCE_CODE];
+  if (!regionCode) return [HUBEI_PROVINCE_CODE];
   const city = cityOf(regionCode);
   const county = countyOf(regionCode);
-  return [...new Set([PROVINCE_CODE, city, county, regionCode].filter((c): c is string => !!c))];
+  return [...new Set([HUBEI_PROVINCE_CODE, city, county, regionCode].filter((c): c is string => !!c))];
 }
 
 /** Every regulator node that can hold an accident report: the province, each city and each county. */
 function reportHolders(): { level: "province" | "city" | "county"; region: string }[] {
   return [
-    { level: "province", region: PROVINCE_CODE },
+    { level: "province", region: HUBEI_PROVINCE_CODE },
     ...CITY_CODES().flatMap((city) => {
       const counties = childrenOf(city);
       // A city-level unit without counties (直管市, 神农架) receives reports as its own county level too.
@@ -45,7 +44,7 @@ function reportHolders(): { level: "province" | "city" | "county"; region: strin
 async function dueSoon(now: Date): Promise<TodoItem[]> {
   const today = shanghaiDate(now);
   const [province, forwards, licences] = await Promise.all([
-    todoOf({ regionCode: PROVINCE_CODE, regulator: { level: "province", region: PROVINCE_CODE } }, now, RUN_LIMIT, false),
+    todoOf({ regionCode: HUBEI_PROVINCE_CODE, regulator: { level: "province", region: HUBEI_PROVINCE_CODE } }, now, RUN_LIMIT, false),
     Promise.all(reportHolders().filter((h) => h.level !== "province").map((h) => forwardsOf(h.level, h.region, now, RUN_LIMIT, false))),
     Promise.all(CITY_CODES().map((city) => cityLicencesEnding(city, today, horizon("licence_expiry", today)))),
   ]);

@@ -5,6 +5,7 @@
 //   reminder of a record           pk REMIND#<kind>#<recordId>   sk <deadline ISO UTC>
 //                                  (expires 30 days after the deadline: TTL on expiresAt)
 import { auditWrite } from "../../shared/audit.js";
+import { HUBEI_PROVINCE_CODE } from "../../shared/codes/index.js";
 import { deleteItem, putNew, transact } from "../../shared/db.js";
 import { conflict } from "../../shared/errors.js";
 import type { Actor } from "../../shared/policy.js";
@@ -24,7 +25,7 @@ export async function claimReminder(i: TodoItem, actor: Actor, requestId: string
       { ...reminderKey(i), entity: "reminder", kind: i.kind, recordId: i.record.id, deadline: i.deadline, remindedAt: now.toISOString(), [TTL_ATTRIBUTE]: Math.floor(Date.parse(i.deadline) / 1000) + KEEP_AFTER_DEADLINE_S },
       alreadyReminded(),
     ),
-    auditWrite({ action: "reminder.publish", entityType: i.record.type, entityId: i.record.id, regionCode: i.regionCode ?? "420000", ...(i.enterpriseId ? { enterpriseId: i.enterpriseId } : {}), summary: { kind: i.kind, deadline: i.deadline } }, actor, requestId, now),
+    auditWrite({ action: "reminder.publish", entityType: i.record.type, entityId: i.record.id, regionCode: i.regionCode ?? HUBEI_PROVINCE_CODE, ...(i.enterpriseId ? { enterpriseId: i.enterpriseId } : {}), summary: { kind: i.kind, deadline: i.deadline } }, actor, requestId, now),
   ]);
 }
 

@@ -4,8 +4,7 @@
 import type { Actor } from "../../shared/policy.js";
 import { levelOf } from "../../shared/policy.js";
 import { shanghaiDate } from "../../shared/time.js";
-import { pendingForwards } from "../accidents/public.js";
-import { levelRegion, type ReportLevel } from "../accidents/rules.js";
+import { levelRegion, pendingForwards, type ReportLevel } from "../accidents/public.js";
 import { licencesEnding, officerQueue } from "../approvals/public.js";
 import { openTasksDue } from "../credit/public.js";
 import { filingsOwed, rectificationsDue, reviewsOwed } from "../hazards/public.js";

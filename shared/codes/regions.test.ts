@@ -29,7 +29,7 @@ describe("GB/T 2260 Hubei data", () => {
     expect(childrenOf("420000").map((r) => r.code)).toEqual(cities.map((r) => r.code));
   });
 
-  it("GB/T 2260: the 17 city-level units are the ones in domain.md", () => {
+  it("GB/T 2260: the 17 city-level units are Hubei's 17 (no 420400, no 429000)", () => {
     expect(Object.fromEntries(cities.map((c) => [c.code, c.name]))).toEqual({
       "420100": "武汉市",
       "420200": "黄石市",

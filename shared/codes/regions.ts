@@ -2,7 +2,7 @@
 //
 // Exports:
 //   type RegionLevel, interface Region
-//   HUBEI_PROVINCE_CODE, DIRECT_ADMINISTERED_CODES, REGIONS
+//   HUBEI_PROVINCE_CODE, CITY_CODES, DIRECT_ADMINISTERED_CODES, REGIONS
 //   regionByCode(code), regionLevel(code), parentOf(code), ancestorsOf(code),
 //   isWithin(code, ancestorCode), childrenOf(code), cityOf(code), countyOf(code), isCountyLevel(code)
 //
@@ -297,6 +297,9 @@ export function isWithin(code: string, ancestorCode: string): boolean {
   const host = townshipHost(code);
   return host !== undefined && (host === ancestorCode || (ANCESTORS.get(host)?.includes(ancestorCode) ?? false));
 }
+
+/** Hubei's 17 city-level units (市州、直管市、林区), in code order. */
+export const CITY_CODES = (): string[] => childrenOf(HUBEI_PROVINCE_CODE).map((c) => c.code);
 
 /** Shipped children (cities of the province, counties of a city); [] otherwise. */
 export function childrenOf(code: string): Region[] {

@@ -17,7 +17,7 @@
 // Callers should use orgCodeValid(usccOrgCode(code)) to raise a warning, not a rejection.
 // A code failing validateUscc with reason "check_character" is rejected by default; the
 // registration flow may let a province administrator accept it with a recorded reason
-// (domain.md), which is why the failure carries the `expected` character.
+// which is why the failure carries the `expected` character.
 //
 // Region: this is a Hubei platform but enterprises registered elsewhere still operate here,
 // so positions 3-8 only need to be six digits starting with a valid Chinese province prefix.

@@ -2,7 +2,7 @@
 // as versions, the 30/7-day window, closure at the investigating level with an investigation report,
 // read-only closed reports, confirmed concealment, the unreportedByUnit flag, the statistical-deaths job,
 // the period index (shared/periods.ts, ACC) and functions/accidents/public.ts.
-// Sources: 493号令 art.13 (补报), art.19 (investigation levels), art.36 (迟报/漏报/瞒报); domain.md "Accidents".
+// Sources: 493号令 art.13 (补报), art.19 (investigation levels), art.36 (迟报/漏报/瞒报).
 import { beforeAll, describe, expect, it } from "vitest";
 import { refreshStatisticalDeaths } from "../../functions/accidents/jobs.js";
 import { accidentsOfEnterprise } from "../../functions/accidents/public.js";

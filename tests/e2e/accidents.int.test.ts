@@ -1,6 +1,6 @@
 // Accident direct reporting (事故归口直报) over HTTP: initial reports, validation, grading, deadlines,
 // idempotency, scope and lists. Numbers come from 生产安全事故报告和调查处理条例 (国务院令第493号) and the
-// 2016 统计管理办法, as summarised in domain.md "Accidents". Escalation and the later life of a report are in
+// 2016 统计管理办法. Escalation and the later life of a report are in
 // accidents-escalation.int.test.ts and accidents-lifecycle.int.test.ts.
 import { beforeAll, describe, expect, it } from "vitest";
 import { useApi } from "../support/api.js";

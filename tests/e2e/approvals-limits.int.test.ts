@@ -1,4 +1,4 @@
-// Decision limits as each catalogue item carries them (domain.md "Administrative approval"): 行政许可法
+// Decision limits as each catalogue item carries them (行政许可法 and the items' own statutes): 行政许可法
 // art. 42's 20 working days unless the item's own statute sets another, which wins — 45 for the safety
 // production licence (安全生产许可证条例 art. 7), 30 for fireworks wholesale (烟花爆竹安全管理条例 art. 19).
 // The limit and the provision behind it are public (catalogue, service guide, power list), and the

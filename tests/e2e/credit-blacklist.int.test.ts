@@ -6,6 +6,8 @@
 // test's enterprises in the shared table.
 import { PutCommand } from "@aws-sdk/lib-dynamodb";
 import { beforeAll, describe, expect, it } from "vitest";
+import { reportKey } from "../../functions/accidents/store.js";
+import { type LicenceEventRecord, licenceEventRecord } from "../../functions/approvals/store.js";
 import { currentListing } from "../../functions/credit/public.js";
 import { type BlacklistSources, evaluateBlacklist, type OverdueHazard, publishBlacklist } from "../../functions/credit/jobs.js";
 import { getPolicy, writeBlacklistSnapshot } from "../../functions/credit/store.js";
@@ -48,13 +50,16 @@ async function put(item: Record<string, unknown>) {
   await db().send(new PutCommand({ TableName: env.tableName, Item: item }));
 }
 
-/** An accident record as the accidents context writes it (the attributes shared/periods.ts promises for ACC). */
+/**
+ * An accident record as the accidents context writes it (the attributes shared/periods.ts promises
+ * for ACC), under the store's own key and the period index; without the list keys, so other files'
+ * lists never see it.
+ */
 async function seedAccident(e: Ent, over: Record<string, unknown> = {}): Promise<string> {
   const id = newId();
   const occurredAt = (over.occurredAt as string) ?? daysAgo(20);
   await put({
-    pk: `TESTACC#${id}`,
-    sk: "ACC",
+    ...reportKey(id),
     id,
     enterpriseId: e.id,
     regionCode: e.regionCode,
@@ -76,22 +81,15 @@ async function seedAccident(e: Ent, over: Record<string, unknown> = {}): Promise
   return id;
 }
 
-/** A licence status event as the approvals context writes it (LICEVT). */
-async function seedLicenceEvent(e: Ent, event: string): Promise<string> {
+/** A licence status event built by the approvals store (LICEVT). */
+async function seedLicenceEvent(e: Ent, event: LicenceEventRecord["event"]): Promise<string> {
   const id = newId();
-  const at = daysAgo(3);
-  await put({
-    pk: `TESTLIC#${id}`,
-    sk: "EVT",
-    id,
-    licenceNumber: `(鄂)WH安许证字[2026]${id.slice(-6)}`,
-    itemCode: "HC-PROD",
-    regionCode: e.regionCode,
-    enterpriseId: e.id,
-    event,
-    at,
-    ...periodIndexKeys("LICEVT", at, e.regionCode, id),
-  });
+  await put(
+    licenceEventRecord(
+      { licenceNumber: `(鄂)WH安许证字[2026]${id.slice(-6)}`, itemCode: "HC-PROD", regionCode: e.regionCode, enterpriseId: e.id, event, at: daysAgo(3), from: event === "restored" ? "suspended" : "valid", to: event === "restored" ? "valid" : "suspended", actorId: "test" },
+      id,
+    ),
+  );
   return id;
 }
 

@@ -122,7 +122,7 @@ describe("target assessment", () => {
     expect(wuhan?.items.reduce((s, i) => s + Math.round(i.points * 100), 0)).toBe(6758);
   });
 
-  it("domain.md one-vote veto names its trigger: two 重大 accidents (十堰), a concealed accident (宜昌)", () => {
+  it("one-vote veto names its trigger: two 重大 accidents (十堰), a concealed accident (宜昌)", () => {
     const shiyan = q1.rows.find((r) => r.regionCode === "420300");
     expect(shiyan).toMatchObject({ vetoed: true, grade: "fail", vetoes: [{ id: "two_major_accidents", name: "发生两起及以上重大生产安全事故" }] });
     expect(shiyan?.vetoes[0]?.evidence.sort()).toEqual([ids.major1, ids.major2].sort());

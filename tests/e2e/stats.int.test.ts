@@ -3,6 +3,8 @@
 // Year 2041 holds only this file's records, so province-wide sums can be asserted exactly.
 import { PutCommand } from "@aws-sdk/lib-dynamodb";
 import { beforeAll, describe, expect, it } from "vitest";
+import { reportKey } from "../../functions/accidents/store.js";
+import { hazardKey } from "../../functions/hazards/store.js";
 import { rollupJob } from "../../functions/stats/jobs.js";
 import { type Aggregate, emptyAggregate, mergeAggregates } from "../../functions/stats/rules.js";
 import { db } from "../../shared/db.js";
@@ -27,12 +29,14 @@ async function put(item: Record<string, unknown>) {
   await db().send(new PutCommand({ TableName: env.tableName, Item: item }));
 }
 
-/** An accident record with the attributes shared/periods.ts promises for ACC. */
+/**
+ * An accident record with the attributes shared/periods.ts promises for ACC, under the accidents
+ * store's own key and the period index; without the list keys, so other files' lists never see it.
+ */
 async function seedAccident(regionCode: string, occurredAt: string, over: Record<string, unknown> = {}): Promise<string> {
   const id = newId();
   await put({
-    pk: `TESTACC#${id}`,
-    sk: "ACC",
+    ...reportKey(id),
     id,
     regionCode,
     occurredAt,
@@ -56,8 +60,7 @@ async function seedAccident(regionCode: string, occurredAt: string, over: Record
 async function seedHazard(regionCode: string, discoveredAt: string, level: "general" | "major") {
   const id = newId();
   await put({
-    pk: `TESTHAZ#${id}`,
-    sk: "HAZ",
+    ...hazardKey(id),
     id,
     regionCode,
     level,
@@ -246,7 +249,7 @@ describe("the roll-up and GET /v1/statistics/control-indicators", () => {
     expect(jiangan.yearElapsed).toBeCloseTo(90 / 365, 10);
   });
 
-  it("domain.md rates with denominators: per 亿元 GDP, road per 10,000 vehicles, coal per million tonnes; none without a denominator", async () => {
+  it("rates with denominators: per 亿元 GDP, road per 10,000 vehicles, coal per million tonnes; none without a denominator", async () => {
     const wuhan = await indicators(wuhanRegulator, `year=${YEAR}&regionCode=420100&month=3`);
     expect(wuhan.body.region.rates.deathsPerYiGdp).toBeCloseTo(7 / 1000, 12);
     expect(wuhan.body.region.denominatorsSource).toBe("own");

@@ -1,7 +1,7 @@
 // The GB 11714 organisation code embedded in a unified social credit code (positions 9-17, GB 32100-2015)
 // is checked wherever a code is recorded: the register and an accident's unregistered unit alike. A code
 // failing it is refused with a message naming the expected character; only a province administrator may
-// register such a code, with a recorded reason (domain.md "Enterprises").
+// register such a code, with a recorded reason (GB 32100-2015, GB 11714).
 import { describe, expect, it } from "vitest";
 import { orgCodeCheckCharacter, usccCheckCharacter } from "../../shared/codes/index.js";
 import { useApi } from "../support/api.js";
