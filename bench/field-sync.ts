@@ -31,7 +31,7 @@ export async function startStack(): Promise<{ url: string; dataDir: string; stop
   await new Promise<void>((ok, fail) => {
     const onData = (d: Buffer) => {
       output += d.toString();
-      if (output.includes("Demo tokens")) ok();
+      if (/Demo (accounts and )?tokens/.test(output)) ok();
     };
     child.stdout?.on("data", onData);
     child.stderr?.on("data", onData);

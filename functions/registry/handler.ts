@@ -25,7 +25,8 @@ function rowProblems(row: unknown, actor: Actor, lang: Lang): { path: string; co
     return [];
   } catch (err) {
     if (!(err instanceof ApiError) || err.status >= 500) throw err;
-    if (err.fieldErrors.length > 0) return localiseFieldProblems(err.fieldErrors, lang).map((f) => ({ ...f, code: err.code }));
+    // A row that is not an object at all is answered on the row ("body" would name the request's).
+    if (err.fieldErrors.length > 0) return localiseFieldProblems(err.fieldErrors, lang).map((f) => ({ path: f.path === "body" ? "" : f.path, message: f.message, code: err.code }));
     // Out of scope names no field: the region is outside the caller's, or (an industry department's) the industry is.
     const regionCode = (row as { regionCode?: string }).regionCode ?? "";
     const path = err.code === "out_of_scope" ? (coversRegion(actor, regionCode) ? "industryCode" : "regionCode") : "";
