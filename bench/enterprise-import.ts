@@ -20,14 +20,13 @@ import { DEMO_ACCOUNTS } from "../local/demo.js";
 import { localDynamo } from "../local/stack.js";
 import { uscc } from "../tests/support/data.js";
 import { startStack } from "./field-sync.js";
+import { pool, round } from "./support.js";
 
 const ROWS = 5_000;
 const COUNTY = "420102";
 /** Creates in flight, as the console's importer sends them (web/src/features/registry/importer.ts CONCURRENCY). */
 const CONCURRENCY = 4;
 const HEADERS = ["企业名称", "统一社会信用代码", "行政区划代码", "生产经营地址", "行业代码", "企业规模", "安全联系人", "联系电话"];
-
-const round = (x: number, d = 1) => Math.round(x * 10 ** d) / 10 ** d;
 
 /** Uploads the file, waits for the preview, confirms, waits for the result: seconds of each phase. */
 async function importOnce(page: Page, file: string, expect: string): Promise<{ validateSeconds: number; createSeconds: number; summary: string }> {
@@ -80,15 +79,9 @@ export async function run(): Promise<Record<string, unknown>> {
     const { table, dynamoEndpoint } = JSON.parse(readFileSync(join(stack.dataDir, "stack.json"), "utf8")) as { table: string; dynamoEndpoint: string };
     const dynamo = localDynamo(dynamoEndpoint);
     const r0 = performance.now();
-    let next = 0;
-    await Promise.all(
-      Array.from({ length: CONCURRENCY }, async () => {
-        while (next < rows.length) {
-          const i = next++;
-          await dynamo.send(new PutItemCommand({ TableName: table, Item: marshall({ pk: `RAWIMPORT#${i}`, sk: "RAW", ...rows[i] }) }));
-        }
-      }),
-    );
+    await pool(rows.length, CONCURRENCY, async (i) => {
+      await dynamo.send(new PutItemCommand({ TableName: table, Item: marshall({ pk: `RAWIMPORT#${i}`, sk: "RAW", ...rows[i] }) }));
+    });
     const rawSeconds = (performance.now() - r0) / 1000;
 
     const seconds = first.validateSeconds + first.createSeconds;

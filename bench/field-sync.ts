@@ -14,6 +14,8 @@ import { pathToFileURL } from "node:url";
 import { chromium } from "playwright-core";
 import { DEMO_ACCOUNTS } from "../local/demo.js";
 import { freePort } from "../local/stack.js";
+import { ownStackEnv } from "../tests/setup/web.js";
+import { uscc } from "../tests/support/data.js";
 
 const REPORTS = 50;
 const PHOTO_BYTES = 200 * 1024;
@@ -23,19 +25,31 @@ const GRID = DEMO_ACCOUNTS.find((a) => a.id === "grid")?.claims.grid as string;
 export async function startStack(): Promise<{ url: string; dataDir: string; stop: () => Promise<void> }> {
   const dataDir = mkdtempSync(join(tmpdir(), "bench-field-"));
   const [port, dynamoPort, s3Port] = [await freePort(), await freePort(), await freePort()];
+  // Its own storage, not the one an earlier benchmark of `npm run bench` left in this process's environment.
   const child: ChildProcess = spawn(process.execPath, ["--import", "tsx", "local/start.ts"], {
-    env: { ...process.env, PORT: String(port), DYNAMO_PORT: String(dynamoPort), S3_PORT: String(s3Port), DATA_DIR: dataDir, LOG_LEVEL: "SILENT" },
+    env: ownStackEnv({ PORT: String(port), DYNAMO_PORT: String(dynamoPort), S3_PORT: String(s3Port), DATA_DIR: dataDir, LOG_LEVEL: "SILENT" }),
     stdio: ["ignore", "pipe", "pipe"],
   });
   let output = "";
   await new Promise<void>((ok, fail) => {
+    // Ready once it lists the demo accounts (as the browser tests' setup, tests/setup/web.ts, waits).
+    const timer = setTimeout(() => {
+      child.kill("SIGTERM");
+      fail(new Error(`local stack not ready in 240 s:\n${output}`));
+    }, 240_000);
     const onData = (d: Buffer) => {
       output += d.toString();
-      if (/Demo (accounts and )?tokens/.test(output)) ok();
+      if (/Demo (accounts and )?tokens/.test(output)) {
+        clearTimeout(timer);
+        ok();
+      }
     };
     child.stdout?.on("data", onData);
     child.stderr?.on("data", onData);
-    child.once("exit", (code) => fail(new Error(`local stack exited with ${code}:\n${output}`)));
+    child.once("exit", (code) => {
+      clearTimeout(timer);
+      fail(new Error(`local stack exited with ${code}:\n${output}`));
+    });
   });
   return {
     url: `http://localhost:${port}`,
@@ -68,7 +82,7 @@ export async function run(): Promise<Record<string, unknown>> {
   try {
     const ent = await call(stack.url, "admin", "POST", "/v1/enterprises", {
       name: "基准外勤企业",
-      uscc: "91420102MA4K001097",
+      uscc: uscc("420102"),
       regionCode: "420102",
       address: "武汉市江岸区基准路2号",
       industryCode: "26",
@@ -84,6 +98,8 @@ export async function run(): Promise<Record<string, unknown>> {
     await page.getByTestId("who").waitFor();
     await page.goto("/field");
     await page.getByRole("heading", { name: "外勤采集" }).waitFor();
+    // Offline, the reload below is served by the service worker: it must be active first.
+    await page.evaluate(() => navigator.serviceWorker.ready);
     await context.setOffline(true);
 
     // 50 reports saved offline, exactly as the patrol form saves them (features/field/outbox.ts).
@@ -119,7 +135,7 @@ export async function run(): Promise<Record<string, unknown>> {
       { n: REPORTS, bytes: PHOTO_BYTES, enterpriseId: ent.id, rectifyBy },
     );
     await page.reload();
-    await page.getByText("待发送记录").waitFor();
+    await page.getByRole("heading", { name: `待发送记录（${REPORTS}）` }).waitFor();
 
     let bodyBytes = 0;
     let headerBytes = 0;

@@ -5,65 +5,30 @@
 //   npx tsx bench/hazards-attachments.ts    runs it and prints the figures
 //   import { run } from "./hazards-attachments.js" returns them
 import { pathToFileURL } from "node:url";
+import { pct, round, startBenchApi } from "./support.js";
 
-const TABLE = "bench-attachments";
-const BUCKET = "bench-attachments-evidence";
 const ATTACHMENTS = 100;
 const WARM = 30;
 const N = 200;
 
-const pct = (xs: number[], p: number): number => {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))] ?? Number.NaN;
-};
-const round = (x: number, d = 2) => Math.round(x * 10 ** d) / 10 ** d;
-
 async function attachments(): Promise<Record<string, unknown>> {
-  const { startLocalStorage } = await import("../local/stack.js");
-  const storage = await startLocalStorage({ tableName: TABLE, bucketName: BUCKET });
-  Object.assign(process.env, {
-    TABLE_NAME: TABLE,
-    BUCKET_NAME: BUCKET,
-    DYNAMODB_ENDPOINT: storage.dynamoEndpoint,
-    S3_ENDPOINT: storage.s3Endpoint,
-    AWS_REGION: "local",
-    LOG_LEVEL: "SILENT",
-    POWERTOOLS_DEV: "false",
-  });
-  const { mintToken, newKeyPair } = await import("../local/auth.js");
-  const { createApiServer, listen } = await import("../local/server.js");
-  const { seedAll } = await import("../local/seed.js");
-  const { usccCheckCharacter } = await import("../shared/codes/index.js");
+  const api = await startBenchApi("attachments");
+  const { uscc } = await import("../tests/support/data.js");
   const { PutCommand } = await import("@aws-sdk/lib-dynamodb");
   const { PutObjectCommand, S3Client } = await import("@aws-sdk/client-s3");
   const { db } = await import("../shared/db.js");
   const { newId } = await import("../shared/ids.js");
   const { attachmentKey } = await import("../shared/storage.js");
   const { addDays, shanghaiDate } = await import("../shared/time.js");
-
-  const keys = await newKeyPair();
-  const server = createApiServer(keys);
-  const port = await listen(server, 0);
-  const url = `http://127.0.0.1:${port}`;
+  const { call } = api;
   try {
-    await seedAll();
-    const admin = await mintToken(keys.privateKey, { role: "admin", region: "420000", user: "bench-admin" });
-    const call = async (method: string, path: string, token: string, body?: unknown) => {
-      const res = await fetch(`${url}${path}`, {
-        method,
-        headers: { authorization: `Bearer ${token}`, ...(body ? { "content-type": "application/json" } : {}) },
-        body: body ? JSON.stringify(body) : undefined,
-      });
-      const text = await res.text();
-      return { status: res.status, body: text ? JSON.parse(text) : undefined };
-    };
-    const first17 = "91420102MA4KBENCH";
+    const admin = await api.token({ role: "admin", region: "420000", user: "bench-admin" });
     const ent = await call("POST", "/v1/enterprises", admin, {
-      name: "附件基准企业", uscc: first17 + usccCheckCharacter(first17), regionCode: "420102", address: "基准路1号",
+      name: "附件基准企业", uscc: uscc("420102"), regionCode: "420102", address: "基准路1号",
       industryCode: "26", scale: "small", contact: { name: "测试", phone: "027-1234567" },
     });
     if (ent.status !== 201) throw new Error(`enterprise: ${ent.status} ${JSON.stringify(ent.body)}`);
-    const token = await mintToken(keys.privateKey, { role: "enterprise", region: "420102", enterprise: ent.body.id, user: "bench-ent" });
+    const token = await api.token({ role: "enterprise", region: "420102", enterprise: ent.body.id, user: "bench-ent" });
     const hazard = async (n: number) => {
       const res = await call("POST", "/v1/hazards", token, {
         enterpriseId: ent.body.id, level: "general", source: "self_inspection", description: `附件基准隐患 ${n}`, location: "1号车间",
@@ -77,15 +42,15 @@ async function attachments(): Promise<Record<string, unknown>> {
 
     // The API caps attachments per record (shared/storage.ts), so the 100 are written as the
     // store writes them, each with its object really uploaded: the read must not care either way.
-    const s3 = new S3Client({ region: "local", endpoint: storage.s3Endpoint, forcePathStyle: true, credentials: { accessKeyId: "S3RVER", secretAccessKey: "S3RVER" } });
+    const s3 = new S3Client({ region: "local", endpoint: api.storage.s3Endpoint, forcePathStyle: true, credentials: { accessKeyId: "S3RVER", secretAccessKey: "S3RVER" } });
     const pdf = Buffer.from("%PDF-1.4 bench evidence");
     for (let i = 0; i < ATTACHMENTS; i++) {
       const id = newId();
       const key = attachmentKey("hazards", ent.body.id, many, `evidence-${i}.pdf`);
-      await s3.send(new PutObjectCommand({ Bucket: BUCKET, Key: key, Body: pdf, ContentType: "application/pdf" }));
+      await s3.send(new PutObjectCommand({ Bucket: api.bucket, Key: key, Body: pdf, ContentType: "application/pdf" }));
       await db().send(
         new PutCommand({
-          TableName: TABLE,
+          TableName: api.table,
           Item: {
             pk: `HAZ#${many}`, sk: `ATT#${id}`, entity: "hazard_attachment", id, hazardId: many, key, fileName: `evidence-${i}.pdf`,
             contentType: "application/pdf", size: pdf.length, createdAt: new Date().toISOString(), createdBy: "bench-ent",
@@ -123,8 +88,7 @@ async function attachments(): Promise<Record<string, unknown>> {
       note: "Interleaved GETs through the local API adapter (HTTP, JWT, one hazard Get, one attachment Query). The 100 objects exist in S3; the read makes no S3 call, so the ratio reflects only the larger Query and response body.",
     };
   } finally {
-    await new Promise<void>((r) => server.close(() => r()));
-    await storage.stop();
+    await api.stop();
   }
 }
 

@@ -8,52 +8,21 @@
 //   npx tsx bench/hazards-burst.ts          runs it and prints the figures
 //   import { run } from "./hazards-burst.js" returns them
 import { pathToFileURL } from "node:url";
+import { pct, pool, round as round2, startBenchApi } from "./support.js";
 
 const CLIENTS = 200;
 const HAZARDS = 5_000;
 const RETRY_SHARE = 0.1;
-const TABLE = "bench-hazards";
-const BUCKET = "bench-hazards-evidence";
 /** Counties spread over several cities, so the city-sharded indexes see a realistic spread. */
 const COUNTIES = ["420102", "420106", "420111", "420114", "420115", "420281", "420304", "420506", "420602", "421002", "421102", "429004"];
 
-const pct = (xs: number[], p: number): number => {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))] ?? Number.NaN;
-};
-const round = (x: number, d = 1) => Math.round(x * 10 ** d) / 10 ** d;
-
-/** Runs `fn` for indices 0..n-1 with `concurrency` workers. */
-async function pool(n: number, concurrency: number, fn: (i: number, worker: number) => Promise<void>): Promise<void> {
-  let next = 0;
-  await Promise.all(
-    Array.from({ length: concurrency }, async (_, worker) => {
-      while (next < n) {
-        const i = next++;
-        await fn(i, worker);
-      }
-    }),
-  );
-}
+/** Figures to one decimal unless said otherwise. */
+const round = (x: number, digits = 1) => round2(x, digits);
 
 async function burst(): Promise<Record<string, unknown>> {
   const started = Date.now();
-  const { startLocalStorage } = await import("../local/stack.js");
-  const storage = await startLocalStorage({ tableName: TABLE, bucketName: BUCKET });
-  // The same environment the tests' global setup gives the handlers.
-  Object.assign(process.env, {
-    TABLE_NAME: TABLE,
-    BUCKET_NAME: BUCKET,
-    DYNAMODB_ENDPOINT: storage.dynamoEndpoint,
-    S3_ENDPOINT: storage.s3Endpoint,
-    AWS_REGION: "local",
-    LOG_LEVEL: "SILENT",
-    POWERTOOLS_DEV: "false",
-    POWERTOOLS_METRICS_DISABLED: "true",
-  });
-  const { mintToken, newKeyPair } = await import("../local/auth.js");
-  const { createApiServer, listen } = await import("../local/server.js");
-  const { seedAll } = await import("../local/seed.js");
+  const api = await startBenchApi("hazards");
+  const TABLE = api.table;
   const { cityOf } = await import("../shared/codes/index.js");
   const { uscc } = await import("../tests/support/data.js");
   const { GetCommand, PutCommand, TransactWriteCommand } = await import("@aws-sdk/lib-dynamodb");
@@ -62,31 +31,16 @@ async function burst(): Promise<Record<string, unknown>> {
   const { hazardItem } = await import("../functions/hazards/store.js");
   const { addDays, shanghaiDate } = await import("../shared/time.js");
 
-  const keys = await newKeyPair();
-  const server = createApiServer(keys);
-  const port = await listen(server, 0);
-  const url = `http://127.0.0.1:${port}`;
   const phases: Record<string, number> = {};
-  let mark = Date.now();
+  let mark = started;
   const phase = (name: string) => {
     phases[name] = round((Date.now() - mark) / 1000, 2);
     mark = Date.now();
   };
-  phase("storage");
+  phase("storage and seed");
   try {
-    await seedAll();
-    phase("seed");
-    const admin = await mintToken(keys.privateKey, { role: "admin", region: "420000", user: "bench-admin" });
-    const post = async (path: string, token: string, body: unknown, key?: string) => {
-      const t0 = performance.now();
-      const res = await fetch(`${url}${path}`, {
-        method: "POST",
-        headers: { authorization: `Bearer ${token}`, "content-type": "application/json", ...(key ? { "idempotency-key": key } : {}) },
-        body: JSON.stringify(body),
-      });
-      const text = await res.text();
-      return { status: res.status, body: text ? JSON.parse(text) : undefined, replayed: res.headers.get("idempotent-replayed") === "true", ms: performance.now() - t0 };
-    };
+    const admin = await api.token({ role: "admin", region: "420000", user: "bench-admin" });
+    const post = (path: string, token: string, body: unknown, key?: string) => api.call("POST", path, token, body, key);
 
     // One enterprise per client, registered through the API.
     const enterprises: { id: string; regionCode: string; token: string }[] = [];
@@ -97,7 +51,7 @@ async function burst(): Promise<Record<string, unknown>> {
         industryCode: "26", scale: "small", contact: { name: "测试", phone: "027-1234567" },
       });
       if (res.status !== 201) throw new Error(`enterprise ${i}: ${res.status} ${JSON.stringify(res.body)}`);
-      const token = await mintToken(keys.privateKey, { role: "enterprise", region: county, enterprise: res.body.id, user: `bench-ent-${i}` });
+      const token = await api.token({ role: "enterprise", region: county, enterprise: res.body.id, user: `bench-ent-${i}` });
       enterprises[i] = { id: res.body.id, regionCode: county, token };
     });
 
@@ -286,8 +240,7 @@ async function burst(): Promise<Record<string, unknown>> {
       ...(failures.length ? { firstFailures: failures.slice(0, 3) } : {}),
     };
   } finally {
-    await new Promise<void>((r) => server.close(() => r()));
-    await storage.stop();
+    await api.stop();
   }
 }
 

@@ -6,11 +6,11 @@
 //
 //   npx tsx bench/profile.ts            prints both breakdowns
 //   import { profile } from "./profile.js" returns them
-import { writeFileSync } from "node:fs";
-import { mkdirSync } from "node:fs";
+import { mkdirSync, writeFileSync } from "node:fs";
 import { Session } from "node:inspector/promises";
 import { join, resolve } from "node:path";
 import { pathToFileURL } from "node:url";
+import { startBenchApi } from "./support.js";
 
 const ROOT = resolve(import.meta.dirname, "..");
 const N = 300;
@@ -59,18 +59,10 @@ function breakdown(p: Profile): { totalMs: number; rows: { owner: string; ms: nu
 }
 
 export async function profile(): Promise<Record<string, unknown>> {
-  const { startLocalStorage } = await import("../local/stack.js");
-  const table = "bench-profile";
-  const storage = await startLocalStorage({ tableName: table, bucketName: "bench-profile-evidence" });
-  Object.assign(process.env, { TABLE_NAME: table, BUCKET_NAME: "bench-profile-evidence", DYNAMODB_ENDPOINT: storage.dynamoEndpoint, S3_ENDPOINT: storage.s3Endpoint, AWS_REGION: "local", LOG_LEVEL: "SILENT", POWERTOOLS_METRICS_DISABLED: "true" });
-  const { mintToken, newKeyPair } = await import("../local/auth.js");
-  const { createApiServer, listen } = await import("../local/server.js");
+  const api = await startBenchApi("profile", { seed: false });
   const { enterpriseBody } = await import("../tests/support/data.js");
   const { handler } = await import("../functions/registry/handler.js");
-  const keys = await newKeyPair();
-  const server = createApiServer(keys);
-  const port = await listen(server, 0);
-  const token = await mintToken(keys.privateKey, { role: "regulator", region: "420102", user: "profile" });
+  const token = await api.token({ role: "regulator", region: "420102", user: "profile" });
   const direct = async (i: number) => {
     const r = await handler(
       {
@@ -84,7 +76,7 @@ export async function profile(): Promise<Record<string, unknown>> {
     if (r.statusCode !== 201) throw new Error(`handler answered ${r.statusCode}`);
   };
   const viaAdapter = async () => {
-    const r = await fetch(`http://127.0.0.1:${port}/v1/enterprises`, { method: "POST", headers: { authorization: `Bearer ${token}`, "content-type": "application/json" }, body: JSON.stringify(enterpriseBody()) });
+    const r = await fetch(`${api.url}/v1/enterprises`, { method: "POST", headers: { authorization: `Bearer ${token}`, "content-type": "application/json" }, body: JSON.stringify(enterpriseBody()) });
     if (r.status !== 201) throw new Error(`adapter answered ${r.status}`);
     await r.text();
   };
@@ -111,8 +103,7 @@ export async function profile(): Promise<Record<string, unknown>> {
     }
   } finally {
     session.disconnect();
-    server.close();
-    await storage.stop();
+    await api.stop();
   }
   return results;
 }

@@ -22,19 +22,12 @@ import { createApiServer, listen } from "../local/server.js";
 import { ensureTable, localDynamo, startLocalStorage } from "../local/stack.js";
 import { uscc } from "../tests/support/data.js";
 import { LAMBDA_BUNDLE, LAZY_MODULES, RUNTIME_SDK } from "../infra/bundling.js";
+import { median, pct } from "./support.js";
 import { section as webSection } from "./web-first-screen.js";
 
 const ROOT = resolve(import.meta.dirname, "..");
 const OUT = join(ROOT, ".bench-out");
 
-const median = (xs: number[]) => {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.floor(s.length / 2)] as number;
-};
-const pct = (xs: number[], p: number) => {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))] as number;
-};
 const ms = (t0: bigint) => Number(process.hrtime.bigint() - t0) / 1e6;
 
 let seq = 0;

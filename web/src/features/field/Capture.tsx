@@ -1,9 +1,11 @@
 // The pieces the three capture forms share: enterprise choices from the cached field data, the
 // hazard fields of one finding, the camera input, and saving into the outbox.
 import { Alert, Checkbox, Form, Input, Radio, Select, Typography } from "antd";
-import { useQuery } from "@tanstack/react-query";
+import { useQueries, useQuery } from "@tanstack/react-query";
 import { $api, api } from "../../api/client";
 import type { Claims } from "../../auth/session";
+import { useChecklists } from "../hazards/checklists";
+import type { Copy } from "./offline";
 
 export interface PhotoValue {
   files: File[];
@@ -19,15 +21,24 @@ export function PhotoInput({ id, value, onChange }: { id?: string; value?: File[
   );
 }
 
-/** Enterprises the caller may report on: a grid member's grid, else the caller's region; both kept for offline use. */
-export function useEnterpriseOptions(claims: Claims | undefined): { value: string; label: string }[] {
-  const grid = $api.useQuery("get", "/v1/grids/{id}", { params: { path: { id: claims?.grid ?? "" } } }, { enabled: !!claims?.grid });
-  // Every page of the region's register, not only the first: offline, the form can only offer what was kept.
+export interface EnterpriseOption {
+  value: string;
+  label: string;
+  industryCode: string;
+}
+
+/**
+ * Enterprises the caller may report on (the API scopes the register: a grid member's grid, an
+ * inspector's region, an enterprise itself), with the current checklists of their industries;
+ * all kept for offline use, so a finding can name its checklist item with no signal.
+ */
+export function useEnterpriseOptions(claims: Claims | undefined): EnterpriseOption[] {
+  // Every page of the register, not only the first: offline, the form can only offer what was kept.
   const list = useQuery({
     queryKey: ["get", "/v1/enterprises", { params: { query: { limit: 100 } } }],
-    enabled: !!claims && !claims.grid && claims.role !== "enterprise",
+    enabled: !!claims,
     queryFn: async () => {
-      const items: { id: string; name: string }[] = [];
+      const items: { id: string; name: string; industryCode: string }[] = [];
       let cursor: string | undefined;
       do {
         const { data } = await api.GET("/v1/enterprises", { params: { query: { limit: 100, ...(cursor ? { cursor } : {}) } } });
@@ -37,24 +48,41 @@ export function useEnterpriseOptions(claims: Claims | undefined): { value: strin
       return { items, nextCursor: null };
     },
   });
-  const ents = claims?.grid ? (grid.data?.enterprises ?? []) : (list.data?.items ?? []);
-  return ents.map((e) => ({ value: e.id, label: e.name }));
+  const options = (list.data?.items ?? []).map((e) => ({ value: e.id, label: e.name, industryCode: e.industryCode }));
+  useIndustryChecklists(options);
+  return options;
 }
 
-/** Whether this screen will work without signal: how many enterprises the device keeps, and since when. */
-export function OfflineCopy({ count, savedAt }: { count: number; savedAt?: string }) {
+/** Fetches (and so keeps) the current checklists, items included, of every industry among the enterprises. */
+function useIndustryChecklists(enterprises: EnterpriseOption[]) {
+  const industries = [...new Set(enterprises.map((e) => e.industryCode))].sort();
+  const lists = useQueries({ queries: industries.map((industryCode) => $api.queryOptions("get", "/v1/checklists", { params: { query: { industryCode } } })) });
+  const ids = [...new Set(lists.flatMap((q) => (q.data?.items ?? []).filter((c) => c.current).map((c) => c.id)))];
+  useQueries({ queries: ids.map((id) => $api.queryOptions("get", "/v1/checklists/{id}", { params: { path: { id } } })) });
+}
+
+/** Whether this screen will work without signal: how many enterprises and checklists the device keeps, and since when. */
+export function OfflineCopy({ count, copy }: { count: number; copy?: Copy }) {
   if (!count) return <Alert type="warning" showIcon title="尚无可选企业：请在有网络时打开本页，以便离线使用" />;
-  if (!savedAt) return null;
+  if (!copy) return null;
   return (
     <Typography.Paragraph type="secondary">
-      本机已保存 {count} 家企业，可离线使用（{new Date(savedAt).toLocaleString("zh-CN", { hour12: false })}）
+      本机已保存 {count} 家企业、{copy.checklists} 份排查清单，可离线使用（{new Date(copy.savedAt).toLocaleString("zh-CN", { hour12: false })}）
     </Typography.Paragraph>
   );
 }
 
-/** The fields of one hazard; `name` is the Form.List prefix (or [] for a single hazard). */
-export function FindingFields({ name, enterprises, withEnterprise }: { name: (string | number)[]; enterprises: { value: string; label: string }[]; withEnterprise: boolean }) {
-  const level = Form.useWatch([...(name.length ? ["findings", ...name] : []), "level"]);
+/**
+ * The fields of one hazard; `name` is the Form.List prefix (or [] for a single hazard). The
+ * enterprise is the finding's own field when `withEnterprise`, else `enterpriseId` (the
+ * inspected or the caller's enterprise); its industry picks the checklist items offered.
+ */
+export function FindingFields({ name, enterprises, withEnterprise, enterpriseId }: { name: (string | number)[]; enterprises: EnterpriseOption[]; withEnterprise: boolean; enterpriseId?: string }) {
+  const path = name.length ? ["findings", ...name] : [];
+  const level = Form.useWatch([...path, "level"]);
+  const own = Form.useWatch([...path, "enterpriseId"]) as string | undefined;
+  const industryCode = enterprises.find((e) => e.value === (withEnterprise ? own : enterpriseId))?.industryCode;
+  const { checklists } = useChecklists(industryCode);
   return (
     <>
       {withEnterprise && (
@@ -62,6 +90,15 @@ export function FindingFields({ name, enterprises, withEnterprise }: { name: (st
           <Select options={enterprises} showSearch optionFilterProp="label" />
         </Form.Item>
       )}
+      <Form.Item name={[...name, "checklistItemId"]} label="对应检查项（可选）">
+        <Select
+          allowClear
+          showSearch
+          optionFilterProp="label"
+          notFoundContent={industryCode ? "本行业排查清单中没有匹配的条目" : "请先选择企业"}
+          options={checklists.map((c) => ({ label: c.name, title: c.name, options: c.items.map((i) => ({ value: i.code, label: `${i.code} ${i.check}` })) }))}
+        />
+      </Form.Item>
       <Form.Item name={[...name, "level"]} label="隐患等级" initialValue="general" rules={[{ required: true }]}>
         <Radio.Group options={[{ value: "general", label: "一般隐患" }, { value: "major", label: "重大隐患" }]} />
       </Form.Item>
@@ -100,6 +137,7 @@ export interface FindingInput {
   description: string;
   location: string;
   rectifyBy: string;
+  checklistItemId?: string;
   fixedOnSpot?: boolean;
   currentStateAndCause?: string;
   harmAndDifficultyAnalysis?: string;
@@ -108,12 +146,13 @@ export interface FindingInput {
 
 /** A finding as the API takes it (no empty optional fields) and its photos apart. */
 export function splitFinding(f: FindingInput) {
-  const { photos, fixedOnSpot, currentStateAndCause, harmAndDifficultyAnalysis, ...rest } = f;
+  const { photos, checklistItemId, fixedOnSpot, currentStateAndCause, harmAndDifficultyAnalysis, ...rest } = f;
   return {
     finding: {
       ...rest,
       description: rest.description.trim(),
       location: rest.location.trim(),
+      ...(checklistItemId ? { checklistItemId } : {}),
       ...(fixedOnSpot ? { fixedOnSpot: true } : {}),
       ...(f.level === "major" && currentStateAndCause ? { currentStateAndCause } : {}),
       ...(f.level === "major" && harmAndDifficultyAnalysis ? { harmAndDifficultyAnalysis } : {}),

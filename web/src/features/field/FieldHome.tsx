@@ -4,7 +4,7 @@ import { Alert, Button, List, Space, Tag, Typography } from "antd";
 import { useNavigate } from "react-router";
 import { mayCall } from "../../api/access";
 import { TAG } from "../../components/colors";
-import { type OutboxState, STATE_LABEL } from "./outbox";
+import { type OutboxState, removeDone, STATE_LABEL } from "./outbox";
 import { useField } from "./useField";
 
 const STATE_COLOR: Record<OutboxState, string> = { pending: TAG.gold, syncing: TAG.blue, done: TAG.green, refused: TAG.red };
@@ -16,9 +16,10 @@ const CAPTURE = [
 ] as const;
 
 export default function FieldHome() {
-  const { claims, online, items, sync } = useField();
+  const { claims, owner, online, items, sync } = useField();
   const navigate = useNavigate();
   const waiting = items.filter((i) => i.state !== "done").length;
+  const done = items.length - waiting;
   return (
     <>
       <Typography.Title level={2}>外勤采集</Typography.Title>
@@ -31,6 +32,9 @@ export default function FieldHome() {
         ))}
         <Button type="primary" disabled={!online || waiting === 0} onClick={() => void sync()}>
           同步
+        </Button>
+        <Button disabled={done === 0} onClick={() => void removeDone(owner)}>
+          清除已提交
         </Button>
       </Space>
       <Typography.Title level={3}>待发送记录（{waiting}）</Typography.Title>

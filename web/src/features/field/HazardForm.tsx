@@ -18,7 +18,7 @@ export default function HazardForm() {
   const [form] = Form.useForm<FindingInput>();
   const { message } = App.useApp();
   const navigate = useNavigate();
-  const { claims, owner, savedAt } = useField();
+  const { claims, owner, copy } = useField();
   const enterprises = useEnterpriseOptions(claims);
   const own = claims?.role === "enterprise";
 
@@ -35,9 +35,9 @@ export default function HazardForm() {
   return (
     <>
       <Typography.Title level={2}>隐患上报</Typography.Title>
-      {!own && <OfflineCopy count={enterprises.length} savedAt={savedAt} />}
+      {!own && <OfflineCopy count={enterprises.length} copy={copy} />}
       <Form form={form} layout="vertical" onFinish={onFinish} style={{ maxWidth: 640 }}>
-        <FindingFields name={[]} enterprises={enterprises} withEnterprise={!own} />
+        <FindingFields name={[]} enterprises={enterprises} withEnterprise={!own} enterpriseId={claims?.enterprise} />
         <Space>
           <Button type="primary" htmlType="submit">
             保存隐患

@@ -23,9 +23,10 @@ export default function InspectionForm() {
   const [form] = Form.useForm<Values>();
   const { message } = App.useApp();
   const navigate = useNavigate();
-  const { claims, owner, savedAt } = useField();
+  const { claims, owner, copy } = useField();
   const enterprises = useEnterpriseOptions(claims);
   const [startedAt] = useState(() => new Date());
+  const inspected = Form.useWatch("enterpriseId", form);
 
   async function onFinish(v: Values) {
     const parts = (v.findings ?? []).map(splitFinding);
@@ -46,7 +47,7 @@ export default function InspectionForm() {
   return (
     <>
       <Typography.Title level={2}>执法检查记录</Typography.Title>
-      <OfflineCopy count={enterprises.length} savedAt={savedAt} />
+      <OfflineCopy count={enterprises.length} copy={copy} />
       <Form form={form} layout="vertical" onFinish={onFinish} style={{ maxWidth: 640 }}>
         <Form.Item name="enterpriseId" label="被检查企业" rules={[{ required: true, message: "请选择企业" }]}>
           <Select options={enterprises} showSearch optionFilterProp="label" />
@@ -64,7 +65,7 @@ export default function InspectionForm() {
               {fields.map((f, i) => (
                 <fieldset key={f.key} style={{ border: "1px solid #d9d9d9", borderRadius: 8, padding: 12, marginBottom: 12, minWidth: 0 }}>
                   <legend style={{ padding: "0 4px" }}>检查发现 {i + 1}</legend>
-                  <FindingFields name={[f.name]} enterprises={enterprises} withEnterprise={false} />
+                  <FindingFields name={[f.name]} enterprises={enterprises} withEnterprise={false} enterpriseId={inspected} />
                   <Button onClick={() => remove(f.name)}>删除此项</Button>
                 </fieldset>
               ))}

@@ -17,7 +17,7 @@ export default function PatrolForm() {
   const [form] = Form.useForm<Values>();
   const { message } = App.useApp();
   const navigate = useNavigate();
-  const { claims, owner, savedAt } = useField();
+  const { claims, owner, copy } = useField();
   const enterprises = useEnterpriseOptions(claims);
 
   async function onFinish(v: Values) {
@@ -38,7 +38,7 @@ export default function PatrolForm() {
   return (
     <>
       <Typography.Title level={2}>网格巡查上报</Typography.Title>
-      <OfflineCopy count={enterprises.length} savedAt={savedAt} />
+      <OfflineCopy count={enterprises.length} copy={copy} />
       <Form form={form} layout="vertical" onFinish={onFinish} style={{ maxWidth: 640 }}>
         <Form.Item name="visitedEnterpriseIds" label="走访企业">
           <Select mode="multiple" options={enterprises} optionFilterProp="label" />

@@ -41,6 +41,8 @@ export type OutboxItem = Submission & {
   message?: string;
   /** Set once the record exists: later attempts only upload the photos still missing. */
   result?: { id: string; hazardIds: string[] };
+  /** Device time the item became 已提交; how long the device keeps it after that. */
+  doneAt?: string;
 };
 
 interface FieldDb extends DBSchema {
@@ -80,6 +82,28 @@ export async function putItem(item: OutboxItem): Promise<void> {
 export async function listItems(owner: string): Promise<OutboxItem[]> {
   const items = await (await fieldDb()).getAllFromIndex("outbox", "owner", owner);
   return items.sort((a, b) => a.savedAt.localeCompare(b.savedAt) || a.id.localeCompare(b.id));
+}
+
+/** How long an item stays on the device once 已提交: long enough to look back at a week's work. */
+export const KEEP_DONE_MS = 7 * 24 * 3600 * 1000;
+
+/**
+ * Removes the owner's items that reached the API (已提交) before `before` (all of them when
+ * omitted), photos included since they live in the item. Items still waiting (待同步, 需处理)
+ * are never removed: they exist nowhere else.
+ */
+export async function removeDone(owner: string, before?: Date): Promise<number> {
+  const tx = (await fieldDb()).transaction("outbox", "readwrite");
+  let removed = 0;
+  for (let cursor = await tx.store.index("owner").openCursor(owner); cursor; cursor = await cursor.continue()) {
+    const item = cursor.value;
+    if (item.state !== "done" || (before && (item.doneAt ?? item.savedAt) >= before.toISOString())) continue;
+    await cursor.delete();
+    removed++;
+  }
+  await tx.done;
+  if (removed) for (const l of listeners) l();
+  return removed;
 }
 
 /** Saves a capture to the outbox (待同步), with the Idempotency-Key every attempt will send. */

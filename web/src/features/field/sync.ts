@@ -13,6 +13,8 @@ const isRefusal = (err: unknown) => err instanceof ApiError && err.status >= 400
 
 function refusalText(err: ApiError): string {
   if (err.problem.code === "not_in_grid") return `${problemText(err)}。草稿已保留，可交由监管人员接手处理。`;
+  // The console's usual 409 text says the screen was refreshed; here nothing was, the item waits for the user.
+  if (err.status === 409) return `${err.problem.detail ?? err.problem.title ?? "冲突"}。处理后可重新发送。`;
   const fields = err.fieldErrors.map((f) => `${f.path}：${f.message}`).join("；");
   return fields ? `${problemText(err)}（${fields}）` : problemText(err);
 }
@@ -58,7 +60,7 @@ async function send(item: OutboxItem): Promise<"sent" | "refused" | "stop"> {
       current = { ...current, photos: current.photos.map((p) => (p.id === photo.id ? { ...p, uploaded: true } : p)) };
       await putItem(current);
     }
-    await putItem({ ...current, state: "done" });
+    await putItem({ ...current, state: "done", doneAt: new Date().toISOString() });
     return "sent";
   } catch (err) {
     if (isRefusal(err)) {

@@ -2,7 +2,7 @@
 // connection state, and sync on reconnect.
 import { useCallback, useEffect, useState } from "react";
 import { useSession } from "../../auth/session";
-import { listItems, onOutboxChange, type OutboxItem, ownerOf } from "./outbox";
+import { KEEP_DONE_MS, listItems, onOutboxChange, type OutboxItem, ownerOf, removeDone } from "./outbox";
 import { useOfflineData } from "./offline";
 import { syncOutbox } from "./sync";
 
@@ -25,7 +25,7 @@ export function useField() {
   const s = useSession();
   const claims = s?.claims;
   const owner = claims ? ownerOf(claims) : "";
-  const { ready, savedAt } = useOfflineData(owner);
+  const { ready, copy } = useOfflineData(owner);
   const online = useOnline();
   const [items, setItems] = useState<OutboxItem[]>([]);
 
@@ -33,6 +33,8 @@ export function useField() {
     if (!owner) return;
     const load = () => void listItems(owner).then(setItems);
     load();
+    // The outbox must not fill the phone: what the API has held for a week leaves the device.
+    void removeDone(owner, new Date(Date.now() - KEEP_DONE_MS));
     return onOutboxChange(load);
   }, [owner]);
 
@@ -43,5 +45,5 @@ export function useField() {
     if (owner && online) void syncOutbox(owner);
   }, [owner, online]);
 
-  return { claims, owner, ready, savedAt, online, items, sync };
+  return { claims, owner, ready, copy, online, items, sync };
 }
