@@ -1,9 +1,12 @@
 import { Button, Flex, Form, Input, Table, Typography } from "antd";
-import { useState } from "react";
+import { useEffect, useState } from "react";
 import { Link, useSearchParams } from "react-router";
 import { $api } from "../../api/client";
 import { QueryState } from "../../components/QueryState";
 import { SCALE } from "./labels";
+
+/** Empty pages a search walks past on its own before it waits for 下一页. */
+const MAX_EMPTY_PAGES = 50;
 
 /** The enterprises of the caller's jurisdiction, searched by name (or the start of the code), paged by the API. */
 export default function EnterpriseList() {
@@ -11,6 +14,12 @@ export default function EnterpriseList() {
   const q = params.get("q") ?? undefined;
   const [cursors, setCursors] = useState<string[]>([]);
   const query = $api.useQuery("get", "/v1/enterprises", { params: { query: { q, cursor: cursors.at(-1), limit: 20 } } });
+  // The API filters a bounded run of the region's records per page, so a rare name can leave a
+  // page empty with more to look at: a search keeps going until it finds some or the list ends.
+  const empty = query.data?.items.length === 0 ? query.data.nextCursor : null;
+  useEffect(() => {
+    if (q && empty) setCursors((c) => (c.length < MAX_EMPTY_PAGES ? [...c, empty] : c));
+  }, [q, empty]);
   const search = (value: string) => {
     setCursors([]);
     setParams(value.trim() ? { q: value.trim() } : {});
