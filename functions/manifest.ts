@@ -9,8 +9,9 @@ import { routes as hazards } from "./hazards/routes.js";
 import { routes as platform } from "./platform/routes.js";
 import { routes as registry } from "./registry/routes.js";
 import { routes as stats } from "./stats/routes.js";
+import { routes as todo } from "./todo/routes.js";
 
-const groups: Record<string, Record<string, RouteSpec>> = { platform, registry, hazards, accidents, approvals, credit, stats };
+const groups: Record<string, Record<string, RouteSpec>> = { platform, registry, hazards, accidents, approvals, credit, stats, todo };
 
 export const MANIFEST: (RouteSpec & { id: string })[] = Object.entries(groups).flatMap(([, g]) =>
   Object.entries(g).map(([id, spec]) => ({ id, ...spec })),

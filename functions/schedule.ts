@@ -5,5 +5,6 @@ import { JOBS as accidents } from "./accidents/schedule.js";
 import { JOBS as approvals } from "./approvals/schedule.js";
 import { JOBS as credit } from "./credit/schedule.js";
 import { JOBS as stats } from "./stats/schedule.js";
+import { JOBS as todo } from "./todo/schedule.js";
 
-export const JOBS: JobSpec[] = [...accidents, ...approvals, ...credit, ...stats];
+export const JOBS: JobSpec[] = [...accidents, ...approvals, ...credit, ...stats, ...todo];

@@ -228,6 +228,37 @@ describe("functions", () => {
   });
 });
 
+describe("reminders", () => {
+  const topics = () => Object.entries(template.findResources("AWS::SNS::Topic"));
+  const reminders = () => {
+    const found = topics().find(([id]) => id.startsWith("Reminders"));
+    if (!found) throw new Error("no Reminders topic");
+    return found;
+  };
+
+  it("one encrypted topic, and only the reminders job may publish to it, with its ARN in its environment", () => {
+    const [topicId, topic] = reminders();
+    expect(topic.Properties.KmsMasterKeyId).toBeDefined();
+    const publishers = Object.entries(template.findResources("AWS::IAM::Policy")).filter(([, p]) =>
+      (p.Properties.PolicyDocument.Statement as { Action: string | string[]; Resource: unknown }[]).some((st) => [st.Action].flat().includes("sns:Publish") && JSON.stringify(st.Resource).includes(topicId)),
+    );
+    expect(publishers).toHaveLength(1);
+    const roles = ((publishers[0]?.[1].Properties.Roles ?? []) as { Ref: string }[]).map((r) => r.Ref);
+    expect(roles).toHaveLength(1);
+    expect(roles[0]).toMatch(/^TodoRemindersJobRole/);
+    const withTopic = Object.entries(template.findResources("AWS::Lambda::Function")).filter(([, f]) => f.Properties.Environment.Variables.REMINDER_TOPIC_ARN);
+    expect(withTopic.map(([id]) => id)).toEqual([expect.stringMatching(/^TodoRemindersJob/)]);
+    expect(withTopic[0]?.[1].Properties.Environment.Variables.REMINDER_TOPIC_ARN).toEqual({ Ref: topicId });
+  });
+
+  it("the topic refuses publishing without TLS", () => {
+    const [topicId] = reminders();
+    const policies = Object.values(template.findResources("AWS::SNS::TopicPolicy")).filter((p) => JSON.stringify(p.Properties.Topics).includes(topicId));
+    expect(policies).toHaveLength(1);
+    expect(JSON.stringify(policies[0]?.Properties.PolicyDocument)).toContain("aws:SecureTransport");
+  });
+});
+
 describe("cdk-nag AwsSolutions", () => {
   it("zero unacknowledged findings; every acknowledgement has a written reason", () => {
     const report = JSON.parse(readFileSync(join(outdir, "validation-report.json"), "utf8")) as {

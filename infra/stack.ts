@@ -29,6 +29,7 @@ import { ESM_REQUIRE_BANNER, EXTERNAL_MODULES, LAMBDA_BUNDLE, LAZY_MODULES } fro
 import { writePartitions } from "./key-prefixes.js";
 import { NAMESPACE } from "../shared/metrics.js";
 import { JOBS } from "../functions/schedule.js";
+import { REMINDERS_JOB } from "../functions/todo/schedule.js";
 import { FALLBACK_ROUTE, FUNCTIONS, type FunctionName } from "../shared/route.js";
 import { TABLE_INDEXES, TABLE_KEYS, TTL_ATTRIBUTE } from "../shared/table.js";
 
@@ -465,8 +466,18 @@ export class SafetyPlatformStack extends Stack {
     }).addAlarmAction(new SnsAction(alarms));
 
     // ---------- scheduled jobs ----------
+    // Due-soon reminders (functions/todo/publish.ts): one topic, each message carrying its record's
+    // region chain as a message attribute, so SMS and e-mail subscriptions filter by region
+    // (README, "Reminders"). Only the reminders job may publish to it.
+    const reminders = new sns.Topic(this, "Reminders", { masterKey: key, enforceSSL: true, displayName: "安全生产监管平台到期提醒" });
     for (const job of JOBS) {
       const fn = makeFunction(`${pascal(job.name)}Job`, `functions/${job.fn}/jobs.ts`, job.export, job.fn);
+      if (job.name === REMINDERS_JOB) {
+        // Written out rather than grantPublish, which adds a kms:GenerateDataKey* wildcard: the role
+        // already uses the data key by name (makeFunction).
+        fn.addToRolePolicy(new iam.PolicyStatement({ actions: ["sns:Publish"], resources: [reminders.topicArn] }));
+        fn.addEnvironment("REMINDER_TOPIC_ARN", reminders.topicArn);
+      }
       const [minutes, hours, day, month, weekDay, year] = job.cron.split(/\s+/);
       new Schedule(this, `${pascal(job.name)}Schedule`, {
         description: job.description,
@@ -486,6 +497,7 @@ export class SafetyPlatformStack extends Stack {
       alarmDescription: "A scheduled job could not be delivered",
     }).addAlarmAction(new SnsAction(alarms));
 
+    new CfnOutput(this, "ReminderTopicArn", { value: reminders.topicArn });
     new CfnOutput(this, "ApiUrl", { value: this.api.apiEndpoint });
     new CfnOutput(this, "UserPoolId", { value: userPool.userPoolId });
     new CfnOutput(this, "UserPoolClientId", { value: client.userPoolClientId });

@@ -20,6 +20,10 @@ export const env = {
   get localS3Credentials() {
     return { accessKeyId: process.env.S3_ACCESS_KEY_ID ?? "S3RVER", secretAccessKey: process.env.S3_SECRET_ACCESS_KEY ?? "S3RVER" };
   },
+  /** The SNS topic of due-soon reminders; unset locally, where reminders are logged. */
+  get reminderTopicArn() {
+    return process.env.REMINDER_TOPIC_ARN;
+  },
   get region() {
     return process.env.AWS_REGION ?? "cn-north-1";
   },

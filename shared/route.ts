@@ -6,7 +6,7 @@ import type { Role } from "./policy.js";
 export type Method = "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
 
 /** The Lambda functions of the system (one per bounded context, plus the platform's own). */
-export const FUNCTIONS = ["platform", "registry", "hazards", "accidents", "approvals", "credit", "stats"] as const;
+export const FUNCTIONS = ["platform", "registry", "hazards", "accidents", "approvals", "credit", "stats", "todo"] as const;
 export type FunctionName = (typeof FUNCTIONS)[number];
 
 type Schema = z.ZodMiniType;

@@ -1,9 +1,9 @@
-// What other contexts may ask of accidents : licence renewal
+// What other contexts may ask of accidents: the to-do list (reports waiting to be forwarded), licence renewal
 // (安全生产许可证条例 art. 9: no fatal accident during the validity) and credit (responsible or concealed
 // accidents). Reads the enterprise copy (pk ACCENT#<enterpriseId>), so it needs no scope and no scan.
 import { isIsoDate, isoUtc, shanghaiEndOf, shanghaiStartOf } from "../../shared/time.js";
-import { statisticalDeaths } from "./rules.js";
-import { allOfEnterprise } from "./store.js";
+import { pendingStep, type ReportLevel, statisticalDeaths } from "./rules.js";
+import { allOfEnterprise, countPending, listPending } from "./store.js";
 
 export interface EnterpriseAccidentSummary {
   id: string;
@@ -51,4 +51,16 @@ export async function accidentsOfEnterprise(enterpriseId: string, fromIso: strin
       now,
     }),
   }));
+}
+
+/** Reports waiting for a level's regulator to forward them (493号令 art.11), earliest due first: at most `limit` and (with `count`) how many there are. */
+export async function pendingForwards(level: ReportLevel, region: string, limit: number, count = true): Promise<{ items: { id: string; regionCode: string; grade: string; summary: string; dueAt: string }[]; total: number }> {
+  const page = await listPending(level, region, limit);
+  // A partition read to its end is counted by its page.
+  const counted = count && page.nextCursor ? await countPending(level, region) : page.items.length;
+  const items = page.items.flatMap((r) => {
+    const step = pendingStep(r.chain);
+    return step ? [{ id: r.id, regionCode: r.regionCode, grade: r.grade, summary: r.summary, dueAt: step.dueAt }] : [];
+  });
+  return { items, total: counted };
 }

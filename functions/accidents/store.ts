@@ -23,6 +23,7 @@
 import { childrenOf, cityOf, countyOf, regionLevel } from "../../shared/codes/index.js";
 import { conflict } from "../../shared/errors.js";
 import {
+  countAll,
   filterOf,
   getItem,
   type Item,
@@ -202,3 +203,5 @@ export async function allOfEnterprise(enterpriseId: string, from: string, to: st
 export async function listPending(level: ReportLevel, region: string, limit: number, cursor?: string): Promise<Page<AccidentRecord>> {
   return clean(await query({ index: "gsi3", pk: `ACCPEND#${level}#${region}`, limit, cursor }));
 }
+
+export const countPending = (level: ReportLevel, region: string) => countAll({ index: "gsi3", pk: `ACCPEND#${level}#${region}` });

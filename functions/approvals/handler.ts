@@ -13,6 +13,7 @@ import { reachable, requireRegion } from "../../shared/scope.js";
 import { attachmentKey, downloadLink, presignUpload, verifyUpload } from "../../shared/storage.js";
 import { addDays, shanghaiDate } from "../../shared/time.js";
 import { currentListing } from "../credit/public.js";
+import { heldItems, latestDelegations } from "./queue.js";
 import { routes } from "./routes.js";
 import {
   type ApplicationAction,
@@ -410,15 +411,6 @@ function applicationFilter(q: { state?: string; itemCode?: string }, items?: str
   return parts.length ? { expression: parts.join(" AND "), names, values } : undefined;
 }
 
-/** The latest delegation of each (item, city): the state the authority check reads. */
-function latestDelegations(all: Delegation[]): Map<string, DelegationState> {
-  const out = new Map<string, DelegationState>();
-  for (const d of [...all].sort((a, b) => a.id.localeCompare(b.id))) {
-    out.set(`${d.itemCode}#${d.cityCode}`, { delegationId: d.id, cityCode: d.cityCode, status: d.status, startDate: d.startDate });
-  }
-  return out;
-}
-
 // ---------- the handler ----------
 
 export const handler = lambda(routes, {
@@ -583,10 +575,7 @@ export const handler = lambda(routes, {
     const [items, delegations] = await Promise.all([listItems(), listDelegations()]);
     const latest = latestDelegations(delegations);
     const filterFor = (city: string) => {
-      const held = items
-        .filter((i) => !query.itemCode || i.code === query.itemCode)
-        .filter((i) => officerAuthority({ officerRegion: actor.regionCode, applicantRegion: regionLevel(regionCode) === "province" ? city : regionCode, applicantCityCode: city, issuer: i.issuer, delegation: latest.get(`${i.code}#${city}`), today }).ok)
-        .map((i) => i.code);
+      const held = heldItems(actor.regionCode, regionCode, city, items.filter((i) => !query.itemCode || i.code === query.itemCode), latest, today);
       if (held.length === 0) return null;
       const f = applicationFilter({ state: query.state }, held);
       return f ?? null;

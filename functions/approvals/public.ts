@@ -1,11 +1,16 @@
-// What other contexts may call in the approvals context. Nothing here writes: it returns writes and audit entries for the caller's own
+// What other contexts may call in the approvals context (the to-do list reads licences ending). Nothing here writes: it returns writes and audit entries for the caller's own
 // transaction, so the hazard change and the licence change land together or not at all.
 import type { AuditEntry } from "../../shared/audit.js";
 import type { Write } from "../../shared/db.js";
+import { cityOf, regionLevel } from "../../shared/codes/index.js";
+import { CITY_CODES } from "../../shared/periods.js";
+import { type Actor, coversRegion } from "../../shared/policy.js";
 import { shanghaiDate } from "../../shared/time.js";
-import { lapseCancellation, licenceTransition } from "./rules.js";
+import { heldItems, latestDelegations } from "./queue.js";
+import { acceptanceNoticeDeadline, lapseCancellation, licenceTransition } from "./rules.js";
 import type { Licence } from "./schemas.js";
-import { licenceEventWrite, licencesOfHolder, licenceUpdateWrite } from "./store.js";
+import { licenceEventWrite, licencesOfHolder, licenceUpdateWrite, listDelegations, listItems, liveLicencesEnding, loadCalendars, openApplications } from "./store.js";
+import { applicationClock } from "./workflow.js";
 
 /** Who changed the licence: the hazard side's request supplies the actor in its own audit records. */
 const HAZARD_ACTOR = "system:major-hazard";
@@ -72,4 +77,52 @@ export async function licenceSuspensionWrites(
     });
   }
   return { writes, audit };
+}
+
+/** The enterprise's live licences (valid or suspended) whose validity ends by `until` (renewal is applied for 3 months ahead, 条例 art.9). */
+export async function licencesEnding(enterpriseId: string, until: string): Promise<{ number: string; itemName: string; validTo: string }[]> {
+  return (await licencesOfHolder(enterpriseId))
+    .filter((l) => (l.status === "valid" || l.status === "suspended") && l.validTo !== null && l.validTo <= until)
+    .map((l) => ({ number: l.number, itemName: l.itemName, validTo: l.validTo as string }))
+    .sort((a, b) => a.validTo.localeCompare(b.validTo));
+}
+
+/** Live licences of a city whose validity ends in [from, to] (dates), for reminders. */
+export async function cityLicencesEnding(cityCode: string, from: string, to: string): Promise<{ number: string; itemName: string; validTo: string; enterpriseId: string; regionCode: string }[]> {
+  return (await liveLicencesEnding(cityCode, from, to)).map((l) => ({ number: l.number, itemName: l.itemName, validTo: l.validTo as string, enterpriseId: l.enterpriseId, regionCode: l.regionCode }));
+}
+
+export interface QueuedApplication {
+  id: string;
+  itemName: string;
+  enterpriseId: string;
+  enterpriseName: string;
+  regionCode: string;
+  state: string;
+  /** The decision's due date once accepted; before that, the day the acceptance notice is due (行政许可法 art.32). */
+  dueDate: string;
+  /** Working days left on the decision clock; null before acceptance. */
+  workingDaysLeft: number | null;
+}
+
+/** The open applications an approval officer holds (as GET /v1/applications?queue=true), earliest due first: at most `limit` and the count. */
+export async function officerQueue(actor: Actor, today: string, limit: number): Promise<{ items: QueuedApplication[]; total: number }> {
+  const cities = regionLevel(actor.regionCode) === "province" ? CITY_CODES() : [cityOf(actor.regionCode) ?? actor.regionCode];
+  const [items, delegations, calendars] = await Promise.all([listItems(), listDelegations(), loadCalendars()]);
+  const latest = latestDelegations(delegations);
+  const perCity = await Promise.all(
+    cities.map(async (city) => {
+      const held = new Set(heldItems(actor.regionCode, actor.regionCode, city, items, latest, today));
+      if (held.size === 0) return [];
+      return (await openApplications(city)).filter((a) => held.has(a.itemCode) && coversRegion(actor, a.regionCode));
+    }),
+  );
+  const queued = perCity.flat().flatMap((a): QueuedApplication[] => {
+    const clock = applicationClock(a, calendars, today);
+    const dueDate = clock?.dueDate ?? (a.submittedOn ? acceptanceNoticeDeadline(a.submittedOn, calendars).date : undefined);
+    if (!dueDate) return [];
+    return [{ id: a.id, itemName: a.itemName, enterpriseId: a.enterpriseId, enterpriseName: a.enterpriseName, regionCode: a.regionCode, state: a.state, dueDate, workingDaysLeft: clock?.workingDaysLeft ?? null }];
+  });
+  queued.sort((x, y) => x.dueDate.localeCompare(y.dueDate) || x.id.localeCompare(y.id));
+  return { items: queued.slice(0, limit), total: queued.length };
 }

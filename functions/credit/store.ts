@@ -252,6 +252,20 @@ export const tasksOfEnterprise = (enterpriseId: string, limit: number, cursor?: 
 
 export const tasksOfRegion = (regionCode: string, limit: number, cursor?: string) => byRegion<SupervisionTaskRecord>("CTASKREG", regionCode, limit, cursor);
 
+/** Open tasks of a region due on or before `dueBy`: few (one per listed enterprise and half-year), so read whole. */
+export async function openTasksOfRegion(regionCode: string, dueBy: IsoDate): Promise<SupervisionTaskRecord[]> {
+  const level = regionLevel(regionCode);
+  const cities = level === "province" ? childrenOf(regionCode).map((c) => c.code) : [cityPartition(regionCode)];
+  const sk = level === "province" || level === "city" ? undefined : { between: [`${county(regionCode)}#`, `${county(regionCode)}#${dueBy}~`] as [string, string] };
+  const filter = filterOf({
+    within: regionCode,
+    equals: { status: "open" },
+    custom: [{ expression: "#due <= :dueBy", names: { "#due": "dueOn" }, values: { ":dueBy": dueBy } }],
+  });
+  const parts = await Promise.all(cities.map((city) => queryAll({ index: "gsi2", pk: `CTASKREG#${city}`, sk, filter })));
+  return parts.flat().map((i) => strip(i) as unknown as SupervisionTaskRecord);
+}
+
 // ---------- policy ----------
 
 export const POLICY_KEY = { pk: "CREDITCFG", sk: "POLICY" } as const;

@@ -299,8 +299,9 @@ export interface SupervisionListing {
 
 export const REVIEW_DAYS = 10;
 
-export function reviewDueDate(deadline: IsoDate, reviewRequestedOn?: IsoDate | null): IsoDate {
-  const trigger = reviewRequestedOn && reviewRequestedOn < deadline ? reviewRequestedOn : deadline;
+/** An unlisted hazard has no deadline: its clock starts at the application. */
+export function reviewDueDate(deadline: IsoDate | undefined, reviewRequestedOn?: IsoDate | null): IsoDate {
+  const trigger = reviewRequestedOn && (!deadline || reviewRequestedOn < deadline) ? reviewRequestedOn : (deadline as IsoDate);
   return addDays(trigger, REVIEW_DAYS);
 }
 

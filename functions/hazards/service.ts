@@ -9,7 +9,7 @@ import { newId } from "../../shared/ids.js";
 import type { Actor, ScopedRecord } from "../../shared/policy.js";
 import { outOfScope, reachable } from "../../shared/scope.js";
 import { verifyUpload } from "../../shared/storage.js";
-import { addDays, isInFuture, isoUtc, shanghaiDate } from "../../shared/time.js";
+import { isInFuture, isoUtc, shanghaiDate } from "../../shared/time.js";
 import { licenceSuspensionWrites } from "../approvals/public.js";
 import { enterpriseItem } from "../registry/store.js";
 import type { Enterprise } from "../registry/schemas.js";
@@ -23,7 +23,6 @@ import {
   missingPlanParts,
   productionSuspended,
   type RectificationPlan,
-  REVIEW_DAYS,
   reviewDueDate,
 } from "./rules.js";
 import { allChecklists, attachmentVerifiedWrite, getHazard, type Hazard, listAttachments } from "./store.js";
@@ -198,11 +197,8 @@ export interface AttachmentView {
 
 export function reviewView(h: Hazard, now: Date) {
   if (h.level !== "major" || (!h.supervision && !h.reviewRequestedOn)) return undefined;
-  // 16号令 art.23: the review is due within 10 days of the deadline or of the application
-  // (rules.reviewDueDate); an unlisted hazard has no deadline, so its clock starts at the application.
-  const dueDate = h.supervision
-    ? reviewDueDate(h.supervision.deadline, h.reviewRequestedOn)
-    : addDays(h.reviewRequestedOn as string, REVIEW_DAYS);
+  // 16号令 art.23: the review is due within 10 days of the deadline or of the application (rules.reviewDueDate).
+  const dueDate = reviewDueDate(h.supervision?.deadline, h.reviewRequestedOn);
   const decided = h.status === "closed" || h.reviewedOn ? (h.reviewedOn ?? null) : null;
   return {
     requestedOn: h.reviewRequestedOn ?? null,

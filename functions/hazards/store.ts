@@ -354,6 +354,8 @@ export interface HazardFilter {
   industry?: string;
   /** The listed region (county or township): rows must lie within it (shared/db.ts filterOf). */
   within?: string;
+  /** Open and due on or before this date (to-do lists). */
+  dueBy?: string;
 }
 
 function hazardFilter(f: HazardFilter): QuerySpec["filter"] {
@@ -384,6 +386,15 @@ function hazardFilter(f: HazardFilter): QuerySpec["filter"] {
     });
     const open = `#st IN (${OPEN_STATUSES.map((_, i) => `:o${i}`).join(", ")})`;
     parts.push(f.overdue ? `(${open} AND #rb < :today)` : `(NOT (${open}) OR #rb >= :today)`);
+  }
+  if (f.dueBy) {
+    names["#st"] = "status";
+    names["#rb"] = "rectifyBy";
+    values[":dueBy"] = f.dueBy;
+    OPEN_STATUSES.forEach((s, i) => {
+      values[`:o${i}`] = s;
+    });
+    parts.push(`(#st IN (${OPEN_STATUSES.map((_, i) => `:o${i}`).join(", ")}) AND #rb <= :dueBy)`);
   }
   if (f.industry) {
     names["#ic"] = "industryCode";
@@ -449,6 +460,39 @@ export async function listByStatus(
   const sk = overdueOn ? { lte: overdueOn } : undefined;
   return hazardPage(await queryAcross(partitions, { index: "gsi3", sk, filter: hazardFilter({ ...f, within: regionCode }), limit }, cursor));
 }
+
+/**
+ * The most urgent hazards in given statuses under a region (each county×status partition read in
+ * rectifyBy order, at most `limit` from each) and, with `count`, how many there are in all up to `dueBy`.
+ */
+export async function mostUrgentByStatus(
+  regionCode: string,
+  statuses: readonly HazardStatus[],
+  f: Omit<HazardFilter, "status" | "dueBy">,
+  dueBy: string | undefined,
+  limit: number,
+  count = true,
+): Promise<{ items: Hazard[]; total: number }> {
+  const partitions = countiesUnder(regionCode).flatMap((county) => statuses.map((s) => `HAZST#${county}#${s}`));
+  // sk = <rectifyBy>#<id>: "~" sorts after every id character, so dueBy itself is included.
+  const spec = { index: "gsi3" as const, sk: dueBy ? { lte: `${dueBy}~` } : undefined, filter: hazardFilter({ ...f, within: regionCode }) };
+  const pages = await Promise.all(partitions.map((pk) => query({ ...spec, pk, limit })));
+  // A partition read to its end is counted by its page; only the longer ones need a COUNT query.
+  const counts = await Promise.all(pages.map((p, i) => (count && p.nextCursor ? countAll({ ...spec, pk: partitions[i] as string }) : p.items.length)));
+  const items = pages.flatMap((p) => p.items.map((i) => strip(i) as unknown as Hazard));
+  items.sort((a, b) => a.rectifyBy.localeCompare(b.rectifyBy));
+  return { items: items.slice(0, limit), total: counts.reduce((a, b) => a + b, 0) };
+}
+
+/** Open hazards of an enterprise due on or before `dueBy`: at most `limit` of them and the count. */
+export async function openOfEnterpriseDueBy(enterpriseId: string, dueBy: string, limit: number): Promise<{ items: Hazard[]; total: number }> {
+  const spec = { index: "gsi2" as const, pk: `HAZENT#${enterpriseId}`, filter: hazardFilter({ today: dueBy, dueBy }) };
+  const [page, total] = await Promise.all([query({ ...spec, limit: MAX_SCAN_FOR_TODO }), countAll(spec)]);
+  const items = page.items.map((i) => strip(i) as unknown as Hazard).sort((a, b) => a.rectifyBy.localeCompare(b.rectifyBy));
+  return { items: items.slice(0, limit), total };
+}
+// An enterprise's open hazards are few (it fixes them); read enough to pick the most urgent.
+const MAX_SCAN_FOR_TODO = 100;
 
 /** Every hazard of an enterprise discovered in [fromInstant, toInstant] (ISO UTC strings). */
 export async function hazardsOfEnterprise(enterpriseId: string, fromInstant?: string, toInstant?: string): Promise<Hazard[]> {

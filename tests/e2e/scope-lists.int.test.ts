@@ -58,6 +58,8 @@ const CHECKED_OTHERWISE: Record<string, ByIdCheck | "province-wide" | "regions" 
   listFilings: { path: `/v1/hazard-filings?period=${lastQuarter()}`, regionQuery: true, read: (r) => `/v1/enterprises/${r.enterpriseId}` },
   listTasks: { path: "/v1/inspection-tasks", enterpriseQuery: true, regionQuery: true, read: (r) => `/v1/enterprises/${r.enterpriseId}` },
   regionReconciliation: { path: `/v1/reconciliation?period=${thisQuarter()}`, whole: true, regionQuery: true, read: (r) => `/v1/enterprises/${r.enterpriseId}/reconciliation?period=${thisQuarter()}` },
+  // To-do items of many kinds: each links the record it is about, which the caller must be able to read.
+  getTodo: { path: "/v1/todo", whole: true, read: (r) => r.record.path },
   listAssessments: "regions",
   listDelegations: "province-wide",
   audit: "one-record",

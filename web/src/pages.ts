@@ -9,6 +9,7 @@ import { pages as publicPages } from "./features/public/pages";
 import { pages as registryPages } from "./features/registry/pages";
 import { pages as reviewPages } from "./features/review/pages";
 import { pages as supervisionPages } from "./features/supervision/pages";
+import { pages as todoPages } from "./features/todo/pages";
 import { pages as workspacePages } from "./features/workspace/pages";
 // Every page of the console. A feature lists its pages in features/<context>/pages.ts and is
 // added here once; the router, the guard and the role menu all read this list.
@@ -31,4 +32,4 @@ export interface PageDef {
 
 export type MenuGroup = "public" | "workspace" | "hazards" | "accidents" | "approvals" | "credit" | "stats" | "registry" | "platform";
 
-export const PAGES: PageDef[] = [...workspacePages, ...hazardPages, ...supervisionPages, ...accidentPages, ...approvalPages, ...reviewPages, ...indicatorPages, ...registryPages, ...fieldPages, ...publicPages];
+export const PAGES: PageDef[] = [...todoPages, ...workspacePages, ...hazardPages, ...supervisionPages, ...accidentPages, ...approvalPages, ...reviewPages, ...indicatorPages, ...registryPages, ...fieldPages, ...publicPages];

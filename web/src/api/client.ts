@@ -77,11 +77,13 @@ export const queryClient = new QueryClient({
   },
 });
 
-/** Refetches every query of a record path (its detail, its allowedActions, its sub-lists). */
+/** Refetches every query of a record path (its detail, its allowedActions, its sub-lists) and the to-do list. */
 export function invalidateRecord(path: keyof paths, id?: string) {
   return queryClient.invalidateQueries({
     predicate: (q) => {
       const [, p, init] = q.queryKey as [string, string, { params?: { path?: Record<string, unknown> } } | undefined];
+      // The to-do list is computed from records' deadlines and states: a change of any record may move it.
+      if (p === "/v1/todo") return true;
       if (typeof p !== "string" || !p.startsWith(path)) return false;
       return id === undefined || Object.values(init?.params?.path ?? {}).includes(id);
     },

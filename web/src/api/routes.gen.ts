@@ -111,6 +111,7 @@ export const ROUTES = [
   { method: "GET", path: "/v1/assessments", roles: ["statistician","regulator","admin"] },
   { method: "POST", path: "/v1/assessments/{year}/publish", roles: ["statistician","admin"] },
   { method: "GET", path: "/v1/public/assessments", roles: "public" },
+  { method: "GET", path: "/v1/todo", roles: ["enterprise","regulator","industry_department","approval_officer"] },
 ] as const;
 /** Evidence the API accepts (shared/storage.ts): checked in the browser before any upload. */
 export const ATTACHMENT_TYPES = ["image/jpeg","image/png","application/pdf"] as const;

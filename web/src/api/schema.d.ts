@@ -1573,6 +1573,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/todo": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The caller's to-do list (待办), computed from the deadlines the API keeps: rectification and review of hazards, statistics filings, accidents waiting for this level to forward, blacklist inspection tasks, licences ending, an approval officer's applications by the statutory clock; scoped like the lists, at most 20 items of each kind with each kind's total */
+        get: operations["getTodo"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -6111,6 +6128,69 @@ export interface components {
             updatedAt: string;
             /** @description 最后修改人的用户编号。Updated by. */
             updatedBy: string;
+        };
+        /** @description 一条待办。A to-do item. */
+        TodoItem: {
+            /**
+             * @description 待办类别：accident_forward 事故待本级转报，application 审批申请待办理，hazard_review 重大隐患复查核销，hazard_rectification 隐患整改到期，hazard_filing 隐患统计报表待报送，inspection_task 失信企业检查约谈，licence_expiry 许可证即将到期。Kind.
+             * @enum {string}
+             */
+            kind: "accident_forward" | "application" | "hazard_review" | "hazard_rectification" | "hazard_filing" | "inspection_task" | "licence_expiry";
+            /** @description 待办标题。Title. */
+            title: string;
+            /** @description 待办所指的记录。The record the item is about. */
+            record: {
+                /**
+                 * @description 记录类型。Record type.
+                 * @enum {string}
+                 */
+                type: "hazard" | "accident" | "application" | "hazard_filing" | "licence" | "inspection_task";
+                /** @description 记录编号（报表为期间，许可证为证号）。Record id (a period for filings, the number for licences). */
+                id: string;
+                /** @description 读取该记录的 API 路径。API path of the record. */
+                path: string;
+            };
+            /** @description 记录所在行政区划代码。Region code. */
+            regionCode?: string;
+            /** @description 相关企业编号。Enterprise id. */
+            enterpriseId?: string;
+            /**
+             * Format: date-time
+             * @description 期限（按日计的期限为当日 24 时，北京时间）。Deadline.
+             * @example 2026-11-03T09:30:00.000Z
+             */
+            deadline: string;
+            /** @description 是否已超期。Overdue. */
+            overdue: boolean;
+            /** @description 距期限的自然日数（北京时间），超期为负。Calendar days left; negative when overdue. */
+            daysLeft: number;
+            /** @description 距期限的整小时数，超期为负。Whole hours left; negative when overdue. */
+            hoursLeft: number;
+            /** @description 审批申请：决定期限剩余工作日（受理前为 null）。Applications: working days left on the decision clock (null before acceptance). */
+            workingDaysLeft?: number | null;
+        };
+        /** @description 调用者的待办。The caller's to-do list. */
+        TodoList: {
+            /**
+             * Format: date-time
+             * @description 计算时刻。As of.
+             * @example 2026-11-03T09:30:00.000Z
+             */
+            asOf: string;
+            /** @description 各类待办合计。Total of all kinds. */
+            total: number;
+            /** @description 各类待办总数（列表每类最多 20 条）。Totals by kind (at most 20 items of each kind are listed). */
+            counts: {
+                /**
+                 * @description 待办类别：accident_forward 事故待本级转报，application 审批申请待办理，hazard_review 重大隐患复查核销，hazard_rectification 隐患整改到期，hazard_filing 隐患统计报表待报送，inspection_task 失信企业检查约谈，licence_expiry 许可证即将到期。Kind.
+                 * @enum {string}
+                 */
+                kind: "accident_forward" | "application" | "hazard_review" | "hazard_rectification" | "hazard_filing" | "inspection_task" | "licence_expiry";
+                /** @description 该类待办总数。Total of the kind. */
+                total: number;
+            }[];
+            /** @description 待办，按紧急程度（期限先后）排列。Items, most urgent first. */
+            items: components["schemas"]["TodoItem"][];
         };
         /** @description 续报或补报：变化的人数、损失和说明。Follow-up. */
         UpdateAccident: {
@@ -23159,6 +23239,87 @@ export interface operations {
                          * @enum {string}
                          */
                         code?: "not_found";
+                    };
+                };
+            };
+            /** @description 服务器内部错误（Internal Server Error）：internal_error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /**
+                         * @description 本操作以此状态答复时可能的错误代码。Codes of this status.
+                         * @enum {string}
+                         */
+                        code?: "internal_error";
+                    };
+                };
+            };
+            /** @description 服务暂不可用（Service Unavailable）：dependency_unavailable */
+            503: {
+                headers: {
+                    "Retry-After": components["headers"]["RetryAfter"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /**
+                         * @description 本操作以此状态答复时可能的错误代码。Codes of this status.
+                         * @enum {string}
+                         */
+                        code?: "dependency_unavailable";
+                    };
+                };
+            };
+        };
+    };
+    getTodo: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 成功。OK. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TodoList"];
+                };
+            };
+            /** @description 未认证（Unauthorized）：unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /**
+                         * @description 本操作以此状态答复时可能的错误代码。Codes of this status.
+                         * @enum {string}
+                         */
+                        code?: "unauthorized";
+                    };
+                };
+            };
+            /** @description 无权操作（Forbidden）：forbidden、out_of_scope */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /**
+                         * @description 本操作以此状态答复时可能的错误代码。Codes of this status.
+                         * @enum {string}
+                         */
+                        code?: "forbidden" | "out_of_scope";
                     };
                 };
             };

@@ -10,6 +10,7 @@ import { MENU_GROUPS, roleLabel } from "./labels";
 
 const { Header, Sider, Content } = Layout;
 const MenuDrawer = lazy(() => import("./MenuDrawer"));
+const TodoCount = lazy(() => import("./TodoCount"));
 
 /** The menu groups and pages this visitor may open (the manifest's role lists decide). */
 function useMenu(s: Session | undefined) {
@@ -103,6 +104,11 @@ export default function Shell() {
         <Flex flex={1} justify="end" align="center" gap={8} style={{ minWidth: 0 }}>
           {s ? (
             <>
+              {mayCall(s.claims.role, "GET /v1/todo") && (
+                <Suspense fallback={null}>
+                  <TodoCount />
+                </Suspense>
+              )}
               <Who s={s} />
               <Button
                 type="text"
