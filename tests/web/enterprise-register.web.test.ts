@@ -58,7 +58,7 @@ describe("the enterprise register", () => {
     expect(statuses.filter((s) => s === 201).length).toBeGreaterThanOrEqual(110);
     expect(statuses.every((s) => s === 201 || s === 409)).toBe(true);
     await page.goto("/registry/enterprises");
-    await page.getByRole("heading", { name: "企业名录" }).waitFor();
+    await page.getByRole("main").getByRole("heading", { name: "企业名录" }).waitFor();
     await expectAccessible(page);
     await page.getByRole("button", { name: "登记企业" }).click();
     await page.getByRole("heading", { name: "登记企业" }).waitFor();
@@ -116,7 +116,7 @@ describe("the enterprise register", () => {
     const page = await web.page(PHONE);
     await signIn(page, "county-regulator");
     await page.goto("/registry/enterprises");
-    await page.getByRole("heading", { name: "企业名录" }).waitFor();
+    await page.getByRole("main").getByRole("heading", { name: "企业名录" }).waitFor();
     await page.locator(".ant-table-row").first().waitFor();
     await expectNoHorizontalScroll(page);
     await expectAccessible(page);
