@@ -21,7 +21,8 @@ const REPORTS = 50;
 const PHOTO_BYTES = 200 * 1024;
 const GRID = DEMO_ACCOUNTS.find((a) => a.id === "grid")?.claims.grid as string;
 
-async function startStack(): Promise<{ url: string; stop: () => Promise<void> }> {
+/** `npm start` in a child process on free ports with a throw-away data directory (its stack.json says where the table is). */
+export async function startStack(): Promise<{ url: string; dataDir: string; stop: () => Promise<void> }> {
   const dataDir = mkdtempSync(join(tmpdir(), "bench-field-"));
   const [port, dynamoPort, s3Port] = [await freePort(), await freePort(), await freePort()];
   // Its own storage, not the one an earlier benchmark of `npm run bench` left in this process's environment.
@@ -52,6 +53,7 @@ async function startStack(): Promise<{ url: string; stop: () => Promise<void> }>
   });
   return {
     url: `http://localhost:${port}`,
+    dataDir,
     stop: async () => {
       const exited = new Promise((r) => child.once("exit", r));
       child.kill("SIGTERM");

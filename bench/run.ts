@@ -324,6 +324,8 @@ function figuresOf(r: Record<string, unknown>): Record<string, number> {
   if (burst?.ratioToRawTransaction !== undefined) out["burst: accepted ÷ raw transactions"] = burst.ratioToRawTransaction;
   const attachments = r["hazards-attachments"] as { ratio?: number } | undefined;
   if (attachments?.ratio !== undefined) out["attachments: hazard read with 100 ÷ with 0"] = attachments.ratio;
+  const bulk = r["enterprise-import"] as { ratioToRaw?: number } | undefined;
+  if (bulk?.ratioToRaw !== undefined) out["import: 5,000 rows ÷ raw PutItem"] = bulk.ratioToRaw;
   for (const k of Object.keys(out)) out[k] = Math.round((out[k] as number) * 100) / 100;
   return out;
 }
@@ -372,7 +374,7 @@ async function main() {
   console.log("4. bundles …");
   results.bundles = await bundles();
   console.table((results.bundles as { rows: unknown[] }).rows);
-  for (const name of ["profile", "hazards-burst", "rollup", "hazards-attachments", "web-first-screen", "field-sync"]) {
+  for (const name of ["profile", "hazards-burst", "rollup", "hazards-attachments", "web-first-screen", "field-sync", "enterprise-import"]) {
     const file = join(ROOT, "bench", `${name}.ts`);
     if (!existsSync(file) || !wanted(name)) continue;
     console.log(`5. ${name} …`);
@@ -475,7 +477,7 @@ function writeReport(r: Record<string, unknown>, figures: Record<string, number>
   }
   const web = r["web-first-screen"] as Parameters<typeof webSection>[0] | undefined;
   if (web) lines.push(...webSection(web));
-  for (const name of ["hazards-burst", "rollup", "field-sync"]) {
+  for (const name of ["hazards-burst", "rollup", "field-sync", "enterprise-import"]) {
     if (!r[name]) continue;
     lines.push(`## ${name}`, "", "```json", JSON.stringify(r[name], null, 2), "```", "");
   }

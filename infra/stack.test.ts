@@ -115,6 +115,7 @@ describe("API", () => {
     for (const key of ["POST /v1/hazards/{id}/attachments", "POST /v1/applications/{id}/attachments", "POST /v1/accidents/{id}/investigation-report"]) {
       expect(settings[key], key).toMatchObject({ ThrottlingRateLimit: THROTTLES.upload.rate });
     }
+    expect(settings["POST /v1/enterprises/validations"]).toMatchObject({ ThrottlingRateLimit: THROTTLES.batch.rate, ThrottlingBurstLimit: THROTTLES.batch.burst });
     // Every throttled route exists (CloudFormation refuses settings for unknown route keys) and is below the stage.
     const routeKeys = new Set(Object.values(template.findResources("AWS::ApiGatewayV2::Route")).map((r) => r.Properties.RouteKey));
     for (const [key, s] of Object.entries(settings)) {

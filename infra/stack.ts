@@ -47,18 +47,20 @@ const API_P99_MS = 3_000;
  * Throttles (requests per second, burst) of the HTTP API. HTTP APIs throttle per route, not
  * per caller: anonymous routes get their own small budget so one scraper of the public lists
  * cannot spend the stage's, and upload requests (each presigns a URL and writes a record) get
- * theirs. Per-caller limits need a WAF rate rule in front (README, Deploying).
+ * theirs, and batch checks (each validates up to 200 rows) a budget of their own. Per-caller limits need a WAF rate rule in front (README, Deploying).
  */
 export const THROTTLES = {
   stage: { rate: 1000, burst: 2000 },
   public: { rate: 50, burst: 100 },
   upload: { rate: 20, burst: 40 },
+  batch: { rate: 10, burst: 20 },
 } as const;
 
 /** Which throttle a manifest route gets beyond the stage's. */
 export function routeThrottle(r: { method: string; path: string; roles: unknown }): keyof typeof THROTTLES {
   if (r.roles === "public") return "public";
   if (r.method === "POST" && /\/(attachments|investigation-report)$/.test(r.path)) return "upload";
+  if (r.method === "POST" && r.path.endsWith("/validations")) return "batch";
   return "stage";
 }
 

@@ -2,14 +2,37 @@
 import { diff } from "../../shared/audit.js";
 import { ACCIDENT_TYPES, countyOf, INDUSTRY_DIVISIONS, INDUSTRY_SECTIONS, REGIONS } from "../../shared/codes/index.js";
 import { decideUscc, ENTERPRISE_TEXT, enterpriseScope, gridClaimRelease } from "../../shared/enterprises.js";
-import { etag, expectedVersion, lambda } from "../../shared/http.js";
+import { etag, expectedVersion, type Lang, lambda, validate } from "../../shared/http.js";
 import { newId } from "../../shared/ids.js";
 import { industryScope, reachable, requireReach, requireRegion } from "../../shared/scope.js";
-import { staleVersion } from "../../shared/errors.js";
+import { ApiError, localiseFieldProblems, staleVersion } from "../../shared/errors.js";
+import { type Actor, coversRegion } from "../../shared/policy.js";
 import { routes } from "./routes.js";
 import { derivedEnterpriseFields } from "./rules.js";
-import type { Enterprise } from "./schemas.js";
+import { CreateEnterprise, type Enterprise } from "./schemas.js";
 import { createEnterpriseWrites, getEnterprise, listByGrid, listByRegion, updateEnterpriseWrites } from "./store.js";
+
+/** What a registration must pass beyond its schema: the caller's reach and the USCC's checks. */
+function registrationChecks(body: CreateEnterprise, actor: Actor) {
+  requireReach(actor, { regionCode: body.regionCode, industryCode: body.industryCode });
+  return decideUscc(body.uscc, actor, body.checksumOverride);
+}
+
+/** A row of a bulk registration checked exactly as its create would be: the same schema, the same checks, the same messages. */
+function rowProblems(row: unknown, actor: Actor, lang: Lang): { path: string; code: string; message: string }[] {
+  try {
+    registrationChecks(validate(CreateEnterprise, row, "body"), actor);
+    return [];
+  } catch (err) {
+    if (!(err instanceof ApiError) || err.status >= 500) throw err;
+    // A row that is not an object at all is answered on the row ("body" would name the request's).
+    if (err.fieldErrors.length > 0) return localiseFieldProblems(err.fieldErrors, lang).map((f) => ({ path: f.path === "body" ? "" : f.path, message: f.message, code: err.code }));
+    // Out of scope names no field: the region is outside the caller's, or (an industry department's) the industry is.
+    const regionCode = (row as { regionCode?: string }).regionCode ?? "";
+    const path = err.code === "out_of_scope" ? (coversRegion(actor, regionCode) ? "industryCode" : "regionCode") : "";
+    return [{ path, code: err.code, message: err.text[lang] }];
+  }
+}
 
 // Code lists change with a new edition of a standard, i.e. with a deploy: a day's caching is safe.
 const CACHE_A_DAY = { "cache-control": "public, max-age=86400" };
@@ -36,8 +59,7 @@ export const handler = lambda(routes, {
   }),
 
   createEnterprise: async ({ body, actor, now }) => {
-    requireReach(actor, { regionCode: body.regionCode, industryCode: body.industryCode });
-    const uscc = decideUscc(body.uscc, actor, body.checksumOverride);
+    const uscc = registrationChecks(body, actor);
     const at = now.toISOString();
     const enterprise: Enterprise = {
       id: newId(),
@@ -72,6 +94,11 @@ export const handler = lambda(routes, {
         },
       ],
     };
+  },
+
+  validateEnterprises: async ({ body, actor, lang }) => {
+    const problems = body.rows.flatMap((row, index) => rowProblems(row, actor, lang).map((p) => ({ index, ...p })));
+    return { body: { checked: body.rows.length, invalid: new Set(problems.map((p) => p.index)).size, problems } };
   },
 
   getEnterprise: async ({ params, actor }) => {

@@ -6,10 +6,12 @@ import {
   CreateEnterprise,
   Enterprise,
   EnterprisePage,
+  EnterpriseValidation,
   IndustryList,
   ListEnterprisesQuery,
   PatchEnterprise,
   RegionList,
+  ValidateEnterprises,
 } from "./schemas.js";
 
 const fn = "registry";
@@ -37,6 +39,14 @@ export const routes = {
     example: { name: "武汉示例化工有限公司", uscc: "91420102MA4K12345G", regionCode: "420102", address: "武汉市江岸区示例路1号", industryCode: "2614", scale: "small", contact: { name: "张三", phone: "027-12345678" } },
     returns: ["etag", "location"], errors: { 400: ["invalid_uscc", "uscc_check_character", "uscc_org_code_check"], 403: ["override_not_allowed"], 409: ["duplicate_uscc"] },
     body: CreateEnterprise, response: Enterprise, status: 201,
+  }),
+  validateEnterprises: route({
+    method: "POST", path: "/v1/enterprises/validations", fn, roles: ["regulator", "industry_department", "admin"], tags,
+    summary: "Check up to 200 enterprise rows exactly as POST /v1/enterprises would (schema, USCC per GB 32100 and GB 11714, region, industry, the caller's scope) without writing anything; answers each row's problems",
+    example: { rows: [{ name: "武汉示例化工有限公司", uscc: "91420102MA4K12345G", regionCode: "420102", address: "武汉市江岸区示例路1号", industryCode: "2614", scale: "small", contact: { name: "张三", phone: "027-12345678" } }] },
+    // Rows of Chinese text: up to ~2 KB each at the schema's maximum lengths.
+    maxBodyBytes: 512 * 1024,
+    body: ValidateEnterprises, response: EnterpriseValidation,
   }),
   getEnterprise: route({
     method: "GET", path: "/v1/enterprises/{id}", fn, tags,

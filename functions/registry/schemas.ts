@@ -26,6 +26,29 @@ export const CreateEnterprise = z.strictObject({
 });
 export type CreateEnterprise = z.infer<typeof CreateEnterprise>;
 
+/** Rows one validation call takes: a file is checked in batches of this many, each well under the body limit. */
+export const MAX_VALIDATION_ROWS = 200;
+
+export const ValidateEnterprises = z.strictObject({
+  rows: field(
+    z.array(z.unknown()).check(z.minLength(1), z.maxLength(MAX_VALIDATION_ROWS)),
+    `待核对的企业，每项与 POST /v1/enterprises 的请求体相同（1–${MAX_VALIDATION_ROWS} 项）。Rows, each a POST /v1/enterprises body.`,
+  ),
+});
+
+export const RowProblem = z.object({
+  index: field(z.number(), "问题所在行在 rows 中的序号（从 0 起）。Index of the row in rows."),
+  path: field(z.string(), "出问题的字段，如 uscc、contact.phone；整行的问题为空串。Field path."),
+  code: field(z.string(), "问题代码，与登记时的错误代码相同（如 uscc_check_character）。Problem code."),
+  message: field(z.string(), "问题说明。Message."),
+});
+
+export const EnterpriseValidation = z.object({
+  checked: field(z.number(), "核对的行数。Rows checked."),
+  invalid: field(z.number(), "有问题的行数。Rows with problems."),
+  problems: field(z.array(RowProblem), "每行每个字段的问题；没有问题的行不出现。Problems, row by row."),
+});
+
 export const PatchEnterprise = z.strictObject({
   name: field(z.optional(EnterpriseFields.name), "企业名称（与营业执照一致）。Enterprise name."),
   regionCode: z.optional(EnterpriseFields.regionCode),
@@ -83,9 +106,11 @@ export const IndustryList = z.object({ items: field(z.array(IndustryOut), "GB/T 
 
 // ---------- OpenAPI components ----------
 components(
-  { CreateEnterprise, PatchEnterprise, Enterprise, EnterprisePage, RegionList, AccidentTypeList, IndustryList },
+  { CreateEnterprise, ValidateEnterprises, EnterpriseValidation, PatchEnterprise, Enterprise, EnterprisePage, RegionList, AccidentTypeList, IndustryList },
   {
     CreateEnterprise: "登记企业的请求。Register an enterprise.",
+    ValidateEnterprises: "批量核对待登记企业（不写入）。Rows to check before a bulk registration.",
+    EnterpriseValidation: "批量核对的结果：逐行逐字段的问题。Problems found in the rows.",
     PatchEnterprise: "修改企业信息的请求：只含要改的字段。Change an enterprise.",
     Enterprise: "在册企业。A registered enterprise.",
     EnterprisePage: "企业列表的一页。A page of enterprises.",

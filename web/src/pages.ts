@@ -8,6 +8,7 @@ import { pages as hazardPages } from "./features/hazards/pages";
 import { pages as indicatorPages } from "./features/indicators/pages";
 import { pages as inspectionPages } from "./features/inspections/pages";
 import { pages as publicPages } from "./features/public/pages";
+import { pages as registryPages } from "./features/registry/pages";
 import { pages as reviewPages } from "./features/review/pages";
 import { pages as supervisionPages } from "./features/supervision/pages";
 import { pages as todoPages } from "./features/todo/pages";
@@ -33,4 +34,4 @@ export interface PageDef {
 
 export type MenuGroup = "public" | "workspace" | "hazards" | "accidents" | "approvals" | "credit" | "stats" | "registry" | "platform";
 
-export const PAGES: PageDef[] = [...todoPages, ...workspacePages, ...hazardPages, ...supervisionPages, ...inspectionPages, ...gridPages, ...accidentPages, ...approvalPages, ...reviewPages, ...indicatorPages, ...fieldPages, ...publicPages];
+export const PAGES: PageDef[] = [...todoPages, ...workspacePages, ...hazardPages, ...supervisionPages, ...inspectionPages, ...gridPages, ...accidentPages, ...approvalPages, ...reviewPages, ...indicatorPages, ...registryPages, ...fieldPages, ...publicPages];

@@ -7,6 +7,7 @@ export const ROUTES = [
   { method: "GET", path: "/v1/codes/accident-types", roles: "public" },
   { method: "GET", path: "/v1/codes/industries", roles: "public" },
   { method: "POST", path: "/v1/enterprises", roles: ["regulator","industry_department","admin"] },
+  { method: "POST", path: "/v1/enterprises/validations", roles: ["regulator","industry_department","admin"] },
   { method: "GET", path: "/v1/enterprises/{id}", roles: ["enterprise","grid_member","regulator","industry_department","approval_officer","statistician","admin"] },
   { method: "PATCH", path: "/v1/enterprises/{id}", roles: ["regulator","industry_department","admin"] },
   { method: "GET", path: "/v1/enterprises", roles: ["enterprise","grid_member","regulator","industry_department","approval_officer","statistician","admin"] },

@@ -120,6 +120,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/enterprises/validations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Check up to 200 enterprise rows exactly as POST /v1/enterprises would (schema, USCC per GB 32100 and GB 11714, region, industry, the caller's scope) without writing anything; answers each row's problems */
+        post: operations["validateEnterprises"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/enterprises/{id}": {
         parameters: {
             query?: never;
@@ -4245,6 +4262,24 @@ export interface components {
             /** @description 下一页的游标，作为 cursor 传回；为 null 表示没有更多。Next page cursor. */
             nextCursor: string | null;
         };
+        /** @description 批量核对的结果：逐行逐字段的问题。Problems found in the rows. */
+        EnterpriseValidation: {
+            /** @description 核对的行数。Rows checked. */
+            checked: number;
+            /** @description 有问题的行数。Rows with problems. */
+            invalid: number;
+            /** @description 每行每个字段的问题；没有问题的行不出现。Problems, row by row. */
+            problems: {
+                /** @description 问题所在行在 rows 中的序号（从 0 起）。Index of the row in rows. */
+                index: number;
+                /** @description 出问题的字段，如 uscc、contact.phone；整行的问题为空串。Field path. */
+                path: string;
+                /** @description 问题代码，与登记时的错误代码相同（如 uscc_check_character）。Problem code. */
+                code: string;
+                /** @description 问题说明。Message. */
+                message: string;
+            }[];
+        };
         /** @description 一次隐患统计报送。A filing. */
         FilingOut: {
             /**
@@ -6279,6 +6314,11 @@ export interface components {
                 expiresAt: string;
             };
         };
+        /** @description 批量核对待登记企业（不写入）。Rows to check before a bulk registration. */
+        ValidateEnterprises: {
+            /** @description 待核对的企业，每项与 POST /v1/enterprises 的请求体相同（1–200 项）。Rows, each a POST /v1/enterprises body. */
+            rows: unknown[];
+        };
         /** @description 违法行为信息。A violation. */
         Violation: {
             /**
@@ -7088,6 +7128,188 @@ export interface operations {
                          * @enum {string}
                          */
                         code?: "duplicate_uscc" | "version_conflict";
+                    };
+                };
+            };
+            /** @description 请求体过大（Payload Too Large）：payload_too_large、too_many_items */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /**
+                         * @description 本操作以此状态答复时可能的错误代码。Codes of this status.
+                         * @enum {string}
+                         */
+                        code?: "payload_too_large" | "too_many_items";
+                    };
+                };
+            };
+            /** @description 不支持的媒体类型（Unsupported Media Type）：unsupported_media_type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /**
+                         * @description 本操作以此状态答复时可能的错误代码。Codes of this status.
+                         * @enum {string}
+                         */
+                        code?: "unsupported_media_type";
+                    };
+                };
+            };
+            /** @description 无法处理（Unprocessable Content）：idempotency_key_reused */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /**
+                         * @description 本操作以此状态答复时可能的错误代码。Codes of this status.
+                         * @enum {string}
+                         */
+                        code?: "idempotency_key_reused";
+                    };
+                };
+            };
+            /** @description 服务器内部错误（Internal Server Error）：internal_error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /**
+                         * @description 本操作以此状态答复时可能的错误代码。Codes of this status.
+                         * @enum {string}
+                         */
+                        code?: "internal_error";
+                    };
+                };
+            };
+            /** @description 服务暂不可用（Service Unavailable）：dependency_unavailable */
+            503: {
+                headers: {
+                    "Retry-After": components["headers"]["RetryAfter"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /**
+                         * @description 本操作以此状态答复时可能的错误代码。Codes of this status.
+                         * @enum {string}
+                         */
+                        code?: "dependency_unavailable";
+                    };
+                };
+            };
+        };
+    };
+    validateEnterprises: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description 幂等键：同一调用者用同一键重试时返回首次的应答，不重复写入；键不同内容的请求答 422。Idempotency key. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "rows": [
+                 *         {
+                 *           "name": "武汉示例化工有限公司",
+                 *           "uscc": "91420102MA4K12345G",
+                 *           "regionCode": "420102",
+                 *           "address": "武汉市江岸区示例路1号",
+                 *           "industryCode": "2614",
+                 *           "scale": "small",
+                 *           "contact": {
+                 *             "name": "张三",
+                 *             "phone": "027-12345678"
+                 *           }
+                 *         }
+                 *       ]
+                 *     }
+                 */
+                "application/json": components["schemas"]["ValidateEnterprises"];
+            };
+        };
+        responses: {
+            /** @description 成功。OK. */
+            200: {
+                headers: {
+                    "Idempotent-Replayed": components["headers"]["IdempotentReplayed"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EnterpriseValidation"];
+                };
+            };
+            /** @description 请求无效（Bad Request）：invalid_idempotency_key、invalid_json、validation_failed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /**
+                         * @description 本操作以此状态答复时可能的错误代码。Codes of this status.
+                         * @enum {string}
+                         */
+                        code?: "invalid_idempotency_key" | "invalid_json" | "validation_failed";
+                    };
+                };
+            };
+            /** @description 未认证（Unauthorized）：unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /**
+                         * @description 本操作以此状态答复时可能的错误代码。Codes of this status.
+                         * @enum {string}
+                         */
+                        code?: "unauthorized";
+                    };
+                };
+            };
+            /** @description 无权操作（Forbidden）：forbidden、out_of_scope */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /**
+                         * @description 本操作以此状态答复时可能的错误代码。Codes of this status.
+                         * @enum {string}
+                         */
+                        code?: "forbidden" | "out_of_scope";
+                    };
+                };
+            };
+            /** @description 冲突（Conflict）：version_conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /**
+                         * @description 本操作以此状态答复时可能的错误代码。Codes of this status.
+                         * @enum {string}
+                         */
+                        code?: "version_conflict";
                     };
                 };
             };
