@@ -4,6 +4,7 @@ import { expect } from "vitest";
 import { licenceNumber } from "../../functions/approvals/rules.js";
 import { licenceItem } from "../../functions/approvals/store.js";
 import type { TokenClaims } from "../../local/auth.js";
+import { cityOf } from "../../shared/codes/index.js";
 import { db } from "../../shared/db.js";
 import { env } from "../../shared/env.js";
 import type { Api } from "./api.js";
@@ -100,7 +101,7 @@ export async function giveLicence(e: TestEnterprise, validTo = "2028-01-01"): Pr
       TableName: env.tableName,
       Item: licenceItem({
         number, itemCode: "AQ01-01", itemName: "危险化学品安全生产许可证核发", safetyProduction: true, enterpriseId: e.id,
-        holderName: "测试企业", holderUscc: "91420102MA4K00002U", regionCode: e.regionCode, cityCode: "420100", industryCode: e.industryCode,
+        holderName: "测试企业", holderUscc: "91420102MA4K00002U", regionCode: e.regionCode, cityCode: cityOf(e.regionCode) as string, industryCode: e.industryCode,
         gridId: null, scope: "测试", validFrom: "2025-01-01", validTo, status: "valid", applicationId: null,
         issuedOn: "2025-01-01", issuedBy: "test", renewals: 0, version: 1, createdAt: at, updatedAt: at,
       }),
