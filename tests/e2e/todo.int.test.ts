@@ -8,6 +8,7 @@ import { acceptanceNoticeDeadline } from "../../functions/approvals/rules.js";
 import { taskItem } from "../../functions/credit/store.js";
 import { filingDeadline } from "../../functions/hazards/rules.js";
 import { getHazard, updateHazardWrites } from "../../functions/hazards/store.js";
+import { MAX_PER_KIND } from "../../functions/todo/rules.js";
 import { putNew, transact } from "../../shared/db.js";
 import { newId } from "../../shared/ids.js";
 import { addDays, shanghaiEndOf } from "../../shared/time.js";
@@ -38,6 +39,22 @@ async function todo(as: object): Promise<{ total: number; counts: { kind: string
 const itemFor = async (as: object, id: string) => (await todo(as)).items.find((i) => i.record.id === id);
 const countOf = async (as: object, kind: string) => (await todo(as)).counts.find((c) => c.kind === kind)?.total ?? 0;
 const endOfDay = (date: string) => shanghaiEndOf(date).toISOString();
+
+/**
+ * An application in a province officer's queue, checked against `expected`. Other test files
+ * leave applications in the province's queue, and the list holds only the MAX_PER_KIND most
+ * urgent: when ours is not among them, every one listed must be due no later than ours and the
+ * count must say more are waiting.
+ */
+async function expectQueued(as: object, id: string, expected: { deadline: string; workingDaysLeft: number | null }) {
+  const list = await todo(as);
+  const mine = list.items.find((i) => i.record.id === id);
+  if (mine) return expect(mine).toMatchObject({ kind: "application", record: { type: "application", path: `/v1/applications/${id}` }, ...expected });
+  const listed = list.items.filter((i) => i.kind === "application");
+  expect(listed).toHaveLength(MAX_PER_KIND);
+  for (const i of listed) expect(i.deadline <= expected.deadline, `${i.record.id} listed before ours`).toBe(true);
+  expect(list.counts.find((c) => c.kind === "application")?.total).toBeGreaterThan(MAX_PER_KIND);
+}
 
 describe("hazard rectification (16号令 art.15: rectified by the deadline)", () => {
   it("the enterprise, its county and its city see a hazard due in 3 days; others do not; it leaves once rectified", async () => {
@@ -223,17 +240,17 @@ describe("an approval officer's queue by the statutory clock (行政许可法 ar
     const e = await newEnterprise(api, { regionCode: "420607" });
     const app = await submitted(e);
     const notice = acceptanceNoticeDeadline(app.submittedOn, STATE_COUNCIL_CALENDARS).date;
-    expect(await itemFor(provinceOfficer, app.id)).toMatchObject({ kind: "application", record: { type: "application", path: `/v1/applications/${app.id}` }, deadline: endOfDay(notice), workingDaysLeft: null });
+    await expectQueued(provinceOfficer, app.id, { deadline: endOfDay(notice), workingDaysLeft: null });
     // A province item not delegated to 襄阳: the city's officers do not hold it; other cities never see it.
     expect(await itemFor({ role: "approval_officer", region: "420600" }, app.id)).toBeUndefined();
     expect(await itemFor({ role: "approval_officer", region: "420300" }, app.id)).toBeUndefined();
 
     const accepted = await api.call("POST", `/v1/applications/${app.id}/accept`, { as: provinceOfficer, body: {} });
     expect(accepted.status, JSON.stringify(accepted.body)).toBe(200);
-    expect(await itemFor(provinceOfficer, app.id)).toMatchObject({ deadline: endOfDay(accepted.body.dueDate), workingDaysLeft: accepted.body.workingDaysLeft });
+    await expectQueued(provinceOfficer, app.id, { deadline: endOfDay(accepted.body.dueDate), workingDaysLeft: accepted.body.workingDaysLeft });
 
     const other = await submitted(e);
-    expect(await itemFor(provinceOfficer, other.id)).toBeDefined();
+    await expectQueued(provinceOfficer, other.id, { deadline: endOfDay(acceptanceNoticeDeadline(other.submittedOn, STATE_COUNCIL_CALENDARS).date), workingDaysLeft: null });
     const declined = await api.call("POST", `/v1/applications/${other.id}/decline`, { as: provinceOfficer, body: { reason: "不属于本机关职权范围" } });
     expect(declined.status, JSON.stringify(declined.body)).toBe(200);
     expect(await itemFor(provinceOfficer, other.id)).toBeUndefined();
