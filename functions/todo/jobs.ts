@@ -1,9 +1,11 @@
 // Scheduled entry points of the to-do context.
 //
-// todo-reminders: the province's to-do items that are due soon (rules.ts reminderDue) are published
-// once per item and deadline: a conditional put of a reminder record (store.ts) decides which run
-// publishes, so overlapping runs and retries publish nothing twice, and a later deadline of the same
-// record (a regraded accident, a moved rectification date) is reminded again.
+// todo-reminders: the province's to-do items that are due soon (rules.ts reminderDue) — the
+// regulators' items, accidents waiting at every level, licences ending, and the approval
+// officers' queues of the province and of each city — are published once per item and deadline:
+// a conditional put of a reminder record (store.ts) decides which run publishes, so overlapping
+// runs and retries publish nothing twice, and a later deadline of the same record (a regraded
+// accident, a moved rectification date) is reminded again.
 import { childrenOf, CITY_CODES, cityOf, countyOf, HUBEI_PROVINCE_CODE } from "../../shared/codes/index.js";
 import { ApiError } from "../../shared/errors.js";
 import type { Job } from "../../shared/jobs.js";
@@ -18,6 +20,8 @@ import { forwardsOf, todoOf } from "./todo.js";
 
 const JOB = "todo-reminders";
 const SYSTEM_ACTOR: Actor = { userId: `system:${JOB}`, role: "admin", regionCode: HUBEI_PROVINCE_CODE, isHead: false };
+/** The approval officers of a region, as the queue sees them (no head: reading only). */
+const officerOf = (regionCode: string): Actor => ({ userId: `system:${JOB}`, role: "approval_officer", regionCode, isHead: false });
 /** Per kind and run: more than this many due soon at once is reminded over the next runs. */
 const RUN_LIMIT = 500;
 
@@ -43,15 +47,17 @@ function reportHolders(): { level: "province" | "city" | "county"; region: strin
 
 async function dueSoon(now: Date): Promise<TodoItem[]> {
   const today = shanghaiDate(now);
-  const [province, forwards, licences] = await Promise.all([
+  const [province, forwards, licences, queues] = await Promise.all([
     todoOf({ regionCode: HUBEI_PROVINCE_CODE, regulator: { level: "province", region: HUBEI_PROVINCE_CODE } }, now, RUN_LIMIT, false),
     Promise.all(reportHolders().filter((h) => h.level !== "province").map((h) => forwardsOf(h.level, h.region, now, RUN_LIMIT, false))),
     Promise.all(CITY_CODES().map((city) => cityLicencesEnding(city, today, horizon("licence_expiry", today)))),
+    // The province's officers hold its own items; a city's, the items delegated to it.
+    Promise.all([HUBEI_PROVINCE_CODE, ...CITY_CODES()].map((region) => todoOf({ officer: officerOf(region) }, now, RUN_LIMIT, false))),
   ]);
   const licenceItems = licences.flat().map((l) =>
     item({ kind: "licence_expiry", title: `许可证即将到期：${l.itemName}（${l.number}）`, record: { type: "licence", id: l.number, path: `/v1/licences/${encodeURIComponent(l.number)}` }, regionCode: l.regionCode, enterpriseId: l.enterpriseId, deadline: endOfDay(l.validTo) }, now),
   );
-  return [...province.items, ...forwards.flatMap((f) => f.items), ...licenceItems].filter((i) => reminderDue(i, now));
+  return [...province.items, ...forwards.flatMap((f) => f.items), ...licenceItems, ...queues.flatMap((q) => q.items)].filter((i) => reminderDue(i, now));
 }
 
 export const publishReminders: Job = async (input) => {

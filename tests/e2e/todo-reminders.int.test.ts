@@ -6,7 +6,10 @@ import { describe, expect, it } from "vitest";
 import { JOBS } from "../../functions/schedule.js";
 import { runJob } from "../../local/scheduler.js";
 import { useApi } from "../support/api.js";
-import { newEnterprise, regulator } from "../support/hazards.js";
+import { STATE_COUNCIL_CALENDARS } from "../../functions/approvals/calendar-data.js";
+import { acceptanceNoticeDeadline } from "../../functions/approvals/rules.js";
+import { shanghaiEndOf } from "../../shared/time.js";
+import { newEnterprise, regulator, submitApplication } from "../support/hazards.js";
 
 const api = useApi();
 const spec = JOBS.find((j) => j.name === "todo-reminders");
@@ -67,5 +70,16 @@ describe("todo-reminders: once per item and deadline", () => {
     });
     expect(res.status).toBe(201);
     expect(of(await run(new Date(Date.parse(res.body.pending.dueAt) + MIN)), res.body.id)).toEqual([]);
+  }, RUNS_TIMEOUT);
+
+  it("an application waiting for its acceptance notice is reminded once, within 48 hours of the notice's last day (行政许可法 art.32)", async () => {
+    const e = await newEnterprise(api, { regionCode: "420624" });
+    const app = await submitApplication(api, e);
+    const due = shanghaiEndOf(acceptanceNoticeDeadline(app.submittedOn, STATE_COUNCIL_CALENDARS).date);
+    const HOUR = 60 * MIN;
+    expect(of(await run(new Date(due.getTime() - 72 * HOUR)), app.id)).toEqual([]);
+    const first = await run(new Date(due.getTime() - 24 * HOUR));
+    expect(of(first, app.id)).toEqual([{ kind: "application", recordId: app.id, deadline: due.toISOString(), regions: ["420000", "420600", "420624"] }]);
+    expect(of(await run(new Date(due.getTime() - 23 * HOUR)), app.id)).toEqual([]);
   }, RUNS_TIMEOUT);
 });

@@ -13,7 +13,7 @@ import { putNew, transact } from "../../shared/db.js";
 import { newId } from "../../shared/ids.js";
 import { addDays, shanghaiEndOf } from "../../shared/time.js";
 import { useApi } from "../support/api.js";
-import { act, COMPLETE_PLAN, createHazard, generalBody, giveLicence, inDays, majorBody, newEnterprise, regulator, today, uploadEvidence } from "../support/hazards.js";
+import { act, COMPLETE_PLAN, submitApplication, createHazard, generalBody, giveLicence, inDays, majorBody, newEnterprise, regulator, today, uploadEvidence } from "../support/hazards.js";
 
 const api = useApi();
 
@@ -221,20 +221,7 @@ describe("inspection tasks of blacklisted enterprises (安委办〔2015〕14号:
 
 describe("an approval officer's queue by the statutory clock (行政许可法 art.32, 42, 82: working days)", () => {
   const provinceOfficer = { role: "approval_officer", region: "420000", user: "po-todo" } as const;
-  const PDF = Buffer.from("%PDF-1.4\n% test material\n");
-
-  async function submitted(e: { id: string; as: object }) {
-    const draft = await api.call("POST", "/v1/applications", { as: e.as as never, body: { itemCode: "AQ04-01", scope: "特种作业：电工作业（低压电工）" } });
-    expect(draft.status, JSON.stringify(draft.body)).toBe(201);
-    for (const material of draft.body.materials as string[]) {
-      const a = await api.call("POST", `/v1/applications/${draft.body.id}/attachments`, { as: e.as as never, body: { material, fileName: "材料.pdf", contentType: "application/pdf", size: PDF.length } });
-      expect(a.status, JSON.stringify(a.body)).toBe(201);
-      expect((await fetch(a.body.upload.url, { method: "PUT", headers: a.body.upload.headers, body: PDF })).status).toBe(200);
-    }
-    const res = await api.call("POST", `/v1/applications/${draft.body.id}/submit`, { as: e.as as never, body: {} });
-    expect(res.status, JSON.stringify(res.body)).toBe(200);
-    return res.body;
-  }
+  const submitted = (e: { id: string; as: object }) => submitApplication(api, e);
 
   it("a submitted application is due for the acceptance notice; once accepted, for the decision, with working days left; it leaves when declined", async () => {
     const e = await newEnterprise(api, { regionCode: "420607" });

@@ -109,3 +109,18 @@ export async function giveLicence(e: TestEnterprise, validTo = "2028-01-01"): Pr
   );
   return number;
 }
+
+/** A special-operations certificate application (AQ04-01) with every material uploaded, submitted: the API's answer. */
+export async function submitApplication(api: Api, e: { id: string; as: object }) {
+  const pdf = Buffer.from("%PDF-1.4\n% test material\n");
+  const draft = await api.call("POST", "/v1/applications", { as: e.as as never, body: { itemCode: "AQ04-01", scope: "特种作业：电工作业（低压电工）" } });
+  expect(draft.status, JSON.stringify(draft.body)).toBe(201);
+  for (const material of draft.body.materials as string[]) {
+    const a = await api.call("POST", `/v1/applications/${draft.body.id}/attachments`, { as: e.as as never, body: { material, fileName: "材料.pdf", contentType: "application/pdf", size: pdf.length } });
+    expect(a.status, JSON.stringify(a.body)).toBe(201);
+    expect((await fetch(a.body.upload.url, { method: "PUT", headers: a.body.upload.headers, body: pdf })).status).toBe(200);
+  }
+  const res = await api.call("POST", `/v1/applications/${draft.body.id}/submit`, { as: e.as as never, body: {} });
+  expect(res.status, JSON.stringify(res.body)).toBe(200);
+  return res.body;
+}
