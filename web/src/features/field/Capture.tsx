@@ -1,8 +1,9 @@
 // The pieces the three capture forms share: enterprise choices from the cached field data, the
 // hazard fields of one finding, the camera input, and saving into the outbox.
-import { Alert, Checkbox, Form, Input, Radio, Select, Typography } from "antd";
+import { Alert, Form, Select, Typography } from "antd";
 import { useQueries, useQuery } from "@tanstack/react-query";
 import { $api, api } from "../../api/client";
+import { HazardFields, type HazardInput, hazardBody } from "../../components/HazardFields";
 import type { Claims } from "../../auth/session";
 import { useChecklists } from "../hazards/checklists";
 import type { Copy } from "./offline";
@@ -79,7 +80,6 @@ export function OfflineCopy({ count, copy }: { count: number; copy?: Copy }) {
  */
 export function FindingFields({ name, enterprises, withEnterprise, enterpriseId }: { name: (string | number)[]; enterprises: EnterpriseOption[]; withEnterprise: boolean; enterpriseId?: string }) {
   const path = name.length ? ["findings", ...name] : [];
-  const level = Form.useWatch([...path, "level"]);
   const own = Form.useWatch([...path, "enterpriseId"]) as string | undefined;
   const industryCode = enterprises.find((e) => e.value === (withEnterprise ? own : enterpriseId))?.industryCode;
   const { checklists } = useChecklists(industryCode);
@@ -99,64 +99,26 @@ export function FindingFields({ name, enterprises, withEnterprise, enterpriseId 
           options={checklists.map((c) => ({ label: c.name, title: c.name, options: c.items.map((i) => ({ value: i.code, label: `${i.code} ${i.check}` })) }))}
         />
       </Form.Item>
-      <Form.Item name={[...name, "level"]} label="隐患等级" initialValue="general" rules={[{ required: true }]}>
-        <Radio.Group options={[{ value: "general", label: "一般隐患" }, { value: "major", label: "重大隐患" }]} />
-      </Form.Item>
-      <Form.Item name={[...name, "description"]} label="隐患描述" rules={[{ required: true, message: "请描述隐患" }]}>
-        <Input.TextArea rows={2} maxLength={2000} />
-      </Form.Item>
-      <Form.Item name={[...name, "location"]} label="位置" rules={[{ required: true, message: "请填写位置" }]}>
-        <Input maxLength={300} />
-      </Form.Item>
-      <Form.Item name={[...name, "rectifyBy"]} label="整改期限" rules={[{ required: true, message: "请填写整改期限" }]}>
-        <Input type="date" />
-      </Form.Item>
-      {level === "major" && (
-        <>
-          <Form.Item name={[...name, "currentStateAndCause"]} label="现状及成因" rules={[{ required: true, message: "重大隐患须说明现状及成因" }]}>
-            <Input.TextArea rows={2} maxLength={4000} />
-          </Form.Item>
-          <Form.Item name={[...name, "harmAndDifficultyAnalysis"]} label="危害程度和整改难易程度分析" rules={[{ required: true, message: "重大隐患须分析危害和整改难度" }]}>
-            <Input.TextArea rows={2} maxLength={4000} />
-          </Form.Item>
-        </>
-      )}
-      <Form.Item name={[...name, "fixedOnSpot"]} valuePropName="checked">
-        <Checkbox>现场已整改</Checkbox>
-      </Form.Item>
-      <Form.Item name={[...name, "photos"]} label="现场照片">
-        <PhotoInput />
-      </Form.Item>
+      <HazardFields list={name.length ? "findings" : undefined} name={name}>
+        <Form.Item name={[...name, "photos"]} label="现场照片">
+          <PhotoInput />
+        </Form.Item>
+      </HazardFields>
     </>
   );
 }
 
-export interface FindingInput {
+export interface FindingInput extends HazardInput {
   enterpriseId?: string;
-  level: "general" | "major";
-  description: string;
-  location: string;
-  rectifyBy: string;
   checklistItemId?: string;
-  fixedOnSpot?: boolean;
-  currentStateAndCause?: string;
-  harmAndDifficultyAnalysis?: string;
   photos?: File[];
 }
 
 /** A finding as the API takes it (no empty optional fields) and its photos apart. */
 export function splitFinding(f: FindingInput) {
-  const { photos, checklistItemId, fixedOnSpot, currentStateAndCause, harmAndDifficultyAnalysis, ...rest } = f;
+  const { photos, checklistItemId, enterpriseId, ...hazard } = f;
   return {
-    finding: {
-      ...rest,
-      description: rest.description.trim(),
-      location: rest.location.trim(),
-      ...(checklistItemId ? { checklistItemId } : {}),
-      ...(fixedOnSpot ? { fixedOnSpot: true } : {}),
-      ...(f.level === "major" && currentStateAndCause ? { currentStateAndCause } : {}),
-      ...(f.level === "major" && harmAndDifficultyAnalysis ? { harmAndDifficultyAnalysis } : {}),
-    },
+    finding: { ...(enterpriseId ? { enterpriseId } : {}), ...hazardBody(hazard), ...(checklistItemId ? { checklistItemId } : {}) },
     photos: photos ?? [],
   };
 }
