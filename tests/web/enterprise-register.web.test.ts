@@ -110,6 +110,11 @@ describe("the enterprise register", () => {
     await page.getByRole("button", { name: "取消", exact: true }).click();
     await page.getByText("武汉市江岸区他人修改路2号").waitFor();
     expect(await page.getByText("武汉市江岸区过期表单路1号").count()).toBe(0);
+
+    // The record's history: registered, then the two saves; the refused one left nothing.
+    const trail = page.getByRole("region", { name: "审计记录" });
+    await expect.poll(() => trail.locator(".ant-table-row").count()).toBe(3);
+    expect(await trail.locator(".ant-table-row").allTextContents()).toEqual([expect.stringContaining("登记"), expect.stringContaining("修改"), expect.stringContaining("修改")]);
   });
 
   it("the list fits a phone", async () => {

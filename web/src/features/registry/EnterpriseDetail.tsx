@@ -4,11 +4,14 @@ import { Link, useParams } from "react-router";
 import { $api, api } from "../../api/client";
 import type { components } from "../../api/schema";
 import { ifMatch, useSubmit } from "../../api/submit";
+import { AuditTrail } from "../../components/AuditTrail";
 import { QueryState } from "../../components/QueryState";
 import { EnterpriseFields } from "./EnterpriseFields";
 import { SCALE } from "./labels";
 
 type Enterprise = components["schemas"]["Enterprise"];
+
+const AUDIT_LABELS: Record<string, string> = { create: "登记", update: "修改", "leave-grid": "移出网格" };
 
 function EditForm({ e, onDone }: { e: Enterprise; onDone: () => void }) {
   const [form] = Form.useForm();
@@ -65,6 +68,7 @@ export default function EnterpriseDetail() {
               </Button>
             </>
           )}
+          <AuditTrail entityId={e.id} version={e.version} labels={AUDIT_LABELS} />
         </Space>
       )}
     </QueryState>
