@@ -1,6 +1,11 @@
+import { useQuery } from "@tanstack/react-query";
 import { Select } from "antd";
 import { useState } from "react";
-import { $api } from "../api/client";
+import { api } from "../api/client";
+
+const SHOWN = 50;
+/** Pages a search walks on its own: the API filters a bounded run of the region's records per page. */
+const MAX_PAGES = 50;
 
 interface Props {
   id?: string;
@@ -16,8 +21,23 @@ interface Props {
 /** Enterprises of the register found by name as the user types (the API's `q`), for a Form.Item (its `extra` says to type a name: antd's placeholder grey is below WCAG contrast). */
 export function EnterpriseSelect({ id, value, onChange, regionCode, multiple, disabledReason }: Props) {
   const [q, setQ] = useState("");
-  const found = $api.useQuery("get", "/v1/enterprises", { params: { query: { regionCode, q: q.trim() || undefined, limit: 50 } } });
-  const options = (found.data?.items ?? []).map((e) => {
+  const term = q.trim() || undefined;
+  // A rare name in a large county can leave the first pages empty: keep reading until some match.
+  const found = useQuery({
+    queryKey: ["get", "/v1/enterprises", { params: { query: { regionCode, q: term, limit: SHOWN } } }],
+    queryFn: async () => {
+      const items: { id: string; name: string; gridId?: string | null }[] = [];
+      let cursor: string | undefined;
+      for (let page = 0; page < MAX_PAGES && items.length < SHOWN; page++) {
+        const { data } = await api.GET("/v1/enterprises", { params: { query: { regionCode, q: term, limit: SHOWN, ...(cursor ? { cursor } : {}) } } });
+        items.push(...(data?.items ?? []));
+        cursor = data?.nextCursor ?? undefined;
+        if (!cursor) break;
+      }
+      return items.slice(0, SHOWN);
+    },
+  });
+  const options = (found.data ?? []).map((e) => {
     const reason = disabledReason?.(e);
     return { value: e.id, label: reason ? `${e.name}（${reason}）` : e.name, disabled: !!reason };
   });
