@@ -17,9 +17,9 @@ import { marshall } from "@aws-sdk/util-dynamodb";
 import ExcelJS from "exceljs";
 import { chromium, type Page } from "playwright-core";
 import { DEMO_ACCOUNTS } from "../local/demo.js";
+import { spawnLocalStack } from "../local/child-stack.js";
 import { localDynamo } from "../local/stack.js";
 import { uscc } from "../tests/support/data.js";
-import { startStack } from "./field-sync.js";
 import { pool, round } from "./support.js";
 
 const ROWS = 5_000;
@@ -43,7 +43,7 @@ async function importOnce(page: Page, file: string, expect: string): Promise<{ v
 }
 
 export async function run(): Promise<Record<string, unknown>> {
-  const stack = await startStack();
+  const stack = await spawnLocalStack();
   const dir = mkdtempSync(join(tmpdir(), "bench-import-"));
   const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium", args: ["--no-sandbox"] });
   try {

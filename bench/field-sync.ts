@@ -6,63 +6,15 @@
 //
 //   npx tsx bench/field-sync.ts          runs it and prints the figures
 //   import { run } from "./field-sync.js" returns them
-import { type ChildProcess, spawn } from "node:child_process";
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { chromium } from "playwright-core";
 import { DEMO_ACCOUNTS } from "../local/demo.js";
-import { freePort } from "../local/stack.js";
-import { ownStackEnv } from "../tests/setup/web.js";
+import { spawnLocalStack } from "../local/child-stack.js";
 import { uscc } from "../tests/support/data.js";
 
 const REPORTS = 50;
 const PHOTO_BYTES = 200 * 1024;
 const GRID = DEMO_ACCOUNTS.find((a) => a.id === "grid")?.claims.grid as string;
-
-/** `npm start` in a child process on free ports with a throw-away data directory (its stack.json says where the table is). */
-export async function startStack(): Promise<{ url: string; dataDir: string; stop: () => Promise<void> }> {
-  const dataDir = mkdtempSync(join(tmpdir(), "bench-field-"));
-  const [port, dynamoPort, s3Port] = [await freePort(), await freePort(), await freePort()];
-  // Its own storage, not the one an earlier benchmark of `npm run bench` left in this process's environment.
-  const child: ChildProcess = spawn(process.execPath, ["--import", "tsx", "local/start.ts"], {
-    env: ownStackEnv({ PORT: String(port), DYNAMO_PORT: String(dynamoPort), S3_PORT: String(s3Port), DATA_DIR: dataDir, LOG_LEVEL: "SILENT" }),
-    stdio: ["ignore", "pipe", "pipe"],
-  });
-  let output = "";
-  await new Promise<void>((ok, fail) => {
-    // Ready once it lists the demo accounts (as the browser tests' setup, tests/setup/web.ts, waits).
-    const timer = setTimeout(() => {
-      child.kill("SIGTERM");
-      fail(new Error(`local stack not ready in 240 s:\n${output}`));
-    }, 240_000);
-    const onData = (d: Buffer) => {
-      output += d.toString();
-      if (/Demo (accounts and )?tokens/.test(output)) {
-        clearTimeout(timer);
-        ok();
-      }
-    };
-    child.stdout?.on("data", onData);
-    child.stderr?.on("data", onData);
-    child.once("exit", (code) => {
-      clearTimeout(timer);
-      fail(new Error(`local stack exited with ${code}:\n${output}`));
-    });
-  });
-  return {
-    url: `http://localhost:${port}`,
-    dataDir,
-    stop: async () => {
-      const exited = new Promise((r) => child.once("exit", r));
-      child.kill("SIGTERM");
-      await Promise.race([exited, new Promise((r) => setTimeout(r, 10_000))]);
-      if (child.exitCode === null) child.kill("SIGKILL");
-      rmSync(dataDir, { recursive: true, force: true });
-    },
-  };
-}
 
 async function call(url: string, account: string, method: string, path: string, body?: unknown) {
   const { token } = (await (await fetch(`${url}/local/demo-token`, { method: "POST", body: JSON.stringify({ account }) })).json()) as { token: string };
@@ -77,7 +29,7 @@ async function call(url: string, account: string, method: string, path: string, 
 }
 
 export async function run(): Promise<Record<string, unknown>> {
-  const stack = await startStack();
+  const stack = await spawnLocalStack();
   const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium", args: ["--no-sandbox"] });
   try {
     const ent = await call(stack.url, "admin", "POST", "/v1/enterprises", {

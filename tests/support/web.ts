@@ -2,9 +2,11 @@
 // web project's global setup started (tests/setup/web.ts). Elements are found by role and
 // Chinese label, as a person finds them.
 import { createRequire } from "node:module";
+import { execFileSync } from "node:child_process";
 import { mkdirSync } from "node:fs";
 import { chromium, type Browser, type Page } from "playwright-core";
 import { afterAll, beforeAll, expect, inject } from "vitest";
+import { ownStackEnv } from "../../local/child-stack.js";
 import { DEMO_ACCOUNTS } from "../../local/demo.js";
 
 const require = createRequire(import.meta.url);
@@ -92,7 +94,7 @@ export async function tokenOf(account: DemoAccountId): Promise<string> {
 }
 
 /** One API call as a demo account (an Idempotency-Key on every POST), to set the scene a screen is tested on. */
-export async function call<T = Record<string, unknown>>(method: string, path: string, account: DemoAccountId, body?: unknown, headers: Record<string, string> = {}): Promise<{ status: number; body: T }> {
+export async function call<T = Record<string, unknown>>(method: string, path: string, account: DemoAccountId, body?: unknown, headers: Record<string, string> = {}): Promise<{ status: number; etag: string | null; body: T }> {
   const r = await fetch(`${inject("webUrl")}${path}`, {
     method,
     headers: {
@@ -104,5 +106,14 @@ export async function call<T = Record<string, unknown>>(method: string, path: st
     body: body === undefined ? undefined : JSON.stringify(body),
   });
   const text = await r.text();
-  return { status: r.status, body: (text ? JSON.parse(text) : {}) as T };
+  return { status: r.status, etag: r.headers.get("etag"), body: (text ? JSON.parse(text) : {}) as T };
+}
+
+/** Runs a scheduled job once against the browser tests' stack, as `npm run job` does against `npm start`. */
+export function runJob(name: string, ...args: string[]): void {
+  const { dynamoPort, s3Port } = inject("webStorage");
+  execFileSync(process.execPath, ["--import", "tsx", "local/job.ts", name, ...args], {
+    env: ownStackEnv({ DYNAMO_PORT: String(dynamoPort), S3_PORT: String(s3Port), LOG_LEVEL: "SILENT" }),
+    stdio: "pipe",
+  });
 }

@@ -1,33 +1,15 @@
 // Statisticians: control indicators of a year, with warnings said in words and icons as well as
 // colour; a ceiling entered for a city turns into a warning once the monthly roll-up has run.
-import { execFileSync } from "node:child_process";
-import { randomUUID } from "node:crypto";
-import { describe, expect, inject, it } from "vitest";
-import { ownStackEnv } from "../setup/web.js";
-import { DESKTOP, expectAccessible, expectNoHorizontalScroll, PHONE, screenshot, signIn, useBrowser } from "../support/web.js";
+import { describe, expect, it } from "vitest";
+import { call, DESKTOP, expectAccessible, expectNoHorizontalScroll, PHONE, runJob, screenshot, signIn, useBrowser } from "../support/web.js";
 
 const web = useBrowser();
 
-/** Runs a scheduled job once against the browser tests' stack, as `npm run job` does against `npm start`. */
-function runJob(name: string, ...args: string[]) {
-  const { dynamoPort, s3Port } = inject("webStorage");
-  execFileSync(process.execPath, ["--import", "tsx", "local/job.ts", name, ...args], {
-    env: ownStackEnv({ DYNAMO_PORT: String(dynamoPort), S3_PORT: String(s3Port), LOG_LEVEL: "SILENT" }),
-    stdio: "pipe",
-  });
-}
-
 describe("statisticians' control indicators", () => {
   it("Wuhan's death ceiling is reached by its November accidents: after the roll-up the province's table marks it 超标 in words, and Wuhan drills down to its counties", async () => {
-    const t = await fetch(`${inject("webUrl")}/local/demo-token`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ account: "statistician" }) });
-    const { token } = (await t.json()) as { token: string };
     // The seeded 江岸 accident of 2026-11-28 counts three deaths; a ceiling of 3 is used up.
-    const put = await fetch(`${inject("webUrl")}/v1/control-targets/2026/420100`, {
-      method: "PUT",
-      headers: { authorization: `Bearer ${token}`, "content-type": "application/json", "idempotency-key": randomUUID() },
-      body: JSON.stringify({ deaths: 3 }),
-    });
-    expect(put.status, await put.text()).toBeLessThan(300);
+    const put = await call("PUT", "/v1/control-targets/2026/420100", "statistician", { deaths: 3 });
+    expect(put.status, JSON.stringify(put.body)).toBeLessThan(300);
 
     const page = await web.page(DESKTOP);
     await signIn(page, "statistician");

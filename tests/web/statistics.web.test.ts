@@ -2,41 +2,19 @@
 // If-Match: a concurrent change is a clear conflict, not an overwrite), the warning it raises once
 // the roll-up has run, the trend chart, the official report as .xlsx read back with exceljs, and
 // the annual assessment with its 一票否决 marks published.
-import { execFileSync } from "node:child_process";
-import { randomUUID } from "node:crypto";
 import { mkdtempSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import ExcelJS from "exceljs";
 import { describe, expect, inject, it } from "vitest";
-import { ownStackEnv } from "../setup/web.js";
-import { DESKTOP, expectAccessible, expectNoHorizontalScroll, PHONE, screenshot, signIn, useBrowser } from "../support/web.js";
+import { call as callAs, DESKTOP, expectAccessible, expectNoHorizontalScroll, PHONE, runJob, screenshot, signIn, useBrowser } from "../support/web.js";
 
 const web = useBrowser();
 const YEAR = 2026;
 
-function runJob(name: string, ...args: string[]) {
-  const { dynamoPort, s3Port } = inject("webStorage");
-  execFileSync(process.execPath, ["--import", "tsx", "local/job.ts", name, ...args], {
-    env: ownStackEnv({ DYNAMO_PORT: String(dynamoPort), S3_PORT: String(s3Port), LOG_LEVEL: "SILENT" }),
-    stdio: "pipe",
-  });
-}
-
-async function token(account: string): Promise<string> {
-  const t = await fetch(`${inject("webUrl")}/local/demo-token`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ account }) });
-  return ((await t.json()) as { token: string }).token;
-}
-
-async function call(method: string, path: string, body?: unknown, headers: Record<string, string> = {}) {
-  const res = await fetch(`${inject("webUrl")}${path}`, {
-    method,
-    headers: { authorization: `Bearer ${await token("statistician")}`, "content-type": "application/json", "idempotency-key": randomUUID(), ...headers },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  const text = await res.text();
-  return { status: res.status, etag: res.headers.get("etag"), body: text ? JSON.parse(text) : undefined };
-}
+/** An API call as the demo statistician. */
+// biome-ignore lint/suspicious/noExplicitAny: the test reads whichever fields the route answers
+const call = (method: string, path: string, body?: unknown, headers: Record<string, string> = {}) => callAs<any>(method, path, "statistician", body, headers);
 
 type Row = { regionName: string; ytd: { accidents: number; deaths: number; directLossYuan: number }; warning: string; indicators: { id: string; ceiling: number | null }[] };
 
