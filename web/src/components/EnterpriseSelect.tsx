@@ -1,10 +1,10 @@
 import { useQuery } from "@tanstack/react-query";
 import { Select } from "antd";
 import { useState } from "react";
-import { api } from "../api/client";
+import { readEnterprises } from "../api/enterprises";
 
 const SHOWN = 50;
-/** Pages a search walks on its own: the API filters a bounded run of the region's records per page. */
+/** Pages a search walks on its own before it gives up on a rare name. */
 const MAX_PAGES = 50;
 
 interface Props {
@@ -25,19 +25,10 @@ export function EnterpriseSelect({ id, value, onChange, regionCode, multiple, di
   // A rare name in a large county can leave the first pages empty: keep reading until some match.
   const found = useQuery({
     queryKey: ["get", "/v1/enterprises", { params: { query: { regionCode, q: term, limit: SHOWN } } }],
-    queryFn: async () => {
-      const items: { id: string; name: string; gridId?: string | null }[] = [];
-      let cursor: string | undefined;
-      for (let page = 0; page < MAX_PAGES && items.length < SHOWN; page++) {
-        const { data } = await api.GET("/v1/enterprises", { params: { query: { regionCode, q: term, limit: SHOWN, ...(cursor ? { cursor } : {}) } } });
-        items.push(...(data?.items ?? []));
-        cursor = data?.nextCursor ?? undefined;
-        if (!cursor) break;
-      }
-      return items.slice(0, SHOWN);
-    },
+    // The page's shape under the route's own key, as the typed client caches it.
+    queryFn: async () => ({ items: await readEnterprises({ regionCode, q: term, limit: SHOWN }, SHOWN, MAX_PAGES), nextCursor: null }),
   });
-  const options = (found.data ?? []).map((e) => {
+  const options = (found.data?.items ?? []).map((e) => {
     const reason = disabledReason?.(e);
     return { value: e.id, label: reason ? `${e.name}（${reason}）` : e.name, disabled: !!reason };
   });

@@ -2,7 +2,8 @@
 // hazard fields of one finding, the camera input, and saving into the outbox.
 import { Alert, Form, Select, Typography } from "antd";
 import { useQueries, useQuery } from "@tanstack/react-query";
-import { $api, api } from "../../api/client";
+import { $api } from "../../api/client";
+import { readEnterprises } from "../../api/enterprises";
 import { HazardFields, type HazardInput, hazardBody } from "../../components/HazardFields";
 import type { Claims } from "../../auth/session";
 import { useChecklists } from "../hazards/checklists";
@@ -38,16 +39,7 @@ export function useEnterpriseOptions(claims: Claims | undefined): EnterpriseOpti
   const list = useQuery({
     queryKey: ["get", "/v1/enterprises", { params: { query: { limit: 100 } } }],
     enabled: !!claims,
-    queryFn: async () => {
-      const items: { id: string; name: string; industryCode: string }[] = [];
-      let cursor: string | undefined;
-      do {
-        const { data } = await api.GET("/v1/enterprises", { params: { query: { limit: 100, ...(cursor ? { cursor } : {}) } } });
-        items.push(...(data?.items ?? []));
-        cursor = data?.nextCursor ?? undefined;
-      } while (cursor);
-      return { items, nextCursor: null };
-    },
+    queryFn: async () => ({ items: await readEnterprises({ limit: 100 }), nextCursor: null }),
   });
   const options = (list.data?.items ?? []).map((e) => ({ value: e.id, label: e.name, industryCode: e.industryCode }));
   useIndustryChecklists(options);
