@@ -2,7 +2,7 @@
 import { describe, expect, it } from "vitest";
 import * as z from "zod/mini";
 import { ApiError, localiseFieldProblems } from "./errors.js";
-import { expectedVersion, lambda, languageOf, problem, route, toApiError, validate } from "./http.js";
+import { expectedVersion, lambda, languageOf, lazyRoutes, problem, route, toApiError, validate } from "./http.js";
 import { problemCodes } from "./route.js";
 
 describe("languageOf", () => {
@@ -113,5 +113,51 @@ describe("with VALIDATE_RESPONSES, a route answers only what its spec declares (
       428: ["precondition_required"],
       503: ["dependency_unavailable"],
     });
+  });
+});
+
+describe("lazyRoutes: a group's code loads on its first request, once", () => {
+  const specs = {
+    a: route({ method: "GET", path: "/v1/a", fn: "platform", roles: "public", summary: "a" }),
+    b: route({ method: "GET", path: "/v1/b", fn: "platform", roles: "public", summary: "b" }),
+    c: route({ method: "GET", path: "/v1/c", fn: "platform", roles: "public", summary: "c" }),
+  };
+  const call = (handler: ReturnType<typeof lambda>, path: string) =>
+    handler({ routeKey: `GET ${path}`, headers: {}, requestContext: { requestId: "r" } } as never, {} as never);
+
+  it("loads nothing at start, a group once for all its routes, and another group only when asked", async () => {
+    const loads = { ab: 0, c: 0 };
+    const handler = lambda(specs, {
+      ...lazyRoutes(specs, async () => {
+        loads.ab++;
+        return { a: async () => ({ body: { from: "a" } }), b: async () => ({ body: { from: "b" } }) };
+      }, ["a", "b"]),
+      ...lazyRoutes(specs, async () => {
+        loads.c++;
+        return { c: async () => ({ body: { from: "c" } }) };
+      }, ["c"]),
+    });
+    expect(loads).toEqual({ ab: 0, c: 0 });
+    const a = await call(handler, "/v1/a");
+    expect(JSON.parse(a.body as string)).toEqual({ from: "a" });
+    await call(handler, "/v1/b");
+    await call(handler, "/v1/a");
+    expect(loads).toEqual({ ab: 1, c: 0 });
+    expect(JSON.parse((await call(handler, "/v1/c")).body as string)).toEqual({ from: "c" });
+    expect(loads).toEqual({ ab: 1, c: 1 });
+  });
+
+  it("a load that fails is a 500 for that request and is tried again on the next", async () => {
+    let attempts = 0;
+    const handler = lambda({ a: specs.a }, {
+      ...lazyRoutes({ a: specs.a }, async () => {
+        if (++attempts === 1) throw new Error("chunk missing");
+        return { a: async () => ({ body: { ok: true } }) };
+      }, ["a"]),
+    });
+    expect((await call(handler, "/v1/a")).statusCode).toBe(500);
+    const second = await call(handler, "/v1/a");
+    expect(second.statusCode).toBe(200);
+    expect(attempts).toBe(2);
   });
 });

@@ -311,6 +311,27 @@ async function dispatch(event: Event, routes: Map<string, Bound>, fallback?: Fal
 }
 
 /**
+ * A group of a context's routes whose code is loaded on the group's first request, so a cold
+ * start pays for the shared core only and a request for the code of its own group (esbuild
+ * makes each `import()` a chunk: infra/bundling.ts). A failed load is tried again next time.
+ */
+export function lazyRoutes<const M extends Record<string, RouteSpec>, const K extends keyof M>(
+  _routes: M,
+  load: () => Promise<{ [P in K]: Impl<M[P]> }>,
+  names: readonly K[],
+): { [P in K]: Impl<M[P]> } {
+  let loading: Promise<{ [P in K]: Impl<M[P]> }> | undefined;
+  const group = () =>
+    (loading ??= load().catch((err: unknown) => {
+      loading = undefined;
+      throw err;
+    }));
+  const out = {} as { [P in K]: Impl<M[P]> };
+  for (const name of names) out[name] = (async (req: Request<M[K]>) => (await group())[name](req as never)) as Impl<M[typeof name]>;
+  return out;
+}
+
+/**
  * Builds a Lambda handler for a set of routes. Every route of the set must have an
  * implementation (the type says so), and the route key is API Gateway's "METHOD /path".
  */
