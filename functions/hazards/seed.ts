@@ -30,7 +30,7 @@ export const DEMO_GRID: Grid = {
 };
 
 export async function seed(): Promise<number> {
-  const checklists = SEED_CHECKLISTS.map((c) => checklistItem({ ...c, family: checklistFamily(c.id), createdAt: AT, createdBy: "seed" }));
+  const checklists = SEED_CHECKLISTS.map((c) => checklistItem({ ...c, items: [...c.items], family: checklistFamily(c.id), createdAt: AT, createdBy: "seed" }));
   let written = await seedItems([
     ...checklists,
     gridItem(DEMO_GRID),
