@@ -24,7 +24,7 @@
 //   live licences by end date      gsi3 LICLIVE#<city>        / <validTo>#<number> (valid or suspended, with a validTo)
 import { CITY_CODES, cityOf, countyOf, regionLevel } from "../../shared/codes/index.js";
 import { check, type Condition, filterOf, getItem, type Item, type Page, type Partition, putNew, putVersioned, query, queryAcross, queryAll, strip, update, withinRegion, type Write } from "../../shared/db.js";
-import { badRequest, conflict, forbidden } from "../../shared/errors.js";
+import { conflict, forbidden } from "../../shared/errors.js";
 import { newId } from "../../shared/ids.js";
 import { attachmentSlot, type VerifiedUpload } from "../../shared/storage.js";
 import { periodIndexKeys } from "../../shared/periods.js";
