@@ -509,6 +509,8 @@ export const PatrolPage = page(PatrolOut);
 export const SupervisedHazardRecord = z.object({ id: z.string(), enterpriseId: z.string(), regionCode: z.string(), deadline: z.string(), status: z.enum(HAZARD_STATUSES), productionSuspended: z.boolean() });
 /** An enterprise inspected in a period (pk INSPECTED#<city>#<period>). */
 export const InspectedEnterpriseRecord = z.object({ enterpriseId: z.string(), regionCode: z.string(), industryCode: z.string(), industrySection: z.optional(z.string()) });
+/** An enterprise's grid membership claim (pk GRIDENT#<enterprise>): each enterprise in at most one grid. */
+export const GridClaimRecord = z.object({ enterpriseId: z.string(), gridId: z.string() });
 /** A period's filing count for one county and industry division (pk FILINGN#<period>). */
 export const FilingCountRecord = z.object({ onTime: z.optional(z.number()), late: z.optional(z.number()) });
 export const ListPatrolsQuery = z.strictObject({ limit: Limit, cursor: Cursor });

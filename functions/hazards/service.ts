@@ -1,16 +1,14 @@
 // Pieces the hazards handler shares between its routes: scope, building a hazard from any of
 // its four sources, the response view, evidence checks and the production-suspension side effects.
 import type { AuditEntry } from "../../shared/audit.js";
-import { check, putVersioned, type Write } from "../../shared/db.js";
+import type { Write } from "../../shared/db.js";
 import { type EnterpriseRecord, getEnterprise } from "../../shared/enterprises.js";
-import { ApiError, type FieldProblem, forbidden, invalidFields, notFound, staleVersion, type Text } from "../../shared/errors.js";
+import { ApiError, type FieldProblem, forbidden, invalidFields, notFound, type Text } from "../../shared/errors.js";
 import { newId } from "../../shared/ids.js";
 import type { Actor, ScopedRecord } from "../../shared/policy.js";
 import { reachable } from "../../shared/scope.js";
-import { verifyUpload } from "../../shared/storage.js";
 import { isInFuture, isoUtc, shanghaiDate } from "../../shared/time.js";
 import { licenceSuspensionWrites } from "../approvals/public.js";
-import { type Enterprise, enterpriseItem } from "../registry/public.js";
 import {
   allowedActions,
   type HazardLevel,
@@ -23,7 +21,17 @@ import {
   type RectificationPlan,
   reviewDueDate,
 } from "./rules.js";
-import { allChecklists, attachmentVerifiedWrite, getHazard, type Hazard, listAttachments, listedHazardsOf } from "./store.js";
+import {
+  allChecklists,
+  attachmentVerifiedWrite,
+  enterpriseChangeWrite,
+  enterpriseUnchangedCheck,
+  getHazard,
+  type Hazard,
+  listAttachments,
+  listedHazardsOf,
+  verifiedUpload,
+} from "./store.js";
 
 export const HAZARD: Text = { zh: "隐患", en: "hazard" };
 import { ENTERPRISE_TEXT } from "../../shared/enterprises.js";
@@ -247,7 +255,7 @@ export async function attachmentViews(hazardId: string): Promise<AttachmentView[
  */
 export async function existingEvidence(hazardId: string): Promise<{ ids: string[]; writes: Write[] }> {
   const list = await listAttachments(hazardId);
-  const found = await Promise.all(list.map(async (a) => ({ a, verified: a.verified ?? (await verifyUpload(a.key, a)) })));
+  const found = await Promise.all(list.map(async (a) => ({ a, verified: a.verified ?? (await verifiedUpload(a)) })));
   return {
     ids: found.filter((f) => f.verified).map((f) => f.a.id),
     writes: found.flatMap((f) => (f.verified && !f.a.verified ? [attachmentVerifiedWrite(f.a, f.verified)] : [])),
@@ -267,15 +275,14 @@ export async function suspensionWrites(after: Hazard, actor: Actor, now: Date): 
   const was = e.productionSuspended === true;
   if (suspended === was) {
     // No change, but serialise with any concurrent change of the enterprise's suspension.
-    return { writes: [check(`ENT#${e.id}`, "ENT", "#v = :v", staleVersion(), { "#v": "version" }, { ":v": e.version })], audit: [] };
+    return { writes: [enterpriseUnchangedCheck(e)], audit: [] };
   }
   const reason = suspended
     ? `重大事故隐患 ${after.id} 挂牌督办，责令停产停业整改`
     : `重大事故隐患 ${after.id} 已核销，准予恢复生产`;
-  const updated = { ...e, productionSuspended: suspended, updatedAt: now.toISOString() } as unknown as Enterprise;
   const licence = await licenceSuspensionWrites(e.id, suspended, reason, now);
   return {
-    writes: [putVersioned(enterpriseItem(updated) as never, e.version), ...licence.writes],
+    writes: [enterpriseChangeWrite(e, { productionSuspended: suspended, updatedAt: now.toISOString() }), ...licence.writes],
     audit: [
       {
         action: suspended ? "enterprise.production-suspended" : "enterprise.production-restored",

@@ -39,6 +39,7 @@
 import { CITY_CODES, countyOf, regionLevel } from "../../shared/codes/index.js";
 import {
   and,
+  check,
   deleteItem,
   countAll,
   eq,
@@ -50,6 +51,7 @@ import {
   isType,
   lt,
   lte,
+  missing,
   not,
   or,
   withinRegion,
@@ -68,8 +70,10 @@ import {
   update,
   type Write,
 } from "../../shared/db.js";
-import { conflict } from "../../shared/errors.js";
-import { attachmentSlot, type VerifiedUpload } from "../../shared/storage.js";
+import { type EnterpriseRecord, enterpriseKey } from "../../shared/enterprises.js";
+import { conflict, staleVersion } from "../../shared/errors.js";
+import { attachmentKey, attachmentSlot, downloadLink, presignUpload, type VerifiedUpload, verifyUpload } from "../../shared/storage.js";
+import { type Enterprise, enterpriseItem } from "../registry/public.js";
 import { periodIndexKeys } from "../../shared/periods.js";
 import { shanghaiQuarter } from "../../shared/time.js";
 import type * as z from "zod/mini";
@@ -84,6 +88,7 @@ import {
   FilingCountRecord,
   FilingRecord,
   type Grid,
+  GridClaimRecord,
   GridRecord,
   type Hazard,
   HazardRecord,
@@ -235,8 +240,21 @@ export function attachmentWrites(a: Attachment): Write[] {
 
 /** Records what S3 held when the upload was verified (attachments are added facts, not versioned). */
 export function attachmentVerifiedWrite(a: Attachment, verified: VerifiedUpload): Write {
-  return update(`HAZ#${a.hazardId}`, `ATT#${a.id}`, "SET verified = :v", { condition: "attribute_exists(pk) AND attribute_not_exists(verified)", values: { ":v": verified } });
+  const once = filterOf(exists("pk"), missing("verified"))!;
+  return update(`HAZ#${a.hazardId}`, `ATT#${a.id}`, "SET verified = :verified", { condition: once.expression, names: once.names, values: { ...once.values, ":verified": verified } });
 }
+
+/** Where a hazard's evidence file lives in the bucket. */
+export const attachmentObjectKey = (h: Pick<Hazard, "id" | "enterpriseId">, fileName: string) => attachmentKey("hazards", h.enterpriseId, h.id, fileName);
+
+/** A presigned PUT for the attachment's object, bound to its declared type and size. */
+export const attachmentUpload = (a: Attachment) => presignUpload(a.key, a.contentType, a.size);
+
+/** A short-lived link to the attachment's object, pinned to what verification found. */
+export const attachmentDownload = (a: Attachment) => downloadLink(a.key, a.verified, a);
+
+/** What S3 holds under the attachment's key, if it matches what was declared (one HEAD). */
+export const verifiedUpload = (a: Attachment) => verifyUpload(a.key, a);
 
 export interface HazardFilter {
   level?: HazardLevel;
@@ -370,6 +388,23 @@ export async function listedHazardsOf(enterpriseId: string): Promise<Hazard[]> {
 export async function supervisedBefore(cityCode: string, date: string): Promise<z.infer<typeof SupervisedHazardRecord>[]> {
   const items = await queryAll({ pk: `HAZSUP#${cityCode}`, sk: { lte: date } });
   return items.map((i) => parsed(SupervisedHazardRecord, i));
+}
+
+// ---------------------------------------------------------------------------------------------
+// The enterprise's register record, changed inside a hazards transaction (its grid, a production
+// suspension); the register owns the item and its keys (registry/public.ts, shared/enterprises.ts).
+
+/** The register record with `changes`, versioned against the record that was read. */
+export function enterpriseChangeWrite(e: EnterpriseRecord, changes: { gridId?: string | null; productionSuspended?: boolean; updatedAt?: string }): Write {
+  // The register's own reader types the record loosely (shared/enterprises.ts); it is the register's item.
+  const item = enterpriseItem({ ...e, ...changes } as Enterprise);
+  return putVersioned({ ...item, version: e.version }, e.version);
+}
+
+/** Serialises with any concurrent change of the enterprise: its version is still the one read. */
+export function enterpriseUnchangedCheck(e: EnterpriseRecord): Write {
+  const same = filterOf(eq("version", e.version))!;
+  return check(enterpriseKey(e.id).pk, enterpriseKey(e.id).sk, same.expression, staleVersion(), same.names, same.values);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -557,7 +592,7 @@ export function gridItem(g: Grid): Item & { version: number } {
 export function createGridWrites(g: Grid): Write[] {
   return [
     putNew(
-      { pk: `GRIDCODE#${g.code}`, sk: "GRIDCODE", entity: "grid_code", gridId: g.id },
+      gridCodeItem(g.code, g.id),
       (current) => conflict("duplicate_grid_code", { zh: `网格编码 ${g.code} 已存在`, en: `grid code ${g.code} is already used` }, { gridId: current?.gridId }),
     ),
     putNew(gridItem(g)),
@@ -580,9 +615,21 @@ export async function listGrids(regionCode: string, limit: number, cursor?: stri
   return { items: p.items.map((i) => parsed(GridRecord, i)), nextCursor: p.nextCursor };
 }
 
+/** A grid code is unique: its claim item names the grid that holds it. */
+export const gridCodeItem = (code: string, gridId: string): Item => ({ pk: `GRIDCODE#${code}`, sk: "GRIDCODE", entity: "grid_code", gridId });
+
+/** An enterprise's grid membership claim (released by shared/enterprises.ts gridClaimRelease). */
+export const gridClaimItem = (enterpriseId: string, gridId: string): Item => ({ pk: `GRIDENT#${enterpriseId}`, sk: "GRIDENT", entity: "grid_claim", enterpriseId, gridId });
+
+/** The grid an enterprise's membership claim names, if it has one (read consistently). */
+export async function gridOfClaim(enterpriseId: string): Promise<string | undefined> {
+  const item = await getItem(`GRIDENT#${enterpriseId}`, "GRIDENT", true);
+  return item ? parsed(GridClaimRecord, item).gridId : undefined;
+}
+
 /** Each enterprise in at most one grid: the claim is created only if absent. */
 export function gridClaimWrite(enterpriseId: string, gridId: string): Write {
-  return putNew({ pk: `GRIDENT#${enterpriseId}`, sk: "GRIDENT", entity: "grid_claim", enterpriseId, gridId }, (current) =>
+  return putNew(gridClaimItem(enterpriseId, gridId), (current) =>
     conflict(
       "enterprise_in_another_grid",
       { zh: `企业 ${enterpriseId} 已属于网格 ${String(current?.gridId)}`, en: `enterprise ${enterpriseId} already belongs to grid ${String(current?.gridId)}` },

@@ -9,7 +9,6 @@ import { newId } from "../../../shared/ids.js";
 import { type Actor, coversRegion } from "../../../shared/policy.js";
 import { requireReach, requireRegion } from "../../../shared/scope.js";
 import { isoUtc } from "../../../shared/time.js";
-import { type Enterprise, enterpriseItem } from "../../registry/public.js";
 import { cityCodeOf, isRegionCode } from "../regions.js";
 import {
   buildHazard,
@@ -21,6 +20,7 @@ import {
 import {
   createGridWrites,
   createHazardWrite,
+  enterpriseChangeWrite,
   enterprisesOfGrid,
   getGrid,
   getPatrol,
@@ -94,11 +94,6 @@ async function getGridRoute({ params, actor }: Req<"getGrid">) {
   return { body: await gridOut(g, true), headers: { etag: etag(g.version) } };
 }
 
-function enterpriseGridWrite(e: EnterpriseRecord, gridId: string | null, at: string): Write {
-  const updated = { ...e, gridId, updatedAt: at } as unknown as Enterprise;
-  return putVersioned(enterpriseItem(updated) as ReturnType<typeof enterpriseItem> & { version: number }, e.version);
-}
-
 /**
  * A change of the grid's enterprises moves the grid's version, so a screen that read the grid can
  * send If-Match and lose to a concurrent change with 409 rather than act on a list it never saw.
@@ -133,7 +128,7 @@ export async function assignEnterprises({ params, body, actor, now, headers }: R
     }
     // The claim is the conditional write that keeps an enterprise in at most one grid; the
     // enterprise's own version guards against a concurrent change of the register record.
-    writes.push(gridClaimWrite(e.id, g.id), enterpriseGridWrite(e, g.id, at));
+    writes.push(gridClaimWrite(e.id, g.id), enterpriseChangeWrite(e, { gridId: g.id, updatedAt: at }));
     audit.push({ action: "enterprise.assign-grid", entityType: "enterprise", entityId: e.id, enterpriseId: e.id, regionCode: e.regionCode, summary: { gridId: { from: null, to: g.id }, gridCode: g.code } });
     assigned.push(e.id);
   });
@@ -153,7 +148,7 @@ export async function removeEnterprise({ params, actor, now, headers }: Req<"rem
   return {
     body: { gridId: g.id, assigned: [], alreadyInGrid: [] },
     headers: { etag: etag(g.version + 1) },
-    writes: [gridClaimRelease(e.id, g.id), enterpriseGridWrite(e, null, now.toISOString()), putVersioned(gridItem(g), g.version)],
+    writes: [gridClaimRelease(e.id, g.id), enterpriseChangeWrite(e, { gridId: null, updatedAt: now.toISOString() }), putVersioned(gridItem(g), g.version)],
     audit: [
       { action: "enterprise.leave-grid", entityType: "enterprise", entityId: e.id, enterpriseId: e.id, regionCode: e.regionCode, summary: { gridId: { from: g.id, to: null } } },
       { action: "grid.remove", entityType: "grid", entityId: g.id, regionCode: g.countyCode, summary: { removed: e.id } },

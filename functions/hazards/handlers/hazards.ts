@@ -8,7 +8,6 @@ import { etag, expectedVersion } from "../../../shared/http.js";
 import { newId } from "../../../shared/ids.js";
 import { type Actor, levelOf } from "../../../shared/policy.js";
 import { industryScope, requireRegion } from "../../../shared/scope.js";
-import { attachmentKey, downloadLink, presignUpload } from "../../../shared/storage.js";
 import { shanghaiDate } from "../../../shared/time.js";
 import {
   decideAction,
@@ -31,6 +30,10 @@ import {
   visibleHazard,
 } from "../service.js";
 import {
+  type Attachment,
+  attachmentDownload,
+  attachmentObjectKey,
+  attachmentUpload,
   attachmentWrites,
   getAttachment,
   createHazardWrite,
@@ -219,9 +222,10 @@ export async function requestAttachment({ params, body, actor, now }: Req<"reque
   const h = await visibleHazard(actor, params.id);
   if (h.status === "closed") throw conflict("hazard_closed", { zh: "隐患已销号，不能再上传证据", en: "the hazard is closed; no more evidence" });
   const id = newId();
-  const key = attachmentKey("hazards", h.enterpriseId, h.id, body.fileName);
-  const upload = await presignUpload(key, body.contentType, body.size);
-  const a = { id, hazardId: h.id, key, fileName: body.fileName, contentType: body.contentType, size: body.size, createdAt: now.toISOString(), createdBy: actor.userId };
+  const a: Attachment = {
+    id, hazardId: h.id, key: attachmentObjectKey(h, body.fileName), fileName: body.fileName, contentType: body.contentType, size: body.size, createdAt: now.toISOString(), createdBy: actor.userId,
+  };
+  const upload = await attachmentUpload(a);
   return {
     status: 201,
     body: {
@@ -238,7 +242,7 @@ export async function getHazardAttachment({ params, actor }: Req<"getHazardAttac
   const h = await visibleHazard(actor, params.id);
   const a = await getAttachment(h.id, params.attachmentId);
   if (!a) throw notFound({ zh: "附件", en: "attachment" });
-  return { body: { id: a.id, fileName: a.fileName, contentType: a.contentType, size: a.size, download: await downloadLink(a.key, a.verified, a) } };
+  return { body: { id: a.id, fileName: a.fileName, contentType: a.contentType, size: a.size, download: await attachmentDownload(a) } };
 }
 
 export { getHazardRoute as getHazard };
