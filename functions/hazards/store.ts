@@ -295,25 +295,8 @@ export async function listByEnterprises(enterpriseIds: string[], f: HazardFilter
 
 /** Hazards in a region (province, city or county), newest first within each county. */
 export async function listByRegion(regionCode: string, f: HazardFilter, limit: number, cursor?: string): Promise<Page<Hazard>> {
-  const level = regionLevel(regionCode);
   const filter = hazardFilter({ ...f, within: regionCode });
-  if (level === "province") {
-    const cities = CITY_CODES().map((c) => `HAZREG#${c}`);
-    return hazardPage(await queryAcross(cities, { index: "gsi1", filter, limit, newestFirst: true }, cursor));
-  }
-  const city = cityCodeOf(regionCode);
-  const byCounty = level === "county" || level === "township";
-  return hazardPage(
-    await query({
-      index: "gsi1",
-      pk: `HAZREG#${city}`,
-      sk: byCounty ? { beginsWith: `${countyOf(regionCode)}#` } : undefined,
-      filter,
-      limit,
-      cursor,
-      newestFirst: true,
-    }),
-  );
+  return hazardPage(await queryAcross(cityPartitions("HAZREG#", regionCode), { index: "gsi1", sk: countyKeys(regionCode), filter, limit, newestFirst: true }, cursor));
 }
 
 /**
@@ -450,7 +433,7 @@ export function inspectionWrite(i: Inspection): Write {
 }
 
 /** Marks the enterprise as inspected in the inspection's quarter and year (idempotent: the same item each time). */
-export function inspectedWrites(i: Inspection & { industrySection?: string }): Write[] {
+export function inspectedWrites(i: Inspection): Write[] {
   const county = countyOf(i.regionCode);
   return [shanghaiQuarter(i.date), i.date.slice(0, 4)].map((period) =>
     putDerived({
@@ -470,9 +453,7 @@ export function inspectedWrites(i: Inspection & { industrySection?: string }): W
  * enterprise). At most 5 Query calls per city partition the page touches (shared/db.ts query).
  */
 export async function inspectedEnterprisesPage(regionCode: string, period: string, industry: string | undefined, limit: number, cursor?: string): Promise<Page<z.infer<typeof InspectedEnterpriseRecord>>> {
-  const level = regionLevel(regionCode);
-  const sk = level === "province" || level === "city" ? undefined : { beginsWith: `${countyOf(regionCode)}#` };
-  const page = await queryAcross(cityPartitions("INSPECTED#", regionCode, `#${period}`), { sk, filter: regionFilter(regionCode, industry), limit }, cursor);
+  const page = await queryAcross(cityPartitions("INSPECTED#", regionCode, `#${period}`), { sk: countyKeys(regionCode), filter: regionFilter(regionCode, industry), limit }, cursor);
   return { items: page.items.map((i) => parsed(InspectedEnterpriseRecord, i)), nextCursor: page.nextCursor };
 }
 
@@ -493,6 +474,12 @@ function regionFilter(regionCode: string, industry?: string): QuerySpec["filter"
   return filterOf(withinRegion(regionCode), industryIs(industry));
 }
 
+/** Sort keys that begin with the county: the part of a city partition a county or township lists. */
+function countyKeys(regionCode: string): QuerySpec["sk"] {
+  const level = regionLevel(regionCode);
+  return level === "county" || level === "township" ? { beginsWith: `${countyOf(regionCode)}#` } : undefined;
+}
+
 function cityPartitions(prefix: string, regionCode: string, suffix = ""): string[] {
   const cities = regionLevel(regionCode) === "province" ? CITY_CODES() : [cityCodeOf(regionCode)];
   return cities.map((c) => `${prefix}${c}${suffix}`);
@@ -510,7 +497,7 @@ export async function listInspectionsOfRegion(regionCode: string, from: string |
  * The filing, and its count in the period's totals (on time or late, by county and industry
  * division), in one transaction: the regulators' totals read the counts, never the filings.
  */
-export function filingWrites(f: Filing & { industrySection?: string }): Write[] {
+export function filingWrites(f: Filing): Write[] {
   return [
     putNew(
       {
@@ -541,12 +528,10 @@ export function filingWrites(f: Filing & { industrySection?: string }): Write[] 
  * partition (an item per county and industry division, so at most a few thousand small items).
  */
 export async function filingCounts(regionCode: string, period: string, industry?: string): Promise<{ onTime: number; late: number }> {
-  const level = regionLevel(regionCode);
-  const county = level === "province" || level === "city" ? undefined : countyOf(regionCode);
   const items = await queryAll({
     pk: `FILINGN#${period}`,
-    sk: county ? { beginsWith: `${county}#` } : undefined,
-    filter: filterOf(eq("cityCode", level === "city" ? cityCodeOf(regionCode) : undefined), industryIs(industry)),
+    sk: countyKeys(regionCode),
+    filter: filterOf(eq("cityCode", regionLevel(regionCode) === "city" ? cityCodeOf(regionCode) : undefined), industryIs(industry)),
   });
   return items.map((i) => parsed(FilingCountRecord, i)).reduce<{ onTime: number; late: number }>((t, c) => ({ onTime: t.onTime + (c.onTime ?? 0), late: t.late + (c.late ?? 0) }), { onTime: 0, late: 0 });
 }
@@ -589,6 +574,11 @@ export function gridItem(g: Grid): Item & { version: number } {
   return { pk: `GRID#${g.id}`, sk: "GRID", entity: "grid", gsi1pk: `GRIDREG#${g.cityCode}`, gsi1sk: `${g.countyCode}#${g.id}`, ...g };
 }
 
+/** The grid again with its version moved: a change of its enterprises, versioned against the grid read. */
+export function gridChangeWrite(g: Grid): Write {
+  return putVersioned(gridItem(g), g.version);
+}
+
 export function createGridWrites(g: Grid): Write[] {
   return [
     putNew(
@@ -605,13 +595,7 @@ export async function getGrid(id: string): Promise<Grid | undefined> {
 }
 
 export async function listGrids(regionCode: string, limit: number, cursor?: string): Promise<Page<Grid>> {
-  const level = regionLevel(regionCode);
-  const county = level !== "province" && level !== "city" ? countyOf(regionCode) : undefined;
-  const p = await queryAcross(
-    cityPartitions("GRIDREG#", regionCode),
-    { index: "gsi1", sk: county ? { beginsWith: `${county}#` } : undefined, limit },
-    cursor,
-  );
+  const p = await queryAcross(cityPartitions("GRIDREG#", regionCode), { index: "gsi1", sk: countyKeys(regionCode), limit }, cursor);
   return { items: p.items.map((i) => parsed(GridRecord, i)), nextCursor: p.nextCursor };
 }
 

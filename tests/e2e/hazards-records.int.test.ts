@@ -1,7 +1,7 @@
 // Stored records are parsed with their schema when read (functions/hazards/schemas.ts): a hazard
 // item that does not match is a logged 500 naming the item, never a 200 with a wrong answer.
-import { GetCommand, PutCommand } from "@aws-sdk/lib-dynamodb";
-import { afterEach, describe, expect, it, vi } from "vitest";
+import { DeleteCommand, GetCommand, PutCommand } from "@aws-sdk/lib-dynamodb";
+import { afterAll, afterEach, describe, expect, it, vi } from "vitest";
 import { hazardKey } from "../../functions/hazards/store.js";
 import { db } from "../../shared/db.js";
 import { env } from "../../shared/env.js";
@@ -15,12 +15,24 @@ afterEach(() => {
   vi.restoreAllMocks();
 });
 
-/** Rewrites the stored hazard through the store's own key, as a faulty writer or migration could. */
+const corrupted: string[] = [];
+
+afterAll(async () => {
+  for (const id of corrupted) await db().send(new DeleteCommand({ TableName: env.tableName, Key: hazardKey(id) }));
+});
+
+/**
+ * Rewrites the stored hazard through the store's own key, as a faulty writer or migration could.
+ * It keeps only its enterprise's index entry (a fresh enterprise of this file), so the region,
+ * status and period lists other test files read in parallel never meet it.
+ */
 async function corrupt(id: string, change: (item: Record<string, unknown>) => void) {
   const { Item } = await db().send(new GetCommand({ TableName: env.tableName, Key: hazardKey(id) }));
   expect(Item).toBeDefined();
-  const item = { ...(Item as Record<string, unknown>) };
+  const item = Object.fromEntries(Object.entries(Item as Record<string, unknown>).filter(([k]) => !/^gsi\d+(pk|sk)$/.test(k) || /^gsi2(pk|sk)$/.test(k)));
+  expect(item.gsi2pk).toBe(`HAZENT#${String(item.enterpriseId)}`);
   change(item);
+  corrupted.push(id);
   await db().send(new PutCommand({ TableName: env.tableName, Item: item }));
 }
 

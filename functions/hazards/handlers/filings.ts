@@ -16,6 +16,7 @@ import {
   enterprisesOfGrid,
   countEnterprisesOfRegion,
   enterprisePageOfRegion,
+  type EnterpriseRow,
   type Filing,
   filingCounts,
   filingsOf,
@@ -43,7 +44,7 @@ export async function hazardStatistics({ params, query, actor, now }: Req<"hazar
 }
 
 function filingOut(f: Filing) {
-  const { cityCode: _c, industryCode: _i, gridId: _g, enterpriseName: _n, industrySection: _s, ...rest } = f as Filing & { industrySection?: string };
+  const { cityCode: _c, industryCode: _i, gridId: _g, enterpriseName: _n, industrySection: _s, ...rest } = f;
   return rest;
 }
 
@@ -54,7 +55,7 @@ export async function createFiling({ body, actor, now }: Req<"createFiling">) {
     throw conflict("period_not_ended", { zh: `${body.period} 尚未结束，不能报送`, en: `${body.period} has not ended yet` }, { endsOn: to });
   }
   const s = await statisticsOf(e, body.period, now);
-  const filing: Filing & { industrySection: string } = {
+  const filing: Filing = {
     id: newId(), enterpriseId: e.id, enterpriseName: e.name, regionCode: e.regionCode, cityCode: e.cityCode, industryCode: e.industryCode,
     industrySection: e.industrySection, gridId: e.gridId ?? null, period: body.period, principal: body.principal, ...(body.note ? { note: body.note } : {}),
     statistics: { asOf: s.asOf, total: s.total, byLevel: s.byLevel },
@@ -71,7 +72,7 @@ export async function createFiling({ body, actor, now }: Req<"createFiling">) {
 
 type FilingRow = { enterpriseId: string; enterpriseName: string; regionCode: string; status: ReturnType<typeof filingStatus>; filedAt: string | null; filingId: string | null };
 
-function filingRow(e: { id: string; name: string; regionCode: string }, f: Filing | undefined, period: string, now: Date): FilingRow {
+function filingRow(e: EnterpriseRow, f: Filing | undefined, period: string, now: Date): FilingRow {
   return { enterpriseId: e.id, enterpriseName: e.name, regionCode: e.regionCode, status: filingStatus(period, f?.filedAt, now), filedAt: f?.filedAt ?? null, filingId: f?.id ?? null };
 }
 
@@ -79,9 +80,9 @@ export async function listFilings({ query, actor, now }: Req<"listFilings">) {
   const deadline = filingDeadline(query.period);
   if (actor.role === "enterprise" || actor.role === "grid_member") {
     // A handful of enterprises: every row at once.
-    const list = actor.role === "enterprise"
+    const list: EnterpriseRow[] = actor.role === "enterprise"
       ? [await targetEnterprise(actor, actor.enterpriseId as string)]
-      : ((await enterprisesOfGrid(actor.gridId as string)) as unknown as EnterpriseRecord[]);
+      : await enterprisesOfGrid(actor.gridId as string);
     const found = await Promise.all(list.map((e) => getFiling(e.id, query.period)));
     const rows = list.map((e, i) => filingRow(e, found[i], query.period, now)).sort((a, b) => (a.regionCode + a.enterpriseId < b.regionCode + b.enterpriseId ? -1 : 1));
     const totals = { enterprises: rows.length, on_time: 0, late: 0, missing: 0, pending: 0 };
@@ -104,8 +105,8 @@ export async function listFilings({ query, actor, now }: Req<"listFilings">) {
     countEnterprisesOfRegion(region, industry),
     filingCounts(region, query.period, industry),
   ]);
-  const filed = new Map((await filingsOf(page.items.map((e) => e.id as string), query.period)).map((f) => [f.enterpriseId, f]));
-  const items = page.items.map((e) => filingRow({ id: e.id as string, name: e.name as string, regionCode: e.regionCode as string }, filed.get(e.id as string), query.period, now));
+  const filed = new Map((await filingsOf(page.items.map((e) => e.id), query.period)).map((f) => [f.enterpriseId, f]));
+  const items = page.items.map((e) => filingRow(e, filed.get(e.id), query.period, now));
   const { onTime, late } = counts;
   const unfiled = Math.max(0, enterpriseCount - onTime - late);
   const unfiledStatus = filingStatus(query.period, undefined, now);

@@ -1,7 +1,7 @@
 // Grids (网格化): grids, their enterprises and the grid members' patrols.
 import type { AuditEntry } from "../../../shared/audit.js";
 import { countyOf } from "../../../shared/codes/index.js";
-import { putVersioned, type Write } from "../../../shared/db.js";
+import type { Write } from "../../../shared/db.js";
 import { ENTERPRISE_TEXT, type EnterpriseRecord, enterpriseScope, getEnterprise, gridClaimRelease, targetEnterprise } from "../../../shared/enterprises.js";
 import { conflict, type FieldProblem, forbidden, invalidField, notFound, staleVersion } from "../../../shared/errors.js";
 import { etag, expectedVersion } from "../../../shared/http.js";
@@ -26,7 +26,7 @@ import {
   getPatrol,
   type Grid,
   gridClaimWrite,
-  gridItem,
+  gridChangeWrite,
   type Hazard,
   listGrids,
   listPatrolsOfGrid,
@@ -56,7 +56,7 @@ function visibleGrid(actor: Actor, g: Grid | undefined): Grid {
 async function gridOut(g: Grid, withEnterprises: boolean) {
   if (!withEnterprises) return g;
   const ents = await enterprisesOfGrid(g.id);
-  return { ...g, enterprises: ents.map((e) => ({ id: e.id as string, name: e.name as string, regionCode: e.regionCode as string })) };
+  return { ...g, enterprises: ents };
 }
 
 export async function createGrid({ body, actor, now }: Req<"createGrid">) {
@@ -134,7 +134,7 @@ export async function assignEnterprises({ params, body, actor, now, headers }: R
   });
   failOn(problems);
   if (assigned.length === 0) return { body: { gridId: g.id, assigned, alreadyInGrid: already }, headers: { etag: etag(g.version) } };
-  writes.push(putVersioned(gridItem(g), g.version));
+  writes.push(gridChangeWrite(g));
   audit.push({ action: "grid.assign", entityType: "grid", entityId: g.id, regionCode: g.countyCode, summary: { assigned } });
   return { body: { gridId: g.id, assigned, alreadyInGrid: already }, headers: { etag: etag(g.version + 1) }, writes, audit };
 }
@@ -148,7 +148,7 @@ export async function removeEnterprise({ params, actor, now, headers }: Req<"rem
   return {
     body: { gridId: g.id, assigned: [], alreadyInGrid: [] },
     headers: { etag: etag(g.version + 1) },
-    writes: [gridClaimRelease(e.id, g.id), enterpriseChangeWrite(e, { gridId: null, updatedAt: now.toISOString() }), putVersioned(gridItem(g), g.version)],
+    writes: [gridClaimRelease(e.id, g.id), enterpriseChangeWrite(e, { gridId: null, updatedAt: now.toISOString() }), gridChangeWrite(g)],
     audit: [
       { action: "enterprise.leave-grid", entityType: "enterprise", entityId: e.id, enterpriseId: e.id, regionCode: e.regionCode, summary: { gridId: { from: g.id, to: null } } },
       { action: "grid.remove", entityType: "grid", entityId: g.id, regionCode: g.countyCode, summary: { removed: e.id } },

@@ -63,7 +63,7 @@ export async function createHazard({ body, actor, now }: Req<"createHazard">) {
   const { enterpriseId: _e, source, discoveredAt, ...input } = body;
   const built = buildHazard(input, { enterprise: e, source, discoveredAt, actor, now });
   failOn([...problems, ...built.problems]);
-  const h = built.hazard as Hazard;
+  const h = built.hazard!;
   return {
     status: 201,
     body: hazardView(h, now, []),

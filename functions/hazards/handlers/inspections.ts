@@ -40,7 +40,7 @@ const INSPECTION = { zh: "执法检查", en: "enforcement inspection" };
 // Enforcement inspections
 
 function inspectionOut(i: Inspection) {
-  const { cityCode: _c, industryCode: _i, industrySection: _s, gridId: _g, ...rest } = i as Inspection & { industrySection?: string };
+  const { cityCode: _c, industryCode: _i, industrySection: _s, gridId: _g, ...rest } = i;
   return rest;
 }
 
@@ -67,7 +67,7 @@ export async function createInspection({ body, actor, now }: Req<"createInspecti
     if (built.hazard) hazards.push(built.hazard);
   });
   failOn(problems);
-  const inspection: Inspection & { industrySection: string } = {
+  const inspection: Inspection = {
     id, enterpriseId: e.id, enterpriseName: e.name, regionCode: e.regionCode, cityCode: e.cityCode, industryCode: e.industryCode, industrySection: e.industrySection,
     gridId: e.gridId ?? null, date: body.date, startedAt, inspectors: body.inspectors, ...(body.summary ? { summary: body.summary } : {}),
     findingsCount: hazards.length, hazardIds: hazards.map((h) => h.id), createdAt: now.toISOString(), createdBy: actor.userId,
