@@ -24,7 +24,7 @@ const planShape = Object.fromEntries(PLAN_PARTS.map((p) => [p.key, field(z.optio
 export const Plan = z.strictObject(planShape);
 /** The plan as stored: the parts given so far. */
 const PlanRecord = z.partial(
-  z.object(Object.fromEntries(PLAN_PARTS.map((p) => [p.key, field(z.nullable(z.string()), `${p.label}。`)])) as { [K in (typeof PLAN_PARTS)[number]["key"]]: z.ZodMiniNullable<z.ZodMiniString> }),
+  z.object(Object.fromEntries(PLAN_PARTS.map((p) => [p.key, field(z.string(), `${p.label}。`)])) as { [K in (typeof PLAN_PARTS)[number]["key"]]: z.ZodMiniString }),
 );
 
 /** What describes one hazard, wherever it is reported (direct, self-inspection, inspection, patrol). */
@@ -39,6 +39,10 @@ const HazardDetails = {
   harmAndDifficultyAnalysis: field(z.optional(NonEmpty(4000)), "隐患的危害程度和整改难易程度分析（重大隐患必填）。Harm and difficulty analysis."),
   plan: field(z.optional(Plan), "重大隐患治理方案的六项内容（16号令第十五条第二款），可分次提交。Rectification plan."),
 };
+
+/** One hazard's content as a request gives it (an inspection's or a patrol's findings, a failed item). */
+export const HazardContent = z.strictObject(HazardDetails);
+export type HazardInput = z.infer<typeof HazardContent>;
 
 const Person = z.strictObject({
   name: field(NonEmpty(50), "姓名。Name."),
@@ -202,28 +206,23 @@ const SupervisionRecord = z.object({
 const VerifiedUploadRecord = z.object({ size: z.number(), etag: z.string(), versionId: z.optional(z.string()) });
 /** An evidence attachment as stored (pk HAZ#<hazard>, sk ATT#<id>). */
 export const AttachmentRecord = z.object({
-  id: z.string(),
+  id: field(z.string(), "附件编号。Attachment id."),
   hazardId: z.string(),
   key: z.string(),
-  fileName: z.string(),
-  contentType: z.string(),
-  size: z.number(),
-  createdAt: z.string(),
-  createdBy: z.string(),
+  fileName: field(z.string(), "文件名。File name."),
+  contentType: field(z.string(), "文件类型：image/jpeg、image/png 或 application/pdf。Content type."),
+  size: field(z.number(), "文件大小（字节，≤ 10 MB）。Size in bytes."),
+  createdAt: Out.createdAt,
+  createdBy: Out.createdBy,
   /** Set once, on the step that relied on the upload (complete); reads never ask S3 again. */
   verified: z.optional(VerifiedUploadRecord),
 });
 export type Attachment = z.infer<typeof AttachmentRecord>;
 
-export const AttachmentOut = z.object({
-  id: field(z.string(), "附件编号。Attachment id."),
-  fileName: field(z.string(), "文件名。File name."),
-  contentType: field(z.string(), "文件类型：image/jpeg、image/png 或 application/pdf。Content type."),
-  size: field(z.number(), "文件大小（字节，≤ 10 MB）。Size in bytes."),
+export const AttachmentOut = z.extend(z.pick(AttachmentRecord, { id: true, fileName: true, contentType: true, size: true, createdAt: true, createdBy: true }), {
   uploaded: field(z.boolean(), "文件是否已上传到存储。Uploaded."),
-  createdAt: Out.createdAt,
-  createdBy: Out.createdBy,
 });
+export type AttachmentView = z.infer<typeof AttachmentOut>;
 
 /** A hazard as stored (pk HAZ#<id>), with the enterprise's scope fields at the time of the report. */
 export const HazardRecord = z.object({
@@ -274,11 +273,7 @@ export const HazardOut = z.extend(z.omit(HazardRecord, { industrySection: true, 
 });
 export const HazardPage = page(HazardOut);
 
-export const AttachmentDownloadOut = z.object({
-  id: Out.id,
-  fileName: field(z.string(), "文件名。File name."),
-  contentType: field(z.string(), "文件类型：image/jpeg、image/png 或 application/pdf。Content type."),
-  size: field(z.number(), "文件大小（字节，≤ 10 MB）。Size in bytes."),
+export const AttachmentDownloadOut = z.extend(z.pick(AttachmentRecord, { id: true, fileName: true, contentType: true, size: true }), {
   download: field(z.object({ url: field(Url, "短时有效的下载地址。Download URL."), expiresAt: field(Timestamp, "下载地址的失效时刻。Expires at.") }), "附件的下载。Download."),
 });
 
@@ -298,7 +293,7 @@ export const CreateInspection = z.strictObject({
   /** 行政处罚法 第四十二条: at least two law-enforcement officers. */
   inspectors: field(z.array(z.strictObject({ name: field(NonEmpty(50), "执法人员姓名。Name."), certificateNo: field(z.optional(NonEmpty(50)), "执法证号。Certificate number.") })).check(z.minLength(2), z.maxLength(10)), "执法人员（至少 2 名）。Inspectors."),
   summary: field(z.optional(NonEmpty(2000)), "检查情况概要。Summary."),
-  findings: field(z.array(z.strictObject(HazardDetails)).check(z.maxLength(30)), "发现的隐患（每项成为来源为 enforcement 的隐患）。Findings."),
+  findings: field(z.array(HazardContent).check(z.maxLength(30)), "发现的隐患（每项成为来源为 enforcement 的隐患）。Findings."),
 });
 export type CreateInspection = z.infer<typeof CreateInspection>;
 

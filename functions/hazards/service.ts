@@ -11,16 +11,15 @@ import { isInFuture, isoUtc, shanghaiDate } from "../../shared/time.js";
 import { licenceSuspensionWrites } from "../approvals/public.js";
 import {
   allowedActions,
-  type HazardLevel,
   type HazardSource,
   initialStatus,
   isOverdue,
   missingMajorReportFields,
   missingPlanParts,
   productionSuspended,
-  type RectificationPlan,
   reviewDueDate,
 } from "./rules.js";
+import type { AttachmentView, HazardInput } from "./schemas.js";
 import {
   allChecklists,
   attachmentVerifiedWrite,
@@ -86,17 +85,6 @@ export function requireSource(actor: Actor, source: HazardSource): void {
 // ---------------------------------------------------------------------------------------------
 // Building a hazard
 
-export interface HazardInput {
-  level: HazardLevel;
-  description: string;
-  location: string;
-  rectifyBy: string;
-  checklistItemId?: string;
-  fixedOnSpot?: boolean;
-  currentStateAndCause?: string;
-  harmAndDifficultyAnalysis?: string;
-  plan?: RectificationPlan;
-}
 
 export interface BuildContext {
   enterprise: EnterpriseRecord;
@@ -190,16 +178,6 @@ export function hazardAudit(h: Hazard, action: string, summary: unknown, reason?
 
 // ---------------------------------------------------------------------------------------------
 // The response view: stored fields plus what is computed at read time (Asia/Shanghai).
-
-export interface AttachmentView {
-  id: string;
-  fileName: string;
-  contentType: string;
-  size: number;
-  uploaded: boolean;
-  createdAt: string;
-  createdBy: string;
-}
 
 export function reviewView(h: Hazard, now: Date) {
   if (h.level !== "major" || (!h.supervision && !h.reviewRequestedOn)) return undefined;

@@ -7,11 +7,11 @@ import { isoUtc } from "../../../shared/time.js";
 import {
   buildHazard,
   failOn,
-  type HazardInput,
   hazardAudit,
   notFuture,
   visible,
 } from "../service.js";
+import type { HazardInput } from "../schemas.js";
 import {
   createHazardWrite,
   getChecklist,

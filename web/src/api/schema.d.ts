@@ -3278,8 +3278,6 @@ export interface components {
             contentType: string;
             /** @description 文件大小（字节，≤ 10 MB）。Size in bytes. */
             size: number;
-            /** @description 文件是否已上传到存储。Uploaded. */
-            uploaded: boolean;
             /**
              * Format: date-time
              * @description 创建时间。Created at.
@@ -3291,6 +3289,8 @@ export interface components {
              * @example demo-regulator-420102
              */
             createdBy: string;
+            /** @description 文件是否已上传到存储。Uploaded. */
+            uploaded: boolean;
         };
         /** @description 登记的材料和它的预签名上传地址。A material and its upload. */
         AttachmentUpload: {
@@ -3407,8 +3407,6 @@ export interface components {
             name: string;
             /** @description 清单版本号。Checklist version. */
             version: number;
-            /** @description 是否为现行版本。Current. */
-            current: boolean;
             /** @description 清单条目。Items. */
             items: {
                 /** @description 条目代码，如 WHP-003。Item code. */
@@ -3420,6 +3418,8 @@ export interface components {
                 /** @description 法律法规或标准依据。Legal basis. */
                 basis: string;
             }[];
+            /** @description 是否为现行版本。Current. */
+            current: boolean;
         };
         /** @description 结案。Close. */
         CloseAccident: {
@@ -4302,6 +4302,8 @@ export interface components {
                 /** @description 联系电话。Phone. */
                 phone?: string;
             };
+            /** @description 备注。Note. */
+            note?: string;
             /** @description 报送时的统计数据。Statistics. */
             statistics: {
                 /**
@@ -4472,18 +4474,6 @@ export interface components {
                 /** @description 联系电话。Phone. */
                 phone?: string;
             };
-            /** @description 企业数。Enterprises. */
-            enterprises?: {
-                /**
-                 * @description 记录编号。Id.
-                 * @example 01JC9Z3K7Q8R2S4T6V8W0X2Y4Z
-                 */
-                id: string;
-                /** @description 企业名称。Enterprise name. */
-                name: string;
-                /** @description 行政区划代码。Region code. */
-                regionCode: string;
-            }[];
             /**
              * @description 记录版本号，每次修改加 1；即 ETag 中的数字。Version.
              * @example 1
@@ -4500,6 +4490,18 @@ export interface components {
              * @example demo-regulator-420102
              */
             createdBy: string;
+            /** @description 企业数。Enterprises. */
+            enterprises?: {
+                /**
+                 * @description 记录编号。Id.
+                 * @example 01JC9Z3K7Q8R2S4T6V8W0X2Y4Z
+                 */
+                id: string;
+                /** @description 企业名称。Enterprise name. */
+                name: string;
+                /** @description 行政区划代码。Region code. */
+                regionCode: string;
+            }[];
         };
         /** @description 网格列表的一页。A page of grids. */
         GridPage: {
@@ -4572,7 +4574,18 @@ export interface components {
             harmAndDifficultyAnalysis?: string;
             /** @description 重大隐患治理方案的六项内容（16号令第十五条第二款），可分次提交。Rectification plan. */
             plan?: {
-                [key: string]: string;
+                /** @description 治理的目标和任务。 */
+                goalAndTasks?: string;
+                /** @description 采取的方法和措施。 */
+                methodsAndMeasures?: string;
+                /** @description 经费和物资的落实。 */
+                fundsAndMaterials?: string;
+                /** @description 负责治理的机构和人员。 */
+                responsibleOrgAndPeople?: string;
+                /** @description 治理的时限和要求。 */
+                timeLimitAndRequirements?: string;
+                /** @description 安全措施和应急预案。 */
+                safetyAndEmergencyMeasures?: string;
             };
             /** @description 发现它的企业自查编号。Self-inspection id. */
             selfInspectionId?: string;
@@ -4580,8 +4593,6 @@ export interface components {
             inspectionId?: string;
             /** @description 发现它的网格巡查编号。Grid patrol id. */
             patrolId?: string;
-            /** @description 治理方案尚缺的部分。Missing plan parts. */
-            missingPlanParts: string[];
             /** @description 挂牌督办情况。Supervision. */
             supervision?: {
                 /**
@@ -4590,8 +4601,11 @@ export interface components {
                  * @example 2026-11-30
                  */
                 deadline: string;
-                /** @description 督办层级：province 省，city 市，county 县；默认调用者本级。Supervising level. */
-                supervisingLevel: string;
+                /**
+                 * @description 督办层级：province 省，city 市，county 县；默认调用者本级。Supervising level.
+                 * @enum {string}
+                 */
+                supervisingLevel: "province" | "city" | "county";
                 /** @description 是否责令停产停业。Production suspended. */
                 productionSuspended: boolean;
                 /** @description 是否责令停产停业（同 productionSuspended，兼容旧客户端）。Suspend production. */
@@ -4606,22 +4620,33 @@ export interface components {
                 listedBy: string;
                 /** @description 挂牌部门的行政区划代码。Listing region. */
                 listedByRegion: string;
+                /** @description 备注。Note. */
+                note?: string;
             };
-            /** @description 核查（重大隐患销号前的复查）情况。Review. */
-            review?: {
-                /** @description 申请核查的日期。Requested on. */
-                requestedOn: string | null;
-                /**
-                 * Format: date
-                 * @description 核查应完成的日期。Due date.
-                 * @example 2026-11-30
-                 */
-                dueDate: string;
-                /** @description 核查结论日期。Decided on. */
-                decidedOn: string | null;
-                /** @description 是否已逾期（按北京时间计）。Overdue. */
-                overdue: boolean;
-            };
+            /**
+             * Format: date
+             * @description 申请核查的日期。Review requested on.
+             * @example 2026-11-30
+             */
+            reviewRequestedOn?: string;
+            /**
+             * Format: date
+             * @description 核查结论日期。Reviewed on.
+             * @example 2026-11-30
+             */
+            reviewedOn?: string;
+            /**
+             * Format: date-time
+             * @description 整改完成的时刻。Rectified at.
+             * @example 2026-11-03T09:30:00.000Z
+             */
+            rectifiedAt?: string;
+            /**
+             * Format: date-time
+             * @description 销号的时刻。Closed at.
+             * @example 2026-11-03T09:30:00.000Z
+             */
+            closedAt?: string;
             /** @description 被退回整改的记录。Rejections. */
             rejections?: {
                 /** @description 理由。Reason. */
@@ -4635,12 +4660,8 @@ export interface components {
                 /** @description 操作人的用户编号。By. */
                 by: string;
             }[];
-            /** @description 是否已逾期（按北京时间计）。Overdue. */
-            overdue: boolean;
-            /** @description 当前状态下调用者可执行的操作。Allowed actions. */
-            allowedActions: string[];
-            /** @description 整改证据附件。Attachments. */
-            attachments?: components["schemas"]["AttachmentOut"][];
+            /** @description 完成整改时已在存储中核实的证据附件编号。Evidence attachment ids. */
+            evidence?: string[];
             /**
              * @description 记录版本号，每次修改加 1；即 ETag 中的数字。Version.
              * @example 1
@@ -4663,6 +4684,29 @@ export interface components {
              * @example 2026-11-03T09:30:00.000Z
              */
             updatedAt: string;
+            /** @description 治理方案尚缺的部分。Missing plan parts. */
+            missingPlanParts: string[];
+            /** @description 核查（重大隐患销号前的复查）情况。Review. */
+            review?: {
+                /** @description 申请核查的日期。Requested on. */
+                requestedOn: string | null;
+                /**
+                 * Format: date
+                 * @description 核查应完成的日期。Due date.
+                 * @example 2026-11-30
+                 */
+                dueDate: string;
+                /** @description 核查结论日期。Decided on. */
+                decidedOn: string | null;
+                /** @description 是否已逾期（按北京时间计）。Overdue. */
+                overdue: boolean;
+            };
+            /** @description 是否已逾期（按北京时间计）。Overdue. */
+            overdue: boolean;
+            /** @description 当前状态下调用者可执行的操作。Allowed actions. */
+            allowedActions: string[];
+            /** @description 整改证据附件。Attachments. */
+            attachments?: components["schemas"]["AttachmentOut"][];
         };
         /** @description 隐患列表的一页。A page of hazards. */
         HazardPage: {
@@ -5963,8 +6007,11 @@ export interface components {
                 check: string;
                 /** @description 排查标准。Standard. */
                 standard: string;
-                /** @description 结果：pass 合格，fail 不合格（须带 hazard），na 不适用。Result. */
-                result: string;
+                /**
+                 * @description 结果：pass 合格，fail 不合格（须带 hazard），na 不适用。Result.
+                 * @enum {string}
+                 */
+                result: "pass" | "fail" | "na";
                 /** @description 备注。Note. */
                 note?: string;
                 /** @description 由此产生的隐患编号。Hazard id. */
@@ -10781,10 +10828,7 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
-                        /**
-                         * @description 记录编号。Id.
-                         * @example 01JC9Z3K7Q8R2S4T6V8W0X2Y4Z
-                         */
+                        /** @description 附件编号。Attachment id. */
                         id: string;
                         /** @description 文件名。File name. */
                         fileName: string;
