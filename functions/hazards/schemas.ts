@@ -331,13 +331,7 @@ export const ListInspectionsQuery = z.strictObject({
 export const PeriodQuery = z.strictObject({ period: field(z.optional(Period), "期间：季度如 2026Q3 或年度如 2026；默认本季度。Period.") });
 export const RegionPeriodQuery = z.strictObject({ regionCode: field(z.optional(RegionCode), "行政区划代码。Region code."), period: field(z.optional(Period), "期间：季度如 2026Q3 或年度如 2026；默认本季度。Period."), limit: Limit, cursor: Cursor });
 
-const RecordOut = z.object({
-  id: field(z.string(), "隐患编号。Hazard id."),
-  description: field(z.string(), "隐患描述。Description."),
-  location: field(z.string(), "隐患位置。Location."),
-  checklistItemId: field(z.optional(z.string()), "对应的排查清单条目代码。Checklist item code."),
-  discoveredAt: field(Timestamp, "发现时刻。Discovered at."),
-});
+const RecordOut = z.pick(HazardRecord, { id: true, description: true, location: true, checklistItemId: true, discoveredAt: true });
 export const ReconciliationOut = z.object({
   enterpriseId: field(z.string(), "企业编号。Enterprise id."),
   enterpriseName: field(z.string(), "企业名称。Enterprise name."),

@@ -1,4 +1,5 @@
-// Hazard governance storage.
+// Hazard governance storage: every DynamoDB and S3 call of the hazards context, and every key it
+// builds. The records are defined in schemas.ts; each item read is parsed with its record's schema.
 //
 // Access patterns (one table; gsi4 is the shared period index, nothing else):
 //   checklist version          pk CHKL#<id>                 sk CHKL

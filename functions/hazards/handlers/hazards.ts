@@ -1,4 +1,5 @@
 // Hazards: report, read, list, the rectification workflow and its evidence.
+import type * as z from "zod/mini";
 import type { AuditEntry } from "../../../shared/audit.js";
 import { isWithin } from "../../../shared/codes/index.js";
 import type { Write } from "../../../shared/db.js";
@@ -13,7 +14,6 @@ import {
   decideAction,
   type HazardAction,
   SUPERVISING_LEVELS,
-  type SupervisingLevel,
 } from "../rules.js";
 import {
   attachmentViews,
@@ -29,6 +29,7 @@ import {
   suspensionWrites,
   visibleHazard,
 } from "../service.js";
+import type { NoteBody, PlanBody, RejectBody, SuperviseBody } from "../schemas.js";
 import {
   type Attachment,
   attachmentDownload,
@@ -113,14 +114,8 @@ export async function listHazards({ query, actor, now }: Req<"listHazards">) {
   return { body: { items: page.items.map((h) => hazardView(h, now)), nextCursor: page.nextCursor } };
 }
 
-interface ActionBody {
-  note?: string;
-  plan?: Record<string, string | undefined>;
-  reason?: string;
-  deadline?: string;
-  supervisingLevel?: SupervisingLevel;
-  productionSuspended?: boolean;
-}
+/** Whatever an action's body may carry (each action's route validates its own). */
+type ActionBody = Partial<z.infer<typeof NoteBody> & z.infer<typeof PlanBody> & z.infer<typeof RejectBody> & z.infer<typeof SuperviseBody>>;
 
 /** One handler for every workflow action: read, decide with the pure table, write versioned. */
 function workflow(action: HazardAction) {

@@ -5590,11 +5590,14 @@ export interface components {
             matched: {
                 /** @description 执法检查发现的隐患。Finding. */
                 finding: {
-                    /** @description 隐患编号。Hazard id. */
+                    /**
+                     * @description 记录编号。Id.
+                     * @example 01JC9Z3K7Q8R2S4T6V8W0X2Y4Z
+                     */
                     id: string;
                     /** @description 隐患描述。Description. */
                     description: string;
-                    /** @description 隐患位置。Location. */
+                    /** @description 隐患所在的具体位置。Location. */
                     location: string;
                     /** @description 对应的排查清单条目代码。Checklist item code. */
                     checklistItemId?: string;
@@ -5607,11 +5610,14 @@ export interface components {
                 };
                 /** @description 与之匹配的企业自查隐患。Self-report. */
                 selfReport: {
-                    /** @description 隐患编号。Hazard id. */
+                    /**
+                     * @description 记录编号。Id.
+                     * @example 01JC9Z3K7Q8R2S4T6V8W0X2Y4Z
+                     */
                     id: string;
                     /** @description 隐患描述。Description. */
                     description: string;
-                    /** @description 隐患位置。Location. */
+                    /** @description 隐患所在的具体位置。Location. */
                     location: string;
                     /** @description 对应的排查清单条目代码。Checklist item code. */
                     checklistItemId?: string;
@@ -5629,11 +5635,14 @@ export interface components {
             }[];
             /** @description 企业未自查上报的执法发现。Unmatched findings. */
             unmatched: {
-                /** @description 隐患编号。Hazard id. */
+                /**
+                 * @description 记录编号。Id.
+                 * @example 01JC9Z3K7Q8R2S4T6V8W0X2Y4Z
+                 */
                 id: string;
                 /** @description 隐患描述。Description. */
                 description: string;
-                /** @description 隐患位置。Location. */
+                /** @description 隐患所在的具体位置。Location. */
                 location: string;
                 /** @description 对应的排查清单条目代码。Checklist item code. */
                 checklistItemId?: string;
