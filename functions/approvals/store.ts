@@ -26,8 +26,32 @@
 // Every item read is parsed with its record's schema (schemas.ts) after its keys are stripped.
 import type * as z from "zod/mini";
 import { CITY_CODES, cityOf, countyOf, regionLevel } from "../../shared/codes/index.js";
-import { check, decodeCursor, filterOf, encodeCursor, getItem, type Item, type Page, putNew, putVersioned, query, queryAll, strip, update, type Write } from "../../shared/db.js";
-import { badRequest, conflict, forbidden } from "../../shared/errors.js";
+import {
+  and,
+  between,
+  type Condition,
+  check,
+  eq,
+  filterOf,
+  getItem,
+  gt,
+  type Item,
+  isIn,
+  missing,
+  or,
+  type Page,
+  type Partition,
+  putNew,
+  putVersioned,
+  query,
+  queryAcross,
+  queryAll,
+  strip,
+  update,
+  withinRegion,
+  type Write,
+} from "../../shared/db.js";
+import { conflict, forbidden } from "../../shared/errors.js";
 import { newId } from "../../shared/ids.js";
 import { attachmentSlot, type VerifiedUpload } from "../../shared/storage.js";
 import { periodIndexKeys } from "../../shared/periods.js";
@@ -166,21 +190,27 @@ export function revokeDelegationWrites(before: Delegation, after: Delegation, cl
  * the item when the write commits (a revocation or a new delegation in between makes it fail).
  */
 export function authorityCheck(itemCode: string, cityCode: string, holder: Holder, delegable: boolean, today: string): Write | undefined {
-  const { pk, sk } = claimKey(itemCode, cityCode);
   if (holder.level === "city") {
-    return check(pk, sk, "#s = :active AND delegationId = :d", authorityRevoked(), { "#s": "status" }, { ":active": "active", ":d": holder.delegationId });
+    // A city holds the item only under this delegation (never an absent id matching anything).
+    return checkClaim(itemCode, cityCode, and(eq("status", "active"), eq("delegationId", holder.delegationId ?? "")), authorityRevoked());
   }
   if (holder.level === "province" && delegable) {
-    return check(
-      pk,
-      sk,
-      "attribute_not_exists(pk) OR #s = :revoked OR startDate > :today",
+    return checkClaim(
+      itemCode,
+      cityCode,
+      or(missing("pk"), eq("status", "revoked"), gt("startDate", today)),
       conflict("delegated_to_city", { zh: "该事项已委托市级办理，请刷新", en: "the item has just been delegated to the city; reload" }),
-      { "#s": "status" },
-      { ":revoked": "revoked", ":today": today },
     );
   }
   return undefined;
+}
+
+/** A ConditionCheck on the (item, city) claim; the condition compiles as a filter does (same grammar). */
+function checkClaim(itemCode: string, cityCode: string, condition: Condition | undefined, onFail: Error): Write {
+  const { pk, sk } = claimKey(itemCode, cityCode);
+  const c = filterOf(condition);
+  if (!c) throw new Error("an authority check needs a condition");
+  return check(pk, sk, c.expression, onFail, c.names, c.values);
 }
 
 export const authorityRevoked = () =>
@@ -269,85 +299,42 @@ export interface ApplicationQuery {
   heldIn?: (cityCode: string) => string[];
 }
 
-function applicationFilter(q: ApplicationQuery, held?: string[]): FilterSpec | undefined {
-  const parts: string[] = [];
-  const names: Record<string, string> = {};
-  const values: Record<string, unknown> = {};
-  if (q.state) {
-    names["#st"] = "state";
-    values[":st"] = q.state;
-    parts.push("#st = :st");
-  }
-  if (q.itemCode && !held) {
-    names["#ic"] = "itemCode";
-    values[":ic"] = q.itemCode;
-    parts.push("#ic = :ic");
-  }
-  if (held) {
-    names["#ic"] = "itemCode";
-    names["#st"] = "state";
-    held.forEach((code, i) => {
-      values[`:it${i}`] = code;
-    });
-    OPEN_STATES.forEach((s, i) => {
-      values[`:open${i}`] = s;
-    });
-    parts.push(`#ic IN (${held.map((_, i) => `:it${i}`).join(", ")})`);
-    parts.push(`#st IN (${OPEN_STATES.map((_, i) => `:open${i}`).join(", ")})`);
-  }
-  return parts.length ? { expression: parts.join(" AND "), names, values } : undefined;
+/** A list's own conditions; in the queue, each city's held items and only the open states. */
+function applicationConditions(q: ApplicationQuery, held?: string[]): Condition | undefined {
+  return held ? and(eq("state", q.state), isIn("itemCode", held), isIn("state", OPEN_STATES)) : and(eq("state", q.state), eq("itemCode", q.itemCode));
 }
 
 export async function listApplicationsOfEnterprise(enterpriseId: string, q: ApplicationQuery, limit: number, cursor?: string): Promise<Page<Application>> {
-  return clean(await query({ index: "gsi1", pk: `APPENT#${enterpriseId}`, filter: applicationFilter(q), limit, cursor, newestFirst: true }));
-}
-
-export interface FilterSpec {
-  expression: string;
-  names?: Record<string, string>;
-  values?: Record<string, unknown>;
+  return clean(await query({ index: "gsi1", pk: `APPENT#${enterpriseId}`, filter: filterOf(applicationConditions(q)), limit, cursor, newestFirst: true }));
 }
 
 /**
  * Applications in a region, city partition by city partition; an officer's queue narrows each
- * city's partition differently (a province officer holds different items in different cities).
+ * city's partition to the items held there (a province officer holds different items in different
+ * cities) and leaves out the cities where none is held.
  */
 export async function listApplicationsByRegion(regionCode: string, q: ApplicationQuery, limit: number, cursor?: string): Promise<Page<Application>> {
-  const filterFor = (city: string): FilterSpec | undefined | null => {
-    if (!q.heldIn) return applicationFilter(q);
-    const held = q.heldIn(city);
-    return held.length === 0 ? null : applicationFilter(q, held);
+  const { heldIn } = q;
+  const conditionsFor = (city: string): Condition | undefined | null => {
+    if (!heldIn) return applicationConditions(q);
+    const held = heldIn(city);
+    return held.length === 0 ? null : applicationConditions(q, held);
   };
+  return clean(await queryAcross(regionPartitions("APPCITY", regionCode, conditionsFor), { index: "gsi2", limit }, cursor));
+}
+
+/** The city partitions of a region's list (gsi2, keyed `<county>#…`), each with its filter; null leaves a city out. */
+function regionPartitions(prefix: "APPCITY" | "LICCITY", regionCode: string, conditionsFor: (cityCode: string) => Condition | undefined | null): Partition[] {
   const level = regionLevel(regionCode);
   const cities = level === "province" ? CITY_CODES() : [cityOf(regionCode) ?? regionCode];
   const county = level === "county" || level === "township" ? countyOf(regionCode) : undefined;
-  const state = decodeState(cursor);
-  const items: Application[] = [];
-  let p = state.p;
-  let inner = state.c;
-  while (p < cities.length && items.length < limit) {
-    const city = cities[p] as string;
-    const filter = filterFor(city);
-    if (filter !== null) {
-      const page = await query({ index: "gsi2", pk: `APPCITY#${city}`, sk: county ? { beginsWith: `${county}#` } : undefined, filter: filterOf({ within: regionCode, custom: [filter] }), limit: limit - items.length, cursor: inner });
-      items.push(...parseAll(Application, page.items));
-      if (page.nextCursor) {
-        inner = page.nextCursor;
-        break;
-      }
-    }
-    p++;
-    inner = undefined;
+  const out: Partition[] = [];
+  for (const city of cities) {
+    const conditions = conditionsFor(city);
+    if (conditions === null) continue;
+    out.push({ pk: `${prefix}#${city}`, sk: county ? { beginsWith: `${county}#` } : undefined, filter: filterOf(withinRegion(regionCode), conditions) });
   }
-  return { items, nextCursor: p < cities.length ? encodeCursor({ p, c: inner }) : null };
-}
-
-function decodeState(cursor: string | undefined): { p: number; c?: string } {
-  const s = decodeCursor<{ p: unknown; c?: unknown }>(cursor) ?? { p: 0 };
-  if (typeof s.p !== "number" || s.p < 0 || (s.c !== undefined && typeof s.c !== "string")) {
-    throw badRequest("invalid_cursor", { zh: "分页游标无效", en: "the cursor is not valid" }, [{ path: "cursor", message: { zh: "分页游标无效", en: "invalid cursor" } }]);
-  }
-  return { p: s.p, c: s.c as string | undefined };
+  return out;
 }
 
 export async function openApplications(cityCode: string): Promise<Application[]> {
@@ -411,56 +398,20 @@ export interface LicenceQuery {
   validToWithin?: readonly [string, string];
 }
 
-function licenceFilter(q: LicenceQuery): FilterSpec | undefined {
-  const parts: string[] = [];
-  const names: Record<string, string> = {};
-  const values: Record<string, unknown> = {};
-  if (q.itemCode) {
-    names["#ic"] = "itemCode";
-    values[":ic"] = q.itemCode;
-    parts.push("#ic = :ic");
-  }
-  if (q.status) {
-    names["#st"] = "status";
-    values[":st"] = q.status;
-    parts.push("#st = :st");
-  }
-  if (q.validToWithin) {
-    names["#vt"] = "validTo";
-    names["#st2"] = "status";
-    values[":from"] = q.validToWithin[0];
-    values[":to"] = q.validToWithin[1];
-    values[":valid"] = "valid";
-    parts.push("#vt BETWEEN :from AND :to AND #st2 = :valid");
-  }
-  return parts.length ? { expression: parts.join(" AND "), names, values } : undefined;
+function licenceConditions(q: LicenceQuery): Condition | undefined {
+  const expiring = q.validToWithin && and(between("validTo", q.validToWithin[0], q.validToWithin[1]), eq("status", "valid"));
+  return and(eq("itemCode", q.itemCode), eq("status", q.status), expiring);
 }
 
 export async function listLicencesOfHolder(enterpriseId: string, q: LicenceQuery, limit: number, cursor?: string): Promise<Page<Licence>> {
-  const page = await query({ index: "gsi1", pk: `LICENT#${enterpriseId}`, filter: licenceFilter(q), limit, cursor });
+  const page = await query({ index: "gsi1", pk: `LICENT#${enterpriseId}`, filter: filterOf(licenceConditions(q)), limit, cursor });
   return { items: parseAll(Licence, page.items), nextCursor: page.nextCursor };
 }
 
 export async function listLicencesByRegion(regionCode: string, q: LicenceQuery, limit: number, cursor?: string): Promise<Page<Licence>> {
-  const filter = licenceFilter(q);
-  const level = regionLevel(regionCode);
-  const cities = level === "province" ? CITY_CODES() : [cityOf(regionCode) ?? regionCode];
-  const county = level === "county" || level === "township" ? countyOf(regionCode) : undefined;
-  const state = decodeState(cursor);
-  const items: Licence[] = [];
-  let p = state.p;
-  let inner = state.c;
-  while (p < cities.length && items.length < limit) {
-    const page = await query({ index: "gsi2", pk: `LICCITY#${cities[p]}`, sk: county ? { beginsWith: `${county}#` } : undefined, filter: filterOf({ within: regionCode, custom: [filter] }), limit: limit - items.length, cursor: inner });
-    items.push(...parseAll(Licence, page.items));
-    if (page.nextCursor) {
-      inner = page.nextCursor;
-      break;
-    }
-    p++;
-    inner = undefined;
-  }
-  return { items, nextCursor: p < cities.length ? encodeCursor({ p, c: inner }) : null };
+  const conditions = licenceConditions(q);
+  const page = await queryAcross(regionPartitions("LICCITY", regionCode, () => conditions), { index: "gsi2", limit }, cursor);
+  return { items: parseAll(Licence, page.items), nextCursor: page.nextCursor };
 }
 
 /** Valid or suspended licences of a city whose validTo lies in [from, to] (dates). */
