@@ -415,8 +415,10 @@ export async function listLicencesByRegion(regionCode: string, q: LicenceQuery, 
 }
 
 /** Valid or suspended licences of a city whose validTo lies in [from, to] (dates). */
-export async function liveLicencesEnding(cityCode: string, from: string, to: string): Promise<Licence[]> {
-  return parseAll(Licence, await queryAll({ index: "gsi3", pk: `LICLIVE#${cityCode}`, sk: { between: [`${from}#`, `${to}#~`] } }));
+export async function liveLicencesEnding(cityCode: string, from: string, to: string): Promise<(Licence & { validTo: string })[]> {
+  const live = parseAll(Licence, await queryAll({ index: "gsi3", pk: `LICLIVE#${cityCode}`, sk: { between: [`${from}#`, `${to}#~`] } }));
+  // The index holds only licences with an end date (licenceItem).
+  return live.flatMap((l) => (l.validTo === null ? [] : [{ ...l, validTo: l.validTo }]));
 }
 
 export function newLicenceWrite(l: Licence): Write {
