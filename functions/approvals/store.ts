@@ -1,4 +1,4 @@
-// Approvals storage: catalogue, calendars, delegations, applications, licences.
+// Approvals storage: catalogue, calendars, delegations, applications (and their attachments' objects in S3), licences.
 //
 // Access patterns (table pk / sk; indexes named):
 //   catalogue, current items       pk APCAT                   sk ITEM#<code>
@@ -53,7 +53,7 @@ import {
 } from "../../shared/db.js";
 import { conflict, forbidden } from "../../shared/errors.js";
 import { newId } from "../../shared/ids.js";
-import { attachmentSlot, type VerifiedUpload } from "../../shared/storage.js";
+import { attachmentKey, attachmentSlot, downloadLink, presignUpload, type VerifiedUpload, verifyUpload } from "../../shared/storage.js";
 import { periodIndexKeys } from "../../shared/periods.js";
 import type { Holder, LicenceStatus } from "./rules.js";
 import {
@@ -247,6 +247,18 @@ export function createApplicationWrites(a: Application): Write[] {
 export function applicationWrites(before: { version: number }, after: Application, steps: Step[]): Write[] {
   return [putVersioned(applicationItem(after), before.version), ...steps.map((s) => putNew(stepItem(after.id, s)))];
 }
+
+/** Where a declared material goes in S3, and the presigned PUT that puts it there. */
+export async function attachmentUpload(app: Pick<Application, "id" | "enterpriseId">, fileName: string, contentType: string, size: number) {
+  const key = attachmentKey("approvals", app.enterpriseId, app.id, fileName);
+  return { key, upload: await presignUpload(key, contentType, size) };
+}
+
+/** What S3 holds for an attachment if it is the declared upload (one HEAD), else undefined. */
+export const verifiedUpload = (a: AttachmentRecord) => verifyUpload(a.key, a);
+
+/** A short-lived link to exactly the object submit verified. */
+export const attachmentDownload = (a: AttachmentRecord) => downloadLink(a.key, a.verifiedUpload, a);
 
 /** The attachment and its slot under the per-material cap, in one transaction. */
 export function attachmentWrites(a: AttachmentRecord): Write[] {

@@ -7,7 +7,6 @@ import { etag, type Impl, type Result } from "../../../shared/http.js";
 import { newId } from "../../../shared/ids.js";
 import type { Actor } from "../../../shared/policy.js";
 import { reachable, requireRegion } from "../../../shared/scope.js";
-import { attachmentKey, downloadLink, presignUpload, verifyUpload } from "../../../shared/storage.js";
 import { shanghaiDate } from "../../../shared/time.js";
 import type { routes } from "../routes.js";
 import type { ApplicationAction } from "../rules.js";
@@ -15,6 +14,8 @@ import type { Application } from "../schemas.js";
 import { APPLICATION, applicationStep, applicationView, queueItems, readBundle, stepAudit, withClocks } from "../service.js";
 import {
   applicationWrites,
+  attachmentDownload,
+  attachmentUpload,
   attachmentVerifiedWrites,
   attachmentWrites,
   createApplicationWrites,
@@ -23,6 +24,7 @@ import {
   listApplicationsByRegion,
   listApplicationsOfEnterprise,
   loadCalendars,
+  verifiedUpload,
 } from "../store.js";
 import { allowedFor, applyAction } from "../workflow.js";
 
@@ -98,8 +100,7 @@ export const addAttachment: Impl<R["addAttachment"]> = async ({ params, body, ac
     throw invalidField("material", { zh: `「${body.material}」不在该事项的材料清单中`, en: `'${body.material}' is not one of the item's materials` });
   }
   const id = newId();
-  const key = attachmentKey("approvals", app.enterpriseId, app.id, body.fileName);
-  const upload = await presignUpload(key, body.contentType, body.size);
+  const { key, upload } = await attachmentUpload(app, body.fileName, body.contentType, body.size);
   return {
     status: 201,
     body: { id, material: body.material, upload },
@@ -112,7 +113,7 @@ export const getApplicationAttachment: Impl<R["getApplicationAttachment"]> = asy
   const bundle = await readBundle(actor, params.id);
   const a = bundle.attachments.find((x) => x.id === params.attachmentId);
   if (!a) throw notFound({ zh: "附件", en: "attachment" });
-  return { body: { id: a.id, material: a.material, fileName: a.fileName, contentType: a.contentType, size: a.size, download: await downloadLink(a.key, a.verifiedUpload, a) } };
+  return { body: { id: a.id, material: a.material, fileName: a.fileName, contentType: a.contentType, size: a.size, download: await attachmentDownload(a) } };
 };
 
 export const submitApplication: Impl<R["submitApplication"]> = async ({ params, actor, now }) => {
@@ -125,7 +126,7 @@ export const submitApplication: Impl<R["submitApplication"]> = async ({ params, 
   const since = app.state === "missing_materials" ? app.missingNotice?.at : undefined;
   const renamed = new Set(since ? (app.missingNotice?.materials ?? []) : []);
   // Each upload is checked against S3 once, here, and what was found is kept with it.
-  const checks = await Promise.all(bundle.attachments.map(async (a) => ({ a, found: a.verified ? undefined : await verifyUpload(a.key, a) })));
+  const checks = await Promise.all(bundle.attachments.map(async (a) => ({ a, found: a.verified ? undefined : await verifiedUpload(a) })));
   const present = checks.filter((c) => c.a.verified || c.found).map((c) => c.a);
   const missing = app.materials.filter((m) => {
     const uploads = present.filter((a) => a.material === m);
