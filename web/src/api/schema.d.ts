@@ -3362,10 +3362,6 @@ export interface components {
             makeUpWorkdays: string[];
             /** @description 数据来源（无日历为 null）。Source. */
             source: string | null;
-            /** @description true：未存该年日历，仅周末为休息日。Fallback. */
-            fallback: boolean;
-            /** @description 说明。Note. */
-            note?: string;
             /** @description 日历版本号。Version. */
             version?: number;
             /**
@@ -3374,6 +3370,10 @@ export interface components {
              * @example 2026-11-03T09:30:00.000Z
              */
             updatedAt?: string;
+            /** @description true：未存该年日历，仅周末为休息日。Fallback. */
+            fallback: boolean;
+            /** @description 说明。Note. */
+            note?: string;
         };
         /** @description 排查清单（摘要）。Checklists. */
         ChecklistList: {
@@ -4093,8 +4093,6 @@ export interface components {
             status: "active" | "revoked";
             /** @description 委托理由。Reason. */
             reason?: string;
-            /** @description 收回时退回省级办理的申请编号。Applications returned. */
-            applicationsReturned?: string[];
             /**
              * Format: date-time
              * @description 创建时间。Created at.
@@ -4121,6 +4119,8 @@ export interface components {
              * @example 1
              */
             version: number;
+            /** @description 收回时退回省级办理的申请编号。Applications returned. */
+            applicationsReturned?: string[];
         };
         /** @description 委托。Delegations. */
         DelegationList: {
@@ -5060,8 +5060,11 @@ export interface components {
             history: {
                 /** @description 事件编号。Event id. */
                 id: string;
-                /** @description 事件：issue、renew、suspend、restore、revoke、expire、cancel。Event. */
-                event: string;
+                /**
+                 * @description 事件：issued 发证，renewed 延续，suspended 暂扣，restored 恢复，revoked 吊销，cancelled 注销。Event.
+                 * @enum {string}
+                 */
+                event: "suspended" | "restored" | "revoked" | "cancelled" | "issued" | "renewed";
                 /**
                  * Format: date-time
                  * @description 发生时刻。At.
@@ -5069,9 +5072,12 @@ export interface components {
                  */
                 at: string;
                 /** @description 之前的状态（发证时为 null）。From status. */
-                from: string | null;
-                /** @description 之后的状态。To status. */
-                to: string;
+                from: ("valid" | "suspended" | "revoked" | "cancelled") | null;
+                /**
+                 * @description 之后的状态。To status.
+                 * @enum {string}
+                 */
+                to: "valid" | "suspended" | "revoked" | "cancelled";
                 /** @description 理由。Reason. */
                 reason?: string;
                 /** @description 操作人的用户编号。Actor id. */
@@ -16334,10 +16340,7 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
-                        /**
-                         * @description 记录编号。Id.
-                         * @example 01JC9Z3K7Q8R2S4T6V8W0X2Y4Z
-                         */
+                        /** @description 附件编号。Attachment id. */
                         id: string;
                         /** @description 材料名称（须为事项材料清单中的一项）。Material. */
                         material: string;
