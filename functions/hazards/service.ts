@@ -1,4 +1,4 @@
-// Pieces the hazards handler shares between its routes: scope, building a hazard from any of
+// The middle layer the hazards routes share (handlers/ → service → rules + store): scope, building a hazard from any of
 // its four sources, the response view, evidence checks and the production-suspension side effects.
 import type { AuditEntry } from "../../shared/audit.js";
 import type { Write } from "../../shared/db.js";

@@ -1,24 +1,12 @@
-
+// Checklists (排查清单): provincial reference data, published in versions; a version never changes.
 import { type FieldProblem, forbidden, notFound } from "../../../shared/errors.js";
 import { levelOf } from "../../../shared/policy.js";
-import {
-  checklistsForIndustry,
-} from "../rules.js";
-import {
-  failOn,
-} from "../service.js";
-import {
-  allChecklists,
-  getChecklist,
-  publishChecklistWrite,
-  type StoredChecklist,
-} from "../store.js";
+import { checklistsForIndustry } from "../rules.js";
+import { failOn } from "../service.js";
+import { allChecklists, getChecklist, publishChecklistWrite, type StoredChecklist } from "../store.js";
 import type { Req } from "../routes.js";
 
 const CHECKLIST = { zh: "排查清单", en: "checklist" };
-
-// ---------------------------------------------------------------------------------------------
-// Checklists
 
 function checklistOut(c: StoredChecklist, current: boolean) {
   return { id: c.id, family: c.family, industryCode: c.industryCode, name: c.name, version: c.version, current, items: c.items.map((i) => ({ ...i })) };

@@ -1,17 +1,11 @@
-
+// Hazard statistics and their quarterly and annual filings (16号令 art.14 ¶1).
 import { decodeCursor, encodeCursor } from "../../../shared/db.js";
 import { enterpriseAt, type EnterpriseRecord, targetEnterprise } from "../../../shared/enterprises.js";
 import { conflict, invalidField } from "../../../shared/errors.js";
 import { newId } from "../../../shared/ids.js";
 import { industryScope, requireRegion } from "../../../shared/scope.js";
 import { shanghaiEndOf, shanghaiQuarter, shanghaiStartOf } from "../../../shared/time.js";
-import {
-  computeHazardStatistics,
-  filingDeadline,
-  filingStatus,
-  isLate,
-  periodRange,
-} from "../rules.js";
+import { computeHazardStatistics, filingDeadline, filingStatus, isLate, periodRange } from "../rules.js";
 import {
   enterprisesOfGrid,
   countEnterprisesOfRegion,
@@ -26,9 +20,6 @@ import {
 } from "../store.js";
 import type { Req } from "../routes.js";
 
-
-// ---------------------------------------------------------------------------------------------
-// Statistics and filings (16号令 art.14 ¶1)
 
 async function statisticsOf(e: EnterpriseRecord, period: string, now: Date) {
   const { from, to } = periodRange(period);

@@ -10,13 +10,7 @@ import { type Actor, coversRegion } from "../../../shared/policy.js";
 import { requireReach, requireRegion } from "../../../shared/scope.js";
 import { isoUtc } from "../../../shared/time.js";
 import { cityCodeOf, isRegionCode } from "../regions.js";
-import {
-  buildHazard,
-  failOn,
-  hazardAudit,
-  knownItemCodes,
-  notFuture,
-} from "../service.js";
+import { buildHazard, failOn, hazardAudit, knownItemCodes, notFuture } from "../service.js";
 import {
   createGridWrites,
   createHazardWrite,
@@ -37,9 +31,6 @@ import type { Req } from "../routes.js";
 
 const GRID = { zh: "网格", en: "grid" };
 const PATROL = { zh: "巡查记录", en: "patrol report" };
-
-// ---------------------------------------------------------------------------------------------
-// Grids (网格化)
 
 /** A grid the caller may see: a grid member its own, a regulator one in its region. */
 function visibleGrid(actor: Actor, g: Grid | undefined): Grid {

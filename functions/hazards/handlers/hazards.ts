@@ -10,11 +10,7 @@ import { newId } from "../../../shared/ids.js";
 import { type Actor, levelOf } from "../../../shared/policy.js";
 import { industryScope, requireRegion } from "../../../shared/scope.js";
 import { shanghaiDate } from "../../../shared/time.js";
-import {
-  decideAction,
-  type HazardAction,
-  SUPERVISING_LEVELS,
-} from "../rules.js";
+import { decideAction, type HazardAction, SUPERVISING_LEVELS } from "../rules.js";
 import {
   attachmentViews,
   buildHazard,
@@ -50,9 +46,6 @@ import {
 } from "../store.js";
 import type { Req } from "../routes.js";
 
-
-// ---------------------------------------------------------------------------------------------
-// Hazards
 
 export async function createHazard({ body, actor, now }: Req<"createHazard">) {
   requireSource(actor, body.source);

@@ -1,4 +1,5 @@
-
+// Enforcement inspections and the two books (两本帐): what inspections found against what the
+// enterprise had self-reported before the inspectors arrived.
 import { enterpriseAt, type EnterpriseRecord, getEnterprise, targetEnterprise } from "../../../shared/enterprises.js";
 import { type FieldProblem, invalidField, type Text } from "../../../shared/errors.js";
 import type { Lang } from "../../../shared/http.js";
@@ -6,20 +7,8 @@ import { newId } from "../../../shared/ids.js";
 import { canReach } from "../../../shared/policy.js";
 import { industryScope, requireRegion } from "../../../shared/scope.js";
 import { addDays, isoUtc, shanghaiDate, shanghaiEndOf, shanghaiQuarter, shanghaiStartOf } from "../../../shared/time.js";
-import {
-  periodRange,
-  DESCRIPTION_SIMILARITY_THRESHOLD,
-  RECONCILIATION_WINDOW_DAYS,
-  reconcile,
-} from "../rules.js";
-import {
-  buildHazard,
-  failOn,
-  hazardAudit,
-  knownItemCodes,
-  notFuture,
-  visible,
-} from "../service.js";
+import { periodRange, DESCRIPTION_SIMILARITY_THRESHOLD, RECONCILIATION_WINDOW_DAYS, reconcile } from "../rules.js";
+import { buildHazard, failOn, hazardAudit, knownItemCodes, notFuture, visible } from "../service.js";
 import {
   createHazardWrite,
   getInspection,
@@ -35,9 +24,6 @@ import {
 import type { Req } from "../routes.js";
 
 const INSPECTION = { zh: "执法检查", en: "enforcement inspection" };
-
-// ---------------------------------------------------------------------------------------------
-// Enforcement inspections
 
 function inspectionOut(i: Inspection) {
   const { cityCode: _c, industryCode: _i, industrySection: _s, gridId: _g, ...rest } = i;

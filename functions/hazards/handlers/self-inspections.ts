@@ -1,32 +1,15 @@
-
+// Self-inspections against a checklist: every failed item becomes a hazard in the same transaction.
 import { industryMatches } from "../../../shared/codes/index.js";
 import { targetEnterprise } from "../../../shared/enterprises.js";
 import { type FieldProblem, invalidField } from "../../../shared/errors.js";
 import { newId } from "../../../shared/ids.js";
 import { isoUtc } from "../../../shared/time.js";
-import {
-  buildHazard,
-  failOn,
-  hazardAudit,
-  notFuture,
-  visible,
-} from "../service.js";
+import { buildHazard, failOn, hazardAudit, notFuture, visible } from "../service.js";
 import type { HazardInput } from "../schemas.js";
-import {
-  createHazardWrite,
-  getChecklist,
-  getSelfInspection,
-  type Hazard,
-  listSelfInspections,
-  type SelfInspection,
-  selfInspectionWrite,
-} from "../store.js";
+import { createHazardWrite, getChecklist, getSelfInspection, type Hazard, listSelfInspections, type SelfInspection, selfInspectionWrite } from "../store.js";
 import type { Req } from "../routes.js";
 
 const SELF_INSPECTION = { zh: "自查记录", en: "self-inspection" };
-
-// ---------------------------------------------------------------------------------------------
-// Self-inspections: every fail becomes a hazard, in the same transaction (all or none).
 
 const MAX_FAILS_PER_INSPECTION = 48;
 
