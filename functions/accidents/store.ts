@@ -35,12 +35,12 @@ import {
   queryAcross,
   queryAll,
   type QuerySpec,
-  strip,
   type Write,
 } from "../../shared/db.js";
-import { periodIndexKeys } from "../../shared/periods.js";
+import { periodIndexKeys, readMonth } from "../../shared/periods.js";
+import { parseRecord } from "../../shared/records.js";
 import { levelRegion, pendingLevel, pendingStep, type ReportLevel } from "./rules.js";
-import type { AccidentRecord, ReportVersion } from "./schemas.js";
+import { type AccidentRecord, AccidentRecordSchema, type ReportVersion, ReportVersionSchema } from "./schemas.js";
 
 export const reportKey = (id: string) => ({ pk: `ACC#${id}`, sk: "ACC" });
 export const versionKey = (id: string, n: number) => ({ pk: `ACC#${id}`, sk: `VER#${String(n).padStart(6, "0")}` });
@@ -130,16 +130,14 @@ export function reportWrites(r: AccidentRecord, readVersion: number, newVersion?
 }
 
 export async function getReport(id: string): Promise<AccidentRecord | undefined> {
-  const item = await getItem(reportKey(id).pk, "ACC", true);
-  return item ? (strip(item) as unknown as AccidentRecord) : undefined;
+  const key = reportKey(id);
+  const item = await getItem(key.pk, key.sk, true);
+  return item ? parseRecord(AccidentRecordSchema, item) : undefined;
 }
 
 export async function getVersions(id: string): Promise<ReportVersion[]> {
-  const items = await queryAll({ pk: `ACC#${id}`, sk: { beginsWith: "VER#" } });
-  return items.map((i) => {
-    const { accidentId: _a, ...v } = strip(i);
-    return v as unknown as ReportVersion;
-  });
+  const items = await queryAll({ pk: reportKey(id).pk, sk: { beginsWith: "VER#" } });
+  return items.map((i) => parseRecord(ReportVersionSchema, i));
 }
 
 // ---------- lists ----------
@@ -169,7 +167,7 @@ function filterExpression(f: ListFilter): QuerySpec["filter"] {
 }
 
 function clean(page: Page<Item>): Page<AccidentRecord> {
-  return { items: page.items.map((i) => strip(i) as unknown as AccidentRecord), nextCursor: page.nextCursor };
+  return { items: page.items.map((i) => parseRecord(AccidentRecordSchema, i)), nextCursor: page.nextCursor };
 }
 
 /** Reports in a province, city or county, newest first. */
@@ -196,7 +194,7 @@ export async function listByEnterprise(enterpriseId: string, f: ListFilter, limi
 /** Every report of an enterprise that occurred in [from, to] (ISO UTC): a bounded set. */
 export async function allOfEnterprise(enterpriseId: string, from: string, to: string): Promise<AccidentRecord[]> {
   const items = await queryAll({ pk: `ACCENT#${enterpriseId}`, sk: timeRange({ from, to }) });
-  return items.map((i) => strip(i) as unknown as AccidentRecord);
+  return items.map((i) => parseRecord(AccidentRecordSchema, i));
 }
 
 /** Reports waiting for a level's regulator (holder level + its region), earliest due first. */
@@ -205,3 +203,9 @@ export async function listPending(level: ReportLevel, region: string, limit: num
 }
 
 export const countPending = (level: ReportLevel, region: string) => countAll({ index: "gsi3", pk: `ACCPEND#${level}#${region}` });
+
+/** The reports (not their copies: they share the period index kind) that occurred in these months. */
+export async function reportsOfMonths(months: string[]): Promise<AccidentRecord[]> {
+  const items = (await Promise.all(months.map((m) => readMonth("ACC", m)))).flat();
+  return items.filter((i) => i.entity === "accident" && typeof i.version === "number").map((i) => parseRecord(AccidentRecordSchema, i));
+}

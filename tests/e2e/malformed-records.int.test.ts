@@ -1,0 +1,68 @@
+// A stored item that does not match its record's schema is a logged 500 naming its key, never an
+// answer built from it. Each case makes a real record through the API, then damages it in place with
+// the store's own key builder through the SDK (as a bad migration or a hand edit would), and reads it.
+import { UpdateCommand } from "@aws-sdk/lib-dynamodb";
+import { afterEach, describe, expect, it, vi } from "vitest";
+import { reportKey } from "../../functions/accidents/store.js";
+import { db } from "../../shared/db.js";
+import { env } from "../../shared/env.js";
+import { logger } from "../../shared/logger.js";
+import { useApi } from "../support/api.js";
+import { enterpriseBody } from "../support/data.js";
+
+const api = useApi();
+const province = { role: "regulator", region: "420000" } as const;
+
+/** Sets one attribute of a stored item to a value its schema refuses. */
+async function damage(key: { pk: string; sk: string }, attribute: string, value: unknown) {
+  await db().send(
+    new UpdateCommand({ TableName: env.tableName, Key: key, UpdateExpression: "SET #a = :v", ExpressionAttributeNames: { "#a": attribute }, ExpressionAttributeValues: { ":v": value } }),
+  );
+}
+
+/** The read answers 500 problem+json, and the log names the item's key. */
+async function expectMalformed(path: string, as: object, key: { pk: string; sk: string }) {
+  const logged = vi.spyOn(logger, "error");
+  const res = await api.call("GET", path, { as: as as never });
+  expect(res.status, JSON.stringify(res.body)).toBe(500);
+  expect(res.headers.get("content-type")).toContain("application/problem+json");
+  expect(res.body.code).toBe("internal_error");
+  const messages = logged.mock.calls.map((c) => JSON.stringify(c, (_k, v) => (v instanceof Error ? v.message : v)));
+  expect(messages.some((m) => m.includes(key.pk) && m.includes(String(key.sk)))).toBe(true);
+}
+
+afterEach(() => vi.restoreAllMocks());
+
+async function newEnterprise() {
+  const res = await api.call("POST", "/v1/enterprises", { as: province, body: enterpriseBody() });
+  expect(res.status, JSON.stringify(res.body)).toBe(201);
+  return res.body as { id: string; regionCode: string };
+}
+
+describe("a malformed stored record", () => {
+  it("accident: a report whose deaths are not a number", async () => {
+    const e = await newEnterprise();
+    const created = await api.call("POST", "/v1/accidents", {
+      as: province,
+      body: {
+        enterpriseId: e.id,
+        regionCode: e.regionCode,
+        occurredAt: new Date(Date.now() - 30 * 60_000).toISOString(),
+        industryCode: "26",
+        accidentType: "19",
+        summary: "反应釜检修时一名工人中毒",
+        scene: "二车间反应釜区",
+        deaths: 0,
+        missing: 0,
+        seriousInjuries: 0,
+        injuries: 1,
+        directLossYuan: 50_000,
+      },
+    });
+    expect(created.status, JSON.stringify(created.body)).toBe(201);
+    const ok = await api.call("GET", `/v1/accidents/${created.body.id}`, { as: province });
+    expect(ok.status).toBe(200);
+    await damage(reportKey(created.body.id), "deaths", "三");
+    await expectMalformed(`/v1/accidents/${created.body.id}`, province, reportKey(created.body.id));
+  });
+});
