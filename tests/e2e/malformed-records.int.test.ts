@@ -5,6 +5,7 @@ import { UpdateCommand } from "@aws-sdk/lib-dynamodb";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { reportKey } from "../../functions/accidents/store.js";
 import { db } from "../../shared/db.js";
+import { enterpriseKey } from "../../shared/enterprises.js";
 import { env } from "../../shared/env.js";
 import { logger } from "../../shared/logger.js";
 import { useApi } from "../support/api.js";
@@ -64,5 +65,11 @@ describe("a malformed stored record", () => {
     expect(ok.status).toBe(200);
     await damage(reportKey(created.body.id), "deaths", "三");
     await expectMalformed(`/v1/accidents/${created.body.id}`, province, reportKey(created.body.id));
+  });
+
+  it("enterprise: a register record whose scale is not one of the scales", async () => {
+    const e = await newEnterprise();
+    await damage(enterpriseKey(e.id), "scale", "huge");
+    await expectMalformed(`/v1/enterprises/${e.id}`, province, enterpriseKey(e.id));
   });
 });
