@@ -39,10 +39,9 @@ const MINUTE_MS = 60 * 1000;
 // ---------------------------------------------------------------------------------------------
 // Grades (493号令 art.3)
 
-export type AccidentGrade = "general" | "larger" | "major" | "especially_major";
-
 /** Least to most severe. */
-export const ACCIDENT_GRADES: readonly AccidentGrade[] = ["general", "larger", "major", "especially_major"];
+export const ACCIDENT_GRADES = ["general", "larger", "major", "especially_major"] as const;
+export type AccidentGrade = (typeof ACCIDENT_GRADES)[number];
 
 export const GRADE_NAME_ZH: Readonly<Record<AccidentGrade, string>> = {
   general: "一般",

@@ -151,9 +151,8 @@ export const handler = lambda(routes, {
   },
 
   getListing: async ({ params, actor }) => {
-    const l = await getListing(params.id);
-    reachable(actor, l, LISTING);
-    return { body: l, headers: { etag: etag((l as ListingRecord).version) } };
+    const l = reachable(actor, await getListing(params.id), LISTING);
+    return { body: l, headers: { etag: etag(l.version) } };
   },
 
   manualListing: async ({ body, actor, now }) => {
@@ -211,9 +210,7 @@ export const handler = lambda(routes, {
   },
 
   removeListing: async ({ params, body, actor, now }) => {
-    const before = await getListing(params.id, true);
-    reachable(actor, before, LISTING);
-    const listing = before as ListingRecord;
+    const listing = reachable(actor, await getListing(params.id, true), LISTING);
     const today = shanghaiDate(now);
     const guard = canRemoveEarly(actor, body.reason, listing, today);
     if (!guard.ok) {
@@ -260,9 +257,7 @@ export const handler = lambda(routes, {
   },
 
   completeTask: async ({ params, body, actor, now }) => {
-    const before = await getTask(params.id);
-    reachable(actor, before, TASK);
-    const task = before as SupervisionTaskRecord;
+    const task = reachable(actor, await getTask(params.id), TASK);
     if (task.status !== "open") throw conflict("illegal_transition", { zh: "任务已完成", en: "the task is already done" }, { state: task.status, allowed: [] });
     const after: SupervisionTaskRecord = { ...task, status: "done", doneOn: shanghaiDate(now), doneBy: actor.userId, note: body.note, version: task.version + 1 };
     return {

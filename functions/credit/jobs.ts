@@ -264,7 +264,7 @@ export async function evaluateBlacklist(asOf: Date, opts: EvaluateOptions = {}):
 
 /** Records the previous year as settled once every accident of it is closed; true when it is (now or already). */
 async function recordIfSettled(year: number, accidents: Item[], today: IsoDate, asOf: Date): Promise<boolean> {
-  const ofYear = accidents.filter((a) => typeof a.occurredAt === "string" && typeof a.status === "string") as unknown as { occurredAt: string; status: string }[];
+  const ofYear = accidents.flatMap((a) => (typeof a.occurredAt === "string" && typeof a.status === "string" ? [{ occurredAt: a.occurredAt, status: a.status }] : []));
   if (!yearSettled(ofYear, year)) return false;
   const count = ofYear.filter((a) => Number(shanghaiDate(a.occurredAt).slice(0, 4)) === year).length;
   const entry: AuditEntry = {

@@ -1,7 +1,7 @@
 // Request and response shapes of the stats context: control targets, denominators, control
 // indicators, target assessment.
 import * as z from "zod/mini";
-import { ACCIDENT_GRADES, type AccidentGrade } from "../accidents/public.js";
+import { ACCIDENT_GRADES } from "../accidents/public.js";
 import { components, DateString, field, NonEmpty, Out, RegionCode, Timestamp } from "../../shared/schemas.js";
 import { RATE_IDS, RATE_NAME_ZH, type RateId, SECTOR_NAME_ZH, SECTORS, type Sector } from "./config-data.js";
 
@@ -161,9 +161,8 @@ const ItemConfig = z.union([
   z.strictObject({ id: field(NonEmpty(64), "项目代码。Id."), name: field(NonEmpty(200), "项目名称。Name."), points: field(z.number(), "分值。Points."), method: field(z.literal("third_party"), "评分方法：ratio_higher_better 比值越高越好，ratio_lower_better 比值越低越好，within_ceiling 不超控制指标，third_party 第三方评估。Method.") }),
 ]);
 
-const Grades = ACCIDENT_GRADES as unknown as [AccidentGrade, ...AccidentGrade[]];
 const VetoConfig = z.union([
-  z.strictObject({ id: field(NonEmpty(64), "否决项代码。Id."), name: field(NonEmpty(200), "否决项名称。Name."), kind: field(z.literal("accident_grade_count"), "accident_grade_count：该等级及以上事故达到 atLeast 起即否决。Kind."), grade: field(z.enum(Grades), "事故等级：general 一般，larger 较大，major 重大，especially_major 特别重大。Accident grade."), atLeast: field(z.number(), "达到此数即否决。At least.") }),
+  z.strictObject({ id: field(NonEmpty(64), "否决项代码。Id."), name: field(NonEmpty(200), "否决项名称。Name."), kind: field(z.literal("accident_grade_count"), "accident_grade_count：该等级及以上事故达到 atLeast 起即否决。Kind."), grade: field(z.enum(ACCIDENT_GRADES), "事故等级：general 一般，larger 较大，major 重大，especially_major 特别重大。Accident grade."), atLeast: field(z.number(), "达到此数即否决。At least.") }),
   z.strictObject({ id: field(NonEmpty(64), "否决项代码。Id."), name: field(NonEmpty(200), "否决项名称。Name."), kind: field(z.literal("concealed_accident"), "concealed_accident：瞒报、谎报事故达到 atLeast 起即否决。Kind."), atLeast: field(z.number(), "达到此数即否决。At least.") }),
   z.strictObject({ id: field(NonEmpty(64), "否决项代码。Id."), name: field(NonEmpty(200), "否决项名称。Name."), kind: field(z.literal("annual_fail"), "annual_fail：年度考核不合格即否决。Kind.") }),
 ]);

@@ -4,20 +4,32 @@
 import { UpdateCommand } from "@aws-sdk/lib-dynamodb";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { reportKey } from "../../functions/accidents/store.js";
+import { violationKey } from "../../functions/credit/store.js";
 import { db } from "../../shared/db.js";
 import { enterpriseKey } from "../../shared/enterprises.js";
 import { env } from "../../shared/env.js";
 import { logger } from "../../shared/logger.js";
+import { TABLE_INDEXES } from "../../shared/table.js";
 import { useApi } from "../support/api.js";
 import { enterpriseBody } from "../support/data.js";
 
 const api = useApi();
 const province = { role: "regulator", region: "420000" } as const;
 
-/** Sets one attribute of a stored item to a value its schema refuses. */
+/**
+ * Sets one attribute of a stored item to a value its schema refuses. The item also leaves every
+ * index, so the lists and jobs of tests running alongside on the same table never meet it.
+ */
 async function damage(key: { pk: string; sk: string }, attribute: string, value: unknown) {
+  const indexKeys = TABLE_INDEXES.flatMap((i) => [i.partitionKey, i.sortKey]);
   await db().send(
-    new UpdateCommand({ TableName: env.tableName, Key: key, UpdateExpression: "SET #a = :v", ExpressionAttributeNames: { "#a": attribute }, ExpressionAttributeValues: { ":v": value } }),
+    new UpdateCommand({
+      TableName: env.tableName,
+      Key: key,
+      UpdateExpression: `SET #a = :v REMOVE ${indexKeys.join(", ")}`,
+      ExpressionAttributeNames: { "#a": attribute },
+      ExpressionAttributeValues: { ":v": value },
+    }),
   );
 }
 
@@ -71,5 +83,16 @@ describe("a malformed stored record", () => {
     const e = await newEnterprise();
     await damage(enterpriseKey(e.id), "scale", "huge");
     await expectMalformed(`/v1/enterprises/${e.id}`, province, enterpriseKey(e.id));
+  });
+
+  it("violation: a penalty kind outside the catalogue", async () => {
+    const e = await newEnterprise();
+    const created = await api.call("POST", "/v1/violations", {
+      as: province,
+      body: { enterpriseId: e.id, date: "2026-03-10", act: "未按规定对重大危险源进行监测监控", legalBasis: "《安全生产法》第一百零一条", penalty: { kind: "fine", amountYuan: 50_000 }, decisionNumber: `鄂应急罚〔2026〕${e.id}号` },
+    });
+    expect(created.status, JSON.stringify(created.body)).toBe(201);
+    await damage(violationKey(created.body.id), "penaltyKind", "detention");
+    await expectMalformed(`/v1/violations/${created.body.id}`, province, violationKey(created.body.id));
   });
 });
