@@ -8,7 +8,7 @@ import { putNew, putVersioned } from "../../shared/db.js";
 import { outOfScope, reachable, requireRegion } from "../../shared/scope.js";
 import { formatQuarter, shanghaiDate } from "../../shared/time.js";
 import { canReach, isProvinceAdmin } from "../../shared/policy.js";
-import { listingWrites, stateAfterRemoval } from "./listing.js";
+import { listingWrites, stateAfterRemoval } from "./service.js";
 import { routes } from "./routes.js";
 import {
   activeListing,

@@ -29,7 +29,7 @@ import { addMonths, type IsoDate, shanghaiDate, toInstant } from "../../shared/t
 import { type AccidentGrade, statisticalDeaths } from "../accidents/public.js";
 import { overdueSupervisedHazards } from "../hazards/public.js";
 import { LICENCE_PENALTIES, type PenaltyKind } from "./config-data.js";
-import { listingWrites } from "./listing.js";
+import { listingWrites } from "./service.js";
 import {
   yearSettled,
   activeListing,

@@ -232,6 +232,36 @@ export const PublicAssessments = z.strictObject({
 });
 export const PublicAssessmentsQuery = z.strictObject({ year: field(Year, "年度。Year.") });
 
+// ---------- stored records without a route of their own ----------
+
+/** Tallies under every key of a closed list (every grade, every sector), as the roll-up keeps them. */
+const talliesOf = <K extends string>(keys: readonly K[]) => z.object(Object.fromEntries(keys.map((k) => [k, Tally])) as Record<K, typeof Tally>);
+
+/**
+ * One city's month as the roll-up stores it: the aggregate of each leaf (county, or the city itself
+ * for a 直管 unit and city-level records). Year to date is the sum of the year's snapshots.
+ */
+export const Snapshot = z.object({
+  year: z.number(),
+  month: z.number(),
+  cityCode: z.string(),
+  /** Records up to and including this Shanghai date were counted. */
+  asOfDate: z.string(),
+  leaves: z.record(z.string(), z.object({ accidents: z.object({ ...Aggregate.shape, byGrade: talliesOf(ACCIDENT_GRADES), bySector: talliesOf(SECTORS) }), hazards: HazardTally })),
+  recordsRead: z.number(),
+});
+export type Snapshot = z.infer<typeof Snapshot>;
+export type HazardTally = z.infer<typeof HazardTally>;
+
+/** The stats configuration as stored; what it leaves out falls back to the shipped defaults. */
+export const StoredStatsConfig = z.object({
+  warningThresholds: z.optional(z.object({ attention: z.number(), exceeded: z.number() })),
+  sectorMapping: z.optional(z.object({ imcSections: z.array(z.string()), otherDivisions: z.array(z.string()), typeOverrides: z.record(z.string(), z.enum(SECTORS)) })),
+});
+
+/** A year's published results, with who published them. */
+export const AssessmentPublication = z.object({ ...PublicAssessments.shape, publishedBy: z.optional(z.string()) });
+
 // ---------- OpenAPI components ----------
 components(
   {

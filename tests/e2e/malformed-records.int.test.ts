@@ -5,6 +5,7 @@ import { UpdateCommand } from "@aws-sdk/lib-dynamodb";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { reportKey } from "../../functions/accidents/store.js";
 import { violationKey } from "../../functions/credit/store.js";
+import { targetsKey } from "../../functions/stats/store.js";
 import { db } from "../../shared/db.js";
 import { enterpriseKey } from "../../shared/enterprises.js";
 import { env } from "../../shared/env.js";
@@ -94,5 +95,15 @@ describe("a malformed stored record", () => {
     expect(created.status, JSON.stringify(created.body)).toBe(201);
     await damage(violationKey(created.body.id), "penaltyKind", "detention");
     await expectMalformed(`/v1/violations/${created.body.id}`, province, violationKey(created.body.id));
+  });
+
+  it("control targets: a death ceiling that is not a number", async () => {
+    // A year no other test rolls up or assesses.
+    const year = 2093;
+    const statistician = { role: "statistician", region: "420000" } as const;
+    const put = await api.call("PUT", `/v1/control-targets/${year}/420000`, { as: statistician, body: { deaths: 10 } });
+    expect(put.status, JSON.stringify(put.body)).toBe(201);
+    await damage(targetsKey(year, "420000"), "deaths", "十");
+    await expectMalformed(`/v1/control-targets/${year}/420000`, statistician, targetsKey(year, "420000"));
   });
 });

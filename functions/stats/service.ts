@@ -1,3 +1,204 @@
+// The stats context's work between its entry points and its rules: the control-indicator roll-up
+// and the target assessment. Both read other contexts' records only through the period index
+// (shared/periods.ts), compute with ./rules.ts, and write derived items built by ./store.ts.
+//
+// ---------- the roll-up ----------
+// The control-indicator roll-up (reform task 7 of 鄂安办〔2015〕60号).
+//
+// How it reads: only through the period index (shared/periods.ts readMonth), one month at a time.
+// A month's records become one snapshot per city (the aggregate of each county); year to date is
+// the sum of the year's stored snapshots (one query). So a run's reads follow the months it
+// recomputes, never the history.
+//
+// Which months a run recomputes (everything else comes from stored snapshots):
+//   - the target month;
+//   - earlier months of the year with no snapshot, or whose snapshot was taken before the month
+//     ended (the daily run during the month);
+//   - earlier months still inside the 补报 window (493号令 art.13: casualties may change for 30
+//     days, and missing people count as dead once it passes), so their figures settle;
+//   - every month of the year when `full` (the month-close run re-reads the year once a month, so
+//     late-filed records such as a concealed accident reported months later are counted).
+// Then the rows of every region (counties, cities, the province) are rewritten for each month from
+// the first recomputed one on. Everything is written with putDerived: two runs with the same inputs
+// write the same items.
+//
+// Exactness: figures are integer sums of the leaves (counties, or a 直管 unit itself), so counties
+// add up to their city and cities to the province by construction.
+import { auditWrite } from "../../shared/audit.js";
+import { CITY_CODES, HUBEI_PROVINCE_CODE, regionByCode } from "../../shared/codes/index.js";
+import { type Item, putDerived, transact } from "../../shared/db.js";
+import { type PeriodKind, readMonth } from "../../shared/periods.js";
+import type { Actor } from "../../shared/policy.js";
+import { type IsoDate, shanghaiEndOf, toInstant } from "../../shared/time.js";
+import { ACCIDENT_GRADES, type AccidentGrade } from "../accidents/public.js";
+import { gridCoverage as hazardsGridCoverage, type HazardStatus, isOverdue, isRectifiedStatus } from "../hazards/public.js";
+import { ASSESSMENT_CONFIGS, ASSESSMENT_GRADE_NAME_ZH, type SectorMapping } from "./config-data.js";
+import {
+  addHazards,
+  aggregate,
+  type AssessmentConfig,
+  assessmentConfigFor,
+  emptyHazards,
+  type ItemInput,
+  leavesOf,
+  monthRange,
+  rowsForMonth,
+  scoreRegion,
+  type StatsAccident,
+  stillOpen,
+  toStatsAccident,
+  type VetoAccident,
+} from "./rules.js";
+import type { AssessmentRow, HazardTally, Snapshot } from "./schemas.js";
+import {
+  assessmentConfigs,
+  assessmentItem,
+  denominatorsOfYear,
+  getStatsConfig,
+  indicatorItem,
+  snapshotItem,
+  snapshotsOfYear,
+  targetsOfYear,
+  thirdPartyOfYear,
+  ym,
+} from "./store.js";
+
+const MAX_TX = 100;
+
+const cityOfRecord = (r: Item) => String(r.gsi4pk).split("#")[2] as string;
+const leafOfRecord = (r: Item) => String(r.gsi4sk).split("#")[0] as string;
+
+/** Reads one month through the period index and builds the 17 city snapshots. */
+export async function snapshotMonth(year: number, month: number, asOfDate: IsoDate, mapping: SectorMapping): Promise<{ snapshots: Snapshot[]; read: number }> {
+  const { from, to } = monthRange(year, month);
+  const snapDate = asOfDate < to ? asOfDate : to;
+  const cutoff = shanghaiEndOf(snapDate).getTime();
+  const asOf = shanghaiEndOf(asOfDate);
+  const key = ym(year, month);
+  const [accidents, hazards] = from > asOfDate ? [[], []] : await Promise.all([readMonth("ACC", key), readMonth("HAZ", key)]);
+
+  const byCity = new Map<string, { acc: Map<string, StatsAccident[]>; haz: Map<string, HazardTally> }>();
+  for (const city of CITY_CODES()) byCity.set(city, { acc: new Map(leavesOf(city).map((l) => [l, []])), haz: new Map(leavesOf(city).map((l) => [l, emptyHazards()])) });
+  const slot = (r: Item) => {
+    const city = byCity.get(cityOfRecord(r));
+    if (!city) return undefined;
+    const leaf = leafOfRecord(r);
+    if (!city.acc.has(leaf)) {
+      city.acc.set(leaf, []);
+      city.haz.set(leaf, emptyHazards());
+    }
+    return { city, leaf };
+  };
+  for (const r of accidents) {
+    if (typeof r.occurredAt !== "string" || toInstant(r.occurredAt).getTime() > cutoff) continue;
+    const s = slot(r);
+    s?.city.acc.get(s.leaf)?.push(toStatsAccident(r, asOf));
+  }
+  for (const r of hazards) {
+    if (typeof r.discoveredAt !== "string" || toInstant(r.discoveredAt).getTime() > cutoff) continue;
+    const s = slot(r);
+    if (s) s.city.haz.set(s.leaf, addHazards(s.city.haz.get(s.leaf) ?? emptyHazards(), { found: 1, major: r.level === "major" ? 1 : 0 }));
+  }
+  const snapshots = [...byCity].map(([cityCode, c]) => ({
+    year,
+    month,
+    cityCode,
+    asOfDate: snapDate,
+    leaves: Object.fromEntries([...c.acc].map(([leaf, list]) => [leaf, { accidents: aggregate(list, mapping), hazards: c.haz.get(leaf) ?? emptyHazards() }])),
+    recordsRead: [...c.acc.values()].reduce((s, l) => s + l.length, 0) + [...c.haz.values()].reduce((s, h) => s + h.found, 0),
+  }));
+  return { snapshots, read: accidents.length + hazards.length };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Rows
+
+// ---------------------------------------------------------------------------------------------
+// The run
+
+export interface RollupOptions {
+  year: number;
+  month: number;
+  /** Records up to and including this Shanghai date count. */
+  asOfDate: IsoDate;
+  /** Re-read every month of the year up to `month` (the month-close run). */
+  full?: boolean;
+}
+
+export interface RollupResult {
+  [key: string]: unknown;
+  year: number;
+  month: number;
+  asOfDate: IsoDate;
+  /** Months read from the period index. */
+  monthsRecomputed: string[];
+  /** Period-index records read (accidents and hazards). */
+  recordsRead: number;
+  /** Stored snapshots read for year to date. */
+  snapshotsRead: number;
+  /** Everything read: records + snapshots + annual inputs. */
+  itemsRead: number;
+  rowsWritten: number;
+  snapshotsWritten: number;
+  ms: number;
+  /** Of `ms`: reading (records, snapshots, inputs) and writing the derived items. */
+  readMs: number;
+  writeMs: number;
+}
+
+export async function rollup(opts: RollupOptions): Promise<RollupResult> {
+  const started = Date.now();
+  const { year, month, asOfDate } = opts;
+  const config = await getStatsConfig();
+  const [stored, targets, denominators] = await Promise.all([snapshotsOfYear(year), targetsOfYear(year), denominatorsOfYear(year)]);
+
+  const firstOfMonth = new Map<number, Snapshot>();
+  for (const s of stored) if (!firstOfMonth.has(s.month)) firstOfMonth.set(s.month, s);
+  const recompute: number[] = [];
+  for (let k = 1; k <= month; k++) {
+    if (k === month || opts.full || stillOpen(year, k, firstOfMonth.get(k), asOfDate)) recompute.push(k);
+  }
+
+  let recordsRead = 0;
+  const fresh: Snapshot[] = [];
+  for (const k of recompute) {
+    const { snapshots: snaps, read } = await snapshotMonth(year, k, asOfDate, config.sectorMapping);
+    recordsRead += read;
+    fresh.push(...snaps);
+  }
+  const recomputed = new Set(recompute);
+  const snapshots = [...stored.filter((s) => !recomputed.has(s.month)), ...fresh];
+
+  // Rows from the first recomputed month to the last month with data (later months' year to date moved too).
+  const last = Math.max(month, ...snapshots.map((s) => s.month));
+  const rowItems: Item[] = [];
+  for (let k = Math.min(...recompute); k <= last; k++) {
+    if (k > month && !snapshots.some((s) => s.month === k)) continue;
+    for (const r of rowsForMonth(year, k, snapshots, targets, denominators, config)) rowItems.push(indicatorItem(r));
+  }
+  const readMs = Date.now() - started;
+  const writes = [...fresh.map(snapshotItem), ...rowItems].map(putDerived);
+  for (let i = 0; i < writes.length; i += MAX_TX) await transact(writes.slice(i, i + MAX_TX));
+
+  const snapshotsRead = stored.length;
+  return {
+    year,
+    month,
+    asOfDate,
+    monthsRecomputed: recompute.map((k) => ym(year, k)),
+    recordsRead,
+    snapshotsRead,
+    itemsRead: recordsRead + snapshotsRead + targets.size + denominators.size,
+    rowsWritten: rowItems.length,
+    snapshotsWritten: fresh.length,
+    ms: Date.now() - started,
+    readMs,
+    writeMs: Date.now() - started - readMs,
+  };
+}
+
+// ---------- the assessment ----------
+//
 // Target assessment (责任目标考核) of the 17 city-level units: the quarterly process assessment and the
 // annual one. Every item's input is measured from period-index records of the other contexts
 // (shared/periods.ts) and functions/hazards/public.ts (grid coverage), and carries the counts it came from.
@@ -13,19 +214,6 @@
 //     registered enterprise of the city (one filing each per quarter);
 //   - grid coverage: the register now (functions/hazards/public.ts);
 //   - third party: the score the province entered for the year.
-import { auditWrite } from "../../shared/audit.js";
-import { CITY_CODES, HUBEI_PROVINCE_CODE, regionByCode } from "../../shared/codes/index.js";
-import { type Item, putDerived, transact } from "../../shared/db.js";
-import { readMonth, type PeriodKind } from "../../shared/periods.js";
-import type { Actor } from "../../shared/policy.js";
-import { shanghaiEndOf, toInstant } from "../../shared/time.js";
-import { ACCIDENT_GRADES, type AccidentGrade } from "../accidents/public.js";
-import { gridCoverage as hazardsGridCoverage, type HazardStatus, isOverdue, isRectifiedStatus } from "../hazards/public.js";
-import { ASSESSMENT_CONFIGS, ASSESSMENT_GRADE_NAME_ZH } from "./config-data.js";
-import { toStatsAccident } from "./rollup.js";
-import { aggregate, type AssessmentConfig, assessmentConfigFor, type ItemInput, monthRange, scoreRegion, type VetoAccident } from "./rules.js";
-import type { AssessmentRow } from "./schemas.js";
-import { assessmentConfigs, assessmentItem, getStatsConfig, targetsOfYear, thirdPartyOfYear, ym } from "./store.js";
 
 export const ASSESSMENT_ACTOR: Actor = { userId: "system:assessment", role: "admin", regionCode: HUBEI_PROVINCE_CODE, isHead: false };
 
@@ -36,7 +224,6 @@ export interface AssessmentSources {
 const defaultSources: AssessmentSources = { gridCoverage: hazardsGridCoverage };
 
 const range = (from: number, to: number) => Array.from({ length: to - from + 1 }, (_, i) => from + i);
-const cityOf = (r: Item) => String(r.gsi4pk).split("#")[2] as string;
 
 /** The configuration for a year: stored ones override the shipped defaults; an earlier year's applies until replaced. */
 export async function configForYear(year: number): Promise<AssessmentConfig | undefined> {
@@ -92,7 +279,7 @@ export async function assess(opts: AssessOptions): Promise<AssessResult> {
   const wanted = new Set(quarters.map((q) => `${year}Q${q}`));
   const byCity = <T extends Item>(list: T[]) => {
     const m = new Map<string, T[]>();
-    for (const r of list) m.set(cityOf(r), [...(m.get(cityOf(r)) ?? []), r]);
+    for (const r of list) m.set(cityOfRecord(r), [...(m.get(cityOfRecord(r)) ?? []), r]);
     return m;
   };
   const acc = byCity(accidents.filter((a) => typeof a.occurredAt === "string" && toInstant(a.occurredAt as string).getTime() <= evaluatedAt.getTime()));
