@@ -54,9 +54,9 @@ export const getTargets = (year: number, regionCode: string, consistent = false)
 export const getDenominators = (year: number, regionCode: string, consistent = false) => getOne(DenominatorsOut, denominatorsKey(year, regionCode), consistent);
 export const getThirdParty = (year: number, cityCode: string, consistent = false) => getOne(ThirdPartyOut, thirdPartyKey(year, cityCode), consistent);
 
-export const targetsOfYear = (year: number) => allOf(ControlTargetsOut, targetsKey(year, "").pk);
-export const denominatorsOfYear = (year: number) => allOf(DenominatorsOut, denominatorsKey(year, "").pk);
-export const thirdPartyOfYear = (year: number) => allOf(ThirdPartyOut, thirdPartyKey(year, "").pk);
+export const targetsOfYear = (year: number) => allOf(ControlTargetsOut, `CTARGET#${year}`);
+export const denominatorsOfYear = (year: number) => allOf(DenominatorsOut, `DENOM#${year}`);
+export const thirdPartyOfYear = (year: number) => allOf(ThirdPartyOut, `ASSESS3P#${year}`);
 
 // ---------- configuration ----------
 
@@ -72,13 +72,12 @@ export async function getStatsConfig(): Promise<StatsConfig> {
 
 export type StoredAssessmentConfig = z.infer<typeof AssessmentConfigOut>;
 
-const ASSESSMENT_CONFIG_PK = "ASSESSCFG";
-export const assessmentConfigKey = (year: number) => ({ pk: ASSESSMENT_CONFIG_PK, sk: String(year) });
+export const assessmentConfigKey = (year: number) => ({ pk: "ASSESSCFG", sk: String(year) });
 
 export const getAssessmentConfig = (year: number, consistent = false) => getOne(AssessmentConfigOut, assessmentConfigKey(year), consistent);
 
 export async function assessmentConfigs(): Promise<Record<number, StoredAssessmentConfig>> {
-  return Object.fromEntries([...(await allOf(AssessmentConfigOut, ASSESSMENT_CONFIG_PK))].map(([sk, c]) => [Number(sk), c]));
+  return Object.fromEntries([...(await allOf(AssessmentConfigOut, assessmentConfigKey(0).pk))].map(([sk, c]) => [Number(sk), c]));
 }
 
 // ---------- monthly snapshots ----------

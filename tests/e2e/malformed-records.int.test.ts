@@ -7,6 +7,7 @@ import { reportKey } from "../../functions/accidents/store.js";
 import { violationKey } from "../../functions/credit/store.js";
 import { targetsKey } from "../../functions/stats/store.js";
 import { db } from "../../shared/db.js";
+import { auditKey } from "../../shared/audit.js";
 import { enterpriseKey } from "../../shared/enterprises.js";
 import { env } from "../../shared/env.js";
 import { logger } from "../../shared/logger.js";
@@ -105,5 +106,15 @@ describe("a malformed stored record", () => {
     expect(put.status, JSON.stringify(put.body)).toBe(201);
     await damage(targetsKey(year, "420000"), "deaths", "十");
     await expectMalformed(`/v1/control-targets/${year}/420000`, statistician, targetsKey(year, "420000"));
+  });
+
+  it("audit trail: an entry whose actor role is not a role", async () => {
+    const e = await newEnterprise();
+    const trail = await api.call("GET", `/v1/audit?entityId=${e.id}`, { as: province });
+    expect(trail.status).toBe(200);
+    const first = trail.body.items[0] as { id: string; at: string };
+    const key = auditKey(e.id, first.at, first.id);
+    await damage(key, "actorRole", "visitor");
+    await expectMalformed(`/v1/audit?entityId=${e.id}`, province, key);
   });
 });
