@@ -62,7 +62,7 @@ function pendingKeys(r: AccidentRecord): Item {
   return { gsi3pk: `ACCPEND#${holder}#${levelRegion(holder, r.regionCode)}`, gsi3sk: `${next.dueAt}#${r.id}` };
 }
 
-export function reportItem(r: AccidentRecord): Item {
+export function reportItem(r: AccidentRecord): Item & { version: number } {
   return {
     ...reportKey(r.id),
     entity: "accident",
@@ -76,8 +76,9 @@ export function reportItem(r: AccidentRecord): Item {
   };
 }
 
-function enterpriseCopy(r: AccidentRecord): Write[] {
-  return [...(r.enterpriseId ? [putDerived({ ...enterpriseCopyKey(r), entity: "accident_enterprise_copy", ...r })] : []), ...awayCopy(r)];
+/** The derived copies of the current state: the enterprise's, and the home county's when away. */
+function copies(r: AccidentRecord): Item[] {
+  return [...(r.enterpriseId ? [{ ...enterpriseCopyKey(r), entity: "accident_enterprise_copy", ...r }] : []), ...awayCopy(r)];
 }
 
 /**
@@ -86,13 +87,13 @@ function enterpriseCopy(r: AccidentRecord): Write[] {
  * city when that differs), so the home lists page it in time order with their own reports. Pending
  * forwards and the period index stay on the report itself: the chain is where it happened.
  */
-function awayCopy(r: AccidentRecord): Write[] {
+function awayCopy(r: AccidentRecord): Item[] {
   const home = r.homeRegionCode;
   if (!home || countyOf(home) === r.regionCode) return [];
   const city = cityOf(home) ?? home;
   const sk = `${r.occurredAt}#${r.id}`;
   return [
-    putDerived({
+    {
       pk: `ACCAWAY#${r.id}`,
       sk: "ACCAWAY",
       entity: AWAY_COPY,
@@ -100,7 +101,7 @@ function awayCopy(r: AccidentRecord): Write[] {
       gsi2sk: sk,
       ...(city === r.cityCode ? {} : { gsi1pk: `ACCCITY#${city}`, gsi1sk: sk }),
       ...r,
-    }),
+    },
   ];
 }
 
@@ -108,7 +109,7 @@ const AWAY_COPY = "accident_away_copy";
 
 /** Seeding: every item of a report with its versions, as written by the routes. */
 export function reportItems(r: AccidentRecord, versions: ReportVersion[]): Item[] {
-  return [reportItem(r), ...versions.map((v) => versionItem(r.id, v)), ...enterpriseCopy(r).map((w) => w.op.Put?.Item as Item)];
+  return [reportItem(r), ...versions.map((v) => versionItem(r.id, v)), ...copies(r)];
 }
 
 export function versionItem(id: string, v: ReportVersion): Item {
@@ -118,7 +119,7 @@ export function versionItem(id: string, v: ReportVersion): Item {
 /** A new report: the report (must not exist), its first version and the enterprise copy. */
 export function createReportWrites(r: AccidentRecord, first: ReportVersion): Write[] {
   const exists = conflict("accident_exists", { zh: "事故报告已存在", en: "the accident report already exists" });
-  return [putNew(reportItem(r), exists), putNew(versionItem(r.id, first), exists), ...enterpriseCopy(r)];
+  return [putNew(reportItem(r), exists), putNew(versionItem(r.id, first), exists), ...copies(r).map(putDerived)];
 }
 
 /**
@@ -127,9 +128,9 @@ export function createReportWrites(r: AccidentRecord, first: ReportVersion): Wri
  */
 export function reportWrites(r: AccidentRecord, readVersion: number, newVersion?: ReportVersion): Write[] {
   return [
-    putVersioned(reportItem(r) as Item & { version: number }, readVersion),
+    putVersioned(reportItem(r), readVersion),
     ...(newVersion ? [putNew(versionItem(r.id, newVersion))] : []),
-    ...enterpriseCopy(r),
+    ...copies(r).map(putDerived),
   ];
 }
 

@@ -349,7 +349,7 @@ async function openSupervisionTasks(
         summary: { kind: d.kind, listingId: listing.id, opensOn: d.opensOn, dueOn: d.dueOn },
       };
       try {
-        await transact([putNew(taskItem(task) as Item), auditWrite(entry, SYSTEM_ACTOR, REQUEST_ID, now)]);
+        await transact([putNew(taskItem(task)), auditWrite(entry, SYSTEM_ACTOR, REQUEST_ID, now)]);
         opened++;
       } catch (err) {
         // Opened meanwhile by a concurrent run: nothing to do.

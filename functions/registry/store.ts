@@ -20,7 +20,7 @@ export function usccClaimItem(e: Pick<Enterprise, "uscc" | "id">): Item {
   return { pk: `USCC#${e.uscc}`, sk: "USCC", entity: "uscc_claim", enterpriseId: e.id };
 }
 
-export function enterpriseItem(e: Enterprise): Item {
+export function enterpriseItem(e: Enterprise): Item & { version: number } {
   return {
     ...enterpriseKey(e.id),
     entity: "enterprise",
@@ -43,7 +43,7 @@ export function createEnterpriseWrites(e: Enterprise): Write[] {
 }
 
 export function updateEnterpriseWrites(before: Enterprise, after: Enterprise): Write[] {
-  return [putVersioned(enterpriseItem(after) as Item & { version: number }, before.version)];
+  return [putVersioned(enterpriseItem(after), before.version)];
 }
 
 export interface ListFilter {
