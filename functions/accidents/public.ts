@@ -5,6 +5,10 @@ import { isIsoDate, isoUtc, shanghaiEndOf, shanghaiStartOf } from "../../shared/
 import { pendingStep, type ReportLevel, statisticalDeaths } from "./rules.js";
 import { allOfEnterprise, countPending, listPending } from "./store.js";
 
+/** Statistics and the blacklist read reports month by month through the period index. */
+export { accidentFactsOfMonths } from "./store.js";
+export type { AccidentFacts } from "./schemas.js";
+
 // The accident vocabulary of 493号令 other contexts count and judge by (statistics, credit, to-do).
 export { ACCIDENT_GRADES, type AccidentGrade, isGradeAtLeast, levelRegion, type ReportLevel, SUPPLEMENT_WINDOW_DAYS, statisticalDeaths } from "./rules.js";
 

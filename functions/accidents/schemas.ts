@@ -214,6 +214,31 @@ const RecordFields = {
 export const AccidentRecordSchema = z.object(RecordFields);
 export type AccidentRecord = z.infer<typeof AccidentRecordSchema>;
 
+/**
+ * What statistics and the blacklist read of a report through the period index (shared/periods.ts):
+ * the figures, the grade and the findings, nothing of the chain or the narrative.
+ */
+export const AccidentFacts = z.pick(AccidentRecordSchema, {
+  id: true,
+  regionCode: true,
+  enterpriseId: true,
+  occurredAt: true,
+  grade: true,
+  deaths: true,
+  missing: true,
+  seriousInjuries: true,
+  injuries: true,
+  directLossYuan: true,
+  industryCode: true,
+  accidentType: true,
+  roadTraffic: true,
+  fire: true,
+  status: true,
+  enterpriseResponsible: true,
+  concealed: true,
+});
+export type AccidentFacts = z.infer<typeof AccidentFacts>;
+
 export const ReportVersionSchema = z.object({
   n: field(z.number(), "版本序号（1 为首报）。Version number."),
   kind: field(z.enum(["initial", "update"]), "initial 首报，update 续报或补报。Kind."),

@@ -44,7 +44,7 @@ import {
 import { periodIndexKeys, readMonth } from "../../shared/periods.js";
 import { parseRecord } from "../../shared/records.js";
 import { levelRegion, pendingLevel, pendingStep, type ReportLevel } from "./rules.js";
-import { type AccidentRecord, AccidentRecordSchema, type ReportVersion, ReportVersionSchema } from "./schemas.js";
+import { AccidentFacts, type AccidentRecord, AccidentRecordSchema, type ReportVersion, ReportVersionSchema } from "./schemas.js";
 
 export const reportKey = (id: string) => ({ pk: `ACC#${id}`, sk: "ACC" });
 export const versionKey = (id: string, n: number) => ({ pk: `ACC#${id}`, sk: `VER#${String(n).padStart(6, "0")}` });
@@ -213,4 +213,10 @@ export const countPending = (level: ReportLevel, region: string) => countAll({ i
 export async function reportsOfMonths(months: string[]): Promise<AccidentRecord[]> {
   const items = (await Promise.all(months.map((m) => readMonth("ACC", m)))).flat();
   return items.filter((i) => i.entity === "accident" && typeof i.version === "number").map((i) => parseRecord(AccidentRecordSchema, i));
+}
+
+/** The facts of every report that occurred in these months (`YYYY-MM`, Shanghai), through the period index. */
+export async function accidentFactsOfMonths(months: readonly string[]): Promise<AccidentFacts[]> {
+  const items = (await Promise.all(months.map((m) => readMonth("ACC", m)))).flat();
+  return items.map((i) => parseRecord(AccidentFacts, i));
 }

@@ -19,14 +19,14 @@
 // Cost follows the window (12 months, up to 23 for accidents while the previous year is open), never
 // the whole history.
 import { auditWrite, type AuditEntry } from "../../shared/audit.js";
-import { type Item, putNew, TransactionConflict, transact } from "../../shared/db.js";
+import { putNew, TransactionConflict, transact } from "../../shared/db.js";
 import { getEnterprise } from "../../shared/enterprises.js";
 import { ApiError } from "../../shared/errors.js";
 import type { Job } from "../../shared/jobs.js";
 import { readMonth } from "../../shared/periods.js";
 import type { Actor } from "../../shared/policy.js";
 import { addMonths, type IsoDate, shanghaiDate, toInstant } from "../../shared/time.js";
-import { type AccidentGrade, statisticalDeaths } from "../accidents/public.js";
+import { type AccidentFacts, accidentFactsOfMonths, statisticalDeaths } from "../accidents/public.js";
 import { overdueSupervisedHazards } from "../hazards/public.js";
 import { LICENCE_PENALTIES, type PenaltyKind } from "./config-data.js";
 import { listingWrites } from "./service.js";
@@ -149,9 +149,9 @@ export async function evaluateBlacklist(asOf: Date, opts: EvaluateOptions = {}):
   // From January of the previous year: 12 months plus those of this year.
   const accidentMonths = previousOpen ? monthsEnding(today, WINDOW_MONTHS + Number(today.slice(5, 7))) : months;
 
-  const read = async (kind: "ACC" | "LICEVT" | "VIOL", list = months) => (await Promise.all(list.map((m) => readMonth(kind, m)))).flat();
+  const read = async (kind: "LICEVT" | "VIOL", list = months) => (await Promise.all(list.map((m) => readMonth(kind, m)))).flat();
   const [accidents, licenceEvents, violations, hazards] = await Promise.all([
-    read("ACC", accidentMonths),
+    accidentFactsOfMonths(accidentMonths),
     read("LICEVT"),
     read("VIOL"),
     sources.overdueSupervisedHazards(today),
@@ -172,19 +172,19 @@ export async function evaluateBlacklist(asOf: Date, opts: EvaluateOptions = {}):
     if (!notAfter(a.occurredAt)) continue;
     if (a.enterpriseResponsible === true) {
       of(a.enterpriseId)?.responsibleAccidents.push({
-        id: a.id as string,
-        occurredAt: a.occurredAt as string,
-        grade: a.grade as AccidentGrade,
+        id: a.id,
+        occurredAt: a.occurredAt,
+        grade: a.grade,
         statisticalDeaths: statisticalDeaths({
           deaths: num(a.deaths),
           missing: num(a.missing),
-          occurredAt: a.occurredAt as string,
-          flags: { roadTraffic: a.roadTraffic === true, fire: a.fire === true },
+          occurredAt: a.occurredAt,
+          flags: { roadTraffic: a.roadTraffic, fire: a.fire },
           now: asOf,
         }),
       });
     }
-    if (a.concealed === true) of(a.enterpriseId)?.concealedAccidents.push({ id: a.id as string });
+    if (a.concealed === true) of(a.enterpriseId)?.concealedAccidents.push({ id: a.id });
   }
   for (const e of licenceEvents) {
     if (notAfter(e.at)) {
@@ -263,10 +263,9 @@ export async function evaluateBlacklist(asOf: Date, opts: EvaluateOptions = {}):
 }
 
 /** Records the previous year as settled once every accident of it is closed; true when it is (now or already). */
-async function recordIfSettled(year: number, accidents: Item[], today: IsoDate, asOf: Date): Promise<boolean> {
-  const ofYear = accidents.flatMap((a) => (typeof a.occurredAt === "string" && typeof a.status === "string" ? [{ occurredAt: a.occurredAt, status: a.status }] : []));
-  if (!yearSettled(ofYear, year)) return false;
-  const count = ofYear.filter((a) => Number(shanghaiDate(a.occurredAt).slice(0, 4)) === year).length;
+async function recordIfSettled(year: number, accidents: AccidentFacts[], today: IsoDate, asOf: Date): Promise<boolean> {
+  if (!yearSettled(accidents, year)) return false;
+  const count = accidents.filter((a) => Number(shanghaiDate(a.occurredAt).slice(0, 4)) === year).length;
   const entry: AuditEntry = {
     action: "blacklist.year-settled",
     entityType: "credit_settled_year",

@@ -21,7 +21,7 @@
 //
 // Business dates are `YYYY-MM-DD` in Asia/Shanghai; instants are ISO 8601 strings.
 
-import { ACCIDENT_GRADES, type AccidentGrade, SUPPLEMENT_WINDOW_DAYS, statisticalDeaths } from "../accidents/public.js";
+import { ACCIDENT_GRADES, type AccidentFacts, type AccidentGrade, SUPPLEMENT_WINDOW_DAYS, statisticalDeaths } from "../accidents/public.js";
 import { childrenOf, CITY_CODES, HUBEI_PROVINCE_CODE, regionByCode } from "../../shared/codes/index.js";
 import { sectionOf } from "../../shared/codes/industries.js";
 import {
@@ -720,17 +720,16 @@ export interface StatsConfig {
 
 const num = (x: unknown) => (typeof x === "number" && Number.isFinite(x) && x >= 0 ? x : 0);
 
-/** The fields statistics read from an ACC record (shared/periods.ts), deaths counted as of `asOf`. */
-export function toStatsAccident(r: Readonly<Record<string, unknown>>, asOf: Date): StatsAccident {
-  const flags = { roadTraffic: r.roadTraffic === true, fire: r.fire === true };
-  const grade = (ACCIDENT_GRADES as readonly string[]).includes(r.grade as string) ? (r.grade as AccidentGrade) : "general";
+/** What statistics count of a report, deaths counted as of `asOf`. */
+export function toStatsAccident(r: AccidentFacts, asOf: Date): StatsAccident {
+  const flags = { roadTraffic: r.roadTraffic, fire: r.fire };
   return {
     ...flags,
-    industryCode: typeof r.industryCode === "string" ? r.industryCode : null,
-    accidentType: typeof r.accidentType === "string" ? r.accidentType : "20",
-    grade,
+    industryCode: r.industryCode,
+    accidentType: r.accidentType,
+    grade: r.grade,
     // 2016 统计管理办法: missing people count as dead once the 30-day (7 for road and fire) window has passed.
-    statisticalDeaths: statisticalDeaths({ deaths: num(r.deaths), missing: num(r.missing), occurredAt: r.occurredAt as string, flags, now: asOf }),
+    statisticalDeaths: statisticalDeaths({ deaths: num(r.deaths), missing: num(r.missing), occurredAt: r.occurredAt, flags, now: asOf }),
     seriousInjuries: num(r.seriousInjuries),
     injuries: num(r.injuries),
     directLossYuan: num(r.directLossYuan),

@@ -25,12 +25,12 @@
 // Exactness: figures are integer sums of the leaves (counties, or a 直管 unit itself), so counties
 // add up to their city and cities to the province by construction.
 import { auditWrite } from "../../shared/audit.js";
-import { CITY_CODES, HUBEI_PROVINCE_CODE, regionByCode } from "../../shared/codes/index.js";
+import { CITY_CODES, cityOf, countyOf, HUBEI_PROVINCE_CODE, regionByCode } from "../../shared/codes/index.js";
 import { type Item, putDerived, transact } from "../../shared/db.js";
 import { type PeriodKind, readMonth } from "../../shared/periods.js";
 import type { Actor } from "../../shared/policy.js";
 import { type IsoDate, shanghaiEndOf, toInstant } from "../../shared/time.js";
-import { ACCIDENT_GRADES, type AccidentGrade } from "../accidents/public.js";
+import { accidentFactsOfMonths } from "../accidents/public.js";
 import { gridCoverage as hazardsGridCoverage, type HazardStatus, isOverdue, isRectifiedStatus } from "../hazards/public.js";
 import { ASSESSMENT_CONFIGS, ASSESSMENT_GRADE_NAME_ZH, type SectorMapping } from "./config-data.js";
 import {
@@ -65,8 +65,9 @@ import {
 
 const MAX_TX = 100;
 
-const cityOfRecord = (r: Item) => String(r.gsi4pk).split("#")[2] as string;
-const leafOfRecord = (r: Item) => String(r.gsi4sk).split("#")[0] as string;
+/** The city partition and the leaf a record is indexed under (shared/periods.ts periodIndexKeys). */
+const cityOfRegion = (regionCode: unknown) => cityOf(String(regionCode)) ?? String(regionCode);
+const leafOfRegion = (regionCode: unknown) => countyOf(String(regionCode));
 
 /** Reads one month through the period index and builds the 17 city snapshots. */
 export async function snapshotMonth(year: number, month: number, asOfDate: IsoDate, mapping: SectorMapping): Promise<{ snapshots: Snapshot[]; read: number }> {
@@ -75,14 +76,14 @@ export async function snapshotMonth(year: number, month: number, asOfDate: IsoDa
   const cutoff = shanghaiEndOf(snapDate).getTime();
   const asOf = shanghaiEndOf(asOfDate);
   const key = ym(year, month);
-  const [accidents, hazards] = from > asOfDate ? [[], []] : await Promise.all([readMonth("ACC", key), readMonth("HAZ", key)]);
+  const [accidents, hazards] = from > asOfDate ? [[], []] : await Promise.all([accidentFactsOfMonths([key]), readMonth("HAZ", key)]);
 
   const byCity = new Map<string, { acc: Map<string, StatsAccident[]>; haz: Map<string, HazardTally> }>();
   for (const city of CITY_CODES()) byCity.set(city, { acc: new Map(leavesOf(city).map((l) => [l, []])), haz: new Map(leavesOf(city).map((l) => [l, emptyHazards()])) });
-  const slot = (r: Item) => {
-    const city = byCity.get(cityOfRecord(r));
+  const slot = (r: { regionCode?: unknown }) => {
+    const city = byCity.get(cityOfRegion(r.regionCode));
     if (!city) return undefined;
-    const leaf = leafOfRecord(r);
+    const leaf = leafOfRegion(r.regionCode);
     if (!city.acc.has(leaf)) {
       city.acc.set(leaf, []);
       city.haz.set(leaf, emptyHazards());
@@ -90,7 +91,7 @@ export async function snapshotMonth(year: number, month: number, asOfDate: IsoDa
     return { city, leaf };
   };
   for (const r of accidents) {
-    if (typeof r.occurredAt !== "string" || toInstant(r.occurredAt).getTime() > cutoff) continue;
+    if (toInstant(r.occurredAt).getTime() > cutoff) continue;
     const s = slot(r);
     s?.city.acc.get(s.leaf)?.push(toStatsAccident(r, asOf));
   }
@@ -267,7 +268,7 @@ export async function assess(opts: AssessOptions): Promise<AssessResult> {
 
   const read = async (kind: PeriodKind, months: string[]) => (await Promise.all(months.map((m) => readMonth(kind, m)))).flat();
   const [accidents, hazards, inspections, decisions, filings, targets, thirdParty, statsConfig] = await Promise.all([
-    read("ACC", accidentMonths),
+    accidentFactsOfMonths(accidentMonths),
     read("HAZ", workMonths),
     read("INSP", workMonths),
     read("APPDEC", workMonths),
@@ -277,12 +278,12 @@ export async function assess(opts: AssessOptions): Promise<AssessResult> {
     getStatsConfig(),
   ]);
   const wanted = new Set(quarters.map((q) => `${year}Q${q}`));
-  const byCity = <T extends Item>(list: T[]) => {
+  const byCity = <T extends { regionCode?: unknown }>(list: T[]) => {
     const m = new Map<string, T[]>();
-    for (const r of list) m.set(cityOfRecord(r), [...(m.get(cityOfRecord(r)) ?? []), r]);
+    for (const r of list) m.set(cityOfRegion(r.regionCode), [...(m.get(cityOfRegion(r.regionCode)) ?? []), r]);
     return m;
   };
-  const acc = byCity(accidents.filter((a) => typeof a.occurredAt === "string" && toInstant(a.occurredAt as string).getTime() <= evaluatedAt.getTime()));
+  const acc = byCity(accidents.filter((a) => toInstant(a.occurredAt).getTime() <= evaluatedAt.getTime()));
   const haz = byCity(hazards);
   const insp = byCity(inspections);
   const dec = byCity(decisions);
@@ -329,8 +330,8 @@ export async function assess(opts: AssessOptions): Promise<AssessResult> {
       third_party_score: tp ? { score: tp.score, sourceCounts: { entered: 1 } } : { sourceCounts: { entered: 0 } },
     };
     const vetoAccidents: VetoAccident[] = cityAcc.map((a) => ({
-      id: a.id as string,
-      grade: (ACCIDENT_GRADES as readonly string[]).includes(a.grade as string) ? (a.grade as AccidentGrade) : "general",
+      id: a.id,
+      grade: a.grade,
       concealed: a.concealed === true,
     }));
     const result = scoreRegion(config, { kind, items: inputs, accidents: vetoAccidents });
