@@ -23,12 +23,11 @@ import { putNew, TransactionConflict, transact } from "../../shared/db.js";
 import { getEnterprise } from "../../shared/enterprises.js";
 import { ApiError } from "../../shared/errors.js";
 import type { Job } from "../../shared/jobs.js";
-import { readMonth } from "../../shared/periods.js";
 import type { Actor } from "../../shared/policy.js";
 import { addMonths, type IsoDate, shanghaiDate, toInstant } from "../../shared/time.js";
 import { type AccidentFacts, accidentFactsOfMonths, statisticalDeaths } from "../accidents/public.js";
 import { overdueSupervisedHazards } from "../hazards/public.js";
-import { LICENCE_PENALTIES, type PenaltyKind } from "./config-data.js";
+import { LICENCE_PENALTIES } from "./config-data.js";
 import { listingWrites } from "./service.js";
 import {
   yearSettled,
@@ -48,12 +47,14 @@ import {
   getCreditState,
   getPolicy,
   isYearSettled,
+  licenceEventsOfMonths,
   listedPerState,
   listingsInForce,
   listingsOfEnterprise,
   settledYearWrite,
   taskItem,
   tasksOfEnterprise,
+  violationsOfMonths,
   writeBlacklistSnapshot,
 } from "./store.js";
 import { HUBEI_PROVINCE_CODE } from "../../shared/codes/index.js";
@@ -149,11 +150,10 @@ export async function evaluateBlacklist(asOf: Date, opts: EvaluateOptions = {}):
   // From January of the previous year: 12 months plus those of this year.
   const accidentMonths = previousOpen ? monthsEnding(today, WINDOW_MONTHS + Number(today.slice(5, 7))) : months;
 
-  const read = async (kind: "LICEVT" | "VIOL", list = months) => (await Promise.all(list.map((m) => readMonth(kind, m)))).flat();
   const [accidents, licenceEvents, violations, hazards] = await Promise.all([
     accidentFactsOfMonths(accidentMonths),
-    read("LICEVT"),
-    read("VIOL"),
+    licenceEventsOfMonths(months),
+    violationsOfMonths(months),
     sources.overdueSupervisedHazards(today),
   ]);
 
@@ -193,8 +193,8 @@ export async function evaluateBlacklist(asOf: Date, opts: EvaluateOptions = {}):
   }
   for (const v of violations) {
     // A penalty of licence suspension or revocation is itself a licence trigger (14号).
-    if (notAfter(v.date) && LICENCE_PENALTIES.includes(v.penaltyKind as PenaltyKind)) {
-      of(v.enterpriseId)?.licenceEvents.push({ id: v.id as string, kind: v.penaltyKind === "licence_revoked" ? "revoked" : "suspended" });
+    if (notAfter(v.date) && LICENCE_PENALTIES.includes(v.penaltyKind)) {
+      of(v.enterpriseId)?.licenceEvents.push({ id: v.id, kind: v.penaltyKind === "licence_revoked" ? "revoked" : "suspended" });
     }
   }
   for (const h of hazards) of(h.enterpriseId)?.overdueSupervisedHazards.push(toSupervisedHazard(h));

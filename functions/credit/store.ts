@@ -27,7 +27,7 @@ import type * as z from "zod/mini";
 import { childrenOf, cityOf, countyOf, regionLevel } from "../../shared/codes/index.js";
 import { decodeCursor, deleteItem, encodeCursor, eq, filterOf, getItem, invalidCursor, isType, type Item, lte, missing, or, type Page, putDerived, putNew, query, queryAcross, queryAll, transact, withinRegion, type Write } from "../../shared/db.js";
 import { newId } from "../../shared/ids.js";
-import { periodIndexKeys } from "../../shared/periods.js";
+import { periodIndexKeys, readMonth } from "../../shared/periods.js";
 import { parseRecord } from "../../shared/records.js";
 import { addMonths, type IsoDate } from "../../shared/time.js";
 import { type BlacklistPolicy, DEFAULT_BLACKLIST_POLICY } from "./config-data.js";
@@ -94,6 +94,19 @@ function clean<S extends z.ZodMiniType>(schema: S, p: Page<Item>): Page<z.infer<
 
 export const violationsOfEnterprise = (enterpriseId: string, limit: number, cursor?: string) =>
   query({ index: "gsi1", pk: `VIOLENT#${enterpriseId}`, limit, cursor, newestFirst: true }).then((p) => clean(Violation, p));
+
+/** Violations decided in these months (`YYYY-MM`), through the period index. */
+export async function violationsOfMonths(months: readonly string[]): Promise<Violation[]> {
+  return (await Promise.all(months.map((m) => readMonth("VIOL", m)))).flat().map((i) => parseRecord(Violation, i));
+}
+
+/**
+ * Licence status events of these months as approvals writes them to the period index (LICEVT,
+ * functions/approvals/store.ts): raw items, their schema is approvals' own.
+ */
+export async function licenceEventsOfMonths(months: readonly string[]): Promise<Item[]> {
+  return (await Promise.all(months.map((m) => readMonth("LICEVT", m)))).flat();
+}
 
 export const violationsOfRegion = (regionCode: string, limit: number, cursor?: string) => byRegion(Violation, "VIOLREG", regionCode, limit, cursor);
 

@@ -5,7 +5,7 @@
 // ---------- the roll-up ----------
 // The control-indicator roll-up (reform task 7 of 鄂安办〔2015〕60号).
 //
-// How it reads: only through the period index (shared/periods.ts readMonth), one month at a time.
+// How it reads: only through the period index (shared/periods.ts), one month at a time.
 // A month's records become one snapshot per city (the aggregate of each county); year to date is
 // the sum of the year's stored snapshots (one query). So a run's reads follow the months it
 // recomputes, never the history.
@@ -26,8 +26,6 @@
 // add up to their city and cities to the province by construction.
 import { auditWrite } from "../../shared/audit.js";
 import { CITY_CODES, cityOf, countyOf, HUBEI_PROVINCE_CODE, regionByCode } from "../../shared/codes/index.js";
-import { type Item, putDerived, transact } from "../../shared/db.js";
-import { type PeriodKind, readMonth } from "../../shared/periods.js";
 import type { Actor } from "../../shared/policy.js";
 import { type IsoDate, shanghaiEndOf, toInstant } from "../../shared/time.js";
 import { accidentFactsOfMonths } from "../accidents/public.js";
@@ -49,21 +47,19 @@ import {
   toStatsAccident,
   type VetoAccident,
 } from "./rules.js";
-import type { AssessmentRow, HazardTally, Snapshot } from "./schemas.js";
+import type { AssessmentRow, HazardTally, RegionIndicators, Snapshot } from "./schemas.js";
 import {
   assessmentConfigs,
-  assessmentItem,
   denominatorsOfYear,
   getStatsConfig,
-  indicatorItem,
-  snapshotItem,
+  periodRecords,
+  saveAssessment,
+  saveRollup,
   snapshotsOfYear,
   targetsOfYear,
   thirdPartyOfYear,
   ym,
 } from "./store.js";
-
-const MAX_TX = 100;
 
 /** The city partition and the leaf a record is indexed under (shared/periods.ts periodIndexKeys). */
 const cityOfRegion = (regionCode: unknown) => cityOf(String(regionCode)) ?? String(regionCode);
@@ -76,7 +72,7 @@ export async function snapshotMonth(year: number, month: number, asOfDate: IsoDa
   const cutoff = shanghaiEndOf(snapDate).getTime();
   const asOf = shanghaiEndOf(asOfDate);
   const key = ym(year, month);
-  const [accidents, hazards] = from > asOfDate ? [[], []] : await Promise.all([accidentFactsOfMonths([key]), readMonth("HAZ", key)]);
+  const [accidents, hazards] = from > asOfDate ? [[], []] : await Promise.all([accidentFactsOfMonths([key]), periodRecords("HAZ", [key])]);
 
   const byCity = new Map<string, { acc: Map<string, StatsAccident[]>; haz: Map<string, HazardTally> }>();
   for (const city of CITY_CODES()) byCity.set(city, { acc: new Map(leavesOf(city).map((l) => [l, []])), haz: new Map(leavesOf(city).map((l) => [l, emptyHazards()])) });
@@ -172,14 +168,13 @@ export async function rollup(opts: RollupOptions): Promise<RollupResult> {
 
   // Rows from the first recomputed month to the last month with data (later months' year to date moved too).
   const last = Math.max(month, ...snapshots.map((s) => s.month));
-  const rowItems: Item[] = [];
+  const rows: RegionIndicators[] = [];
   for (let k = Math.min(...recompute); k <= last; k++) {
     if (k > month && !snapshots.some((s) => s.month === k)) continue;
-    for (const r of rowsForMonth(year, k, snapshots, targets, denominators, config)) rowItems.push(indicatorItem(r));
+    rows.push(...rowsForMonth(year, k, snapshots, targets, denominators, config));
   }
   const readMs = Date.now() - started;
-  const writes = [...fresh.map(snapshotItem), ...rowItems].map(putDerived);
-  for (let i = 0; i < writes.length; i += MAX_TX) await transact(writes.slice(i, i + MAX_TX));
+  await saveRollup(fresh, rows);
 
   const snapshotsRead = stored.length;
   return {
@@ -190,7 +185,7 @@ export async function rollup(opts: RollupOptions): Promise<RollupResult> {
     recordsRead,
     snapshotsRead,
     itemsRead: recordsRead + snapshotsRead + targets.size + denominators.size,
-    rowsWritten: rowItems.length,
+    rowsWritten: rows.length,
     snapshotsWritten: fresh.length,
     ms: Date.now() - started,
     readMs,
@@ -266,13 +261,12 @@ export async function assess(opts: AssessOptions): Promise<AssessResult> {
   const periodEnd = shanghaiEndOf(monthRange(year, lastMonth).to);
   const evaluatedAt = asOf.getTime() < periodEnd.getTime() ? asOf : periodEnd;
 
-  const read = async (kind: PeriodKind, months: string[]) => (await Promise.all(months.map((m) => readMonth(kind, m)))).flat();
   const [accidents, hazards, inspections, decisions, filings, targets, thirdParty, statsConfig] = await Promise.all([
     accidentFactsOfMonths(accidentMonths),
-    read("HAZ", workMonths),
-    read("INSP", workMonths),
-    read("APPDEC", workMonths),
-    read("FILING", filingMonths),
+    periodRecords("HAZ", workMonths),
+    periodRecords("INSP", workMonths),
+    periodRecords("APPDEC", workMonths),
+    periodRecords("FILING", filingMonths),
     targetsOfYear(year),
     thirdPartyOfYear(year),
     getStatsConfig(),
@@ -357,7 +351,7 @@ export async function assess(opts: AssessOptions): Promise<AssessResult> {
     regionCode: HUBEI_PROVINCE_CODE,
     summary: { period, totals: Object.fromEntries(rows.map((r) => [r.regionCode, [r.total, r.grade]])) },
   };
-  await transact([...rows.map((r) => putDerived(assessmentItem(year, quarter, r))), auditWrite(entry, ASSESSMENT_ACTOR, `job:assessment-${kind}`, asOf)]);
+  await saveAssessment(year, quarter, rows, auditWrite(entry, ASSESSMENT_ACTOR, `job:assessment-${kind}`, asOf));
   return {
     year,
     period,

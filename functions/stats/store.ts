@@ -15,7 +15,8 @@
 //   assessment result                   pk ASSESS#<year>         sk <Q1..Q4|Y>#<cityCode>   (derived)
 //   publication of a year               pk ASSESSPUB#<year>      sk PUB
 import type * as z from "zod/mini";
-import { getItem, type Item, query, queryAll } from "../../shared/db.js";
+import { getItem, type Item, putDerived, query, queryAll, transact, type Write } from "../../shared/db.js";
+import { type PeriodKind, readMonth } from "../../shared/periods.js";
 import { parseRecord } from "../../shared/records.js";
 import { DEFAULT_SECTOR_MAPPING, DEFAULT_WARNING_THRESHOLDS } from "./config-data.js";
 import type { StatsConfig } from "./rules.js";
@@ -141,3 +142,28 @@ export const publicationKey = (year: number) => ({ pk: `ASSESSPUB#${year}`, sk: 
 export const publicationItem = (p: z.infer<typeof AssessmentPublication>): Item => ({ ...publicationKey(p.year), entity: "assessment_publication", ...p });
 
 export const getPublication = (year: number) => getOne(AssessmentPublication, publicationKey(year));
+
+// ---------- writing a run's results ----------
+
+const MAX_TX = 100;
+
+/** A roll-up's fresh snapshots and rows, recomputed whole: two runs with the same inputs write the same items. */
+export async function saveRollup(snapshots: readonly Snapshot[], rows: readonly RegionIndicators[]): Promise<void> {
+  const writes = [...snapshots.map(snapshotItem), ...rows.map(indicatorItem)].map(putDerived);
+  for (let i = 0; i < writes.length; i += MAX_TX) await transact(writes.slice(i, i + MAX_TX));
+}
+
+/** An assessment's results with the audit record of the run, all or nothing. */
+export async function saveAssessment(year: number, quarter: number | undefined, rows: readonly AssessmentRow[], audit: Write): Promise<void> {
+  await transact([...rows.map((r) => putDerived(assessmentItem(year, quarter, r))), audit]);
+}
+
+// ---------- other contexts' records ----------
+
+/**
+ * Records of other contexts that statistics count (hazards, inspections, approval decisions, filings),
+ * as the period index holds them: the owning contexts keep their own schemas, so these stay raw items.
+ */
+export async function periodRecords(kind: PeriodKind, months: readonly string[]): Promise<Item[]> {
+  return (await Promise.all(months.map((m) => readMonth(kind, m)))).flat();
+}
