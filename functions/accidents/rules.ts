@@ -155,10 +155,9 @@ export function departmentHandoverDueAt(knownByDepartmentAt: Instant): string {
 // ---------------------------------------------------------------------------------------------
 // Escalation chain (493号令 art.10, art.11)
 
-export type ReportLevel = "county" | "city" | "province" | "national";
-
 /** Lowest to highest. */
-export const REPORT_LEVELS: readonly ReportLevel[] = ["county", "city", "province", "national"];
+export const REPORT_LEVELS = ["county", "city", "province", "national"] as const;
+export type ReportLevel = (typeof REPORT_LEVELS)[number];
 
 export const LEVEL_NAME_ZH: Readonly<Record<ReportLevel, string>> = {
   county: "县级",
@@ -514,7 +513,8 @@ export function injuryCounts(people: readonly InjuredPerson[]): { seriousInjurie
   return { seriousInjuries, injuries };
 }
 
-export type ReporterRole = "enterprise" | "regulator" | "department";
+export const REPORTER_ROLES = ["enterprise", "regulator", "department"] as const;
+export type ReporterRole = (typeof REPORTER_ROLES)[number];
 
 /**
  * A candidate for 瞒报/漏报 review: someone other than the unit recorded the accident and the unit
