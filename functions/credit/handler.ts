@@ -225,7 +225,7 @@ export const handler = lambda(routes, {
     return {
       body: after,
       headers: { etag: etag(after.version) },
-      writes: [putVersioned({ ...listingItem(after), version: after.version }, listing.version), ...stateAfterRemoval(await getCreditState(listing.enterpriseId), listing.id)],
+      writes: [putVersioned(listingItem(after), listing.version), ...stateAfterRemoval(await getCreditState(listing.enterpriseId), listing.id)],
       audit: [
         {
           action: "blacklist.remove",
@@ -262,7 +262,7 @@ export const handler = lambda(routes, {
     const after: SupervisionTaskRecord = { ...task, status: "done", doneOn: shanghaiDate(now), doneBy: actor.userId, note: body.note, version: task.version + 1 };
     return {
       body: after,
-      writes: [putVersioned({ ...taskItem(after), version: after.version }, task.version)],
+      writes: [putVersioned(taskItem(after), task.version)],
       audit: [
         {
           action: `supervision-task.complete`,
@@ -294,7 +294,7 @@ export const handler = lambda(routes, {
     const before = await getPolicy();
     if (before.version !== expected) throw staleVersion();
     const after = { ...body, version: before.version + 1, updatedAt: now.toISOString(), updatedBy: actor.userId };
-    const write = before.version === 0 ? putNew(policyItem(after), staleVersion()) : putVersioned({ ...policyItem(after), version: after.version }, before.version);
+    const write = before.version === 0 ? putNew(policyItem(after), staleVersion()) : putVersioned(policyItem(after), before.version);
     const { version: _v, updatedAt: _u, updatedBy: _b, ...old } = before;
     return {
       body: after,

@@ -114,7 +114,7 @@ export const violationsOfRegion = (regionCode: string, limit: number, cursor?: s
 
 const listingKey = (id: string) => ({ pk: `BL#${id}`, sk: "BL" });
 
-export function listingItem(l: ListingRecord): Item {
+export function listingItem(l: ListingRecord): Item & { version: number } {
   return {
     ...listingKey(l.id),
     entity: "blacklist_listing",
@@ -234,13 +234,13 @@ export async function getCreditState(enterpriseId: string): Promise<CreditState 
   return item ? parseRecord(CreditState, item) : undefined;
 }
 
-export const creditStateItem = (s: CreditState): Item => ({ ...creditStateKey(s.enterpriseId), entity: "credit_state", ...s });
+export const creditStateItem = (s: CreditState): Item & { version: number } => ({ ...creditStateKey(s.enterpriseId), entity: "credit_state", ...s });
 
 // ---------- supervision tasks ----------
 
 const taskKey = (id: string) => ({ pk: `CTASK#${id}`, sk: "CTASK" });
 
-export function taskItem(t: SupervisionTaskRecord): Item {
+export function taskItem(t: SupervisionTaskRecord): Item & { version: number } {
   return {
     ...taskKey(t.id),
     entity: "supervision_task",
@@ -285,7 +285,7 @@ export async function getPolicy(): Promise<StoredPolicy> {
   return parseRecord(PolicyOut, item);
 }
 
-export const policyItem = (p: StoredPolicy): Item => ({ ...POLICY_KEY, entity: "credit_policy", ...p });
+export const policyItem = (p: StoredPolicy): Item & { version: number } => ({ ...POLICY_KEY, entity: "credit_policy", ...p });
 
 // ---------- settled accident years ----------
 
