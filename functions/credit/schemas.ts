@@ -207,6 +207,9 @@ export type CreditState = z.infer<typeof CreditState>;
 export const SnapshotPointer = z.object({ snapshot: z.string(), asOf: DateString, total: z.number(), pages: z.number() });
 export type SnapshotPointer = z.infer<typeof SnapshotPointer>;
 
+/** A year whose accidents the blacklist job found settled: it reads that year no more. */
+export const SettledYear = z.object({ year: z.number(), settledOn: DateString, accidentsRead: z.number() });
+
 /** One page of a public blacklist snapshot: the public entries, nothing private. */
 export const SnapshotPage = z.object({ entries: z.array(PublicEntry) });
 

@@ -32,7 +32,7 @@ import { parseRecord } from "../../shared/records.js";
 import { addMonths, type IsoDate } from "../../shared/time.js";
 import { type BlacklistPolicy, DEFAULT_BLACKLIST_POLICY } from "./config-data.js";
 import { isListed, type PublicBlacklistEntry, publicationQuarter } from "./rules.js";
-import { CreditState, Listing, type ListingRecord, PolicyOut, SnapshotPage, SnapshotPointer, SupervisionTask, type SupervisionTaskRecord, Violation } from "./schemas.js";
+import { CreditState, Listing, type ListingRecord, PolicyOut, SettledYear, SnapshotPage, SnapshotPointer, SupervisionTask, type SupervisionTaskRecord, Violation } from "./schemas.js";
 
 export type { CreditState } from "./schemas.js";
 
@@ -294,9 +294,13 @@ const settledYearKey = (year: number) => ({ pk: `CREDITYEAR#${year}`, sk: "SETTL
 
 export async function isYearSettled(year: number): Promise<boolean> {
   const k = settledYearKey(year);
-  return (await getItem(k.pk, k.sk)) !== undefined;
+  const item = await getItem(k.pk, k.sk);
+  if (!item) return false;
+  parseRecord(SettledYear, item);
+  return true;
 }
 
 export function settledYearWrite(year: number, on: IsoDate, accidentsRead: number): Write {
-  return putNew({ ...settledYearKey(year), entity: "credit_settled_year", year, settledOn: on, accidentsRead });
+  const settled: z.infer<typeof SettledYear> = { year, settledOn: on, accidentsRead };
+  return putNew({ ...settledYearKey(year), entity: "credit_settled_year", ...settled });
 }
