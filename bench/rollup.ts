@@ -149,7 +149,7 @@ async function history(from: number, count: number, regions: Counties): Promise<
   return out;
 }
 
-type RollupFn = typeof import("../functions/stats/rollup.js").rollup;
+type RollupFn = typeof import("../functions/stats/service.js").rollup;
 type Result = Awaited<ReturnType<RollupFn>>;
 
 const useTable = (name: string) => {
@@ -197,7 +197,7 @@ export async function run(): Promise<Record<string, unknown>> {
       "10k": await seedTable(small.table, small.total - TARGET_MONTH_RECORDS, regions),
       "100k": await seedTable(large.table, large.total - TARGET_MONTH_RECORDS, regions),
     };
-    const { rollup } = await import("../functions/stats/rollup.js");
+    const { rollup } = await import("../functions/stats/service.js");
     const runs: Record<string, Result[]> = { [small.table]: [], [large.table]: [] };
     for (const t of [small, large]) {
       useTable(t.table);

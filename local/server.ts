@@ -12,7 +12,11 @@ import { FALLBACK_ROUTE, type FunctionName, pathPattern, type RouteSpec } from "
 import type { KeyPair } from "./auth.js";
 import { verifyToken } from "./auth.js";
 
-type Handler = (event: Event, context: Context) => Promise<{ statusCode: number; headers?: Record<string, string>; body?: string }>;
+/** What API Gateway sends a handler: the JWT authorizer's context only on routes that have one. */
+type GatewayEvent = Omit<Event, "requestContext"> & {
+  requestContext: Omit<Event["requestContext"], "authorizer"> & { authorizer?: Event["requestContext"]["authorizer"] };
+};
+type Handler = (event: GatewayEvent, context: Context) => Promise<{ statusCode: number; headers?: Record<string, string>; body?: string }>;
 
 const GATEWAY_MAX_BODY = 10 * 1024 * 1024;
 
@@ -112,7 +116,7 @@ export function createApiServer(keys: Pick<KeyPair, "publicKey">, other?: Listen
 
       const requestId = randomUUID();
       const routeKey = `${spec.method} ${spec.path}`;
-      const event = {
+      const event: GatewayEvent = {
         version: "2.0",
         routeKey,
         rawPath: url.pathname,
@@ -135,7 +139,7 @@ export function createApiServer(keys: Pick<KeyPair, "publicKey">, other?: Listen
           timeEpoch: Date.now(),
           authorizer: claims ? { jwt: { claims, scopes: [] }, principalId: "", integrationLatency: 0 } : undefined,
         },
-      } as unknown as Event;
+      };
 
       const handler = await handlerFor(spec.fn);
       const out = await handler(event, lambdaContext(requestId, spec.fn));

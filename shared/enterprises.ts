@@ -1,31 +1,56 @@
 // Read access to the enterprise register for every context (the register itself writes
 // through functions/registry/store.ts). Records of other contexts copy the enterprise's
 // scope fields so their own lists can be scoped without a join.
+import * as z from "zod/mini";
 import { orgCodeCheckCharacter, orgCodeValid, usccOrgCode, validateUscc } from "./codes/index.js";
-import { deleteItem, getItem, strip, type Write } from "./db.js";
-import { conflict, forbidden, invalidField } from "./errors.js";
+import { deleteItem, eq, filterOf, getItem, type Write } from "./db.js";
+import { conflict, forbidden, invalidField, notFound } from "./errors.js";
+import { msg } from "./messages.js";
 import { type Actor, canReach, isProvinceAdmin, type ScopedRecord } from "./policy.js";
-import { outOfScope, reachable } from "./scope.js";
+import { parseRecord } from "./records.js";
+import { CountyCode, field, Id, IndustryCode, NonEmpty, Out } from "./schemas.js";
+import { outOfScope } from "./scope.js";
 
-export interface EnterpriseRecord {
-  id: string;
-  name: string;
-  uscc: string;
-  regionCode: string;
-  cityCode: string;
-  industryCode: string;
-  industrySection: string;
-  gridId?: string | null;
-  productionSuspended?: boolean;
-  version: number;
-  [key: string]: unknown;
-}
+export const SCALES = ["large", "medium", "small", "micro"] as const;
+
+export const Contact = z.strictObject({
+  name: field(NonEmpty(50), "联系人姓名。Contact name."),
+  phone: field(z.string().check(z.regex(/^[0-9+\-() ]{5,20}$/, msg("phone"))), "联系人电话。Contact phone."),
+});
+
+/** What a registration gives (functions/registry/schemas.ts builds its requests from these). */
+export const EnterpriseFields = {
+  name: field(NonEmpty(200), "企业名称（与营业执照一致）。Enterprise name."),
+  regionCode: CountyCode,
+  address: field(NonEmpty(300), "生产经营地址。Address."),
+  industryCode: IndustryCode,
+  scale: field(z.enum(SCALES), "企业规模：large 大型，medium 中型，small 小型，micro 微型。Scale."),
+  contact: field(Contact, "安全生产联系人。Safety contact."),
+};
+
+/** An enterprise of the register, as stored under its key and as the API answers it. */
+export const EnterpriseRecord = z.object({
+  id: Id,
+  ...EnterpriseFields,
+  uscc: Out.uscc,
+  industrySection: Out.industrySection,
+  cityCode: Out.cityCode,
+  checksumOverride: field(z.optional(z.object({ check: field(z.optional(z.enum(["uscc", "org_code"])), "不符的校验：uscc 统一社会信用代码校验位，org_code 其中的组织机构代码（GB 11714）校验位。Failed check."), reason: field(z.string(), "登记校验位不符代码的理由。Reason."), by: field(z.string(), "批准登记的用户编号。Approved by."), expected: field(z.string(), "按 GB 32100 计算应有的校验位。Expected check character.") })), "校验位不符而登记的说明。Checksum override."),
+  gridId: field(z.optional(z.nullable(z.string())), "所属网格编号（未划入网格为 null）。Grid id."),
+  productionSuspended: field(z.optional(z.boolean()), "是否因重大隐患挂牌督办被责令停产停业。Production suspended."),
+  version: Out.version,
+  createdAt: Out.createdAt,
+  createdBy: Out.createdBy,
+  updatedAt: Out.updatedAt,
+});
+export type EnterpriseRecord = z.infer<typeof EnterpriseRecord>;
 
 export const enterpriseKey = (id: string) => ({ pk: `ENT#${id}`, sk: "ENT" });
 
 export async function getEnterprise(id: string): Promise<EnterpriseRecord | undefined> {
-  const item = await getItem(enterpriseKey(id).pk, "ENT");
-  return item ? (strip(item) as EnterpriseRecord) : undefined;
+  const key = enterpriseKey(id);
+  const item = await getItem(key.pk, key.sk);
+  return item ? parseRecord(EnterpriseRecord, item) : undefined;
 }
 
 /** The fields a scope decision needs, for the enterprise itself or a record about it. */
@@ -50,8 +75,8 @@ export async function targetEnterprise(actor: Actor, id: string): Promise<Enterp
 /** An enterprise addressed by its path (/v1/enterprises/{id}/…): 404 when missing or out of reach. */
 export async function enterpriseAt(actor: Actor, id: string): Promise<EnterpriseRecord> {
   const e = await getEnterprise(id);
-  reachable(actor, e && enterpriseScope(e), ENTERPRISE_TEXT);
-  return e as EnterpriseRecord;
+  if (!e || !canReach(actor, enterpriseScope(e))) throw notFound(ENTERPRISE_TEXT);
+  return e;
 }
 
 /**
@@ -62,7 +87,7 @@ export function gridClaimRelease(enterpriseId: string, gridId: string): Write {
   return deleteItem(
     `GRIDENT#${enterpriseId}`,
     "GRIDENT",
-    { expression: "#g = :g", names: { "#g": "gridId" }, values: { ":g": gridId } },
+    filterOf(eq("gridId", gridId)),
     conflict("not_in_grid", { zh: "该企业不属于此网格", en: "the enterprise is not in this grid" }),
   );
 }

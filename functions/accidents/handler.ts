@@ -1,5 +1,5 @@
 // The accidents Lambda: initial reports, follow-ups, escalation, closure, lists.
-// Each route: parse (done by the stack), check who you are, decide (report.ts / rules.ts), write, answer.
+// Each route: parse (done by the stack), check who you are, decide (service.ts / rules.ts), write, answer.
 import type { AuditEntry } from "../../shared/audit.js";
 import { regionLevel } from "../../shared/codes/index.js";
 import { decideUscc, type EnterpriseRecord, getEnterprise } from "../../shared/enterprises.js";
@@ -10,7 +10,7 @@ import { type Actor, canReach, levelOf } from "../../shared/policy.js";
 import { industryScope, outOfScope, reachable, requireReach, requireRegion } from "../../shared/scope.js";
 import { attachmentKey, downloadLink, presignUpload, uploadedObject } from "../../shared/storage.js";
 import { isIsoDate, isoUtc, shanghaiEndOf, shanghaiStartOf } from "../../shared/time.js";
-import { applyClose, applyConcealment, applyForward, applyUpdate, checkCanClose, newReport, viewOf } from "./report.js";
+import { applyClose, applyConcealment, applyForward, applyUpdate, checkCanClose, newReport, viewOf } from "./service.js";
 import { routes } from "./routes.js";
 import type { AccidentRecord } from "./schemas.js";
 import { createReportWrites, getReport, getVersions, type ListFilter, listByEnterprise, listByRegion, listPending, reportWrites } from "./store.js";

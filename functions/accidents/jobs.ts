@@ -7,14 +7,14 @@
 // accident's own day (民法典 arts. 201, 203; shared/time.ts periodOfDaysEnd), so every month touched by
 // the last 62 days is read (a month of job outage is still caught up).
 import { auditWrite } from "../../shared/audit.js";
-import { strip, transact } from "../../shared/db.js";
+import { transact } from "../../shared/db.js";
 import { ApiError } from "../../shared/errors.js";
 import type { Job } from "../../shared/jobs.js";
-import { monthOf, readMonth } from "../../shared/periods.js";
+import { monthOf } from "../../shared/periods.js";
 import type { Actor } from "../../shared/policy.js";
 import { statisticalDeaths } from "./rules.js";
 import type { AccidentRecord } from "./schemas.js";
-import { reportWrites } from "./store.js";
+import { reportsOfMonths, reportWrites } from "./store.js";
 import { HUBEI_PROVINCE_CODE } from "../../shared/codes/index.js";
 
 const JOB = "accidents-statistical-deaths";
@@ -30,11 +30,8 @@ export const refreshStatisticalDeaths: Job = async (input) => {
   let updated = 0;
   let conflicts = 0;
   for (const month of months) {
-    for (const item of await readMonth("ACC", month)) {
+    for (const r of await reportsOfMonths([month])) {
       scanned++;
-      // Only the accident records themselves are ours to update (roll-up fixtures and copies share the index kind).
-      if (item.entity !== "accident" || typeof item.version !== "number") continue;
-      const r = strip(item) as unknown as AccidentRecord;
       if (r.missing === 0) continue;
       const value = statisticalDeaths({ deaths: r.deaths, missing: r.missing, occurredAt: r.occurredAt, flags: { roadTraffic: r.roadTraffic, fire: r.fire }, now: asOf });
       // Only ever raise: an update recomputes the value itself, and a re-run for an earlier asOf must not undo.

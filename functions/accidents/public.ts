@@ -3,29 +3,23 @@
 // accidents). Reads the enterprise copy (pk ACCENT#<enterpriseId>), so it needs no scope and no scan.
 import { isIsoDate, isoUtc, shanghaiEndOf, shanghaiStartOf } from "../../shared/time.js";
 import { pendingStep, type ReportLevel, statisticalDeaths } from "./rules.js";
+import type { AccidentRecord } from "./schemas.js";
 import { allOfEnterprise, countPending, listPending } from "./store.js";
+
+/** Statistics and the blacklist read reports month by month through the period index. */
+export { accidentFactsOfMonths } from "./store.js";
+export type { AccidentFacts } from "./schemas.js";
 
 // The accident vocabulary of 493号令 other contexts count and judge by (statistics, credit, to-do).
 export { ACCIDENT_GRADES, type AccidentGrade, isGradeAtLeast, levelRegion, type ReportLevel, SUPPLEMENT_WINDOW_DAYS, statisticalDeaths } from "./rules.js";
 
-export interface EnterpriseAccidentSummary {
-  id: string;
-  /** ISO 8601 UTC. */
-  occurredAt: string;
-  /** general | larger | major | especially_major */
-  grade: string;
-  /** Deaths as reported (missing people not included). */
-  deaths: number;
-  missing: number;
-  /** open | closed */
-  status: string;
-  /** Set at closure: the investigation found the enterprise responsible. */
-  enterpriseResponsible?: boolean;
-  /** A regulator confirmed the accident was concealed or falsely reported (瞒报/谎报). */
-  concealed?: boolean;
-  /** Deaths plus missing people who count as dead (30/7-day rule), as of the call. */
-  statisticalDeaths: number;
-}
+/**
+ * An enterprise's accident as other contexts judge it: deaths as reported (missing people not
+ * included), whether the investigation found the enterprise responsible (set at closure), whether a
+ * regulator confirmed it concealed or falsely reported (瞒报/谎报), and the statistical deaths as of
+ * the call (deaths plus missing people who count as dead by the 30/7-day rule).
+ */
+export type EnterpriseAccidentSummary = Pick<AccidentRecord, "id" | "occurredAt" | "grade" | "deaths" | "missing" | "status" | "enterpriseResponsible" | "concealed" | "statisticalDeaths">;
 
 /** A date (Asia/Shanghai calendar day, whole day) or an instant with an offset. */
 function bound(value: string, end: boolean): string {

@@ -39,10 +39,9 @@ const MINUTE_MS = 60 * 1000;
 // ---------------------------------------------------------------------------------------------
 // Grades (493号令 art.3)
 
-export type AccidentGrade = "general" | "larger" | "major" | "especially_major";
-
 /** Least to most severe. */
-export const ACCIDENT_GRADES: readonly AccidentGrade[] = ["general", "larger", "major", "especially_major"];
+export const ACCIDENT_GRADES = ["general", "larger", "major", "especially_major"] as const;
+export type AccidentGrade = (typeof ACCIDENT_GRADES)[number];
 
 export const GRADE_NAME_ZH: Readonly<Record<AccidentGrade, string>> = {
   general: "一般",
@@ -156,10 +155,9 @@ export function departmentHandoverDueAt(knownByDepartmentAt: Instant): string {
 // ---------------------------------------------------------------------------------------------
 // Escalation chain (493号令 art.10, art.11)
 
-export type ReportLevel = "county" | "city" | "province" | "national";
-
 /** Lowest to highest. */
-export const REPORT_LEVELS: readonly ReportLevel[] = ["county", "city", "province", "national"];
+export const REPORT_LEVELS = ["county", "city", "province", "national"] as const;
+export type ReportLevel = (typeof REPORT_LEVELS)[number];
 
 export const LEVEL_NAME_ZH: Readonly<Record<ReportLevel, string>> = {
   county: "县级",
@@ -515,7 +513,8 @@ export function injuryCounts(people: readonly InjuredPerson[]): { seriousInjurie
   return { seriousInjuries, injuries };
 }
 
-export type ReporterRole = "enterprise" | "regulator" | "department";
+export const REPORTER_ROLES = ["enterprise", "regulator", "department"] as const;
+export type ReporterRole = (typeof REPORTER_ROLES)[number];
 
 /**
  * A candidate for 瞒报/漏报 review: someone other than the unit recorded the accident and the unit

@@ -3,13 +3,11 @@
 import * as z from "zod/mini";
 import { AccidentType, components, CountyCode, Cursor, field, Id, IndustryCode, Instant, IsoDate, Limit, NonEmpty, Out, page, QueryBool, RegionCode, Timestamp, Url } from "../../shared/schemas.js";
 import { AttachmentRequest } from "../../shared/storage.js";
+import { ACCIDENT_GRADES, REPORT_LEVELS, REPORTER_ROLES } from "./rules.js";
 
-export const GRADES = ["general", "larger", "major", "especially_major"] as const;
-export const LEVELS = ["county", "city", "province", "national"] as const;
 /** Levels a report can be forwarded to (the county receives it first). */
 export const FORWARD_TARGETS = ["city", "province", "national"] as const;
 export const STATUSES = ["open", "closed"] as const;
-export const REPORTER_ROLES = ["enterprise", "regulator", "department"] as const;
 export const CONCEALMENT_KINDS = ["concealed", "false_report"] as const;
 
 /** A non-negative whole number of people. */
@@ -106,7 +104,7 @@ export const ListAccidentsQuery = z.strictObject({
   regionCode: z.optional(RegionCode),
   from: field(z.optional(TimeBound), "发生时间起：日期（北京时间当日 00:00）或带时区的时刻。From."),
   to: field(z.optional(TimeBound), "发生时间止：日期（含当日）或带时区的时刻。To."),
-  grade: field(z.optional(z.enum(GRADES)), "按事故等级筛选。Grade filter."),
+  grade: field(z.optional(z.enum(ACCIDENT_GRADES)), "按事故等级筛选。Grade filter."),
   accidentType: field(z.optional(AccidentType), "按事故类别筛选。Accident type filter."),
   industryCode: field(z.optional(IndustryCode), "按行业筛选。Industry filter."),
   limit: Limit,
@@ -116,7 +114,7 @@ export const ListAccidentsQuery = z.strictObject({
 // ---------- stored record ----------
 
 const ChainStepFields = {
-  level: field(z.enum(LEVELS), "层级：county 县，city 市，province 省，national 国家。Level."),
+  level: field(z.enum(REPORT_LEVELS), "层级：county 县，city 市，province 省，national 国家。Level."),
   dueAt: field(Timestamp, "应报送到该级的时限。Due at."),
   receivedAt: field(z.optional(Timestamp), "该级收到的时刻。Received at."),
   forwardedBy: field(z.optional(z.string()), "报送人的用户编号。Forwarded by."),
@@ -162,7 +160,7 @@ const RecordFields = {
   directLossYuan: field(z.number(), "直接经济损失（元，整数）。Direct economic loss in yuan."),
   roadTraffic: field(z.boolean(), "是否为道路交通事故（补报期 7 日）。Road traffic."),
   fire: field(z.boolean(), "是否为火灾事故（补报期 7 日）。Fire."),
-  grade: field(z.enum(GRADES), "事故等级（493号令第三条）：general 一般，larger 较大，major 重大，especially_major 特别重大。Grade."),
+  grade: field(z.enum(ACCIDENT_GRADES), "事故等级（493号令第三条）：general 一般，larger 较大，major 重大，especially_major 特别重大。Grade."),
   gradeBasis: field(z.array(z.enum(["deaths", "seriousInjuries", "directLoss"])), "定级依据：deaths 死亡（含失踪），seriousInjuries 重伤，directLoss 直接经济损失。Grade basis."),
   /** Deaths plus missing people counted dead once the 补报 window has passed (kept fresh by a daily job). */
   statisticalDeaths: field(z.number(), "统计死亡人数：死亡加补报期满后仍失踪的人数。Statistical deaths."),
@@ -196,7 +194,7 @@ const RecordFields = {
       investigationReport: field(z.optional(Attachment), "调查报告（先经 investigation-report 取得上传地址并上传）。Investigation report."),
       closedBy: field(Actor, "结案人。Closed by."),
       closedAt: field(Timestamp, "结案时刻。Closed at."),
-      closedAtLevel: field(z.enum(LEVELS), "结案层级。Closed at level."),
+      closedAtLevel: field(z.enum(REPORT_LEVELS), "结案层级。Closed at level."),
     }),
   ), "结案情况。Closure."),
   /** Copied from the closure for the period index (credit and roll-ups read it there). */
@@ -214,6 +212,31 @@ const RecordFields = {
 export const AccidentRecordSchema = z.object(RecordFields);
 export type AccidentRecord = z.infer<typeof AccidentRecordSchema>;
 
+/**
+ * What statistics and the blacklist read of a report through the period index (shared/periods.ts):
+ * the figures, the grade and the findings, nothing of the chain or the narrative.
+ */
+export const AccidentFacts = z.pick(AccidentRecordSchema, {
+  id: true,
+  regionCode: true,
+  enterpriseId: true,
+  occurredAt: true,
+  grade: true,
+  deaths: true,
+  missing: true,
+  seriousInjuries: true,
+  injuries: true,
+  directLossYuan: true,
+  industryCode: true,
+  accidentType: true,
+  roadTraffic: true,
+  fire: true,
+  status: true,
+  enterpriseResponsible: true,
+  concealed: true,
+});
+export type AccidentFacts = z.infer<typeof AccidentFacts>;
+
 export const ReportVersionSchema = z.object({
   n: field(z.number(), "版本序号（1 为首报）。Version number."),
   kind: field(z.enum(["initial", "update"]), "initial 首报，update 续报或补报。Kind."),
@@ -222,7 +245,7 @@ export const ReportVersionSchema = z.object({
   note: field(z.optional(z.string()), "说明。Note."),
   /** Fields this version changed: { field: { from, to } } (empty for a follow-up without changes). */
   changes: field(z.record(z.string(), z.object({ from: field(z.optional(z.unknown()), "起。From."), to: field(z.optional(z.unknown()), "止。To.") })), "本版本改变的字段：{ 字段: { from, to } }。Changes."),
-  grade: field(z.enum(GRADES), "事故等级（493号令第三条）：general 一般，larger 较大，major 重大，especially_major 特别重大。Grade."),
+  grade: field(z.enum(ACCIDENT_GRADES), "事故等级（493号令第三条）：general 一般，larger 较大，major 重大，especially_major 特别重大。Grade."),
   deaths: field(z.number(), "死亡人数。Deaths."),
   missing: field(z.number(), "失踪人数。Missing."),
   seriousInjuries: field(z.number(), "重伤人数。Serious injuries."),
@@ -249,13 +272,13 @@ export const AccidentView = z.object({
   chain: field(z.array(ChainStepView), "逐级报送链：各级的时限、收到时刻与报送人。Reporting chain."),
   /** The forward waiting now: who holds the report, where it must go, by when. */
   pending: field(z.nullable(
-    z.object({ holderLevel: field(z.enum(LEVELS), "持有报告的一级。Holder level."), holderRegion: field(z.string(), "持有报告的行政区划。Holder region."), nextLevel: field(z.enum(LEVELS), "应报送到的一级。Next level."), dueAt: field(Timestamp, "应报送到该级的时限。Due at."), overdue: field(z.boolean(), "是否已超时。Overdue.") }),
+    z.object({ holderLevel: field(z.enum(REPORT_LEVELS), "持有报告的一级。Holder level."), holderRegion: field(z.string(), "持有报告的行政区划。Holder region."), nextLevel: field(z.enum(REPORT_LEVELS), "应报送到的一级。Next level."), dueAt: field(Timestamp, "应报送到该级的时限。Due at."), overdue: field(z.boolean(), "是否已超时。Overdue.") }),
   ), "当前待报送：持有报告的一级、下一级和时限（无则为 null）。Pending forward."),
   followUpDueAt: field(z.nullable(Timestamp), "下次续报的时限（无则为 null）。Follow-up due at."),
   followUpMissed: field(z.boolean(), "是否错过了续报时限。Follow-up missed."),
   supplementWindowClosesAt: field(Timestamp, "伤亡人数补报期截止时刻（30 日；道路交通、火灾 7 日）。Supplement window closes at."),
   casualtyChangesOpen: field(z.boolean(), "是否仍可补报伤亡人数变化。Casualty changes open."),
-  investigatingLevel: field(z.enum(LEVELS), "负责调查的层级（按事故等级）。Investigating level."),
+  investigatingLevel: field(z.enum(REPORT_LEVELS), "负责调查的层级（按事故等级）。Investigating level."),
 });
 export type AccidentView = z.infer<typeof AccidentView>;
 

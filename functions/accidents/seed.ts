@@ -11,7 +11,7 @@ import type { EnterpriseRecord } from "../../shared/enterprises.js";
 import type { Actor } from "../../shared/policy.js";
 import { seedItems } from "../../shared/seeding.js";
 import { DEMO_ENTERPRISES } from "../registry/seed.js";
-import { applyClose, applyForward, applyUpdate, newReport } from "./report.js";
+import { applyClose, applyForward, applyUpdate, newReport } from "./service.js";
 import type { CreateAccident } from "./schemas.js";
 import { reportItems } from "./store.js";
 

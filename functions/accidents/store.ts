@@ -39,12 +39,12 @@ import {
   queryAcross,
   queryAll,
   type QuerySpec,
-  strip,
   type Write,
 } from "../../shared/db.js";
-import { periodIndexKeys } from "../../shared/periods.js";
+import { periodIndexKeys, readMonth } from "../../shared/periods.js";
+import { parseRecord } from "../../shared/records.js";
 import { levelRegion, pendingLevel, pendingStep, type ReportLevel } from "./rules.js";
-import type { AccidentRecord, ReportVersion } from "./schemas.js";
+import { AccidentFacts, type AccidentRecord, AccidentRecordSchema, type ReportVersion, ReportVersionSchema } from "./schemas.js";
 
 export const reportKey = (id: string) => ({ pk: `ACC#${id}`, sk: "ACC" });
 export const versionKey = (id: string, n: number) => ({ pk: `ACC#${id}`, sk: `VER#${String(n).padStart(6, "0")}` });
@@ -62,7 +62,7 @@ function pendingKeys(r: AccidentRecord): Item {
   return { gsi3pk: `ACCPEND#${holder}#${levelRegion(holder, r.regionCode)}`, gsi3sk: `${next.dueAt}#${r.id}` };
 }
 
-export function reportItem(r: AccidentRecord): Item {
+export function reportItem(r: AccidentRecord): Item & { version: number } {
   return {
     ...reportKey(r.id),
     entity: "accident",
@@ -76,8 +76,9 @@ export function reportItem(r: AccidentRecord): Item {
   };
 }
 
-function enterpriseCopy(r: AccidentRecord): Write[] {
-  return [...(r.enterpriseId ? [putDerived({ ...enterpriseCopyKey(r), entity: "accident_enterprise_copy", ...r })] : []), ...awayCopy(r)];
+/** The derived copies of the current state: the enterprise's, and the home county's when away. */
+function copies(r: AccidentRecord): Item[] {
+  return [...(r.enterpriseId ? [{ ...enterpriseCopyKey(r), entity: "accident_enterprise_copy", ...r }] : []), ...awayCopy(r)];
 }
 
 /**
@@ -86,13 +87,13 @@ function enterpriseCopy(r: AccidentRecord): Write[] {
  * city when that differs), so the home lists page it in time order with their own reports. Pending
  * forwards and the period index stay on the report itself: the chain is where it happened.
  */
-function awayCopy(r: AccidentRecord): Write[] {
+function awayCopy(r: AccidentRecord): Item[] {
   const home = r.homeRegionCode;
   if (!home || countyOf(home) === r.regionCode) return [];
   const city = cityOf(home) ?? home;
   const sk = `${r.occurredAt}#${r.id}`;
   return [
-    putDerived({
+    {
       pk: `ACCAWAY#${r.id}`,
       sk: "ACCAWAY",
       entity: AWAY_COPY,
@@ -100,7 +101,7 @@ function awayCopy(r: AccidentRecord): Write[] {
       gsi2sk: sk,
       ...(city === r.cityCode ? {} : { gsi1pk: `ACCCITY#${city}`, gsi1sk: sk }),
       ...r,
-    }),
+    },
   ];
 }
 
@@ -108,7 +109,7 @@ const AWAY_COPY = "accident_away_copy";
 
 /** Seeding: every item of a report with its versions, as written by the routes. */
 export function reportItems(r: AccidentRecord, versions: ReportVersion[]): Item[] {
-  return [reportItem(r), ...versions.map((v) => versionItem(r.id, v)), ...enterpriseCopy(r).map((w) => w.op.Put?.Item as Item)];
+  return [reportItem(r), ...versions.map((v) => versionItem(r.id, v)), ...copies(r)];
 }
 
 export function versionItem(id: string, v: ReportVersion): Item {
@@ -118,7 +119,7 @@ export function versionItem(id: string, v: ReportVersion): Item {
 /** A new report: the report (must not exist), its first version and the enterprise copy. */
 export function createReportWrites(r: AccidentRecord, first: ReportVersion): Write[] {
   const exists = conflict("accident_exists", { zh: "事故报告已存在", en: "the accident report already exists" });
-  return [putNew(reportItem(r), exists), putNew(versionItem(r.id, first), exists), ...enterpriseCopy(r)];
+  return [putNew(reportItem(r), exists), putNew(versionItem(r.id, first), exists), ...copies(r).map(putDerived)];
 }
 
 /**
@@ -127,23 +128,21 @@ export function createReportWrites(r: AccidentRecord, first: ReportVersion): Wri
  */
 export function reportWrites(r: AccidentRecord, readVersion: number, newVersion?: ReportVersion): Write[] {
   return [
-    putVersioned(reportItem(r) as Item & { version: number }, readVersion),
+    putVersioned(reportItem(r), readVersion),
     ...(newVersion ? [putNew(versionItem(r.id, newVersion))] : []),
-    ...enterpriseCopy(r),
+    ...copies(r).map(putDerived),
   ];
 }
 
 export async function getReport(id: string): Promise<AccidentRecord | undefined> {
-  const item = await getItem(reportKey(id).pk, "ACC", true);
-  return item ? (strip(item) as unknown as AccidentRecord) : undefined;
+  const key = reportKey(id);
+  const item = await getItem(key.pk, key.sk, true);
+  return item ? parseRecord(AccidentRecordSchema, item) : undefined;
 }
 
 export async function getVersions(id: string): Promise<ReportVersion[]> {
-  const items = await queryAll({ pk: `ACC#${id}`, sk: { beginsWith: "VER#" } });
-  return items.map((i) => {
-    const { accidentId: _a, ...v } = strip(i);
-    return v as unknown as ReportVersion;
-  });
+  const items = await queryAll({ pk: reportKey(id).pk, sk: { beginsWith: "VER#" } });
+  return items.map((i) => parseRecord(ReportVersionSchema, i));
 }
 
 // ---------- lists ----------
@@ -173,7 +172,7 @@ function listConditions(f: ListFilter) {
 }
 
 function clean(page: Page<Item>): Page<AccidentRecord> {
-  return { items: page.items.map((i) => strip(i) as unknown as AccidentRecord), nextCursor: page.nextCursor };
+  return { items: page.items.map((i) => parseRecord(AccidentRecordSchema, i)), nextCursor: page.nextCursor };
 }
 
 /** Reports in a province, city or county, newest first. */
@@ -200,7 +199,7 @@ export async function listByEnterprise(enterpriseId: string, f: ListFilter, limi
 /** Every report of an enterprise that occurred in [from, to] (ISO UTC): a bounded set. */
 export async function allOfEnterprise(enterpriseId: string, from: string, to: string): Promise<AccidentRecord[]> {
   const items = await queryAll({ pk: `ACCENT#${enterpriseId}`, sk: timeRange({ from, to }) });
-  return items.map((i) => strip(i) as unknown as AccidentRecord);
+  return items.map((i) => parseRecord(AccidentRecordSchema, i));
 }
 
 /** Reports waiting for a level's regulator (holder level + its region), earliest due first. */
@@ -209,3 +208,15 @@ export async function listPending(level: ReportLevel, region: string, limit: num
 }
 
 export const countPending = (level: ReportLevel, region: string) => countAll({ index: "gsi3", pk: `ACCPEND#${level}#${region}` });
+
+/** The reports (not their copies: they share the period index kind) that occurred in these months. */
+export async function reportsOfMonths(months: string[]): Promise<AccidentRecord[]> {
+  const items = (await Promise.all(months.map((m) => readMonth("ACC", m)))).flat();
+  return items.filter((i) => i.entity === "accident" && typeof i.version === "number").map((i) => parseRecord(AccidentRecordSchema, i));
+}
+
+/** The facts of every report that occurred in these months (`YYYY-MM`, Shanghai), through the period index. */
+export async function accidentFactsOfMonths(months: readonly string[]): Promise<AccidentFacts[]> {
+  const items = (await Promise.all(months.map((m) => readMonth("ACC", m)))).flat();
+  return items.map((i) => parseRecord(AccidentFacts, i));
+}

@@ -43,23 +43,16 @@ export const POLICY_BOUNDS = {
   annualDeathsMax: 10,
 } as const;
 
-export type BlacklistTriggerKind =
-  | "responsible_accident_grade"
-  | "annual_deaths"
-  | "concealed_accident"
-  | "ignored_major_hazard_order"
-  | "licence_suspended_or_revoked"
-  | "manual";
-
 /** Most serious first: the first present trigger is the public reason category. */
-export const BLACKLIST_TRIGGER_KINDS: readonly BlacklistTriggerKind[] = [
+export const BLACKLIST_TRIGGER_KINDS = [
   "responsible_accident_grade",
   "annual_deaths",
   "concealed_accident",
   "ignored_major_hazard_order",
   "licence_suspended_or_revoked",
   "manual",
-];
+] as const;
+export type BlacklistTriggerKind = (typeof BLACKLIST_TRIGGER_KINDS)[number];
 
 /** Public reason categories (the blacklist shows these, nothing private). */
 export const BLACKLIST_REASON_NAME_ZH: Readonly<Record<BlacklistTriggerKind, string>> = {
@@ -71,16 +64,7 @@ export const BLACKLIST_REASON_NAME_ZH: Readonly<Record<BlacklistTriggerKind, str
   manual: "其他严重违法违规行为",
 };
 
-export type PenaltyKind =
-  | "warning"
-  | "fine"
-  | "suspend_for_rectification"
-  | "licence_suspended"
-  | "licence_revoked"
-  | "closure"
-  | "other";
-
-export const PENALTY_KINDS: readonly PenaltyKind[] = [
+export const PENALTY_KINDS = [
   "warning",
   "fine",
   "suspend_for_rectification",
@@ -88,7 +72,8 @@ export const PENALTY_KINDS: readonly PenaltyKind[] = [
   "licence_revoked",
   "closure",
   "other",
-];
+] as const;
+export type PenaltyKind = (typeof PENALTY_KINDS)[number];
 
 export const PENALTY_KIND_NAME_ZH: Readonly<Record<PenaltyKind, string>> = {
   warning: "警告",

@@ -8,7 +8,7 @@ import { putNew, putVersioned } from "../../shared/db.js";
 import { outOfScope, reachable, requireRegion } from "../../shared/scope.js";
 import { formatQuarter, shanghaiDate } from "../../shared/time.js";
 import { canReach, isProvinceAdmin } from "../../shared/policy.js";
-import { listingWrites, stateAfterRemoval } from "./listing.js";
+import { listingWrites, stateAfterRemoval } from "./service.js";
 import { routes } from "./routes.js";
 import {
   activeListing,
@@ -151,9 +151,8 @@ export const handler = lambda(routes, {
   },
 
   getListing: async ({ params, actor }) => {
-    const l = await getListing(params.id);
-    reachable(actor, l, LISTING);
-    return { body: l, headers: { etag: etag((l as ListingRecord).version) } };
+    const l = reachable(actor, await getListing(params.id), LISTING);
+    return { body: l, headers: { etag: etag(l.version) } };
   },
 
   manualListing: async ({ body, actor, now }) => {
@@ -211,9 +210,7 @@ export const handler = lambda(routes, {
   },
 
   removeListing: async ({ params, body, actor, now }) => {
-    const before = await getListing(params.id, true);
-    reachable(actor, before, LISTING);
-    const listing = before as ListingRecord;
+    const listing = reachable(actor, await getListing(params.id, true), LISTING);
     const today = shanghaiDate(now);
     const guard = canRemoveEarly(actor, body.reason, listing, today);
     if (!guard.ok) {
@@ -228,7 +225,7 @@ export const handler = lambda(routes, {
     return {
       body: after,
       headers: { etag: etag(after.version) },
-      writes: [putVersioned({ ...listingItem(after), version: after.version }, listing.version), ...stateAfterRemoval(await getCreditState(listing.enterpriseId), listing.id)],
+      writes: [putVersioned(listingItem(after), listing.version), ...stateAfterRemoval(await getCreditState(listing.enterpriseId), listing.id)],
       audit: [
         {
           action: "blacklist.remove",
@@ -260,14 +257,12 @@ export const handler = lambda(routes, {
   },
 
   completeTask: async ({ params, body, actor, now }) => {
-    const before = await getTask(params.id);
-    reachable(actor, before, TASK);
-    const task = before as SupervisionTaskRecord;
+    const task = reachable(actor, await getTask(params.id), TASK);
     if (task.status !== "open") throw conflict("illegal_transition", { zh: "任务已完成", en: "the task is already done" }, { state: task.status, allowed: [] });
     const after: SupervisionTaskRecord = { ...task, status: "done", doneOn: shanghaiDate(now), doneBy: actor.userId, note: body.note, version: task.version + 1 };
     return {
       body: after,
-      writes: [putVersioned({ ...taskItem(after), version: after.version }, task.version)],
+      writes: [putVersioned(taskItem(after), task.version)],
       audit: [
         {
           action: `supervision-task.complete`,
@@ -299,7 +294,7 @@ export const handler = lambda(routes, {
     const before = await getPolicy();
     if (before.version !== expected) throw staleVersion();
     const after = { ...body, version: before.version + 1, updatedAt: now.toISOString(), updatedBy: actor.userId };
-    const write = before.version === 0 ? putNew(policyItem(after), staleVersion()) : putVersioned({ ...policyItem(after), version: after.version }, before.version);
+    const write = before.version === 0 ? putNew(policyItem(after), staleVersion()) : putVersioned(policyItem(after), before.version);
     const { version: _v, updatedAt: _u, updatedBy: _b, ...old } = before;
     return {
       body: after,

@@ -19,17 +19,16 @@
 // Cost follows the window (12 months, up to 23 for accidents while the previous year is open), never
 // the whole history.
 import { auditWrite, type AuditEntry } from "../../shared/audit.js";
-import { type Item, putNew, TransactionConflict, transact } from "../../shared/db.js";
+import { putNew, TransactionConflict, transact } from "../../shared/db.js";
 import { getEnterprise } from "../../shared/enterprises.js";
 import { ApiError } from "../../shared/errors.js";
 import type { Job } from "../../shared/jobs.js";
-import { readMonth } from "../../shared/periods.js";
 import type { Actor } from "../../shared/policy.js";
 import { addMonths, type IsoDate, shanghaiDate, toInstant } from "../../shared/time.js";
-import { type AccidentGrade, statisticalDeaths } from "../accidents/public.js";
+import { type AccidentFacts, accidentFactsOfMonths, statisticalDeaths } from "../accidents/public.js";
 import { overdueSupervisedHazards } from "../hazards/public.js";
-import { LICENCE_PENALTIES, type PenaltyKind } from "./config-data.js";
-import { listingWrites } from "./listing.js";
+import { LICENCE_PENALTIES } from "./config-data.js";
+import { listingWrites } from "./service.js";
 import {
   yearSettled,
   activeListing,
@@ -48,12 +47,14 @@ import {
   getCreditState,
   getPolicy,
   isYearSettled,
+  licenceEventsOfMonths,
   listedPerState,
   listingsInForce,
   listingsOfEnterprise,
   settledYearWrite,
   taskItem,
   tasksOfEnterprise,
+  violationsOfMonths,
   writeBlacklistSnapshot,
 } from "./store.js";
 import { HUBEI_PROVINCE_CODE } from "../../shared/codes/index.js";
@@ -149,11 +150,10 @@ export async function evaluateBlacklist(asOf: Date, opts: EvaluateOptions = {}):
   // From January of the previous year: 12 months plus those of this year.
   const accidentMonths = previousOpen ? monthsEnding(today, WINDOW_MONTHS + Number(today.slice(5, 7))) : months;
 
-  const read = async (kind: "ACC" | "LICEVT" | "VIOL", list = months) => (await Promise.all(list.map((m) => readMonth(kind, m)))).flat();
   const [accidents, licenceEvents, violations, hazards] = await Promise.all([
-    read("ACC", accidentMonths),
-    read("LICEVT"),
-    read("VIOL"),
+    accidentFactsOfMonths(accidentMonths),
+    licenceEventsOfMonths(months),
+    violationsOfMonths(months),
     sources.overdueSupervisedHazards(today),
   ]);
 
@@ -172,19 +172,19 @@ export async function evaluateBlacklist(asOf: Date, opts: EvaluateOptions = {}):
     if (!notAfter(a.occurredAt)) continue;
     if (a.enterpriseResponsible === true) {
       of(a.enterpriseId)?.responsibleAccidents.push({
-        id: a.id as string,
-        occurredAt: a.occurredAt as string,
-        grade: a.grade as AccidentGrade,
+        id: a.id,
+        occurredAt: a.occurredAt,
+        grade: a.grade,
         statisticalDeaths: statisticalDeaths({
           deaths: num(a.deaths),
           missing: num(a.missing),
-          occurredAt: a.occurredAt as string,
-          flags: { roadTraffic: a.roadTraffic === true, fire: a.fire === true },
+          occurredAt: a.occurredAt,
+          flags: { roadTraffic: a.roadTraffic, fire: a.fire },
           now: asOf,
         }),
       });
     }
-    if (a.concealed === true) of(a.enterpriseId)?.concealedAccidents.push({ id: a.id as string });
+    if (a.concealed === true) of(a.enterpriseId)?.concealedAccidents.push({ id: a.id });
   }
   for (const e of licenceEvents) {
     if (notAfter(e.at)) {
@@ -193,8 +193,8 @@ export async function evaluateBlacklist(asOf: Date, opts: EvaluateOptions = {}):
   }
   for (const v of violations) {
     // A penalty of licence suspension or revocation is itself a licence trigger (14号).
-    if (notAfter(v.date) && LICENCE_PENALTIES.includes(v.penaltyKind as PenaltyKind)) {
-      of(v.enterpriseId)?.licenceEvents.push({ id: v.id as string, kind: v.penaltyKind === "licence_revoked" ? "revoked" : "suspended" });
+    if (notAfter(v.date) && LICENCE_PENALTIES.includes(v.penaltyKind)) {
+      of(v.enterpriseId)?.licenceEvents.push({ id: v.id, kind: v.penaltyKind === "licence_revoked" ? "revoked" : "suspended" });
     }
   }
   for (const h of hazards) of(h.enterpriseId)?.overdueSupervisedHazards.push(toSupervisedHazard(h));
@@ -263,10 +263,9 @@ export async function evaluateBlacklist(asOf: Date, opts: EvaluateOptions = {}):
 }
 
 /** Records the previous year as settled once every accident of it is closed; true when it is (now or already). */
-async function recordIfSettled(year: number, accidents: Item[], today: IsoDate, asOf: Date): Promise<boolean> {
-  const ofYear = accidents.filter((a) => typeof a.occurredAt === "string" && typeof a.status === "string") as unknown as { occurredAt: string; status: string }[];
-  if (!yearSettled(ofYear, year)) return false;
-  const count = ofYear.filter((a) => Number(shanghaiDate(a.occurredAt).slice(0, 4)) === year).length;
+async function recordIfSettled(year: number, accidents: AccidentFacts[], today: IsoDate, asOf: Date): Promise<boolean> {
+  if (!yearSettled(accidents, year)) return false;
+  const count = accidents.filter((a) => Number(shanghaiDate(a.occurredAt).slice(0, 4)) === year).length;
   const entry: AuditEntry = {
     action: "blacklist.year-settled",
     entityType: "credit_settled_year",
@@ -349,7 +348,7 @@ async function openSupervisionTasks(
         summary: { kind: d.kind, listingId: listing.id, opensOn: d.opensOn, dueOn: d.dueOn },
       };
       try {
-        await transact([putNew(taskItem(task) as Item), auditWrite(entry, SYSTEM_ACTOR, REQUEST_ID, now)]);
+        await transact([putNew(taskItem(task)), auditWrite(entry, SYSTEM_ACTOR, REQUEST_ID, now)]);
         opened++;
       } catch (err) {
         // Opened meanwhile by a concurrent run: nothing to do.

@@ -3,10 +3,10 @@ import * as z from "zod/mini";
 import { msg } from "../../shared/messages.js";
 import { ACCIDENT_GRADES } from "../accidents/public.js";
 import { components, Cursor, DateString, field, Id, IsoDate, Limit, NextCursor, NonEmpty, Out, page, RegionCode } from "../../shared/schemas.js";
-import { BLACKLIST_TRIGGER_KINDS, type BlacklistTriggerKind, PENALTY_KINDS, type PenaltyKind } from "./config-data.js";
+import { BLACKLIST_TRIGGER_KINDS, PENALTY_KINDS } from "./config-data.js";
 
-const PenaltyKindEnum = z.enum(PENALTY_KINDS as unknown as [PenaltyKind, ...PenaltyKind[]]);
-const TriggerKind = z.enum(BLACKLIST_TRIGGER_KINDS as unknown as [BlacklistTriggerKind, ...BlacklistTriggerKind[]]);
+const PenaltyKindEnum = z.enum(PENALTY_KINDS);
+const TriggerKind = z.enum(BLACKLIST_TRIGGER_KINDS);
 
 // ---------- violations (违法行为信息库) ----------
 
@@ -137,7 +137,7 @@ export const PublicBlacklist = z.strictObject({
 // ---------- policy ----------
 
 export const Policy = z.strictObject({
-  accidentGradeThreshold: field(z.enum(ACCIDENT_GRADES as unknown as ["general", "larger", "major", "especially_major"]), "列入黑名单的事故等级门槛（负有责任的该等级及以上事故）。Accident grade threshold."),
+  accidentGradeThreshold: field(z.enum(ACCIDENT_GRADES), "列入黑名单的事故等级门槛（负有责任的该等级及以上事故）。Accident grade threshold."),
   annualDeathsThreshold: field(z.number().check(z.int()), "一年内负有责任事故累计死亡人数门槛。Annual deaths threshold."),
   firstTermYears: field(z.number().check(z.int()), "首次列入的期限（年）。First term."),
   repeatTermYears: field(z.number().check(z.int()), "再次列入的期限（年）。Repeat term."),
@@ -183,6 +183,35 @@ export const TaskPage = page(SupervisionTask);
 
 export const TaskParams = z.strictObject({ id: field(z.string().check(z.regex(/^[0-9A-Z]{26}-(inspection|interview)-\d{1,3}$/, msg("taskId"))), "任务编号。Task id.") });
 export const CompleteTask = z.strictObject({ note: field(NonEmpty(1000), "完成情况说明。Note.") });
+
+// ---------- stored records without a route of their own ----------
+
+/**
+ * An enterprise's credit state (pk CREDIT#<eid>): listings so far, the evidence already used, the
+ * listing in force. Versioned, so two concurrent listings of one enterprise cannot both succeed.
+ */
+export const CreditState = z.object({
+  enterpriseId: z.string(),
+  /** Listings so far (a further one is a repeat listing). */
+  listings: z.number(),
+  /** Ids of every record that already served as evidence of a listing. */
+  usedEvidence: z.array(z.string()),
+  /** The listing in force, kept here so "already listed?" is one consistent read serialised by `version`. */
+  activeListingId: z.optional(z.string()),
+  activeUntil: z.optional(z.string()),
+  version: z.number(),
+});
+export type CreditState = z.infer<typeof CreditState>;
+
+/** Which public blacklist snapshot is current, its date and size. */
+export const SnapshotPointer = z.object({ snapshot: z.string(), asOf: DateString, total: z.number(), pages: z.number() });
+export type SnapshotPointer = z.infer<typeof SnapshotPointer>;
+
+/** A year whose accidents the blacklist job found settled: it reads that year no more. */
+export const SettledYear = z.object({ year: z.number(), settledOn: DateString, accidentsRead: z.number() });
+
+/** One page of a public blacklist snapshot: the public entries, nothing private. */
+export const SnapshotPage = z.object({ entries: z.array(PublicEntry) });
 
 // ---------- OpenAPI components ----------
 components(

@@ -23,23 +23,28 @@
 //   its pages                    pk BLSNAP#<snapshot>      sk P#<00000>    (SNAPSHOT_PAGE public entries each)
 //                                (written whole by the daily job, so an anonymous page is two reads)
 //   settled accident year        pk CREDITYEAR#<year>      sk SETTLED      (the job reads that year no more)
+import type * as z from "zod/mini";
 import { childrenOf, cityOf, countyOf, regionLevel } from "../../shared/codes/index.js";
-import { decodeCursor, deleteItem, encodeCursor, eq, filterOf, getItem, isType, lte, missing, or, withinRegion, invalidCursor, type Item, type Page, putDerived, putNew, query, queryAcross, queryAll, strip, transact, type Write } from "../../shared/db.js";
+import { decodeCursor, deleteItem, encodeCursor, eq, filterOf, getItem, invalidCursor, isType, type Item, lte, missing, or, type Page, putDerived, putNew, query, queryAcross, queryAll, transact, withinRegion, type Write } from "../../shared/db.js";
 import { newId } from "../../shared/ids.js";
-import { periodIndexKeys } from "../../shared/periods.js";
+import { periodIndexKeys, readMonth } from "../../shared/periods.js";
+import { parseRecord } from "../../shared/records.js";
 import { addMonths, type IsoDate } from "../../shared/time.js";
 import { type BlacklistPolicy, DEFAULT_BLACKLIST_POLICY } from "./config-data.js";
 import { isListed, type PublicBlacklistEntry, publicationQuarter } from "./rules.js";
-import type { ListingRecord, SupervisionTaskRecord, Violation } from "./schemas.js";
+import { CreditState, Listing, type ListingRecord, PolicyOut, SettledYear, SnapshotPage, SnapshotPointer, SupervisionTask, type SupervisionTaskRecord, Violation } from "./schemas.js";
+
+export type { CreditState } from "./schemas.js";
 
 export const cityPartition = (regionCode: string) => cityOf(regionCode) ?? regionCode;
 
 // ---------- violations ----------
 
+export const violationKey = (id: string) => ({ pk: `VIOL#${id}`, sk: "VIOL" });
+
 export function violationItem(v: Violation): Item {
   return {
-    pk: `VIOL#${v.id}`,
-    sk: "VIOL",
+    ...violationKey(v.id),
     entity: "violation",
     gsi1pk: `VIOLENT#${v.enterpriseId}`,
     gsi1sk: `${v.date}#${v.id}`,
@@ -58,18 +63,20 @@ export const violationDocClaim = (decisionNumber: string, violationId: string): 
 });
 
 export async function getViolation(id: string): Promise<Violation | undefined> {
-  const item = await getItem(`VIOL#${id}`, "VIOL");
-  return item ? (strip(item) as unknown as Violation) : undefined;
+  const key = violationKey(id);
+  const item = await getItem(key.pk, key.sk);
+  return item ? parseRecord(Violation, item) : undefined;
 }
 
 /** Items of a region (province, city or county) on a gsi2 `<PREFIX>#<city>` index, city partition by city partition. */
-async function byRegion<T>(prefix: string, regionCode: string, limit: number, cursor?: string): Promise<Page<T>> {
+async function byRegion<S extends z.ZodMiniType>(schema: S, prefix: string, regionCode: string, limit: number, cursor?: string): Promise<Page<z.infer<S>>> {
   const level = regionLevel(regionCode);
   if (level === "province") {
     const parts = childrenOf(regionCode).map((c) => `${prefix}#${c.code}`);
-    return clean<T>(await queryAcross(parts, { index: "gsi2", limit, newestFirst: false }, cursor));
+    return clean(schema, await queryAcross(parts, { index: "gsi2", limit, newestFirst: false }, cursor));
   }
-  return clean<T>(
+  return clean(
+    schema,
     await query({
       index: "gsi2",
       pk: `${prefix}#${cityPartition(regionCode)}`,
@@ -81,21 +88,35 @@ async function byRegion<T>(prefix: string, regionCode: string, limit: number, cu
   );
 }
 
-function clean<T>(p: Page<Item>): Page<T> {
-  return { items: p.items.map((i) => strip(i) as unknown as T), nextCursor: p.nextCursor };
+function clean<S extends z.ZodMiniType>(schema: S, p: Page<Item>): Page<z.infer<S>> {
+  return { items: p.items.map((i) => parseRecord(schema, i)), nextCursor: p.nextCursor };
 }
 
 export const violationsOfEnterprise = (enterpriseId: string, limit: number, cursor?: string) =>
-  query({ index: "gsi1", pk: `VIOLENT#${enterpriseId}`, limit, cursor, newestFirst: true }).then((p) => clean<Violation>(p));
+  query({ index: "gsi1", pk: `VIOLENT#${enterpriseId}`, limit, cursor, newestFirst: true }).then((p) => clean(Violation, p));
 
-export const violationsOfRegion = (regionCode: string, limit: number, cursor?: string) => byRegion<Violation>("VIOLREG", regionCode, limit, cursor);
+/** Violations decided in these months (`YYYY-MM`), through the period index. */
+export async function violationsOfMonths(months: readonly string[]): Promise<Violation[]> {
+  return (await Promise.all(months.map((m) => readMonth("VIOL", m)))).flat().map((i) => parseRecord(Violation, i));
+}
+
+/**
+ * Licence status events of these months as approvals writes them to the period index (LICEVT,
+ * functions/approvals/store.ts): raw items, their schema is approvals' own.
+ */
+export async function licenceEventsOfMonths(months: readonly string[]): Promise<Item[]> {
+  return (await Promise.all(months.map((m) => readMonth("LICEVT", m)))).flat();
+}
+
+export const violationsOfRegion = (regionCode: string, limit: number, cursor?: string) => byRegion(Violation, "VIOLREG", regionCode, limit, cursor);
 
 // ---------- listings ----------
 
-export function listingItem(l: ListingRecord): Item {
+const listingKey = (id: string) => ({ pk: `BL#${id}`, sk: "BL" });
+
+export function listingItem(l: ListingRecord): Item & { version: number } {
   return {
-    pk: `BL#${l.id}`,
-    sk: "BL",
+    ...listingKey(l.id),
     entity: "blacklist_listing",
     gsi1pk: `BLENT#${l.enterpriseId}`,
     gsi1sk: `${l.from}#${l.id}`,
@@ -108,27 +129,29 @@ export function listingItem(l: ListingRecord): Item {
 }
 
 export async function getListing(id: string, consistent = false): Promise<ListingRecord | undefined> {
-  const item = await getItem(`BL#${id}`, "BL", consistent);
-  return item ? (strip(item) as unknown as ListingRecord) : undefined;
+  const key = listingKey(id);
+  const item = await getItem(key.pk, key.sk, consistent);
+  return item ? parseRecord(Listing, item) : undefined;
 }
 
 /** Every listing of an enterprise, oldest first (a handful at most). */
 export async function listingsOfEnterprise(enterpriseId: string): Promise<ListingRecord[]> {
   const items = await queryAll({ index: "gsi1", pk: `BLENT#${enterpriseId}` });
-  return items.map((i) => strip(i) as unknown as ListingRecord);
+  return items.map((i) => parseRecord(Listing, i));
 }
 
-export const listingsOfRegion = (regionCode: string, limit: number, cursor?: string) => byRegion<ListingRecord>("BLREG", regionCode, limit, cursor);
+export const listingsOfRegion = (regionCode: string, limit: number, cursor?: string) => byRegion(Listing, "BLREG", regionCode, limit, cursor);
 
 /** Listings published in one quarter ("2026Q4"). */
 export async function listingsPublishedIn(quarter: string): Promise<ListingRecord[]> {
   const items = await queryAll({ index: "gsi3", pk: `BLPUB#${quarter}` });
-  return items.map((i) => strip(i) as unknown as ListingRecord);
+  return items.map((i) => parseRecord(Listing, i));
 }
 
 /** One quarter's publication, a page at a time: listings published in it and not removed early. */
 export async function listingsPublishedPage(quarter: string, limit: number, cursor?: string): Promise<Page<ListingRecord>> {
-  return clean<ListingRecord>(
+  return clean(
+    Listing,
     await query({ index: "gsi3", pk: `BLPUB#${quarter}`, limit, cursor, newestFirst: true, filter: filterOf(or(missing("removedOn"), isType("removedOn", "NULL"))) }),
   );
 }
@@ -152,11 +175,9 @@ export const SNAPSHOT_PAGE = 100;
 const SNAPSHOT_POINTER = { pk: "BLSNAP", sk: "CURRENT" } as const;
 const pageKey = (snapshot: string, n: number) => ({ pk: `BLSNAP#${snapshot}`, sk: `P#${String(n).padStart(5, "0")}` });
 
-interface SnapshotPointer {
-  snapshot: string;
-  asOf: IsoDate;
-  total: number;
-  pages: number;
+async function snapshotPointer(consistent: boolean): Promise<SnapshotPointer | undefined> {
+  const item = await getItem(SNAPSHOT_POINTER.pk, SNAPSHOT_POINTER.sk, consistent);
+  return item ? parseRecord(SnapshotPointer, item) : undefined;
 }
 
 /**
@@ -164,7 +185,7 @@ interface SnapshotPointer {
  * first, then the pointer, then the old pages go. A reader sees the old list or the new one.
  */
 export async function writeBlacklistSnapshot(entries: PublicBlacklistEntry[], asOf: IsoDate): Promise<void> {
-  const old = (await getItem(SNAPSHOT_POINTER.pk, SNAPSHOT_POINTER.sk, true)) as (Item & SnapshotPointer) | undefined;
+  const old = await snapshotPointer(true);
   const snapshot = newId();
   const pages: Write[] = [];
   for (let n = 0; n * SNAPSHOT_PAGE < entries.length; n++) {
@@ -186,12 +207,12 @@ export async function writeBlacklistSnapshot(entries: PublicBlacklistEntry[], as
 export async function blacklistSnapshotPage(limit: number, cursor?: string): Promise<{ asOf: IsoDate | null; total: number; items: PublicBlacklistEntry[]; nextCursor: string | null }> {
   const at = decodeCursor<{ o: number }>(cursor) ?? { o: 0 };
   if (!Number.isInteger(at.o) || at.o < 0) throw invalidCursor();
-  const pointer = (await getItem(SNAPSHOT_POINTER.pk, SNAPSHOT_POINTER.sk)) as (Item & SnapshotPointer) | undefined;
+  const pointer = await snapshotPointer(false);
   if (!pointer || at.o >= pointer.total) return { asOf: pointer?.asOf ?? null, total: pointer?.total ?? 0, items: [], nextCursor: null };
   const first = Math.floor(at.o / SNAPSHOT_PAGE);
   const last = Math.floor((Math.min(at.o + limit, pointer.total) - 1) / SNAPSHOT_PAGE);
   const res = await query({ pk: pageKey(pointer.snapshot, first).pk, sk: { between: [pageKey(pointer.snapshot, first).sk, pageKey(pointer.snapshot, last).sk] }, limit: last - first + 1 });
-  const entries = res.items.flatMap((p) => p.entries as PublicBlacklistEntry[]);
+  const entries = res.items.flatMap((p) => parseRecord(SnapshotPage, p).entries);
   const from = at.o - first * SNAPSHOT_PAGE;
   const items = entries.slice(from, from + limit);
   const next = at.o + items.length;
@@ -199,18 +220,6 @@ export async function blacklistSnapshotPage(limit: number, cursor?: string): Pro
 }
 
 // ---------- enterprise credit state ----------
-
-export interface CreditState {
-  enterpriseId: string;
-  /** Listings so far (a further one is a repeat listing). */
-  listings: number;
-  /** Ids of every record that already served as evidence of a listing. */
-  usedEvidence: string[];
-  /** The listing in force, kept here so "already listed?" is one consistent read serialised by `version`. */
-  activeListingId?: string;
-  activeUntil?: string;
-  version: number;
-}
 
 /** Is the enterprise listed on `today`, per its (strongly consistent) credit state? */
 export function listedPerState(state: CreditState | undefined, today: string): boolean {
@@ -220,18 +229,20 @@ export function listedPerState(state: CreditState | undefined, today: string): b
 export const creditStateKey = (enterpriseId: string) => ({ pk: `CREDIT#${enterpriseId}`, sk: "STATE" });
 
 export async function getCreditState(enterpriseId: string): Promise<CreditState | undefined> {
-  const item = await getItem(creditStateKey(enterpriseId).pk, "STATE", true);
-  return item ? (strip(item) as unknown as CreditState) : undefined;
+  const key = creditStateKey(enterpriseId);
+  const item = await getItem(key.pk, key.sk, true);
+  return item ? parseRecord(CreditState, item) : undefined;
 }
 
-export const creditStateItem = (s: CreditState): Item => ({ ...creditStateKey(s.enterpriseId), entity: "credit_state", ...s });
+export const creditStateItem = (s: CreditState): Item & { version: number } => ({ ...creditStateKey(s.enterpriseId), entity: "credit_state", ...s });
 
 // ---------- supervision tasks ----------
 
-export function taskItem(t: SupervisionTaskRecord): Item {
+const taskKey = (id: string) => ({ pk: `CTASK#${id}`, sk: "CTASK" });
+
+export function taskItem(t: SupervisionTaskRecord): Item & { version: number } {
   return {
-    pk: `CTASK#${t.id}`,
-    sk: "CTASK",
+    ...taskKey(t.id),
     entity: "supervision_task",
     gsi1pk: `CTASKENT#${t.enterpriseId}`,
     gsi1sk: `${t.dueOn}#${t.id}`,
@@ -242,14 +253,15 @@ export function taskItem(t: SupervisionTaskRecord): Item {
 }
 
 export async function getTask(id: string): Promise<SupervisionTaskRecord | undefined> {
-  const item = await getItem(`CTASK#${id}`, "CTASK");
-  return item ? (strip(item) as unknown as SupervisionTaskRecord) : undefined;
+  const key = taskKey(id);
+  const item = await getItem(key.pk, key.sk);
+  return item ? parseRecord(SupervisionTask, item) : undefined;
 }
 
 export const tasksOfEnterprise = (enterpriseId: string, limit: number, cursor?: string) =>
-  query({ index: "gsi1", pk: `CTASKENT#${enterpriseId}`, limit, cursor }).then((p) => clean<SupervisionTaskRecord>(p));
+  query({ index: "gsi1", pk: `CTASKENT#${enterpriseId}`, limit, cursor }).then((p) => clean(SupervisionTask, p));
 
-export const tasksOfRegion = (regionCode: string, limit: number, cursor?: string) => byRegion<SupervisionTaskRecord>("CTASKREG", regionCode, limit, cursor);
+export const tasksOfRegion = (regionCode: string, limit: number, cursor?: string) => byRegion(SupervisionTask, "CTASKREG", regionCode, limit, cursor);
 
 /** Open tasks of a region due on or before `dueBy`: few (one per listed enterprise and half-year), so read whole. */
 export async function openTasksOfRegion(regionCode: string, dueBy: IsoDate): Promise<SupervisionTaskRecord[]> {
@@ -258,22 +270,22 @@ export async function openTasksOfRegion(regionCode: string, dueBy: IsoDate): Pro
   const sk = level === "province" || level === "city" ? undefined : { between: [`${countyOf(regionCode)}#`, `${countyOf(regionCode)}#${dueBy}~`] as [string, string] };
   const filter = filterOf(withinRegion(regionCode), eq("status", "open"), lte("dueOn", dueBy));
   const parts = await Promise.all(cities.map((city) => queryAll({ index: "gsi2", pk: `CTASKREG#${city}`, sk, filter })));
-  return parts.flat().map((i) => strip(i) as unknown as SupervisionTaskRecord);
+  return parts.flat().map((i) => parseRecord(SupervisionTask, i));
 }
 
 // ---------- policy ----------
 
 export const POLICY_KEY = { pk: "CREDITCFG", sk: "POLICY" } as const;
 
-export type StoredPolicy = BlacklistPolicy & { version: number; updatedAt: string; updatedBy: string };
+export type StoredPolicy = z.infer<typeof PolicyOut>;
 
 export async function getPolicy(): Promise<StoredPolicy> {
   const item = await getItem(POLICY_KEY.pk, POLICY_KEY.sk);
   if (!item) return { ...DEFAULT_BLACKLIST_POLICY, version: 0, updatedAt: "1970-01-01T00:00:00.000Z", updatedBy: "default" };
-  return strip(item) as unknown as StoredPolicy;
+  return parseRecord(PolicyOut, item);
 }
 
-export const policyItem = (p: StoredPolicy): Item => ({ ...POLICY_KEY, entity: "credit_policy", ...p });
+export const policyItem = (p: StoredPolicy): Item & { version: number } => ({ ...POLICY_KEY, entity: "credit_policy", ...p });
 
 // ---------- settled accident years ----------
 
@@ -282,9 +294,13 @@ const settledYearKey = (year: number) => ({ pk: `CREDITYEAR#${year}`, sk: "SETTL
 
 export async function isYearSettled(year: number): Promise<boolean> {
   const k = settledYearKey(year);
-  return (await getItem(k.pk, k.sk)) !== undefined;
+  const item = await getItem(k.pk, k.sk);
+  if (!item) return false;
+  parseRecord(SettledYear, item);
+  return true;
 }
 
 export function settledYearWrite(year: number, on: IsoDate, accidentsRead: number): Write {
-  return putNew({ ...settledYearKey(year), entity: "credit_settled_year", year, settledOn: on, accidentsRead });
+  const settled: z.infer<typeof SettledYear> = { year, settledOn: on, accidentsRead };
+  return putNew({ ...settledYearKey(year), entity: "credit_settled_year", ...settled });
 }

@@ -1,6 +1,7 @@
 import * as z from "zod/mini";
 import { route } from "../../shared/route.js";
-import { Cursor, field, Limit, NextCursor, Out, Timestamp } from "../../shared/schemas.js";
+import { AuditRecord as StoredAuditRecord } from "../../shared/audit.js";
+import { Cursor, field, Limit, NextCursor, Timestamp } from "../../shared/schemas.js";
 
 const fn = "platform";
 const tags = ["platform"];
@@ -12,20 +13,8 @@ export const Health = z.object({
   time: field(Timestamp, "服务器当前时刻。Server time."),
 });
 
-export const AuditRecord = z.object({
-  id: field(z.string(), "审计记录编号。Id."),
-  at: field(Timestamp, "操作时刻。At."),
-  action: field(z.string(), "操作名称，如 hazard.create。Action."),
-  entityType: field(z.string(), "实体类型。Entity type."),
-  entityId: field(z.string(), "实体（企业、隐患、事故等）编号。Entity id."),
-  regionCode: field(z.string(), "记录所属行政区划代码。Region code."),
-  enterpriseId: field(z.optional(z.string()), "相关企业编号。Enterprise id."),
-  actorId: field(z.string(), "操作人的用户编号。Actor id."),
-  actorRole: Out.role,
-  requestId: field(z.string(), "请求编号。Request id."),
-  summary: field(z.unknown(), "变更摘要（字段的旧值与新值等）。Summary of the change."),
-  reason: field(z.optional(z.string()), "操作理由（有时）。Reason."),
-});
+/** The audit trail as the API documents it (the stored record also names the actor's region). */
+export const AuditRecord = z.omit(StoredAuditRecord, { actorRegion: true });
 
 export const routes = {
   health: route({

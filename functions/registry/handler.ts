@@ -1,10 +1,10 @@
 // The register's Lambda: regions (public) and enterprises.
 import { diff } from "../../shared/audit.js";
 import { ACCIDENT_TYPES, countyOf, INDUSTRY_DIVISIONS, INDUSTRY_SECTIONS, REGIONS } from "../../shared/codes/index.js";
-import { decideUscc, ENTERPRISE_TEXT, enterpriseScope, gridClaimRelease } from "../../shared/enterprises.js";
+import { decideUscc, enterpriseAt, gridClaimRelease } from "../../shared/enterprises.js";
 import { etag, expectedVersion, type Lang, lambda, validate } from "../../shared/http.js";
 import { newId } from "../../shared/ids.js";
-import { industryScope, reachable, requireReach, requireRegion } from "../../shared/scope.js";
+import { industryScope, requireReach, requireRegion } from "../../shared/scope.js";
 import { ApiError, localiseFieldProblems, staleVersion } from "../../shared/errors.js";
 import { type Actor, coversRegion } from "../../shared/policy.js";
 import { routes } from "./routes.js";
@@ -102,16 +102,13 @@ export const handler = lambda(routes, {
   },
 
   getEnterprise: async ({ params, actor }) => {
-    const enterprise = await getEnterprise(params.id);
-    reachable(actor, enterprise && enterpriseScope(enterprise), ENTERPRISE_TEXT);
-    return { body: enterprise, headers: { etag: etag((enterprise as Enterprise).version) } };
+    const enterprise = await enterpriseAt(actor, params.id);
+    return { body: enterprise, headers: { etag: etag(enterprise.version) } };
   },
 
   patchEnterprise: async ({ params, body, actor, headers, now }) => {
     const expected = expectedVersion(headers);
-    const before = await getEnterprise(params.id);
-    reachable(actor, before && enterpriseScope(before), ENTERPRISE_TEXT);
-    const current = before as Enterprise;
+    const current = await enterpriseAt(actor, params.id);
     if (current.version !== expected) throw staleVersion();
     const merged = { ...current, ...body };
     // Moving an enterprise must keep it inside the caller's scope too.

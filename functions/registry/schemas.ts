@@ -1,22 +1,8 @@
 import * as z from "zod/mini";
-import { msg } from "../../shared/messages.js";
-import { components, CountyCode, Cursor, field, Id, IndustryCode, Limit, NonEmpty, Out, page, RegionCode } from "../../shared/schemas.js";
+import { EnterpriseFields, EnterpriseRecord } from "../../shared/enterprises.js";
+import { components, Cursor, field, IndustryCode, Limit, NonEmpty, page, RegionCode } from "../../shared/schemas.js";
 
-export const SCALES = ["large", "medium", "small", "micro"] as const;
-
-export const Contact = z.strictObject({
-  name: field(NonEmpty(50), "联系人姓名。Contact name."),
-  phone: field(z.string().check(z.regex(/^[0-9+\-() ]{5,20}$/, msg("phone"))), "联系人电话。Contact phone."),
-});
-
-const EnterpriseFields = {
-  name: field(NonEmpty(200), "企业名称（与营业执照一致）。Enterprise name."),
-  regionCode: CountyCode,
-  address: field(NonEmpty(300), "生产经营地址。Address."),
-  industryCode: IndustryCode,
-  scale: field(z.enum(SCALES), "企业规模：large 大型，medium 中型，small 小型，micro 微型。Scale."),
-  contact: field(Contact, "安全生产联系人。Safety contact."),
-};
+export { Contact, SCALES } from "../../shared/enterprises.js";
 
 export const CreateEnterprise = z.strictObject({
   ...EnterpriseFields,
@@ -59,20 +45,8 @@ export const PatchEnterprise = z.strictObject({
 });
 export type PatchEnterprise = z.infer<typeof PatchEnterprise>;
 
-export const Enterprise = z.object({
-  id: Id,
-  ...EnterpriseFields,
-  uscc: Out.uscc,
-  industrySection: Out.industrySection,
-  cityCode: Out.cityCode,
-  checksumOverride: field(z.optional(z.object({ check: field(z.optional(z.enum(["uscc", "org_code"])), "不符的校验：uscc 统一社会信用代码校验位，org_code 其中的组织机构代码（GB 11714）校验位。Failed check."), reason: field(z.string(), "登记校验位不符代码的理由。Reason."), by: field(z.string(), "批准登记的用户编号。Approved by."), expected: field(z.string(), "按 GB 32100 计算应有的校验位。Expected check character.") })), "校验位不符而登记的说明。Checksum override."),
-  gridId: field(z.optional(z.nullable(z.string())), "所属网格编号（未划入网格为 null）。Grid id."),
-  productionSuspended: field(z.optional(z.boolean()), "是否因重大隐患挂牌督办被责令停产停业。Production suspended."),
-  version: Out.version,
-  createdAt: Out.createdAt,
-  createdBy: Out.createdBy,
-  updatedAt: Out.updatedAt,
-});
+/** The register's record as stored, and as the API answers it. */
+export const Enterprise = EnterpriseRecord;
 export type Enterprise = z.infer<typeof Enterprise>;
 
 export const ListEnterprisesQuery = z.strictObject({

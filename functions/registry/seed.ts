@@ -3,7 +3,7 @@ import type { Item } from "../../shared/db.js";
 import { seedItems } from "../../shared/seeding.js";
 import { derivedEnterpriseFields } from "./rules.js";
 import type { Enterprise } from "./schemas.js";
-import { enterpriseItem } from "./store.js";
+import { enterpriseItem, usccClaimItem } from "./store.js";
 
 const AT = "2026-01-05T01:00:00.000Z";
 
@@ -28,7 +28,7 @@ export const DEMO_ENTERPRISES: Enterprise[] = [
 export async function seed(): Promise<number> {
   const items: Item[] = [];
   for (const e of DEMO_ENTERPRISES) {
-    items.push({ pk: `USCC#${e.uscc}`, sk: "USCC", entity: "uscc_claim", enterpriseId: e.id }, enterpriseItem(e));
+    items.push(usccClaimItem(e), enterpriseItem(e));
   }
   return seedItems(items);
 }

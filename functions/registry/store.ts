@@ -8,12 +8,19 @@
 //   enterprises of a grid     gsi2pk ENTGRID#<grid>   gsi2sk <id>    (set by grid assignment)
 import { childrenOf, cityOf, regionLevel } from "../../shared/codes/index.js";
 import { conflict } from "../../shared/errors.js";
-import { beginsWith, contains, filterOf, industryIs, type Item, or, type Page, putNew, putVersioned, query, queryAcross, strip, type Write } from "../../shared/db.js";
-import { enterpriseKey, getEnterprise as getSharedEnterprise } from "../../shared/enterprises.js";
+import { beginsWith, contains, filterOf, industryIs, type Item, or, type Page, putNew, putVersioned, query, queryAcross, type Write } from "../../shared/db.js";
+import { EnterpriseRecord, enterpriseKey } from "../../shared/enterprises.js";
+import { parseRecord } from "../../shared/records.js";
 import type { Enterprise } from "./schemas.js";
 
+export { getEnterprise } from "../../shared/enterprises.js";
 
-export function enterpriseItem(e: Enterprise): Item {
+/** The claim that makes a USCC unique in the register. */
+export function usccClaimItem(e: Pick<Enterprise, "uscc" | "id">): Item {
+  return { pk: `USCC#${e.uscc}`, sk: "USCC", entity: "uscc_claim", enterpriseId: e.id };
+}
+
+export function enterpriseItem(e: Enterprise): Item & { version: number } {
   return {
     ...enterpriseKey(e.id),
     entity: "enterprise",
@@ -24,23 +31,19 @@ export function enterpriseItem(e: Enterprise): Item {
   };
 }
 
-export async function getEnterprise(id: string): Promise<Enterprise | undefined> {
-  return (await getSharedEnterprise(id)) as Enterprise | undefined;
-}
-
 export function createEnterpriseWrites(e: Enterprise): Write[] {
   const duplicate = conflict("duplicate_uscc", {
     zh: `统一社会信用代码 ${e.uscc} 已登记`,
     en: `an enterprise with USCC ${e.uscc} is already registered`,
   });
   return [
-    putNew({ pk: `USCC#${e.uscc}`, sk: "USCC", entity: "uscc_claim", enterpriseId: e.id }, duplicate),
+    putNew(usccClaimItem(e), duplicate),
     putNew(enterpriseItem(e)),
   ];
 }
 
 export function updateEnterpriseWrites(before: Enterprise, after: Enterprise): Write[] {
-  return [putVersioned(enterpriseItem(after) as Item & { version: number }, before.version)];
+  return [putVersioned(enterpriseItem(after), before.version)];
 }
 
 export interface ListFilter {
@@ -78,5 +81,5 @@ export async function listByGrid(gridId: string, f: ListFilter, limit: number, c
 }
 
 function clean(page: Page<Item>): Page<Enterprise> {
-  return { items: page.items.map((i) => strip(i) as Enterprise), nextCursor: page.nextCursor };
+  return { items: page.items.map((i) => parseRecord(EnterpriseRecord, i)), nextCursor: page.nextCursor };
 }

@@ -15,9 +15,8 @@ import type { AccidentGrade } from "../accidents/public.js";
 // ---------------------------------------------------------------------------------------------
 // Sectors
 
-export type Sector = "industrial_mining_commercial" | "road_traffic" | "fire" | "other";
-
-export const SECTORS: readonly Sector[] = ["industrial_mining_commercial", "road_traffic", "fire", "other"];
+export const SECTORS = ["industrial_mining_commercial", "road_traffic", "fire", "other"] as const;
+export type Sector = (typeof SECTORS)[number];
 
 export const SECTOR_NAME_ZH: Readonly<Record<Sector, string>> = {
   industrial_mining_commercial: "工矿商贸",

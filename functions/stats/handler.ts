@@ -8,7 +8,7 @@ import { type Actor, coversRegion, isProvinceAdmin } from "../../shared/policy.j
 import { requireRegion } from "../../shared/scope.js";
 import { env } from "../../shared/env.js";
 import { renderShanghai } from "../../shared/time.js";
-import { configForYear } from "./assess.js";
+import { configForYear } from "./service.js";
 import { ASSESSMENT_GRADE_NAME_ZH, ROLLUP_SCHEDULE } from "./config-data.js";
 import { indicatorsCsv } from "./csv.js";
 import { routes } from "./routes.js";
@@ -19,11 +19,14 @@ import {
   assessmentsOf,
   childIndicators,
   denominatorsKey,
+  getAssessmentConfig,
+  getDenominators,
   getIndicators,
-  getOne,
+  getPublication,
+  getTargets,
+  getThirdParty,
   monthsOfYear,
-  publicationKey,
-  type StoredAssessmentConfig,
+  publicationItem,
   targetsKey,
   thirdPartyKey,
 } from "./store.js";
@@ -143,13 +146,13 @@ export const handler = lambda(routes, {
     noTownship(params.regionCode);
     if (!mayIssueTargets(actor, params.regionCode)) throw notLevelAbove();
     const key = targetsKey(params.year, params.regionCode);
-    const existing = await getOne<StoredTargets>(key, true);
+    const existing = await getTargets(params.year, params.regionCode, true);
     return annualPut({ key, existing, body, year: params.year, regionCode: params.regionCode, headers, actor, now, entity: "control_targets", action: "control-targets.put", entityId: `control-targets-${params.year}-${params.regionCode}` });
   },
 
   getControlTargets: async ({ params, actor }) => {
     requireRegion(actor, params.regionCode);
-    const t = await getOne<StoredTargets>(targetsKey(params.year, params.regionCode));
+    const t = await getTargets(params.year, params.regionCode);
     if (!t) throw notFound({ zh: `${params.year}年控制指标`, en: `control targets for ${params.year}` });
     return { body: t, headers: { etag: etag(t.version) } };
   },
@@ -161,13 +164,13 @@ export const handler = lambda(routes, {
       throw forbidden("out_of_scope", { zh: "只能填报本级及下级地区的基数", en: "denominators may be entered for your region and below only" });
     }
     const key = denominatorsKey(params.year, params.regionCode);
-    const existing = await getOne<StoredDenominators>(key, true);
+    const existing = await getDenominators(params.year, params.regionCode, true);
     return annualPut({ key, existing, body, year: params.year, regionCode: params.regionCode, headers, actor, now, entity: "denominators", action: "denominators.put", entityId: `denominators-${params.year}-${params.regionCode}` });
   },
 
   getDenominators: async ({ params, actor }) => {
     requireRegion(actor, params.regionCode);
-    const d = await getOne<StoredDenominators>(denominatorsKey(params.year, params.regionCode));
+    const d = await getDenominators(params.year, params.regionCode);
     if (!d) throw notFound({ zh: `${params.year}年统计基数`, en: `denominators for ${params.year}` });
     return { body: d, headers: { etag: etag(d.version) } };
   },
@@ -198,7 +201,7 @@ export const handler = lambda(routes, {
   // ---------- assessment ----------
 
   getAssessmentConfig: async ({ params }) => {
-    const stored = await getOne<StoredAssessmentConfig>(assessmentConfigKey(params.year));
+    const stored = await getAssessmentConfig(params.year);
     if (stored) return { body: stored, headers: { etag: etag(stored.version) } };
     const config = await configForYear(params.year);
     if (!config) throw notFound({ zh: `${params.year}年考核方案`, en: `assessment configuration for ${params.year}` });
@@ -211,10 +214,10 @@ export const handler = lambda(routes, {
     const check = validateAssessmentConfig({ year: params.year, ...body });
     if (!check.ok) throw invalidFields("body", check.errors);
     const key = assessmentConfigKey(params.year);
-    const existing = await getOne<StoredAssessmentConfig>(key, true);
+    const existing = await getAssessmentConfig(params.year, true);
     return annualPut({
       key,
-      existing: existing as (StoredAssessmentConfig & Record<string, unknown>) | undefined,
+      existing,
       body,
       year: params.year,
       headers,
@@ -233,13 +236,13 @@ export const handler = lambda(routes, {
       throw invalidField("regionCode", { zh: "考核对象为市（州）、直管市和林区", en: "assessed regions are the 17 city-level units" });
     }
     const key = thirdPartyKey(params.year, params.regionCode);
-    const existing = await getOne<StoredThirdParty>(key, true);
+    const existing = await getThirdParty(params.year, params.regionCode, true);
     return annualPut({ key, existing, body, year: params.year, regionCode: params.regionCode, headers, actor, now, entity: "third_party_score", action: "assessment.third-party", entityId: `third-party-${params.year}-${params.regionCode}` });
   },
 
   listAssessments: async ({ query, actor }) => {
     const rows = (await assessmentsOf(query.year, query.quarter)).filter((r) => coversRegion(actor, r.regionCode)).sort((a, b) => b.total - a.total);
-    const published = query.quarter ? false : (await getOne(publicationKey(query.year))) !== undefined;
+    const published = query.quarter ? false : (await getPublication(query.year)) !== undefined;
     return { body: { year: query.year, period: query.quarter ? `${query.year}Q${query.quarter}` : String(query.year), published, items: rows } };
   },
 
@@ -269,7 +272,7 @@ export const handler = lambda(routes, {
     return {
       status: 201,
       body: publication,
-      writes: [putNew({ ...publicationKey(params.year), entity: "assessment_publication", ...publication, publishedBy: actor.userId }, already)],
+      writes: [putNew(publicationItem({ ...publication, publishedBy: actor.userId }), already)],
       audit: [
         {
           action: "assessment.publish",
@@ -283,7 +286,7 @@ export const handler = lambda(routes, {
   },
 
   publicAssessments: async ({ query }) => {
-    const pub = await getOne<{ year: number; publishedAt: string; items: unknown[]; publishedBy?: string }>(publicationKey(query.year));
+    const pub = await getPublication(query.year);
     if (!pub) throw notFound({ zh: `${query.year}年度考核结果`, en: `published results for ${query.year}` });
     return { body: { year: pub.year, publishedAt: pub.publishedAt, items: pub.items }, headers: { "cache-control": "public, max-age=300" } };
   },

@@ -5,8 +5,7 @@
 //   assessment-annual      16 January: the previous year; `--year 2026`
 import type { Job, JobInput } from "../../shared/jobs.js";
 import { shanghaiDate, toInstant } from "../../shared/time.js";
-import { assess } from "./assess.js";
-import { rollup } from "./rollup.js";
+import { assess, rollup } from "./service.js";
 import { monthRange, previousQuarter, rollupTarget } from "./rules.js";
 import { MAX_YEAR, MIN_YEAR } from "./schemas.js";
 

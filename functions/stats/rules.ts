@@ -21,7 +21,8 @@
 //
 // Business dates are `YYYY-MM-DD` in Asia/Shanghai; instants are ISO 8601 strings.
 
-import { ACCIDENT_GRADES, type AccidentGrade } from "../accidents/public.js";
+import { ACCIDENT_GRADES, type AccidentFacts, type AccidentGrade, SUPPLEMENT_WINDOW_DAYS, statisticalDeaths } from "../accidents/public.js";
+import { childrenOf, CITY_CODES, HUBEI_PROVINCE_CODE, regionByCode } from "../../shared/codes/index.js";
 import { sectionOf } from "../../shared/codes/industries.js";
 import {
   addDays,
@@ -58,6 +59,7 @@ import {
   type WarningLevel,
   type WarningThresholds,
 } from "./config-data.js";
+import type { HazardTally, RegionIndicators, Snapshot, StoredDenominators, StoredTargets } from "./schemas.js";
 
 export type {
   AssessmentConfig,
@@ -703,4 +705,183 @@ export function rollupTarget(now: string | Date): RollupTarget {
   const year = Number(asOfDate.slice(0, 4));
   const month = Number(asOfDate.slice(5, 7));
   return { asOfDate, year, month, monthClose: asOfDate === lastOfMonth(year, month) };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Roll-up rows: from a year's monthly snapshots to the rows of every region (counties, cities, the
+// province). Figures are integer sums of the leaves, so counties add up to their city and cities to
+// the province by construction.
+
+/** What the roll-up reads of the stats configuration. */
+export interface StatsConfig {
+  warningThresholds: WarningThresholds;
+  sectorMapping: SectorMapping;
+}
+
+const num = (x: unknown) => (typeof x === "number" && Number.isFinite(x) && x >= 0 ? x : 0);
+
+/** What statistics count of a report, deaths counted as of `asOf`. */
+export function toStatsAccident(r: AccidentFacts, asOf: Date): StatsAccident {
+  const flags = { roadTraffic: r.roadTraffic, fire: r.fire };
+  return {
+    ...flags,
+    industryCode: r.industryCode,
+    accidentType: r.accidentType,
+    grade: r.grade,
+    // 2016 统计管理办法: missing people count as dead once the 30-day (7 for road and fire) window has passed.
+    statisticalDeaths: statisticalDeaths({ deaths: num(r.deaths), missing: num(r.missing), occurredAt: r.occurredAt, flags, now: asOf }),
+    seriousInjuries: num(r.seriousInjuries),
+    injuries: num(r.injuries),
+    directLossYuan: num(r.directLossYuan),
+  };
+}
+
+export const emptyHazards = (): HazardTally => ({ found: 0, major: 0 });
+export const addHazards = (a: HazardTally, b: HazardTally): HazardTally => ({ found: a.found + b.found, major: a.major + b.major });
+
+/** The leaves of a city: its counties, or the city itself when it has none (the 直管 units). */
+export function leavesOf(cityCode: string): string[] {
+  const counties = childrenOf(cityCode).map((c) => c.code);
+  return counties.length > 0 ? counties : [cityCode];
+}
+
+interface Figures {
+  monthly: Aggregate;
+  ytd: Aggregate;
+  hazMonthly: HazardTally;
+  hazYtd: HazardTally;
+}
+
+const zeroFigures = (): Figures => ({ monthly: emptyAggregate(), ytd: emptyAggregate(), hazMonthly: emptyHazards(), hazYtd: emptyHazards() });
+const addFigures = (a: Figures, b: Figures): Figures => ({
+  monthly: mergeAggregates(a.monthly, b.monthly),
+  ytd: mergeAggregates(a.ytd, b.ytd),
+  hazMonthly: addHazards(a.hazMonthly, b.hazMonthly),
+  hazYtd: addHazards(a.hazYtd, b.hazYtd),
+});
+
+const DENOMINATOR_FIELDS = ["gdpYi", "imcEmployees", "motorVehicles", "coalOutputTonnes"] as const;
+
+/**
+ * A region's denominators: each field as entered for the region, else the sum of its children's
+ * when every child has it (a city without its own GDP figure uses its counties' total).
+ */
+export function effectiveDenominators(
+  regionCode: string,
+  entered: Map<string, StoredDenominators>,
+  memo = new Map<string, { d: Denominators | null; source: "own" | "children" | null }>(),
+): { d: Denominators | null; source: "own" | "children" | null } {
+  const hit = memo.get(regionCode);
+  if (hit) return hit;
+  const own = entered.get(regionCode);
+  const kids = childrenOf(regionCode).map((c) => effectiveDenominators(c.code, entered, memo));
+  const d: Denominators = {};
+  let fromChildren = false;
+  for (const f of DENOMINATOR_FIELDS) {
+    const v = own?.[f];
+    if (v != null) d[f] = v;
+    else if (kids.length > 0 && kids.every((k) => k.d?.[f] != null)) {
+      d[f] = kids.reduce((s, k) => s + (k.d?.[f] as number), 0);
+      fromChildren = true;
+    }
+  }
+  const any = DENOMINATOR_FIELDS.some((f) => d[f] != null);
+  const out = { d: any ? d : null, source: !any ? null : fromChildren ? ("children" as const) : ("own" as const) };
+  memo.set(regionCode, out);
+  return out;
+}
+
+const SEVERITY: Record<WarningLevel, number> = { none: 0, attention: 1, exceeded: 2 };
+
+function row(
+  regionCode: string,
+  year: number,
+  month: number,
+  asOfDate: IsoDate,
+  f: Figures,
+  targets: StoredTargets | undefined,
+  denominators: { d: Denominators | null; source: "own" | "children" | null },
+  config: StatsConfig,
+): RegionIndicators {
+  const region = regionByCode(regionCode);
+  const d = denominators.d ?? {};
+  const rates = computeRates(f.ytd, d);
+  const yearElapsed = yearElapsedShare(year, asOfDate);
+  const t: ControlTargets = targets ?? {};
+  const indicators = evaluateControlIndicators(f.ytd, rates, t, yearElapsed, config.warningThresholds);
+  const warning = indicators.reduce<WarningLevel>((w, i) => (SEVERITY[i.warning] > SEVERITY[w] ? i.warning : w), "none");
+  return {
+    regionCode,
+    regionName: region?.name ?? regionCode,
+    level: region?.level ?? "county",
+    parentCode: region?.parentCode ?? null,
+    year,
+    month,
+    asOfDate,
+    monthly: f.monthly,
+    ytd: f.ytd,
+    hazards: { monthly: f.hazMonthly, ytd: f.hazYtd },
+    denominators: denominators.d,
+    denominatorsSource: denominators.source,
+    rates,
+    monthlyRates: computeRates(f.monthly, d),
+    yearElapsed,
+    indicators,
+    warning,
+    hasTargets: targets !== undefined,
+  };
+}
+
+/** Rows of every region for month `month`, from the year's snapshots (months 1..month). */
+export function rowsForMonth(
+  year: number,
+  month: number,
+  snapshots: readonly Snapshot[],
+  targets: Map<string, StoredTargets>,
+  denominators: Map<string, StoredDenominators>,
+  config: StatsConfig,
+): RegionIndicators[] {
+  const leafFigures = new Map<string, Figures>();
+  let asOfDate = monthRange(year, month).from;
+  for (const s of snapshots) {
+    if (s.year !== year || s.month > month) continue;
+    if (s.month === month && s.asOfDate > asOfDate) asOfDate = s.asOfDate;
+    for (const [leaf, v] of Object.entries(s.leaves)) {
+      const prev = leafFigures.get(`${s.cityCode}|${leaf}`) ?? zeroFigures();
+      const add: Figures = {
+        monthly: s.month === month ? v.accidents : emptyAggregate(),
+        ytd: v.accidents,
+        hazMonthly: s.month === month ? v.hazards : emptyHazards(),
+        hazYtd: v.hazards,
+      };
+      leafFigures.set(`${s.cityCode}|${leaf}`, addFigures(prev, add));
+    }
+  }
+  const memo = new Map();
+  const rows: RegionIndicators[] = [];
+  const cityFigures: Figures[] = [];
+  for (const city of CITY_CODES()) {
+    const leaves = [...leafFigures].filter(([k]) => k.startsWith(`${city}|`));
+    const counties = new Set(childrenOf(city).map((c) => c.code));
+    for (const [k, f] of leaves) {
+      const leaf = k.split("|")[1] as string;
+      // Counties get their own row; a 直管 unit is its own leaf and gets the city row below.
+      if (counties.has(leaf)) rows.push(row(leaf, year, month, asOfDate, f, targets.get(leaf), effectiveDenominators(leaf, denominators, memo), config));
+    }
+    const total = leaves.reduce((acc, [, f]) => addFigures(acc, f), zeroFigures());
+    cityFigures.push(total);
+    rows.push(row(city, year, month, asOfDate, total, targets.get(city), effectiveDenominators(city, denominators, memo), config));
+  }
+  const province = cityFigures.reduce(addFigures, zeroFigures());
+  rows.push(
+    row(HUBEI_PROVINCE_CODE, year, month, asOfDate, province, targets.get(HUBEI_PROVINCE_CODE), effectiveDenominators(HUBEI_PROVINCE_CODE, denominators, memo), config),
+  );
+  return rows;
+}
+
+/** Whether a stored month may still change: taken before the month ended, or inside the 补报 window. */
+export function stillOpen(year: number, month: number, snap: Snapshot | undefined, asOfDate: IsoDate): boolean {
+  const { to } = monthRange(year, month);
+  if (!snap || snap.asOfDate < to) return true;
+  return addDays(to, SUPPLEMENT_WINDOW_DAYS + 1) >= asOfDate;
 }

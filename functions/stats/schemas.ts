@@ -1,7 +1,7 @@
 // Request and response shapes of the stats context: control targets, denominators, control
 // indicators, target assessment.
 import * as z from "zod/mini";
-import { ACCIDENT_GRADES, type AccidentGrade } from "../accidents/public.js";
+import { ACCIDENT_GRADES } from "../accidents/public.js";
 import { components, DateString, field, NonEmpty, Out, RegionCode, Timestamp } from "../../shared/schemas.js";
 import { RATE_IDS, RATE_NAME_ZH, type RateId, SECTOR_NAME_ZH, SECTORS, type Sector } from "./config-data.js";
 
@@ -161,9 +161,8 @@ const ItemConfig = z.union([
   z.strictObject({ id: field(NonEmpty(64), "项目代码。Id."), name: field(NonEmpty(200), "项目名称。Name."), points: field(z.number(), "分值。Points."), method: field(z.literal("third_party"), "评分方法：ratio_higher_better 比值越高越好，ratio_lower_better 比值越低越好，within_ceiling 不超控制指标，third_party 第三方评估。Method.") }),
 ]);
 
-const Grades = ACCIDENT_GRADES as unknown as [AccidentGrade, ...AccidentGrade[]];
 const VetoConfig = z.union([
-  z.strictObject({ id: field(NonEmpty(64), "否决项代码。Id."), name: field(NonEmpty(200), "否决项名称。Name."), kind: field(z.literal("accident_grade_count"), "accident_grade_count：该等级及以上事故达到 atLeast 起即否决。Kind."), grade: field(z.enum(Grades), "事故等级：general 一般，larger 较大，major 重大，especially_major 特别重大。Accident grade."), atLeast: field(z.number(), "达到此数即否决。At least.") }),
+  z.strictObject({ id: field(NonEmpty(64), "否决项代码。Id."), name: field(NonEmpty(200), "否决项名称。Name."), kind: field(z.literal("accident_grade_count"), "accident_grade_count：该等级及以上事故达到 atLeast 起即否决。Kind."), grade: field(z.enum(ACCIDENT_GRADES), "事故等级：general 一般，larger 较大，major 重大，especially_major 特别重大。Accident grade."), atLeast: field(z.number(), "达到此数即否决。At least.") }),
   z.strictObject({ id: field(NonEmpty(64), "否决项代码。Id."), name: field(NonEmpty(200), "否决项名称。Name."), kind: field(z.literal("concealed_accident"), "concealed_accident：瞒报、谎报事故达到 atLeast 起即否决。Kind."), atLeast: field(z.number(), "达到此数即否决。At least.") }),
   z.strictObject({ id: field(NonEmpty(64), "否决项代码。Id."), name: field(NonEmpty(200), "否决项名称。Name."), kind: field(z.literal("annual_fail"), "annual_fail：年度考核不合格即否决。Kind.") }),
 ]);
@@ -232,6 +231,36 @@ export const PublicAssessments = z.strictObject({
   items: field(z.array(PublicAssessmentRow), "公布的考核结果。Results."),
 });
 export const PublicAssessmentsQuery = z.strictObject({ year: field(Year, "年度。Year.") });
+
+// ---------- stored records without a route of their own ----------
+
+/** Tallies under every key of a closed list (every grade, every sector), as the roll-up keeps them. */
+const talliesOf = <K extends string>(keys: readonly K[]) => z.object(Object.fromEntries(keys.map((k) => [k, Tally])) as Record<K, typeof Tally>);
+
+/**
+ * One city's month as the roll-up stores it: the aggregate of each leaf (county, or the city itself
+ * for a 直管 unit and city-level records). Year to date is the sum of the year's snapshots.
+ */
+export const Snapshot = z.object({
+  year: z.number(),
+  month: z.number(),
+  cityCode: z.string(),
+  /** Records up to and including this Shanghai date were counted. */
+  asOfDate: z.string(),
+  leaves: z.record(z.string(), z.object({ accidents: z.object({ ...Aggregate.shape, byGrade: talliesOf(ACCIDENT_GRADES), bySector: talliesOf(SECTORS) }), hazards: HazardTally })),
+  recordsRead: z.number(),
+});
+export type Snapshot = z.infer<typeof Snapshot>;
+export type HazardTally = z.infer<typeof HazardTally>;
+
+/** The stats configuration as stored; what it leaves out falls back to the shipped defaults. */
+export const StoredStatsConfig = z.object({
+  warningThresholds: z.optional(z.object({ attention: z.number(), exceeded: z.number() })),
+  sectorMapping: z.optional(z.object({ imcSections: z.array(z.string()), otherDivisions: z.array(z.string()), typeOverrides: z.record(z.string(), z.enum(SECTORS)) })),
+});
+
+/** A year's published results, with who published them. */
+export const AssessmentPublication = z.object({ ...PublicAssessments.shape, publishedBy: z.optional(z.string()) });
 
 // ---------- OpenAPI components ----------
 components(

@@ -2,7 +2,7 @@
 import { lambda } from "../../shared/http.js";
 import { routes } from "./routes.js";
 import { MAX_PER_KIND } from "./rules.js";
-import { scopeOf, todoOf } from "./todo.js";
+import { scopeOf, todoOf } from "./service.js";
 
 export const handler = lambda(routes, {
   getTodo: async ({ actor, now }) => {

@@ -16,7 +16,7 @@ import { cityLicencesEnding } from "../approvals/public.js";
 import { publish } from "./publish.js";
 import { endOfDay, horizon, item, reminderDue, type TodoItem } from "./rules.js";
 import { claimReminder, releaseReminder } from "./store.js";
-import { forwardsOf, todoOf } from "./todo.js";
+import { forwardsOf, todoOf } from "./service.js";
 
 const JOB = "todo-reminders";
 const SYSTEM_ACTOR: Actor = { userId: `system:${JOB}`, role: "admin", regionCode: HUBEI_PROVINCE_CODE, isHead: false };

@@ -4,7 +4,7 @@
 // This file uses the counties 420104 硚口 and 420105 汉阳 and the 直管市 429005 潜江 so that the
 // pending lists it reads are not crowded by other files' reports.
 import { beforeAll, describe, expect, it } from "vitest";
-import { newReport } from "../../functions/accidents/report.js";
+import { newReport } from "../../functions/accidents/service.js";
 import type { CreateAccident } from "../../functions/accidents/schemas.js";
 import { createReportWrites } from "../../functions/accidents/store.js";
 import { transact } from "../../shared/db.js";

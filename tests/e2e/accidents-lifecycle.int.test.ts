@@ -6,7 +6,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { refreshStatisticalDeaths } from "../../functions/accidents/jobs.js";
 import { accidentsOfEnterprise } from "../../functions/accidents/public.js";
-import { newReport } from "../../functions/accidents/report.js";
+import { newReport } from "../../functions/accidents/service.js";
 import type { CreateAccident } from "../../functions/accidents/schemas.js";
 import { createReportWrites, getReport } from "../../functions/accidents/store.js";
 import { transact } from "../../shared/db.js";

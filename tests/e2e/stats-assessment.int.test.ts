@@ -4,7 +4,7 @@
 // Year 2043 (and 2045 for a custom configuration) hold only this file's records.
 import { PutCommand } from "@aws-sdk/lib-dynamodb";
 import { beforeAll, describe, expect, it } from "vitest";
-import { assess, type AssessmentSources } from "../../functions/stats/assess.js";
+import { assess, type AssessmentSources } from "../../functions/stats/service.js";
 import { quarterlyAssessmentJob } from "../../functions/stats/jobs.js";
 import { db } from "../../shared/db.js";
 import { env } from "../../shared/env.js";

@@ -55,7 +55,7 @@ export function listingWrites(input: {
     version: (state?.version ?? 0) + 1,
   };
   // The state write comes first: losing a race on it is the telling failure (409).
-  const stateWrite = state ? putVersioned({ ...creditStateItem(after), version: after.version }, state.version) : putNew(creditStateItem(after), staleVersion());
+  const stateWrite = state ? putVersioned(creditStateItem(after), state.version) : putNew(creditStateItem(after), staleVersion());
   return { listing, writes: [stateWrite, putNew(listingItem(listing))] };
 }
 
@@ -63,5 +63,5 @@ export function listingWrites(input: {
 export function stateAfterRemoval(state: CreditState | undefined, listingId: string): Write[] {
   if (!state || state.activeListingId !== listingId) return [];
   const { activeListingId: _, activeUntil: __, ...rest } = state;
-  return [putVersioned({ ...creditStateItem({ ...rest, version: state.version + 1 }), version: state.version + 1 }, state.version)];
+  return [putVersioned(creditStateItem({ ...rest, version: state.version + 1 }), state.version)];
 }
