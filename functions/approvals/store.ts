@@ -25,6 +25,7 @@
 //
 // Every item read is parsed with its record's schema (schemas.ts) after its keys are stripped.
 import type * as z from "zod/mini";
+import { parseRecord } from "../../shared/records.js";
 import { CITY_CODES, cityOf, countyOf, regionLevel } from "../../shared/codes/index.js";
 import {
   and,
@@ -46,7 +47,6 @@ import {
   query,
   queryAcross,
   queryAll,
-  strip,
   update,
   withinRegion,
   type Write,
@@ -74,15 +74,7 @@ export type { LicenceEventRecord } from "./schemas.js";
 
 const pad = (n: number, width: number) => String(n).padStart(width, "0");
 
-/** A stored item as its record; one that does not fit is a 500 naming its key, never a wrong answer. */
-function parse<S extends z.ZodMiniType>(schema: S, item: Item): z.output<S> {
-  const result = schema.safeParse(strip(item));
-  if (result.success) return result.data;
-  const problems = result.error.issues.map((i) => `${i.path.join(".") || "(item)"}: ${i.message}`).join("; ");
-  throw new Error(`stored item ${String(item.pk)} / ${String(item.sk)} is not a valid ${String(item.entity ?? "record")}: ${problems}`);
-}
-
-const parseAll = <S extends z.ZodMiniType>(schema: S, items: Item[]): z.output<S>[] => items.map((i) => parse(schema, i));
+const parseAll = <S extends z.ZodMiniType>(schema: S, items: Item[]): z.output<S>[] => items.map((i) => parseRecord(schema, i));
 
 // ---------- catalogue ----------
 
@@ -109,7 +101,7 @@ export async function listItems(): Promise<CatalogueItem[]> {
 
 export async function getCatalogueItem(code: string): Promise<CatalogueItem | undefined> {
   const item = await getItem("APCAT", `ITEM#${code}`);
-  return item ? parse(CatalogueItem, item) : undefined;
+  return item ? parseRecord(CatalogueItem, item) : undefined;
 }
 
 export async function itemVersions(code: string): Promise<CatalogueItem[]> {
@@ -143,7 +135,7 @@ export function delegationItem(d: Delegation): Item & { version: number } {
 
 export async function getDelegation(id: string): Promise<Delegation | undefined> {
   const item = await getItem(`APDEL#${id}`, "APDEL");
-  return item ? parse(DelegationRecord, item) : undefined;
+  return item ? parseRecord(DelegationRecord, item) : undefined;
 }
 
 export async function listDelegations(): Promise<Delegation[]> {
@@ -153,7 +145,7 @@ export async function listDelegations(): Promise<Delegation[]> {
 export async function delegationState(itemCode: string, cityCode: string, consistent = false): Promise<DelegationClaim | undefined> {
   const { pk, sk } = claimKey(itemCode, cityCode);
   const item = await getItem(pk, sk, consistent);
-  return item ? parse(DelegationClaim, item) : undefined;
+  return item ? parseRecord(DelegationClaim, item) : undefined;
 }
 
 function claimItem(d: Delegation): Item {
@@ -286,7 +278,7 @@ export async function getApplicationBundle(id: string): Promise<ApplicationBundl
   const app = items.find((i) => i.sk === "APP");
   if (!app) return undefined;
   return {
-    app: parse(Application, app),
+    app: parseRecord(Application, app),
     steps: parseAll(Step, items.filter((i) => String(i.sk).startsWith("STEP#"))),
     attachments: parseAll(AttachmentRecord, items.filter((i) => String(i.sk).startsWith("ATT#"))),
   };
@@ -294,7 +286,7 @@ export async function getApplicationBundle(id: string): Promise<ApplicationBundl
 
 export async function getApplication(id: string, consistent = false): Promise<Application | undefined> {
   const item = await getItem(`APP#${id}`, "APP", consistent);
-  return item ? parse(Application, item) : undefined;
+  return item ? parseRecord(Application, item) : undefined;
 }
 
 /** 行政许可法 decisions feed the period index (APPDEC) for the approvals-within-limit indicator. */
@@ -377,7 +369,7 @@ export function licenceItem(l: Licence): Item & { version: number } {
 
 export async function getLicence(number: string, consistent = false): Promise<Licence | undefined> {
   const item = await getItem(`LIC#${number}`, "LIC", consistent);
-  return item ? parse(Licence, item) : undefined;
+  return item ? parseRecord(Licence, item) : undefined;
 }
 
 /** A licence status event, also a period-index record (LICEVT) for the roll-ups. */

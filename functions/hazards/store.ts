@@ -67,7 +67,6 @@ import {
   queryAcross,
   queryAll,
   type QuerySpec,
-  strip,
   update,
   type Write,
 } from "../../shared/db.js";
@@ -78,6 +77,7 @@ import { type Enterprise, enterpriseItem } from "../registry/public.js";
 import { periodIndexKeys } from "../../shared/periods.js";
 import { shanghaiQuarter } from "../../shared/time.js";
 import type * as z from "zod/mini";
+import { parseRecord } from "../../shared/records.js";
 import { cityCodeOf, countiesUnder } from "./regions.js";
 import type { HazardLevel, HazardSource, HazardStatus } from "./rules.js";
 import {
@@ -109,17 +109,6 @@ import {
 
 export type { Attachment, EnterpriseRow, Filing, Grid, Hazard, Inspection, Patrol, SelfInspection, StoredChecklist, Supervision } from "./schemas.js";
 
-/**
- * A stored item as the record its schema describes. A malformed item is a 500 whose log names
- * the item (shared/http.ts logs every 5xx), never a silently wrong answer.
- */
-function parsed<S extends z.ZodMiniType>(schema: S, item: Item): z.infer<S> {
-  const result = schema.safeParse(strip(item));
-  if (result.success) return result.data;
-  const fields = result.error.issues.map((i) => i.path.join(".") || "(item)").join(", ");
-  throw new Error(`stored item pk=${String(item.pk)} sk=${String(item.sk)} does not match its record schema (${fields})`);
-}
-
 // ---------------------------------------------------------------------------------------------
 // Checklists
 
@@ -138,13 +127,13 @@ export function checklistItem(c: StoredChecklist): Item {
 
 export async function getChecklist(id: string): Promise<StoredChecklist | undefined> {
   const item = await getItem(`CHKL#${id}`, "CHKL");
-  return item ? parsed(ChecklistRecord, item) : undefined;
+  return item ? parseRecord(ChecklistRecord, item) : undefined;
 }
 
 /** Every version of every checklist (reference data: a few dozen items), oldest version first. */
 export async function allChecklists(): Promise<StoredChecklist[]> {
   const items = await queryAll({ index: "gsi1", pk: "CHKL" });
-  return items.map((i) => parsed(ChecklistRecord, i));
+  return items.map((i) => parseRecord(ChecklistRecord, i));
 }
 
 export function publishChecklistWrite(c: StoredChecklist): Write {
@@ -180,7 +169,7 @@ export function hazardItem(h: Hazard): Item & { version: number } {
 export async function getHazard(id: string): Promise<Hazard | undefined> {
   // Consistent: a workflow action decides on what it reads, and the version guards the write.
   const item = await getItem(`HAZ#${id}`, "HAZ", true);
-  return item ? parsed(HazardRecord, item) : undefined;
+  return item ? parseRecord(HazardRecord, item) : undefined;
 }
 
 export function createHazardWrite(h: Hazard): Write {
@@ -223,12 +212,12 @@ export function updateHazardWrites(before: Hazard, after: Hazard): Write[] {
 
 export async function listAttachments(hazardId: string): Promise<Attachment[]> {
   const items = await queryAll({ pk: `HAZ#${hazardId}`, sk: { beginsWith: "ATT#" } });
-  return items.map((i) => parsed(AttachmentRecord, i));
+  return items.map((i) => parseRecord(AttachmentRecord, i));
 }
 
 export async function getAttachment(hazardId: string, attachmentId: string): Promise<Attachment | undefined> {
   const item = await getItem(`HAZ#${hazardId}`, `ATT#${attachmentId}`);
-  return item ? parsed(AttachmentRecord, item) : undefined;
+  return item ? parseRecord(AttachmentRecord, item) : undefined;
 }
 
 /** The attachment and its slot under the per-hazard cap, in one transaction. */
@@ -280,7 +269,7 @@ function hazardFilter(f: HazardFilter): QuerySpec["filter"] {
 }
 
 function hazardPage(p: Page<Item>): Page<Hazard> {
-  return { items: p.items.map((i) => parsed(HazardRecord, i)), nextCursor: p.nextCursor };
+  return { items: p.items.map((i) => parseRecord(HazardRecord, i)), nextCursor: p.nextCursor };
 }
 
 /** Hazards of one enterprise, newest discovery first. */
@@ -336,7 +325,7 @@ export async function mostUrgentByStatus(
   const pages = await Promise.all(partitions.map((pk) => query({ ...spec, pk, limit })));
   // A partition read to its end is counted by its page; only the longer ones need a COUNT query.
   const counts = await Promise.all(pages.map((p, i) => (count && p.nextCursor ? countAll({ ...spec, pk: partitions[i] as string }) : p.items.length)));
-  const items = pages.flatMap((p) => p.items.map((i) => parsed(HazardRecord, i)));
+  const items = pages.flatMap((p) => p.items.map((i) => parseRecord(HazardRecord, i)));
   items.sort((a, b) => a.rectifyBy.localeCompare(b.rectifyBy));
   return { items: items.slice(0, limit), total: counts.reduce((a, b) => a + b, 0) };
 }
@@ -345,7 +334,7 @@ export async function mostUrgentByStatus(
 export async function openOfEnterpriseDueBy(enterpriseId: string, dueBy: string, limit: number): Promise<{ items: Hazard[]; total: number }> {
   const spec = { index: "gsi2" as const, pk: `HAZENT#${enterpriseId}`, filter: hazardFilter({ today: dueBy, dueBy }) };
   const [page, total] = await Promise.all([query({ ...spec, limit: MAX_SCAN_FOR_TODO }), countAll(spec)]);
-  const items = page.items.map((i) => parsed(HazardRecord, i)).sort((a, b) => a.rectifyBy.localeCompare(b.rectifyBy));
+  const items = page.items.map((i) => parseRecord(HazardRecord, i)).sort((a, b) => a.rectifyBy.localeCompare(b.rectifyBy));
   return { items: items.slice(0, limit), total };
 }
 // An enterprise's open hazards are few (it fixes them); read enough to pick the most urgent.
@@ -355,7 +344,7 @@ const MAX_SCAN_FOR_TODO = 100;
 export async function hazardsOfEnterprise(enterpriseId: string, fromInstant?: string, toInstant?: string): Promise<Hazard[]> {
   const sk = fromInstant || toInstant ? { between: [fromInstant ?? "0", `${toInstant ?? "9"}#\uffff`] as [string, string] } : undefined;
   const items = await queryAll({ index: "gsi2", pk: `HAZENT#${enterpriseId}`, sk });
-  return items.map((i) => parsed(HazardRecord, i));
+  return items.map((i) => parseRecord(HazardRecord, i));
 }
 
 /** The enterprise's major hazards that were ever listed (挂牌督办), written off or not. */
@@ -365,13 +354,13 @@ export async function listedHazardsOf(enterpriseId: string): Promise<Hazard[]> {
     pk: `HAZENT#${enterpriseId}`,
     filter: filterOf(eq("level", "major"), exists("supervision")),
   });
-  return items.map((i) => parsed(HazardRecord, i));
+  return items.map((i) => parseRecord(HazardRecord, i));
 }
 
 /** Listed hazards of a city whose deadline is before `date`, not written off. */
 export async function supervisedBefore(cityCode: string, date: string): Promise<z.infer<typeof SupervisedHazardRecord>[]> {
   const items = await queryAll({ pk: `HAZSUP#${cityCode}`, sk: { lte: date } });
-  return items.map((i) => parsed(SupervisedHazardRecord, i));
+  return items.map((i) => parseRecord(SupervisedHazardRecord, i));
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -407,12 +396,12 @@ export function selfInspectionWrite(s: SelfInspection): Write {
 
 export async function getSelfInspection(id: string): Promise<SelfInspection | undefined> {
   const item = await getItem(`SINSP#${id}`, "SINSP");
-  return item ? parsed(SelfInspectionRecord, item) : undefined;
+  return item ? parseRecord(SelfInspectionRecord, item) : undefined;
 }
 
 export async function listSelfInspections(enterpriseId: string, limit: number, cursor?: string): Promise<Page<SelfInspection>> {
   const p = await query({ index: "gsi2", pk: `SINSPENT#${enterpriseId}`, limit, cursor, newestFirst: true });
-  return { items: p.items.map((i) => parsed(SelfInspectionRecord, i)), nextCursor: p.nextCursor };
+  return { items: p.items.map((i) => parseRecord(SelfInspectionRecord, i)), nextCursor: p.nextCursor };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -455,12 +444,12 @@ export function inspectedWrites(i: Inspection): Write[] {
  */
 export async function inspectedEnterprisesPage(regionCode: string, period: string, industry: string | undefined, limit: number, cursor?: string): Promise<Page<z.infer<typeof InspectedEnterpriseRecord>>> {
   const page = await queryAcross(cityPartitions("INSPECTED#", regionCode, `#${period}`), { sk: countyKeys(regionCode), filter: regionFilter(regionCode, industry), limit }, cursor);
-  return { items: page.items.map((i) => parsed(InspectedEnterpriseRecord, i)), nextCursor: page.nextCursor };
+  return { items: page.items.map((i) => parseRecord(InspectedEnterpriseRecord, i)), nextCursor: page.nextCursor };
 }
 
 export async function getInspection(id: string): Promise<Inspection | undefined> {
   const item = await getItem(`INSP#${id}`, "INSP");
-  return item ? parsed(InspectionRecord, item) : undefined;
+  return item ? parseRecord(InspectionRecord, item) : undefined;
 }
 
 const dateRange = (from?: string, to?: string) =>
@@ -468,7 +457,7 @@ const dateRange = (from?: string, to?: string) =>
 
 export async function listInspectionsOfEnterprise(enterpriseId: string, from: string | undefined, to: string | undefined, limit: number, cursor?: string): Promise<Page<Inspection>> {
   const p = await query({ index: "gsi2", pk: `INSPENT#${enterpriseId}`, sk: dateRange(from, to), limit, cursor, newestFirst: true });
-  return { items: p.items.map((i) => parsed(InspectionRecord, i)), nextCursor: p.nextCursor };
+  return { items: p.items.map((i) => parseRecord(InspectionRecord, i)), nextCursor: p.nextCursor };
 }
 
 function regionFilter(regionCode: string, industry?: string): QuerySpec["filter"] {
@@ -488,7 +477,7 @@ function cityPartitions(prefix: string, regionCode: string, suffix = ""): string
 
 export async function listInspectionsOfRegion(regionCode: string, from: string | undefined, to: string | undefined, limit: number, cursor?: string): Promise<Page<Inspection>> {
   const p = await queryAcross(cityPartitions("INSPREG#", regionCode), { index: "gsi1", sk: dateRange(from, to), filter: regionFilter(regionCode), limit, newestFirst: true }, cursor);
-  return { items: p.items.map((i) => parsed(InspectionRecord, i)), nextCursor: p.nextCursor };
+  return { items: p.items.map((i) => parseRecord(InspectionRecord, i)), nextCursor: p.nextCursor };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -534,19 +523,19 @@ export async function filingCounts(regionCode: string, period: string, industry?
     sk: countyKeys(regionCode),
     filter: filterOf(eq("cityCode", regionLevel(regionCode) === "city" ? cityCodeOf(regionCode) : undefined), industryIs(industry)),
   });
-  return items.map((i) => parsed(FilingCountRecord, i)).reduce<{ onTime: number; late: number }>((t, c) => ({ onTime: t.onTime + (c.onTime ?? 0), late: t.late + (c.late ?? 0) }), { onTime: 0, late: 0 });
+  return items.map((i) => parseRecord(FilingCountRecord, i)).reduce<{ onTime: number; late: number }>((t, c) => ({ onTime: t.onTime + (c.onTime ?? 0), late: t.late + (c.late ?? 0) }), { onTime: 0, late: 0 });
 }
 
 /** The filings of a period of up to 100 enterprises (a page), in one BatchGetItem. */
 export async function filingsOf(enterpriseIds: string[], period: string): Promise<Filing[]> {
   if (enterpriseIds.length === 0) return [];
   const items = await getItems(enterpriseIds.map((id) => ({ pk: `FILING#${id}#${period}`, sk: "FILING" })));
-  return items.map((i) => parsed(FilingRecord, i));
+  return items.map((i) => parseRecord(FilingRecord, i));
 }
 
 export async function getFiling(enterpriseId: string, period: string): Promise<Filing | undefined> {
   const item = await getItem(`FILING#${enterpriseId}#${period}`, "FILING");
-  return item ? parsed(FilingRecord, item) : undefined;
+  return item ? parseRecord(FilingRecord, item) : undefined;
 }
 
 function enterpriseQuery(regionCode: string, industry?: string, opts: { inGrid?: boolean } = {}) {
@@ -559,7 +548,7 @@ function enterpriseQuery(regionCode: string, industry?: string, opts: { inGrid?:
 /** One page of a region's enterprises, in register order (county, then id), city partition by city partition. */
 export async function enterprisePageOfRegion(regionCode: string, industry: string | undefined, limit: number, cursor?: string): Promise<Page<EnterpriseRow>> {
   const page = await queryAcross(cityPartitions("ENTREG#", regionCode), { ...enterpriseQuery(regionCode, industry), limit }, cursor);
-  return { items: page.items.map((i) => parsed(EnterpriseRow, i)), nextCursor: page.nextCursor };
+  return { items: page.items.map((i) => parseRecord(EnterpriseRow, i)), nextCursor: page.nextCursor };
 }
 
 /** How many enterprises a region has (counted by the index, never held in memory). */
@@ -592,12 +581,12 @@ export function createGridWrites(g: Grid): Write[] {
 
 export async function getGrid(id: string): Promise<Grid | undefined> {
   const item = await getItem(`GRID#${id}`, "GRID");
-  return item ? parsed(GridRecord, item) : undefined;
+  return item ? parseRecord(GridRecord, item) : undefined;
 }
 
 export async function listGrids(regionCode: string, limit: number, cursor?: string): Promise<Page<Grid>> {
   const p = await queryAcross(cityPartitions("GRIDREG#", regionCode), { index: "gsi1", sk: countyKeys(regionCode), limit }, cursor);
-  return { items: p.items.map((i) => parsed(GridRecord, i)), nextCursor: p.nextCursor };
+  return { items: p.items.map((i) => parseRecord(GridRecord, i)), nextCursor: p.nextCursor };
 }
 
 /** A grid code is unique: its claim item names the grid that holds it. */
@@ -609,7 +598,7 @@ export const gridClaimItem = (enterpriseId: string, gridId: string): Item => ({ 
 /** The grid an enterprise's membership claim names, if it has one (read consistently). */
 export async function gridOfClaim(enterpriseId: string): Promise<string | undefined> {
   const item = await getItem(`GRIDENT#${enterpriseId}`, "GRIDENT", true);
-  return item ? parsed(GridClaimRecord, item).gridId : undefined;
+  return item ? parseRecord(GridClaimRecord, item).gridId : undefined;
 }
 
 /** Each enterprise in at most one grid: the claim is created only if absent. */
@@ -626,7 +615,7 @@ export function gridClaimWrite(enterpriseId: string, gridId: string): Write {
 /** Enterprises of a grid, from the register's gsi2 (ENTGRID#<grid>). */
 export async function enterprisesOfGrid(gridId: string): Promise<EnterpriseRow[]> {
   const items = await queryAll({ index: "gsi2", pk: `ENTGRID#${gridId}` });
-  return items.map((i) => parsed(EnterpriseRow, i));
+  return items.map((i) => parseRecord(EnterpriseRow, i));
 }
 
 export function patrolWrite(p: Patrol): Write {
@@ -635,10 +624,10 @@ export function patrolWrite(p: Patrol): Write {
 
 export async function listPatrolsOfGrid(gridId: string, limit: number, cursor?: string): Promise<Page<Patrol>> {
   const p = await query({ index: "gsi2", pk: `PATROLGRID#${gridId}`, limit, cursor, newestFirst: true });
-  return { items: p.items.map((i) => parsed(PatrolRecord, i)), nextCursor: p.nextCursor };
+  return { items: p.items.map((i) => parseRecord(PatrolRecord, i)), nextCursor: p.nextCursor };
 }
 
 export async function getPatrol(id: string): Promise<Patrol | undefined> {
   const item = await getItem(`PATROL#${id}`, "PATROL");
-  return item ? parsed(PatrolRecord, item) : undefined;
+  return item ? parseRecord(PatrolRecord, item) : undefined;
 }

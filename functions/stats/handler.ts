@@ -13,7 +13,7 @@ import { ASSESSMENT_GRADE_NAME_ZH, ROLLUP_SCHEDULE } from "./config-data.js";
 import { indicatorsCsv } from "./csv.js";
 import { routes } from "./routes.js";
 import { nextDailyRun, validateAssessmentConfig } from "./rules.js";
-import type { RegionIndicators, StoredDenominators, StoredTargets, StoredThirdParty } from "./schemas.js";
+import type { RegionIndicators } from "./schemas.js";
 import {
   assessmentConfigKey,
   assessmentsOf,

@@ -414,7 +414,7 @@ describe("a stored application that does not fit its record", () => {
     const bad: Application = { ...app, id: newId() };
     // Only the record's own key: kept out of every list partition, so no other test reads it.
     const { gsi1pk: _p1, gsi1sk: _s1, gsi2pk: _p2, gsi2sk: _s2, gsi3pk: _p3, gsi3sk: _s3, ...keyed } = applicationItem(bad);
-    const key = `${keyed.pk} / ${keyed.sk}`;
+    const key = `pk=${keyed.pk} sk=${keyed.sk}`;
     await seedItems([{ ...keyed, state: "archived", pauses: "none" }]);
 
     const res = await api.call("GET", `/v1/applications/${bad.id}`, { as: officerA });
