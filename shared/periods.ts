@@ -51,3 +51,11 @@ export async function readMonth<T extends Item = Item>(kind: PeriodKind, month: 
   const parts = await Promise.all(cities.map((c) => queryAll<T>({ index: "gsi4", pk: `${kind}#${month}#${c}` })));
   return parts.flat();
 }
+
+/**
+ * Every item of a kind in these months (`YYYY-MM`) across the province, as stored: the owning
+ * context's store parses them with its record's schema.
+ */
+export async function readMonths(kind: PeriodKind, months: readonly string[]): Promise<Item[]> {
+  return (await Promise.all(months.map((m) => readMonth(kind, m)))).flat();
+}

@@ -41,7 +41,7 @@ import {
   type QuerySpec,
   type Write,
 } from "../../shared/db.js";
-import { periodIndexKeys, readMonth } from "../../shared/periods.js";
+import { periodIndexKeys, readMonths } from "../../shared/periods.js";
 import { parseRecord } from "../../shared/records.js";
 import { levelRegion, pendingLevel, pendingStep, type ReportLevel } from "./rules.js";
 import { AccidentFacts, type AccidentRecord, AccidentRecordSchema, type ReportVersion, ReportVersionSchema } from "./schemas.js";
@@ -211,12 +211,12 @@ export const countPending = (level: ReportLevel, region: string) => countAll({ i
 
 /** The reports (not their copies: they share the period index kind) that occurred in these months. */
 export async function reportsOfMonths(months: string[]): Promise<AccidentRecord[]> {
-  const items = (await Promise.all(months.map((m) => readMonth("ACC", m)))).flat();
+  const items = (await readMonths("ACC", months));
   return items.filter((i) => i.entity === "accident" && typeof i.version === "number").map((i) => parseRecord(AccidentRecordSchema, i));
 }
 
 /** The facts of every report that occurred in these months (`YYYY-MM`, Shanghai), through the period index. */
 export async function accidentFactsOfMonths(months: readonly string[]): Promise<AccidentFacts[]> {
-  const items = (await Promise.all(months.map((m) => readMonth("ACC", m)))).flat();
+  const items = (await readMonths("ACC", months));
   return items.map((i) => parseRecord(AccidentFacts, i));
 }

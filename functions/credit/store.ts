@@ -27,7 +27,7 @@ import type * as z from "zod/mini";
 import { childrenOf, cityOf, countyOf, regionLevel } from "../../shared/codes/index.js";
 import { decodeCursor, deleteItem, encodeCursor, eq, filterOf, getItem, invalidCursor, isType, type Item, lte, missing, or, type Page, putDerived, putNew, query, queryAcross, queryAll, transact, withinRegion, type Write } from "../../shared/db.js";
 import { newId } from "../../shared/ids.js";
-import { periodIndexKeys, readMonth } from "../../shared/periods.js";
+import { periodIndexKeys, readMonths } from "../../shared/periods.js";
 import { parseRecord } from "../../shared/records.js";
 import { addMonths, type IsoDate } from "../../shared/time.js";
 import { type BlacklistPolicy, DEFAULT_BLACKLIST_POLICY } from "./config-data.js";
@@ -97,7 +97,7 @@ export const violationsOfEnterprise = (enterpriseId: string, limit: number, curs
 
 /** Violations decided in these months (`YYYY-MM`), through the period index. */
 export async function violationsOfMonths(months: readonly string[]): Promise<Violation[]> {
-  return (await Promise.all(months.map((m) => readMonth("VIOL", m)))).flat().map((i) => parseRecord(Violation, i));
+  return (await readMonths("VIOL", months)).map((i) => parseRecord(Violation, i));
 }
 
 /**
@@ -105,7 +105,7 @@ export async function violationsOfMonths(months: readonly string[]): Promise<Vio
  * functions/approvals/store.ts): raw items, their schema is approvals' own.
  */
 export async function licenceEventsOfMonths(months: readonly string[]): Promise<Item[]> {
-  return (await Promise.all(months.map((m) => readMonth("LICEVT", m)))).flat();
+  return (await readMonths("LICEVT", months));
 }
 
 export const violationsOfRegion = (regionCode: string, limit: number, cursor?: string) => byRegion(Violation, "VIOLREG", regionCode, limit, cursor);

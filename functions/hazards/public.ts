@@ -4,6 +4,10 @@ import { CITY_CODES } from "../../shared/codes/index.js";
 import { filingDeadline, reviewDueDate } from "./rules.js";
 import { countEnterprisesOfRegion, getFiling, type Hazard, mostUrgentByStatus, OPEN_STATUSES, openOfEnterpriseDueBy, supervisedBefore } from "./store.js";
 
+// What the assessment counts, month by month from the period index, each parsed by its record's schema.
+export { filingFactsOfMonths, hazardFactsOfMonths, inspectionFactsOfMonths } from "./store.js";
+export type { FilingFacts, HazardFacts, InspectionFacts } from "./schemas.js";
+
 // Hazard states as assessment scores them (总局令第16号).
 export { type HazardStatus, isOverdue, isRectifiedStatus } from "./rules.js";
 

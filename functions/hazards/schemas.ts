@@ -401,6 +401,15 @@ export const FilingRecord = z.object({
   createdBy: Out.createdBy,
 });
 export type Filing = z.infer<typeof FilingRecord>;
+
+// What statistics count of hazards, inspections and filings, read from the period index
+// (shared/periods.ts lists what each kind guarantees).
+export const HazardFacts = z.pick(HazardRecord, { id: true, enterpriseId: true, regionCode: true, level: true, status: true, discoveredAt: true, rectifyBy: true });
+export type HazardFacts = z.infer<typeof HazardFacts>;
+export const InspectionFacts = z.pick(InspectionRecord, { id: true, enterpriseId: true, regionCode: true, date: true, findingsCount: true });
+export type InspectionFacts = z.infer<typeof InspectionFacts>;
+export const FilingFacts = z.pick(FilingRecord, { id: true, enterpriseId: true, regionCode: true, period: true, filedAt: true, late: true });
+export type FilingFacts = z.infer<typeof FilingFacts>;
 export const FilingOut = z.omit(FilingRecord, { enterpriseName: true, cityCode: true, industryCode: true, industrySection: true, gridId: true });
 
 export const FilingsQuery = z.strictObject({ period: field(Period, "期间。Period."), regionCode: field(z.optional(RegionCode), "行政区划代码。Region code."), limit: Limit, cursor: Cursor });

@@ -74,7 +74,7 @@ import { type EnterpriseRecord, enterpriseKey } from "../../shared/enterprises.j
 import { conflict, staleVersion } from "../../shared/errors.js";
 import { attachmentKey, attachmentSlot, downloadLink, presignUpload, type VerifiedUpload, verifyUpload } from "../../shared/storage.js";
 import { type Enterprise, enterpriseItem } from "../registry/public.js";
-import { periodIndexKeys } from "../../shared/periods.js";
+import { type PeriodKind, periodIndexKeys, readMonths } from "../../shared/periods.js";
 import { shanghaiQuarter } from "../../shared/time.js";
 import type * as z from "zod/mini";
 import { parseRecord } from "../../shared/records.js";
@@ -87,14 +87,17 @@ import {
   EnterpriseRow,
   type Filing,
   FilingCountRecord,
+  FilingFacts,
   FilingRecord,
   type Grid,
   GridClaimRecord,
   GridRecord,
   type Hazard,
+  HazardFacts,
   HazardRecord,
   type Inspection,
   InspectedEnterpriseRecord,
+  InspectionFacts,
   InspectionRecord,
   type Patrol,
   PatrolRecord,
@@ -631,3 +634,16 @@ export async function getPatrol(id: string): Promise<Patrol | undefined> {
   const item = await getItem(`PATROL#${id}`, "PATROL");
   return item ? parseRecord(PatrolRecord, item) : undefined;
 }
+
+// ---------------------------------------------------------------------------------------------
+// The period index: what statistics count, month by month
+
+async function factsOfMonths<S extends z.ZodMiniType>(kind: PeriodKind, schema: S, months: readonly string[]): Promise<z.infer<S>[]> {
+  return (await readMonths(kind, months)).map((i) => parseRecord(schema, i));
+}
+/** Hazards discovered in these months (`YYYY-MM`). */
+export const hazardFactsOfMonths = (months: readonly string[]) => factsOfMonths("HAZ", HazardFacts, months);
+/** Enforcement inspections held in these months. */
+export const inspectionFactsOfMonths = (months: readonly string[]) => factsOfMonths("INSP", InspectionFacts, months);
+/** Quarterly and annual filings filed in these months. */
+export const filingFactsOfMonths = (months: readonly string[]) => factsOfMonths("FILING", FilingFacts, months);

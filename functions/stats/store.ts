@@ -16,7 +16,7 @@
 //   publication of a year               pk ASSESSPUB#<year>      sk PUB
 import type * as z from "zod/mini";
 import { getItem, type Item, putDerived, query, queryAll, transact, type Write } from "../../shared/db.js";
-import { type PeriodKind, readMonth } from "../../shared/periods.js";
+import { type PeriodKind, readMonths } from "../../shared/periods.js";
 import { parseRecord } from "../../shared/records.js";
 import { DEFAULT_SECTOR_MAPPING, DEFAULT_WARNING_THRESHOLDS } from "./config-data.js";
 import type { StatsConfig } from "./rules.js";
@@ -165,5 +165,5 @@ export async function saveAssessment(year: number, quarter: number | undefined, 
  * as the period index holds them: the owning contexts keep their own schemas, so these stay raw items.
  */
 export async function periodRecords(kind: PeriodKind, months: readonly string[]): Promise<Item[]> {
-  return (await Promise.all(months.map((m) => readMonth(kind, m)))).flat();
+  return (await readMonths(kind, months));
 }
