@@ -7,7 +7,7 @@ import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import type { Metafile } from "esbuild";
 import { beforeAll, describe, expect, it } from "vitest";
-import { bundleLambda, ENTRY_NAME, startFiles } from "./bundling.js";
+import { bundleLambda, ENTRY_NAME, startFiles, VENDOR_DIR } from "./bundling.js";
 
 const ROOT = resolve(import.meta.dirname, "..");
 
@@ -45,6 +45,31 @@ describe("Lambda bundle (infra/bundling.ts)", () => {
     }
     // The DynamoDB client every request uses is on the start path.
     expect(filesWith(/@aws-sdk[/+]client-dynamodb\//).some((f) => atStart.includes(f))).toBe(true);
+  });
+
+  it("builds the packages loaded on first use apart: the start path holds none of the SDK core only they use", () => {
+    const entry = Object.keys(metafile.outputs).find((f) => f.endsWith(`/${ENTRY_NAME}.mjs`)) as string;
+    const atStart = startFiles(metafile, entry);
+    // S3 speaks REST-XML, and STS (web-identity credentials) the query protocol; DynamoDB speaks JSON.
+    for (const onlyLazy of [/@aws-sdk[/+]core\/dist-es\/submodules\/protocols\/(xml|query)\//]) {
+      for (const f of atStart) expect(Object.keys(metafile.outputs[f]?.inputs ?? {}).filter((i) => onlyLazy.test(i)), f).toEqual([]);
+    }
+    expect(readdirSync(join(outdir, VENDOR_DIR))).toEqual(expect.arrayContaining(["aws-sdk-client-s3.mjs", "aws-sdk-s3-request-presigner.mjs", "aws-lambda-powertools-tracer.mjs"]));
+  });
+
+  it("presigns an upload with the S3 client and presigner built apart, loaded from the bundle alone", () => {
+    const vendor = (name: string) => JSON.stringify(join(outdir, VENDOR_DIR, `${name}.mjs`));
+    const code = [
+      `const { S3Client, PutObjectCommand } = await import(${vendor("aws-sdk-client-s3")});`,
+      `const { getSignedUrl } = await import(${vendor("aws-sdk-s3-request-presigner")});`,
+      `const client = new S3Client({ region: "cn-north-1", credentials: { accessKeyId: "AKID", secretAccessKey: "secret" } });`,
+      `console.log(await getSignedUrl(client, new PutObjectCommand({ Bucket: "evidence", Key: "hazards/a.jpg" }), { expiresIn: 60 }));`,
+    ].join("\n");
+    const url = new URL(execFileSync(process.execPath, ["--input-type=module", "-e", code], { cwd: tmpdir(), env: { PATH: process.env.PATH }, encoding: "utf8" }).trim());
+    expect(url.hostname).toBe("evidence.s3.cn-north-1.amazonaws.com.cn");
+    expect(url.pathname).toBe("/hazards/a.jpg");
+    expect(url.searchParams.get("X-Amz-Expires")).toBe("60");
+    expect(url.searchParams.get("X-Amz-Signature")).toMatch(/^[0-9a-f]{64}$/);
   });
 
   it("loads in a fresh Node process from the bundle alone and exports the handler", () => {

@@ -7,12 +7,21 @@
 // (measured side by side in `npm run bench`, BENCHMARKS.md "Lambda bundles"). It also pins
 // the SDK version the tests ran against.
 //
-// What only some requests need is split off by esbuild into chunks of its own: every dynamic
-// `import()` (the S3 client and presigner, the X-Ray tracer, the SDK's credential sources other
-// than the environment) becomes a chunk loaded on first use, and code shared with the start
-// path sits in chunks both import. V8 compiles every file it loads at a cold start, so the
-// ~300 KB a request needs only for evidence stays off the path of every other request. The
-// build is esbuild alone, offline: `cdk synth` installs nothing.
+// What only some requests need is loaded on first use, in two builds:
+// - our own code behind a dynamic `import()` (a context's route group, the platform's manifest)
+//   is split by esbuild into chunks that share the start path's modules (one logger, one
+//   DynamoDB client per process);
+// - a package behind a dynamic `import()` (the S3 client and presigner, the X-Ray tracer, the
+//   SDK's credential sources other than the environment) is built apart, into `vendor/`. Within
+//   one build esbuild assigns a file to every entry that can reach it through any import, used
+//   or not, so a package split in the same build leaves the parts of the SDK core only it uses
+//   (XML and query protocols, stream checksums, the shared-config loader) in chunks the start
+//   path imports: ~60 KB that every cold start compiled and no DynamoDB request runs. Built
+//   apart, those packages carry their own copy of what they use, loaded with them.
+// V8 compiles every file it loads at a cold start. The build is esbuild alone, offline:
+// `cdk synth` installs nothing.
+import { isBuiltin } from "node:module";
+import { join, posix } from "node:path";
 import { type BuildOptions, buildSync, type Metafile } from "esbuild";
 
 /** The runtime-provided SDK, for the benchmark's comparison. */
@@ -20,6 +29,9 @@ export const RUNTIME_SDK = ["@aws-sdk/*"];
 
 /** The module Lambda loads (`index.mjs`): handlers are `index.handler`, `index.<job export>`. */
 export const ENTRY_NAME = "index";
+
+/** Where the packages loaded on first use are built, beside the entry. */
+export const VENDOR_DIR = "vendor";
 
 export const LAMBDA_BUNDLE = {
   bundle: true,
@@ -33,6 +45,9 @@ export const LAMBDA_BUNDLE = {
   entryNames: ENTRY_NAME,
   chunkNames: "chunk-[hash]",
   outExtension: { ".js": ".mjs" },
+  // The messages and documentation in Chinese as UTF-8 rather than \uXXXX escapes: fewer bytes
+  // for V8 to scan at every cold start (BENCHMARKS.md "Lambda bundles").
+  charset: "utf8",
   sourcemap: true,
   metafile: true,
   logLevel: "warning",
@@ -40,10 +55,53 @@ export const LAMBDA_BUNDLE = {
   banner: { js: "import { createRequire } from 'module'; const require = createRequire(import.meta.url);" },
 } as const satisfies BuildOptions;
 
-/** Bundles one function entry into `outdir` (index.mjs and its chunks); answers esbuild's metafile. */
+const PACKAGE = /^(@[^/]+\/)?[^./][^/]*(\/.*)?$/;
+
+/**
+ * The packages the entry's code imports only through `import()`, with the file each resolves
+ * to. A package that is also imported statically stays in the main build: one copy of it.
+ */
+function lazyPackages(metafile: Metafile): Map<string, string> {
+  const dynamic = new Map<string, string>();
+  const statically = new Set<string>();
+  for (const input of Object.values(metafile.inputs)) {
+    for (const i of input.imports) {
+      const spec = i.original ?? i.path;
+      if (i.external || !PACKAGE.test(spec) || isBuiltin(spec)) continue;
+      if (i.kind === "dynamic-import") dynamic.set(spec, i.path);
+      else statically.add(i.path);
+    }
+  }
+  for (const [spec, file] of dynamic) if (statically.has(file)) dynamic.delete(spec);
+  return dynamic;
+}
+
+/** Bundles one function entry into `outdir` (index.mjs, its chunks, vendor/); answers the builds' metafile, merged. */
 export function bundleLambda(entry: string, outdir: string, options: BuildOptions = {}): Metafile {
-  const result = buildSync({ ...LAMBDA_BUNDLE, mainFields: [...LAMBDA_BUNDLE.mainFields], entryPoints: [entry], outdir, ...options });
-  return result.metafile as Metafile;
+  const base: BuildOptions = { ...LAMBDA_BUNDLE, mainFields: [...LAMBDA_BUNDLE.mainFields], ...options };
+  const found = lazyPackages(buildSync({ ...base, entryPoints: [entry], outdir, write: false }).metafile as Metafile);
+  const vendorName = (spec: string) => spec.replace(/^@/, "").replace(/\//g, "-");
+  const main = buildSync({
+    ...base,
+    entryPoints: [entry],
+    outdir,
+    alias: { ...options.alias, ...Object.fromEntries([...found.keys()].map((spec) => [spec, `./${VENDOR_DIR}/${vendorName(spec)}.mjs`])) },
+    external: [...(options.external ?? []), `./${VENDOR_DIR}/*`],
+  }).metafile as Metafile;
+  if (found.size === 0) return main;
+  const vendor = buildSync({
+    ...base,
+    entryPoints: [...found].map(([spec, file]) => ({ in: file, out: vendorName(spec) })),
+    entryNames: "[name]",
+    outdir: join(outdir, VENDOR_DIR),
+  }).metafile as Metafile;
+  // One graph: the main build's imports of vendor/ point at the vendor build's outputs.
+  for (const [file, output] of Object.entries(main.outputs)) {
+    for (const i of output.imports) {
+      if (i.external && i.path.startsWith(`./${VENDOR_DIR}/`)) Object.assign(i, { path: posix.join(posix.dirname(file), i.path), external: false });
+    }
+  }
+  return { inputs: { ...vendor.inputs, ...main.inputs }, outputs: { ...main.outputs, ...vendor.outputs } };
 }
 
 /** The output files a cold start loads: the entry and the chunks it imports statically, transitively. */
