@@ -2,7 +2,7 @@
 // (no node_modules in the asset), and what only evidence routes and tracing need stays off the
 // cold start.
 import { execFileSync } from "node:child_process";
-import { mkdtempSync, readdirSync } from "node:fs";
+import { mkdtempSync, readdirSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import type { Metafile } from "esbuild";
@@ -13,11 +13,22 @@ const ROOT = resolve(import.meta.dirname, "..");
 
 let outdir: string;
 let metafile: Metafile;
+let platformDir: string;
 
 beforeAll(() => {
   outdir = mkdtempSync(join(tmpdir(), "bundle-"));
   metafile = bundleLambda(join(ROOT, "functions/hazards/handler.ts"), outdir, { absWorkingDir: ROOT });
+  platformDir = mkdtempSync(join(tmpdir(), "bundle-"));
+  bundleLambda(join(ROOT, "functions/platform/handler.ts"), platformDir, { absWorkingDir: ROOT });
 }, 120_000);
+
+/** Runs `code` in a fresh Node process beside nothing but the bundle; answers its stdout. */
+const runAlone = (code: string) =>
+  execFileSync(process.execPath, ["--input-type=module", "-e", code], {
+    cwd: tmpdir(),
+    env: { PATH: process.env.PATH, TABLE_NAME: "t", BUCKET_NAME: "b", AWS_REGION: "cn-north-1", LOG_LEVEL: "SILENT" },
+    encoding: "utf8",
+  }).trim();
 
 /** Output files holding code from packages whose path matches `pkg`. */
 const filesWith = (pkg: RegExp) =>
@@ -65,7 +76,7 @@ describe("Lambda bundle (infra/bundling.ts)", () => {
       `const client = new S3Client({ region: "cn-north-1", credentials: { accessKeyId: "AKID", secretAccessKey: "secret" } });`,
       `console.log(await getSignedUrl(client, new PutObjectCommand({ Bucket: "evidence", Key: "hazards/a.jpg" }), { expiresIn: 60 }));`,
     ].join("\n");
-    const url = new URL(execFileSync(process.execPath, ["--input-type=module", "-e", code], { cwd: tmpdir(), env: { PATH: process.env.PATH }, encoding: "utf8" }).trim());
+    const url = new URL(runAlone(code));
     expect(url.hostname).toBe("evidence.s3.cn-north-1.amazonaws.com.cn");
     expect(url.pathname).toBe("/hazards/a.jpg");
     expect(url.searchParams.get("X-Amz-Expires")).toBe("60");
@@ -73,11 +84,21 @@ describe("Lambda bundle (infra/bundling.ts)", () => {
   });
 
   it("loads in a fresh Node process from the bundle alone and exports the handler", () => {
-    const out = execFileSync(process.execPath, ["--input-type=module", "-e", `const m = await import(${JSON.stringify(join(outdir, `${ENTRY_NAME}.mjs`))}); console.log(typeof m.handler)`], {
-      cwd: tmpdir(),
-      env: { PATH: process.env.PATH, TABLE_NAME: "t", BUCKET_NAME: "b", AWS_REGION: "cn-north-1" },
-      encoding: "utf8",
-    });
-    expect(out.trim()).toBe("function");
+    expect(runAlone(`const m = await import(${JSON.stringify(join(outdir, `${ENTRY_NAME}.mjs`))}); console.log(typeof m.handler)`)).toBe("function");
+  });
+
+  it("keeps the schemas' descriptions where the OpenAPI document is built (the platform) and drops them elsewhere", () => {
+    const event = { routeKey: "GET /v1/openapi.json", rawPath: "/v1/openapi.json", headers: {}, requestContext: { requestId: "r1", http: { method: "GET" } } };
+    const code = `const { handler } = await import(${JSON.stringify(join(platformDir, `${ENTRY_NAME}.mjs`))});
+      const res = await handler(${JSON.stringify(event)}, { awsRequestId: "r1", functionName: "platform", getRemainingTimeInMillis: () => 5000 });
+      console.log(JSON.stringify({ status: res.statusCode, doc: JSON.parse(res.body) }));`;
+    const { status, doc } = JSON.parse(runAlone(code));
+    expect(status).toBe(200);
+    // The document the source generates (shared/openapi.test.ts keeps the committed copy equal to it).
+    expect(doc).toEqual(JSON.parse(readFileSync(join(ROOT, "docs/openapi.json"), "utf8")));
+    const sources = (dir: string) => readdirSync(dir, { recursive: true, encoding: "utf8" }).filter((f) => f.endsWith(".mjs")).map((f) => readFileSync(join(dir, f), "utf8")).join("\n");
+    // Built with SCHEMA_DOCS "off", the hazards function has no switch left to read.
+    expect(sources(platformDir)).toContain("process.env.SCHEMA_DOCS");
+    expect(sources(outdir)).not.toContain("process.env.SCHEMA_DOCS");
   });
 });

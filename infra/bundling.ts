@@ -55,6 +55,9 @@ export const LAMBDA_BUNDLE = {
   banner: { js: "import { createRequire } from 'module'; const require = createRequire(import.meta.url);" },
 } as const satisfies BuildOptions;
 
+/** The module that builds the OpenAPI document from the schemas' metadata. */
+const OPENAPI_GENERATOR = "shared/openapi.ts";
+
 const PACKAGE = /^(@[^/]+\/)?[^./][^/]*(\/.*)?$/;
 
 /**
@@ -79,7 +82,11 @@ function lazyPackages(metafile: Metafile): Map<string, string> {
 /** Bundles one function entry into `outdir` (index.mjs, its chunks, vendor/); answers the builds' metafile, merged. */
 export function bundleLambda(entry: string, outdir: string, options: BuildOptions = {}): Metafile {
   const base: BuildOptions = { ...LAMBDA_BUNDLE, mainFields: [...LAMBDA_BUNDLE.mainFields], ...options };
-  const found = lazyPackages(buildSync({ ...base, entryPoints: [entry], outdir, write: false }).metafile as Metafile);
+  const probe = buildSync({ ...base, entryPoints: [entry], outdir, write: false }).metafile as Metafile;
+  const found = lazyPackages(probe);
+  // Schema descriptions serve only the OpenAPI document (shared/schemas.ts): a function that cannot
+  // build it drops them at build time.
+  if (!Object.keys(probe.inputs).some((i) => i.endsWith(OPENAPI_GENERATOR))) base.define = { ...base.define, "process.env.SCHEMA_DOCS": '"off"' };
   const vendorName = (spec: string) => spec.replace(/^@/, "").replace(/\//g, "-");
   const main = buildSync({
     ...base,
