@@ -123,3 +123,45 @@ export function startFiles(metafile: Metafile, entryOutput: string): string[] {
   }
   return [...seen];
 }
+
+/**
+ * What each `import()` in our own code loads on first use: its output file and those it imports
+ * statically, less what the start path already loaded. A route group or the platform's manifest
+ * is named by its file; packages built apart by the file that imports them (shared/storage.ts:
+ * the S3 client with its presigner; shared/tracing.ts: the Tracer). The SDK's own `import()`s
+ * (credential sources other than the environment, which Lambda provides) are not among them.
+ */
+export function firstUseGroups(metafile: Metafile, entryOutput: string): { name: string; files: string[] }[] {
+  const atStart = new Set(startFiles(metafile, entryOutput));
+  const outputOf = new Map<string, string>();
+  for (const [file, output] of Object.entries(metafile.outputs)) {
+    if (output.entryPoint) outputOf.set(output.entryPoint, file);
+    const vendored = new RegExp(`/${VENDOR_DIR}/[^/]+\\.mjs$`).exec(file);
+    if (vendored) outputOf.set(`.${vendored[0]}`, file);
+  }
+  const groups = new Map<string, Set<string>>();
+  for (const [path, input] of Object.entries(metafile.inputs)) {
+    if (path.includes("node_modules/")) continue;
+    for (const i of input.imports) {
+      const file = i.kind === "dynamic-import" ? outputOf.get(i.path) : undefined;
+      if (!file) continue;
+      const name = i.path.startsWith(`./${VENDOR_DIR}/`) ? path : i.path;
+      const files = groups.get(name) ?? new Set();
+      for (const f of startFiles(metafile, file)) if (!atStart.has(f)) files.add(f);
+      groups.set(name, files);
+    }
+  }
+  return [...groups].map(([name, files]) => ({ name, files: [...files] }));
+}
+
+/** Who the bytes of `files` come from: each package, or each of our own files, largest first. */
+export function contributors(metafile: Metafile, files: readonly string[]): { owner: string; bytes: number }[] {
+  const bytes = new Map<string, number>();
+  for (const file of files) {
+    for (const [input, { bytesInOutput }] of Object.entries(metafile.outputs[file]?.inputs ?? {})) {
+      const owner = /node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(input)?.[1] ?? input;
+      bytes.set(owner, (bytes.get(owner) ?? 0) + bytesInOutput);
+    }
+  }
+  return [...bytes].map(([owner, b]) => ({ owner, bytes: b })).sort((a, b) => b.bytes - a.bytes);
+}

@@ -3,7 +3,6 @@
 // errors) and the commit step that writes a mutation, its audit records and its
 // idempotency record in a single DynamoDB transaction.
 import { createHash } from "node:crypto";
-import { correlationPaths } from "@aws-lambda-powertools/logger/correlationId";
 import { injectLambdaContext } from "@aws-lambda-powertools/logger/middleware";
 import middy from "@middy/core";
 import httpHeaderNormalizer from "@middy/http-header-normalizer";
@@ -222,6 +221,8 @@ export type Fallback = (event: Event) => Promise<ApiError>;
 
 async function dispatch(event: Event, routes: Map<string, Bound>, fallback?: Fallback): Promise<Response> {
   const requestId = event.requestContext?.requestId ?? "local";
+  // A request's own key: the middleware's resetKeys clears it after the request.
+  logger.setCorrelationId(requestId);
   const lang = languageOf(event.headers?.["accept-language"]);
   const bound = routes.get(event.routeKey);
   let actor: Actor | undefined;
@@ -342,7 +343,7 @@ export function lambda<const M extends Record<string, RouteSpec>>(routes: M, imp
   }
   return middy<Event, Response>()
     .use(httpHeaderNormalizer())
-    .use(injectLambdaContext(logger, { resetKeys: true, correlationIdPath: correlationPaths.API_GATEWAY_HTTP }))
+    .use(injectLambdaContext(logger, { resetKeys: true }))
     .use(tracing())
     .handler((event) => dispatch(event, table, fallback));
 }
