@@ -188,13 +188,16 @@ export async function queryAll<T extends Item = Item>(spec: Omit<QuerySpec, "lim
   return out;
 }
 
+/** A partition of a cross-partition list, with its own key condition or filter where they differ. */
+export type Partition = string | { pk: string; sk?: QuerySpec["sk"]; filter?: Filter };
+
 /**
  * Pages across several partitions in order (e.g. the cities of the province), so a
  * province-wide list needs no single hot partition. The cursor remembers which
  * partition it was in and where.
  */
 export async function queryAcross<T extends Item = Item>(
-  partitions: string[],
+  partitions: Partition[],
   spec: Omit<QuerySpec, "pk" | "cursor">,
   cursor?: string,
 ): Promise<Page<T>> {
@@ -206,7 +209,9 @@ export async function queryAcross<T extends Item = Item>(
   let p = state.p;
   let inner = state.c;
   while (p < partitions.length && items.length < spec.limit) {
-    const page = await query<T>({ ...spec, pk: partitions[p] as string, cursor: inner, limit: spec.limit - items.length });
+    const part = partitions[p] as Partition;
+    const own = typeof part === "string" ? { pk: part } : part;
+    const page = await query<T>({ ...spec, ...own, cursor: inner, limit: spec.limit - items.length });
     items.push(...page.items);
     if (page.nextCursor) {
       inner = page.nextCursor;
@@ -387,55 +392,68 @@ function cancellationReasons(err: unknown): CancellationReason[] | undefined {
 
 export type Filter = NonNullable<QuerySpec["filter"]>;
 
+// ---------- filters ----------
+
+type Scalar = string | number | boolean;
+type Comparison = "=" | "<>" | "<" | "<=" | ">" | ">=";
+
 /**
- * The AND of a Query's filter conditions: equality on attributes (undefined values are
- * skipped), an industry match (a section letter matches its divisions through the
- * record's `industrySection`), and any custom parts. Undefined when there is nothing to filter.
+ * One condition of a Query's filter, built with the constructors below and compiled by
+ * `filterOf`, which names every attribute and value itself: no caller writes expression strings.
  */
-export function filterOf(spec: {
-  equals?: Record<string, string | number | boolean | undefined>;
-  industry?: string;
-  within?: string;
-  custom?: (Filter | undefined)[];
-}): Filter | undefined {
-  const parts: string[] = [];
-  const names: Record<string, string> = {};
-  const values: Record<string, unknown> = {};
-  let n = 0;
-  const within = withinFilter(spec.within);
-  if (within) spec = { ...spec, custom: [within, ...(spec.custom ?? [])] };
-  for (const [attr, value] of Object.entries(spec.equals ?? {})) {
-    if (value === undefined) continue;
-    n++;
-    names[`#f${n}`] = attr;
-    values[`:f${n}`] = value;
-    parts.push(`#f${n} = :f${n}`);
-  }
-  if (spec.industry) {
-    names["#fic"] = "industryCode";
-    names["#fis"] = "industrySection";
-    values[":fic"] = spec.industry;
-    parts.push("(#fic = :fic OR #fis = :fic)");
-  }
-  for (const c of spec.custom ?? []) {
-    if (!c) continue;
-    parts.push(enclosed(c.expression) ? c.expression : `(${c.expression})`);
-    Object.assign(names, c.names ?? {});
-    Object.assign(values, c.values ?? {});
-  }
-  return parts.length ? { expression: parts.join(" AND "), names, values } : undefined;
+export type Condition =
+  | { kind: "compare"; op: Comparison; attr: string; value: Scalar }
+  | { kind: "in"; attr: string; values: readonly Scalar[] }
+  | { kind: "between"; attr: string; low: Scalar; high: Scalar }
+  | { kind: "function"; name: "begins_with" | "contains" | "attribute_type"; attr: string; value: Scalar }
+  | { kind: "presence"; name: "attribute_exists" | "attribute_not_exists"; attr: string }
+  | { kind: "all" | "any"; parts: Condition[] }
+  | { kind: "not"; part: Condition };
+
+// Each constructor gives undefined when its value is undefined, so optional query
+// parameters can be passed straight through and simply drop out of the filter.
+const compare = (op: Comparison) => (attr: string, value: Scalar | undefined): Condition | undefined =>
+  value === undefined ? undefined : { kind: "compare", op, attr, value };
+export const eq = compare("=");
+export const ne = compare("<>");
+export const lt = compare("<");
+export const lte = compare("<=");
+export const gt = compare(">");
+export const gte = compare(">=");
+
+/** The attribute is one of `values`; no values (or undefined) means no condition. */
+export function isIn(attr: string, values: readonly Scalar[] | undefined): Condition | undefined {
+  return values && values.length > 0 ? { kind: "in", attr, values } : undefined;
 }
 
-/** Is the whole expression one parenthesised group? DynamoDB refuses redundant parentheses. */
-function enclosed(expression: string): boolean {
-  if (!expression.startsWith("(")) return false;
-  let depth = 0;
-  for (let i = 0; i < expression.length; i++) {
-    if (expression[i] === "(") depth++;
-    else if (expression[i] === ")" && --depth === 0) return i === expression.length - 1;
-  }
-  return false;
+/** low ≤ attribute ≤ high. */
+export function between(attr: string, low: Scalar | undefined, high: Scalar | undefined): Condition | undefined {
+  if (low === undefined && high === undefined) return undefined;
+  if (low === undefined) return lte(attr, high);
+  if (high === undefined) return gte(attr, low);
+  return { kind: "between", attr, low, high };
 }
+
+export const beginsWith = (attr: string, prefix: string | undefined): Condition | undefined =>
+  prefix === undefined ? undefined : { kind: "function", name: "begins_with", attr, value: prefix };
+export const contains = (attr: string, value: string | undefined): Condition | undefined =>
+  value === undefined ? undefined : { kind: "function", name: "contains", attr, value };
+/** DynamoDB's type of the attribute: "S", "N", "BOOL", "NULL", "M", "L" … */
+export const isType = (attr: string, type: string): Condition => ({ kind: "function", name: "attribute_type", attr, value: type });
+export const exists = (attr: string): Condition => ({ kind: "presence", name: "attribute_exists", attr });
+export const missing = (attr: string): Condition => ({ kind: "presence", name: "attribute_not_exists", attr });
+
+function group(kind: "all" | "any", parts: (Condition | undefined)[]): Condition | undefined {
+  const defined = parts.filter((c): c is Condition => c !== undefined);
+  if (defined.length <= 1) return defined[0];
+  return { kind, parts: defined };
+}
+export const and = (...parts: (Condition | undefined)[]) => group("all", parts);
+export const or = (...parts: (Condition | undefined)[]) => group("any", parts);
+export const not = (part: Condition | undefined): Condition | undefined => (part ? { kind: "not", part } : undefined);
+
+/** An industry department's scope: a section letter matches its divisions through `industrySection`. */
+export const industryIs = (code: string | undefined) => or(eq("industryCode", code), eq("industrySection", code));
 
 /**
  * Region lists are partitioned by city and keyed by county, so a county's or a township's list
@@ -444,11 +462,53 @@ function enclosed(expression: string): boolean {
  * `coversRegion` in shared/policy.ts allows. Cities and the province need no filter: their
  * partitions hold nothing else.
  */
-function withinFilter(regionCode: string | undefined): Filter | undefined {
+export function withinRegion(regionCode: string | undefined): Condition | undefined {
   if (!regionCode) return undefined;
   const level = regionLevel(regionCode);
-  if (level !== "county" && level !== "township") return undefined;
-  return { expression: "begins_with(#within, :within)", names: { "#within": "regionCode" }, values: { ":within": regionCode } };
+  return level === "county" || level === "township" ? beginsWith("regionCode", regionCode) : undefined;
+}
+
+/** The AND of the defined conditions as a Query filter; undefined when none is defined. */
+export function filterOf(...conditions: (Condition | undefined)[]): Filter | undefined {
+  const all = and(...conditions);
+  if (!all) return undefined;
+  const names: Record<string, string> = {};
+  const values: Record<string, unknown> = {};
+  const nameOf = new Map<string, string>();
+  const name = (attr: string) => {
+    let n = nameOf.get(attr);
+    if (!n) {
+      n = `#a${nameOf.size}`;
+      nameOf.set(attr, n);
+      names[n] = attr;
+    }
+    return n;
+  };
+  let nextValue = 0;
+  const value = (v: Scalar) => {
+    const key = `:v${nextValue++}`;
+    values[key] = v;
+    return key;
+  };
+  const compile = (c: Condition): string => {
+    switch (c.kind) {
+      case "compare":
+        return `${name(c.attr)} ${c.op} ${value(c.value)}`;
+      case "in":
+        return `${name(c.attr)} IN (${c.values.map(value).join(", ")})`;
+      case "between":
+        return `${name(c.attr)} BETWEEN ${value(c.low)} AND ${value(c.high)}`;
+      case "function":
+        return `${c.name}(${name(c.attr)}, ${value(c.value)})`;
+      case "presence":
+        return `${c.name}(${name(c.attr)})`;
+      case "not":
+        return `NOT (${compile(c.part)})`;
+      default:
+        return c.parts.map((p) => (p.kind === "all" || p.kind === "any" ? `(${compile(p)})` : compile(p))).join(c.kind === "all" ? " AND " : " OR ");
+    }
+  };
+  return { expression: compile(all), names, values };
 }
 
 /** How many items a query matches, without holding them (Select COUNT, page by page). */

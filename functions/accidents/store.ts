@@ -23,10 +23,14 @@
 import { childrenOf, cityOf, countyOf, regionLevel } from "../../shared/codes/index.js";
 import { conflict } from "../../shared/errors.js";
 import {
+  and,
   countAll,
+  eq,
   filterOf,
+  industryIs,
   getItem,
   type Item,
+  ne,
   type Page,
   putDerived,
   putNew,
@@ -164,8 +168,8 @@ function timeRange(f: ListFilter): QuerySpec["sk"] {
   return undefined;
 }
 
-function filterExpression(f: ListFilter): QuerySpec["filter"] {
-  return filterOf({ equals: { grade: f.grade, accidentType: f.accidentType, regionCode: f.regionCode }, industry: f.industryCode });
+function listConditions(f: ListFilter) {
+  return and(eq("grade", f.grade), eq("accidentType", f.accidentType), eq("regionCode", f.regionCode), industryIs(f.industryCode));
 }
 
 function clean(page: Page<Item>): Page<AccidentRecord> {
@@ -175,11 +179,11 @@ function clean(page: Page<Item>): Page<AccidentRecord> {
 /** Reports in a province, city or county, newest first. */
 export async function listByRegion(regionCode: string, f: ListFilter, limit: number, cursor?: string): Promise<Page<AccidentRecord>> {
   const level = regionLevel(regionCode);
-  const spec = { sk: timeRange(f), filter: filterExpression(f), limit, newestFirst: true };
+  const spec = { sk: timeRange(f), filter: filterOf(listConditions(f)), limit, newestFirst: true };
   if (level === "province") {
     // Every report lies in one of the cities: the away copies would list it twice.
     const cities = childrenOf(regionCode).map((c) => `ACCCITY#${c.code}`);
-    const own = filterOf({ custom: [spec.filter, { expression: "#ent <> :away", names: { "#ent": "entity" }, values: { ":away": AWAY_COPY } }] });
+    const own = filterOf(listConditions(f), ne("entity", AWAY_COPY));
     return clean(await queryAcross(cities, { index: "gsi1", ...spec, filter: own }, cursor));
   }
   if (level === "city") return clean(await query({ index: "gsi1", pk: `ACCCITY#${regionCode}`, ...spec, cursor }));
@@ -189,7 +193,7 @@ export async function listByRegion(regionCode: string, f: ListFilter, limit: num
 /** An enterprise's reports (from the enterprise copy), newest first. */
 export async function listByEnterprise(enterpriseId: string, f: ListFilter, limit: number, cursor?: string): Promise<Page<AccidentRecord>> {
   return clean(
-    await query({ pk: `ACCENT#${enterpriseId}`, sk: timeRange(f), filter: filterExpression(f), limit, cursor, newestFirst: true }),
+    await query({ pk: `ACCENT#${enterpriseId}`, sk: timeRange(f), filter: filterOf(listConditions(f)), limit, cursor, newestFirst: true }),
   );
 }
 

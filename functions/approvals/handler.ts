@@ -3,7 +3,7 @@
 import type { AuditEntry } from "../../shared/audit.js";
 import { diff } from "../../shared/audit.js";
 import { HUBEI_PROVINCE_CODE, regionByCode, regionLevel } from "../../shared/codes/index.js";
-import type { Page, Write } from "../../shared/db.js";
+import { and, between, type Condition, eq, isIn, type Page, type Write } from "../../shared/db.js";
 import { getEnterprise } from "../../shared/enterprises.js";
 import { type ApiError, conflict, forbidden, illegalTransition, invalidField, invalidFields, notFound, staleVersion } from "../../shared/errors.js";
 import { etag, expectedVersion, lambda } from "../../shared/http.js";
@@ -50,7 +50,6 @@ import {
   createDelegationWrites,
   decisionWrite,
   delegationState,
-  type FilterSpec,
   getApplication,
   getApplicationBundle,
   getCatalogueItem,
@@ -381,33 +380,9 @@ function licenceStep(action: Exclude<LicenceAction, "expire">) {
 
 // ---------- lists ----------
 
-const OPEN_STATE_VALUES = Object.fromEntries(OPEN_STATES.map((s, i) => [`:open${i}`, s]));
-
-function applicationFilter(q: { state?: string; itemCode?: string }, items?: string[]): FilterSpec | undefined {
-  const parts: string[] = [];
-  const names: Record<string, string> = {};
-  const values: Record<string, unknown> = {};
-  if (q.state) {
-    names["#st"] = "state";
-    values[":st"] = q.state;
-    parts.push("#st = :st");
-  }
-  if (q.itemCode) {
-    names["#ic"] = "itemCode";
-    values[":ic"] = q.itemCode;
-    parts.push("#ic = :ic");
-  }
-  if (items) {
-    names["#ic"] = "itemCode";
-    names["#st"] = "state";
-    items.forEach((code, i) => {
-      values[`:it${i}`] = code;
-    });
-    Object.assign(values, OPEN_STATE_VALUES);
-    parts.push(`#ic IN (${items.map((_, i) => `:it${i}`).join(", ")})`);
-    parts.push(`#st IN (${Object.keys(OPEN_STATE_VALUES).join(", ")})`);
-  }
-  return parts.length ? { expression: parts.join(" AND "), names, values } : undefined;
+/** The list's own filters; `held` narrows it to the open applications of the items an officer holds. */
+function applicationConditions(q: { state?: string; itemCode?: string }, held?: string[]): Condition | undefined {
+  return and(eq("state", q.state), eq("itemCode", q.itemCode), held && isIn("itemCode", held), held && isIn("state", OPEN_STATES));
 }
 
 // ---------- the handler ----------
@@ -561,12 +536,12 @@ export const handler = lambda(routes, {
 
   listApplications: async ({ query, actor, now }) => {
     if (actor.role === "enterprise") {
-      return { body: await withClocks(await listApplicationsOfEnterprise(actor.enterpriseId as string, applicationFilter(query), query.limit, query.cursor), now) };
+      return { body: await withClocks(await listApplicationsOfEnterprise(actor.enterpriseId as string, applicationConditions(query), query.limit, query.cursor), now) };
     }
     const regionCode = query.regionCode ?? actor.regionCode;
     requireRegion(actor, regionCode);
     if (query.queue !== "true") {
-      return { body: await withClocks(await listApplicationsByRegion(regionCode, () => applicationFilter(query), query.limit, query.cursor), now) };
+      return { body: await withClocks(await listApplicationsByRegion(regionCode, () => applicationConditions(query), query.limit, query.cursor), now) };
     }
     if (actor.role !== "approval_officer") throw forbidden("officers_only", { zh: "仅审批人员有待办队列", en: "only approval officers have a queue" });
     // The queue: in each city, the items this officer holds there today.
@@ -576,8 +551,7 @@ export const handler = lambda(routes, {
     const filterFor = (city: string) => {
       const held = heldItems(actor.regionCode, regionCode, city, items.filter((i) => !query.itemCode || i.code === query.itemCode), latest, today);
       if (held.length === 0) return null;
-      const f = applicationFilter({ state: query.state }, held);
-      return f ?? null;
+      return applicationConditions({ state: query.state }, held) ?? null;
     };
     return { body: await withClocks(await listApplicationsByRegion(regionCode, filterFor, query.limit, query.cursor), now) };
   },
@@ -663,28 +637,8 @@ export const handler = lambda(routes, {
   // ----- licences -----
   listLicences: async ({ query, actor, now }) => {
     const today = shanghaiDate(now);
-    const parts: string[] = [];
-    const names: Record<string, string> = {};
-    const values: Record<string, unknown> = {};
-    if (query.itemCode) {
-      names["#ic"] = "itemCode";
-      values[":ic"] = query.itemCode;
-      parts.push("#ic = :ic");
-    }
-    if (query.status) {
-      names["#st"] = "status";
-      values[":st"] = query.status;
-      parts.push("#st = :st");
-    }
-    if (query.expiringWithinDays !== undefined) {
-      names["#vt"] = "validTo";
-      names["#st2"] = "status";
-      values[":from"] = today;
-      values[":to"] = addDays(today, query.expiringWithinDays);
-      values[":valid"] = "valid";
-      parts.push("#vt BETWEEN :from AND :to AND #st2 = :valid");
-    }
-    const filter = parts.length ? { expression: parts.join(" AND "), names, values } : undefined;
+    const expiring = query.expiringWithinDays === undefined ? undefined : and(between("validTo", today, addDays(today, query.expiringWithinDays)), eq("status", "valid"));
+    const filter = and(eq("itemCode", query.itemCode), eq("status", query.status), expiring);
     if (actor.role === "enterprise") {
       return { body: await listLicencesOfHolder(actor.enterpriseId as string, filter, query.limit, query.cursor) };
     }

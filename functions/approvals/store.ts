@@ -23,8 +23,8 @@
 //   licences by region             gsi2 LICCITY#<city>        / <county>#<number>
 //   live licences by end date      gsi3 LICLIVE#<city>        / <validTo>#<number> (valid or suspended, with a validTo)
 import { CITY_CODES, cityOf, countyOf, regionLevel } from "../../shared/codes/index.js";
-import { check, decodeCursor, filterOf, encodeCursor, getItem, type Item, type Page, putNew, putVersioned, query, queryAll, strip, update, type Write } from "../../shared/db.js";
-import { badRequest, conflict, forbidden } from "../../shared/errors.js";
+import { check, type Condition, filterOf, getItem, type Item, type Page, type Partition, putNew, putVersioned, query, queryAcross, queryAll, strip, update, withinRegion, type Write } from "../../shared/db.js";
+import { conflict, forbidden } from "../../shared/errors.js";
 import { newId } from "../../shared/ids.js";
 import { attachmentSlot, type VerifiedUpload } from "../../shared/storage.js";
 import { periodIndexKeys } from "../../shared/periods.js";
@@ -281,56 +281,36 @@ export function decisionWrite(a: ApplicationRecord, decision: "approved" | "refu
   });
 }
 
-export async function listApplicationsOfEnterprise(enterpriseId: string, filter: FilterSpec | undefined, limit: number, cursor?: string): Promise<Page<ApplicationRecord>> {
-  return clean(await query({ index: "gsi1", pk: `APPENT#${enterpriseId}`, filter, limit, cursor, newestFirst: true }));
-}
-
-export interface FilterSpec {
-  expression: string;
-  names?: Record<string, string>;
-  values?: Record<string, unknown>;
+export async function listApplicationsOfEnterprise(enterpriseId: string, conditions: Condition | undefined, limit: number, cursor?: string): Promise<Page<ApplicationRecord>> {
+  return clean(await query({ index: "gsi1", pk: `APPENT#${enterpriseId}`, filter: filterOf(conditions), limit, cursor, newestFirst: true }));
 }
 
 /**
- * Applications in a region, city partition by city partition; `filterFor` may narrow each city's
- * partition differently (a province officer's queue holds different items in different cities).
+ * Applications in a region, city partition by city partition; `conditionsFor` may narrow each city's
+ * partition differently (a province officer's queue holds different items in different cities), and
+ * null leaves a city out.
  */
 export async function listApplicationsByRegion(
   regionCode: string,
-  filterFor: (cityCode: string) => FilterSpec | undefined | null,
+  conditionsFor: (cityCode: string) => Condition | undefined | null,
   limit: number,
   cursor?: string,
 ): Promise<Page<ApplicationRecord>> {
+  return clean(await queryAcross(regionPartitions("APPCITY", regionCode, conditionsFor), { index: "gsi2", limit }, cursor));
+}
+
+/** The city partitions of a region's list (gsi2, keyed `<county>#…`), each with its filter. */
+function regionPartitions(prefix: string, regionCode: string, conditionsFor: (cityCode: string) => Condition | undefined | null): Partition[] {
   const level = regionLevel(regionCode);
   const cities = level === "province" ? CITY_CODES() : [cityOf(regionCode) ?? regionCode];
   const county = level === "county" || level === "township" ? countyOf(regionCode) : undefined;
-  const state = decodeState(cursor);
-  const items: ApplicationRecord[] = [];
-  let p = state.p;
-  let inner = state.c;
-  while (p < cities.length && items.length < limit) {
-    const city = cities[p] as string;
-    const filter = filterFor(city);
-    if (filter !== null) {
-      const page = await query({ index: "gsi2", pk: `APPCITY#${city}`, sk: county ? { beginsWith: `${county}#` } : undefined, filter: filterOf({ within: regionCode, custom: [filter] }), limit: limit - items.length, cursor: inner });
-      items.push(...page.items.map((i) => strip(i) as unknown as ApplicationRecord));
-      if (page.nextCursor) {
-        inner = page.nextCursor;
-        break;
-      }
-    }
-    p++;
-    inner = undefined;
+  const out: Partition[] = [];
+  for (const city of cities) {
+    const conditions = conditionsFor(city);
+    if (conditions === null) continue;
+    out.push({ pk: `${prefix}#${city}`, sk: county ? { beginsWith: `${county}#` } : undefined, filter: filterOf(withinRegion(regionCode), conditions) });
   }
-  return { items, nextCursor: p < cities.length ? encodeCursor({ p, c: inner }) : null };
-}
-
-function decodeState(cursor: string | undefined): { p: number; c?: string } {
-  const s = decodeCursor<{ p: unknown; c?: unknown }>(cursor) ?? { p: 0 };
-  if (typeof s.p !== "number" || s.p < 0 || (s.c !== undefined && typeof s.c !== "string")) {
-    throw badRequest("invalid_cursor", { zh: "分页游标无效", en: "the cursor is not valid" }, [{ path: "cursor", message: { zh: "分页游标无效", en: "invalid cursor" } }]);
-  }
-  return { p: s.p, c: s.c as string | undefined };
+  return out;
 }
 
 export async function openApplications(cityCode: string): Promise<ApplicationRecord[]> {
@@ -406,30 +386,14 @@ export async function licencesOfHolder(enterpriseId: string): Promise<Licence[]>
   return (await queryAll({ index: "gsi1", pk: `LICENT#${enterpriseId}` })).map((i) => strip(i) as Licence);
 }
 
-export async function listLicencesOfHolder(enterpriseId: string, filter: FilterSpec | undefined, limit: number, cursor?: string): Promise<Page<Licence>> {
-  const page = await query({ index: "gsi1", pk: `LICENT#${enterpriseId}`, filter, limit, cursor });
+export async function listLicencesOfHolder(enterpriseId: string, conditions: Condition | undefined, limit: number, cursor?: string): Promise<Page<Licence>> {
+  const page = await query({ index: "gsi1", pk: `LICENT#${enterpriseId}`, filter: filterOf(conditions), limit, cursor });
   return { items: page.items.map((i) => strip(i) as Licence), nextCursor: page.nextCursor };
 }
 
-export async function listLicencesByRegion(regionCode: string, filter: FilterSpec | undefined, limit: number, cursor?: string): Promise<Page<Licence>> {
-  const level = regionLevel(regionCode);
-  const cities = level === "province" ? CITY_CODES() : [cityOf(regionCode) ?? regionCode];
-  const county = level === "county" || level === "township" ? countyOf(regionCode) : undefined;
-  const state = decodeState(cursor);
-  const items: Licence[] = [];
-  let p = state.p;
-  let inner = state.c;
-  while (p < cities.length && items.length < limit) {
-    const page = await query({ index: "gsi2", pk: `LICCITY#${cities[p]}`, sk: county ? { beginsWith: `${county}#` } : undefined, filter: filterOf({ within: regionCode, custom: [filter] }), limit: limit - items.length, cursor: inner });
-    items.push(...page.items.map((i) => strip(i) as Licence));
-    if (page.nextCursor) {
-      inner = page.nextCursor;
-      break;
-    }
-    p++;
-    inner = undefined;
-  }
-  return { items, nextCursor: p < cities.length ? encodeCursor({ p, c: inner }) : null };
+export async function listLicencesByRegion(regionCode: string, conditions: Condition | undefined, limit: number, cursor?: string): Promise<Page<Licence>> {
+  const page = await queryAcross(regionPartitions("LICCITY", regionCode, () => conditions), { index: "gsi2", limit }, cursor);
+  return { items: page.items.map((i) => strip(i) as Licence), nextCursor: page.nextCursor };
 }
 
 /** Valid or suspended licences of a city whose validTo lies in [from, to] (dates). */

@@ -24,7 +24,7 @@
 //                                (written whole by the daily job, so an anonymous page is two reads)
 //   settled accident year        pk CREDITYEAR#<year>      sk SETTLED      (the job reads that year no more)
 import { childrenOf, cityOf, countyOf, regionLevel } from "../../shared/codes/index.js";
-import { decodeCursor, deleteItem, encodeCursor, filterOf, getItem, invalidCursor, type Item, type Page, putDerived, putNew, query, queryAcross, queryAll, strip, transact, type Write } from "../../shared/db.js";
+import { decodeCursor, deleteItem, encodeCursor, eq, filterOf, getItem, isType, lte, missing, or, withinRegion, invalidCursor, type Item, type Page, putDerived, putNew, query, queryAcross, queryAll, strip, transact, type Write } from "../../shared/db.js";
 import { newId } from "../../shared/ids.js";
 import { periodIndexKeys } from "../../shared/periods.js";
 import { addMonths, type IsoDate } from "../../shared/time.js";
@@ -74,7 +74,7 @@ async function byRegion<T>(prefix: string, regionCode: string, limit: number, cu
       index: "gsi2",
       pk: `${prefix}#${cityPartition(regionCode)}`,
       sk: level === "city" ? undefined : { beginsWith: `${countyOf(regionCode)}#` },
-      filter: filterOf({ within: regionCode }),
+      filter: filterOf(withinRegion(regionCode)),
       limit,
       cursor,
     }),
@@ -129,7 +129,7 @@ export async function listingsPublishedIn(quarter: string): Promise<ListingRecor
 /** One quarter's publication, a page at a time: listings published in it and not removed early. */
 export async function listingsPublishedPage(quarter: string, limit: number, cursor?: string): Promise<Page<ListingRecord>> {
   return clean<ListingRecord>(
-    await query({ index: "gsi3", pk: `BLPUB#${quarter}`, limit, cursor, newestFirst: true, filter: { expression: "attribute_not_exists(#rm) OR attribute_type(#rm, :nul)", names: { "#rm": "removedOn" }, values: { ":nul": "NULL" } } }),
+    await query({ index: "gsi3", pk: `BLPUB#${quarter}`, limit, cursor, newestFirst: true, filter: filterOf(or(missing("removedOn"), isType("removedOn", "NULL"))) }),
   );
 }
 
@@ -256,11 +256,7 @@ export async function openTasksOfRegion(regionCode: string, dueBy: IsoDate): Pro
   const level = regionLevel(regionCode);
   const cities = level === "province" ? childrenOf(regionCode).map((c) => c.code) : [cityPartition(regionCode)];
   const sk = level === "province" || level === "city" ? undefined : { between: [`${countyOf(regionCode)}#`, `${countyOf(regionCode)}#${dueBy}~`] as [string, string] };
-  const filter = filterOf({
-    within: regionCode,
-    equals: { status: "open" },
-    custom: [{ expression: "#due <= :dueBy", names: { "#due": "dueOn" }, values: { ":dueBy": dueBy } }],
-  });
+  const filter = filterOf(withinRegion(regionCode), eq("status", "open"), lte("dueOn", dueBy));
   const parts = await Promise.all(cities.map((city) => queryAll({ index: "gsi2", pk: `CTASKREG#${city}`, sk, filter })));
   return parts.flat().map((i) => strip(i) as unknown as SupervisionTaskRecord);
 }

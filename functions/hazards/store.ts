@@ -38,9 +38,21 @@
 //   patrols of a grid          gsi2pk PATROLGRID#<grid>     gsi2sk <patrolledAt>#<id>
 import { CITY_CODES, countyOf, regionLevel } from "../../shared/codes/index.js";
 import {
+  and,
   deleteItem,
   countAll,
+  eq,
+  exists,
   filterOf,
+  gte,
+  industryIs,
+  isIn,
+  isType,
+  lt,
+  lte,
+  not,
+  or,
+  withinRegion,
   getItem,
   getItems,
   type Item,
@@ -358,50 +370,10 @@ export interface HazardFilter {
 }
 
 function hazardFilter(f: HazardFilter): QuerySpec["filter"] {
-  const parts: string[] = [];
-  const names: Record<string, string> = {};
-  const values: Record<string, unknown> = {};
-  if (f.level) {
-    names["#lv"] = "level";
-    values[":lv"] = f.level;
-    parts.push("#lv = :lv");
-  }
-  if (f.source) {
-    names["#src"] = "source";
-    values[":src"] = f.source;
-    parts.push("#src = :src");
-  }
-  if (f.status) {
-    names["#st"] = "status";
-    values[":st"] = f.status;
-    parts.push("#st = :st");
-  }
-  if (f.overdue !== undefined) {
-    names["#st"] = "status";
-    names["#rb"] = "rectifyBy";
-    values[":today"] = f.today;
-    OPEN_STATUSES.forEach((s, i) => {
-      values[`:o${i}`] = s;
-    });
-    const open = `#st IN (${OPEN_STATUSES.map((_, i) => `:o${i}`).join(", ")})`;
-    parts.push(f.overdue ? `(${open} AND #rb < :today)` : `(NOT (${open}) OR #rb >= :today)`);
-  }
-  if (f.dueBy) {
-    names["#st"] = "status";
-    names["#rb"] = "rectifyBy";
-    values[":dueBy"] = f.dueBy;
-    OPEN_STATUSES.forEach((s, i) => {
-      values[`:o${i}`] = s;
-    });
-    parts.push(`(#st IN (${OPEN_STATUSES.map((_, i) => `:o${i}`).join(", ")}) AND #rb <= :dueBy)`);
-  }
-  if (f.industry) {
-    names["#ic"] = "industryCode";
-    names["#is"] = "industrySection";
-    values[":ic"] = f.industry;
-    parts.push("(#ic = :ic OR #is = :ic)");
-  }
-  return filterOf({ within: f.within, custom: [parts.length ? { expression: parts.join(" AND "), names, values } : undefined] });
+  const open = isIn("status", OPEN_STATUSES);
+  const overdue = f.overdue === undefined ? undefined : f.overdue ? and(open, lt("rectifyBy", f.today)) : or(not(open), gte("rectifyBy", f.today));
+  const due = f.dueBy === undefined ? undefined : and(open, lte("rectifyBy", f.dueBy));
+  return filterOf(withinRegion(f.within), eq("level", f.level), eq("source", f.source), eq("status", f.status), overdue, due, industryIs(f.industry));
 }
 
 function hazardPage(p: Page<Item>): Page<Hazard> {
@@ -505,7 +477,7 @@ export async function listedHazardsOf(enterpriseId: string): Promise<Hazard[]> {
   const items = await queryAll({
     index: "gsi2",
     pk: `HAZENT#${enterpriseId}`,
-    filter: { expression: "#lv = :major AND attribute_exists(#sup)", names: { "#lv": "level", "#sup": "supervision" }, values: { ":major": "major" } },
+    filter: filterOf(eq("level", "major"), exists("supervision")),
   });
   return items as unknown as Hazard[];
 }
@@ -598,7 +570,7 @@ export async function listInspectionsOfEnterprise(enterpriseId: string, from: st
 }
 
 function regionFilter(regionCode: string, industry?: string): QuerySpec["filter"] {
-  return filterOf({ within: regionCode, industry });
+  return filterOf(withinRegion(regionCode), industryIs(industry));
 }
 
 function cityPartitions(prefix: string, regionCode: string, suffix = ""): string[] {
@@ -654,7 +626,7 @@ export async function filingCounts(regionCode: string, period: string, industry?
   const items = await queryAll({
     pk: `FILINGN#${period}`,
     sk: county ? { beginsWith: `${county}#` } : undefined,
-    filter: filterOf({ equals: { cityCode: level === "city" ? cityCodeOf(regionCode) : undefined }, industry }),
+    filter: filterOf(eq("cityCode", level === "city" ? cityCodeOf(regionCode) : undefined), industryIs(industry)),
   });
   return items.reduce<{ onTime: number; late: number }>((t, i) => ({ onTime: t.onTime + Number(i.onTime ?? 0), late: t.late + Number(i.late ?? 0) }), { onTime: 0, late: 0 });
 }
@@ -673,8 +645,7 @@ export async function getFiling(enterpriseId: string, period: string): Promise<F
 
 function enterpriseQuery(regionCode: string, industry?: string, opts: { inGrid?: boolean } = {}) {
   const level = regionLevel(regionCode);
-  const inGrid = { expression: "attribute_type(#grid, :str)", names: { "#grid": "gridId" }, values: { ":str": "S" } };
-  const filter = filterOf({ industry, custom: opts.inGrid ? [inGrid] : [] });
+  const filter = filterOf(industryIs(industry), opts.inGrid ? isType("gridId", "S") : undefined);
   // The register's sort key starts with the enterprise's own region code (registry/store.ts).
   return { index: "gsi1" as const, sk: level === "county" || level === "township" ? { beginsWith: regionCode } : undefined, filter };
 }

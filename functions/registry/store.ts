@@ -8,7 +8,7 @@
 //   enterprises of a grid     gsi2pk ENTGRID#<grid>   gsi2sk <id>    (set by grid assignment)
 import { childrenOf, cityOf, regionLevel } from "../../shared/codes/index.js";
 import { conflict } from "../../shared/errors.js";
-import { filterOf, type Item, type Page, putNew, putVersioned, query, queryAcross, strip, type Write } from "../../shared/db.js";
+import { beginsWith, contains, filterOf, industryIs, type Item, or, type Page, putNew, putVersioned, query, queryAcross, strip, type Write } from "../../shared/db.js";
 import { enterpriseKey, getEnterprise as getSharedEnterprise } from "../../shared/enterprises.js";
 import type { Enterprise } from "./schemas.js";
 
@@ -49,10 +49,7 @@ export interface ListFilter {
 }
 
 function filterExpression(f: ListFilter) {
-  const search = f.q
-    ? [{ expression: "contains(#n, :q) OR begins_with(#u, :qu)", names: { "#n": "name", "#u": "uscc" }, values: { ":q": f.q, ":qu": f.q.toUpperCase() } }]
-    : [];
-  return filterOf({ industry: f.industryCode, custom: search });
+  return filterOf(industryIs(f.industryCode), f.q ? or(contains("name", f.q), beginsWith("uscc", f.q.toUpperCase())) : undefined);
 }
 
 /** Enterprises in a region (province, city or county), city partition by city partition. */

@@ -130,7 +130,7 @@ describe("bulk registration of enterprises", () => {
     await expectAccessible(page);
   });
 
-  it("a CSV saved by Excel in GB18030 is read, and a file without the template's columns is refused before any call", async () => {
+  it("a CSV saved by Excel in GB18030 is read, a row repeating another row's USCC is flagged before import, and a file without the template's columns is refused before any call", async () => {
     const page = await web.page(DESKTOP);
     await signIn(page, "county-regulator");
     await page.goto("/registry/import");
@@ -139,13 +139,19 @@ describe("bulk registration of enterprises", () => {
       const e = enterpriseBody({ name: `${prefix}${line}号有限公司` });
       return [e.name, e.uscc, e.regionCode, e.address, e.industryCode, "中型", e.contact.name, e.contact.phone];
     })];
+    // Line 4: another enterprise's name under line 2's code (in lower case, as typed by hand).
+    const first = rows[1] as string[];
+    rows.push([`${prefix}4号有限公司`, (first[1] as string).toLowerCase(), ...first.slice(2)]);
     const text = `${rows.map((r) => r.join(",")).join("\r\n")}\r\n`;
     const gbk = join(dir, `${prefix}.csv`);
     writeFileSync(gbk, iconv.encode(text, "gb18030"));
     await choose(page, gbk);
-    await expect.poll(() => page.getByRole("region", { name: "核对结果" }).textContent()).toContain("共 2 行，2 行无误，0 行有问题");
+    await expect.poll(() => page.getByRole("region", { name: "核对结果" }).textContent()).toContain("共 3 行，2 行无误，1 行有问题");
+    const problems = await problemRows(page);
+    expect(problems.map(([line, column]) => [line, column])).toEqual([[4, "统一社会信用代码"]]);
+    expect(problems[0]?.[2]).toContain("与第 2 行的统一社会信用代码相同");
     await page.getByRole("button", { name: "确认导入 2 行" }).click();
-    await expect.poll(() => page.getByRole("region", { name: "导入结果" }).textContent(), { timeout: 30_000 }).toContain("新登记 2 家");
+    await expect.poll(() => page.getByRole("region", { name: "导入结果" }).textContent(), { timeout: 30_000 }).toContain("新登记 2 家，已存在 0 家，失败 1 行");
     expect(await countByName(page, prefix)).toBe(2);
 
     const wrong = join(dir, "wrong.csv");

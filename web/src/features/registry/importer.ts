@@ -86,9 +86,26 @@ export function readRows(table: string[][]): { rows: SheetRow[]; missing: string
 
 const HEADER_OF: Record<string, string> = Object.fromEntries(COLUMNS.map((c) => [c.path, c.header]));
 
-/** Every row checked by the API, a batch at a time; nothing is written. */
-export async function validateRows(client: Client, rows: SheetRow[], onProgress?: (done: number) => void): Promise<RowProblem[]> {
+/**
+ * Rows that repeat an earlier row's USCC. The API checks rows one by one, so without this the
+ * second row would be answered "already registered" and its different details silently dropped.
+ */
+function repeatedCodes(rows: SheetRow[]): RowProblem[] {
+  const firstLine = new Map<string, number>();
   const problems: RowProblem[] = [];
+  for (const row of rows) {
+    const code = row.body.uscc.toUpperCase();
+    if (!code) continue;
+    const first = firstLine.get(code);
+    if (first === undefined) firstLine.set(code, row.line);
+    else problems.push({ line: row.line, column: HEADER_OF.uscc as string, message: `与第 ${first} 行的统一社会信用代码相同，同一企业只能登记一次` });
+  }
+  return problems;
+}
+
+/** Every row checked by the API, a batch at a time, and against the file's other rows; nothing is written. */
+export async function validateRows(client: Client, rows: SheetRow[], onProgress?: (done: number) => void): Promise<RowProblem[]> {
+  const problems: RowProblem[] = repeatedCodes(rows);
   for (let start = 0; start < rows.length; start += VALIDATION_BATCH) {
     const batch = rows.slice(start, start + VALIDATION_BATCH);
     const { data } = await client.POST("/v1/enterprises/validations", { body: { rows: batch.map((r) => r.body) } });
@@ -97,7 +114,7 @@ export async function validateRows(client: Client, rows: SheetRow[], onProgress?
     }
     onProgress?.(start + batch.length);
   }
-  return problems;
+  return problems.sort((a, b) => a.line - b.line);
 }
 
 /** The same row always gets the same key: a hash of its normalised body. */
