@@ -148,6 +148,10 @@ describe("lazyRoutes: a group's code loads on its first request, once", () => {
     expect(loads).toEqual({ ab: 1, c: 1 });
   });
 
+  it("a route set with a route left unimplemented fails when the handler is built, not on a request", () => {
+    expect(() => lambda({ a: specs.a, b: specs.b }, { a: async () => ({}) } as never)).toThrow("route b has no implementation");
+  });
+
   it("a load that fails is a 500 for that request and is tried again on the next", async () => {
     let attempts = 0;
     const handler = lambda({ a: specs.a }, {

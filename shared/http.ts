@@ -192,7 +192,11 @@ export type Event = APIGatewayProxyEventV2WithJWTAuthorizer;
 
 interface Bound {
   spec: RouteSpec;
-  impl: Impl<RouteSpec>;
+  /**
+   * Declared as a method, so TypeScript compares parameters both ways and a route's own
+   * Impl<S> fits without a cast: dispatch builds the request from that same spec's schemas.
+   */
+  impl(req: Request<RouteSpec>): Promise<Result>;
 }
 
 const DEFAULT_MAX_BODY = 64 * 1024;
@@ -339,7 +343,10 @@ export function lazyRoutes<const M extends Record<string, RouteSpec>, const K ex
 export function lambda<const M extends Record<string, RouteSpec>>(routes: M, impls: { [K in keyof M]: Impl<M[K]> }, fallback?: Fallback) {
   const table = new Map<string, Bound>();
   for (const [name, spec] of Object.entries(routes)) {
-    table.set(`${spec.method} ${spec.path}`, { spec, impl: impls[name] as unknown as Impl<RouteSpec> });
+    const impl = impls[name];
+    // The type requires one per route; a missing one fails the cold start, not a request.
+    if (!impl) throw new Error(`route ${name} has no implementation`);
+    table.set(`${spec.method} ${spec.path}`, { spec, impl });
   }
   return middy<Event, Response>()
     .use(httpHeaderNormalizer())
