@@ -20,7 +20,7 @@ import { mintToken, newKeyPair } from "../local/auth.js";
 import { createApiServer, listen } from "../local/server.js";
 import { ensureTable, localDynamo, startLocalStorage } from "../local/stack.js";
 import { uscc } from "../tests/support/data.js";
-import { bundleLambda, contributors, ENTRY_NAME, firstUseGroups, RUNTIME_SDK, startFiles } from "../infra/bundling.js";
+import { bundleLambda, contributors, ENTRY_NAME, firstUseGroups, LAMBDA_NODE_OPTIONS, RUNTIME_SDK, startFiles } from "../infra/bundling.js";
 import { median, pct } from "./support.js";
 import { section as webSection } from "./web-first-screen.js";
 
@@ -281,18 +281,18 @@ async function bundles(runs = 7) {
     .filter((d) => d.isDirectory())
     .flatMap((d) => ["handler.ts", "jobs.ts"].map((f) => join("functions", d.name, f)))
     .filter((f) => existsSync(join(ROOT, f)));
-  const cpuMs = (code: string) => {
-    const out = execFileSync(process.execPath, ["--input-type=module", "-e", `${code}; const u = process.cpuUsage(); console.log(u.user + u.system)`], { cwd: ROOT, encoding: "utf8" });
+  const cpuMs = (code: string, options: string[] = []) => {
+    const out = execFileSync(process.execPath, [...options, "--input-type=module", "-e", `${code}; const u = process.cpuUsage(); console.log(u.user + u.system)`], { cwd: ROOT, encoding: "utf8" });
     return Number(out.trim()) / 1000;
   };
   const importAll = (files: string[]) => files.map((f) => `await import(${JSON.stringify(join(ROOT, f))})`).join("; ");
-  /** Median CPU ms of each set of imports, each run paired with a bare node run before it. */
-  const measure = (imports: string[][]) => {
+  /** Median CPU ms of each set of imports (with its Node options), each run paired with a bare node run before it. */
+  const measure = (imports: { files: string[]; options: string[] }[]) => {
     const bare: number[] = [];
     const times = imports.map(() => [] as number[]);
     for (let i = 0; i < runs; i++) {
       bare.push(cpuMs("0"));
-      for (const [k, files] of imports.entries()) times[k]?.push(cpuMs(importAll(files)));
+      for (const [k, { files, options }] of imports.entries()) times[k]?.push(cpuMs(importAll(files), options));
     }
     const b = median(bare);
     return { bareMs: Math.round(b), importMs: times.map((t) => Math.round(median(t))), ratios: times.map((t) => Math.round((median(t) / b) * 100) / 100) };
@@ -312,7 +312,13 @@ async function bundles(runs = 7) {
     const all = Object.keys(b.metafile.outputs).filter((f) => f.endsWith(".mjs"));
     const groups = firstUseGroups(b.metafile, b.entryFile).map((g) => ({ ...g, kb: kbOf(g.files) }));
     const heaviest = groups.filter((g) => isRouteGroup(g.name)).sort((x, y) => y.kb - x.kb)[0];
-    const m = measure([[b.entryFile], [b.entryFile, ...(heaviest?.files ?? [])], [r.entryFile]]);
+    const deployed = LAMBDA_NODE_OPTIONS.split(" ");
+    const m = measure([
+      { files: [b.entryFile], options: deployed },
+      { files: [b.entryFile, ...(heaviest?.files ?? [])], options: deployed },
+      { files: [r.entryFile], options: deployed },
+      { files: [b.entryFile], options: [] },
+    ]);
     const row = {
       entry,
       kb: kbOf(b.atStart),
@@ -320,6 +326,7 @@ async function bundles(runs = 7) {
       importMs: m.importMs[0] as number,
       bareMs: m.bareMs,
       ratio: m.ratios[0] as number,
+      withoutSourceMapsRatio: m.ratios[3] as number,
       group: heaviest?.name ?? "–",
       groupKb: heaviest?.kb ?? 0,
       firstRequestRatio: m.ratios[1] as number,
@@ -331,7 +338,7 @@ async function bundles(runs = 7) {
         .map((c) => ({ owner: c.owner, kb: Math.round(c.bytes / 102.4) / 10 })),
     };
     rows.push(row);
-    console.log(`${entry}: ${row.kb} KB at start, import ÷ bare ${row.ratio}, first request ÷ bare ${row.firstRequestRatio} (${row.group})`);
+    console.log(`${entry}: ${row.kb} KB at start, import ÷ bare ${row.ratio} (${row.withoutSourceMapsRatio} without source maps), first request ÷ bare ${row.firstRequestRatio} (${row.group})`);
     for (const t of row.top) console.log(`  ${String(t.kb).padStart(6)} KB  ${t.owner}`);
   }
   return {
@@ -339,6 +346,7 @@ async function bundles(runs = 7) {
     worstRatio: Math.max(...rows.map((x) => x.ratio)),
     worstFirstRequestRatio: Math.max(...rows.map((x) => x.firstRequestRatio)),
     worstRuntimeSdkRatio: Math.max(...rows.map((x) => x.runtimeSdkRatio)),
+    worstWithoutSourceMapsRatio: Math.max(...rows.map((x) => x.withoutSourceMapsRatio)),
   };
 }
 
@@ -348,13 +356,13 @@ function bundlesSection(b: Awaited<ReturnType<typeof bundles>>): string[] {
   return [
     "## Lambda bundles",
     "",
-    "esbuild as `cdk synth` bundles them (`infra/bundling.ts`: ESM, minified, tree-shaken, UTF-8, DynamoDB client bundled; our own code behind an `import()` — a route group, the platform's manifest — is split into chunks loaded on first use; packages behind an `import()` — the S3 client and presigner, the Tracer, the SDK's non-environment credential sources — are built apart in `vendor/`; schema descriptions are left out of every function but the platform, which builds the OpenAPI document), and for comparison with `@aws-sdk/*` left to the runtime. KB at start is what a cold start loads (the entry and the chunks it imports statically); lazy KB all the rest. Import cost is the median CPU time (user + system, start to exit) of 7 fresh `node` processes importing the entry, each paired with a bare `node` run just before it. First request: the entry and then its heaviest route group's chunks in the same process — what the first request of that group compiles, so code moved into a group still counts.",
+    "esbuild as `cdk synth` bundles them (`infra/bundling.ts`: ESM, minified, tree-shaken, UTF-8, source maps without the sources, DynamoDB client bundled; our own code behind an `import()` — a route group, the platform's manifest — is split into chunks loaded on first use; packages behind an `import()` — the S3 client and presigner, the Tracer, the SDK's non-environment credential sources — are built apart in `vendor/`; schema descriptions are left out of every function but the platform, which builds the OpenAPI document), and for comparison with `@aws-sdk/*` left to the runtime. KB at start is what a cold start loads (the entry and the chunks it imports statically); lazy KB all the rest. Import cost is the median CPU time (user + system, start to exit) of 7 fresh `node` processes importing the entry as Lambda runs it (`" + LAMBDA_NODE_OPTIONS + "`, so Node reads and parses the source map of each file it loads), each paired with a bare `node` run just before it; the column without source maps compares with figures measured before they were counted. First request: the entry and then its heaviest route group's chunks in the same process — what the first request of that group compiles, so code moved into a group still counts.",
     "",
-    "| entry | KB at start | lazy KB | import CPU ms | bare node CPU ms | import ÷ bare node | heaviest route group | its KB | first request ÷ bare node | runtime SDK: KB | runtime SDK: ratio |",
-    "|---|---|---|---|---|---|---|---|---|---|---|",
-    ...b.rows.map((x) => `| ${x.entry} | ${x.kb} | ${x.lazyKb} | ${x.importMs} | ${x.bareMs} | ${f(x.ratio)} | ${x.group} | ${x.groupKb} | ${f(x.firstRequestRatio)} | ${x.runtimeSdkKb} | ${f(x.runtimeSdkRatio)} |`),
+    "| entry | KB at start | lazy KB | import CPU ms | bare node CPU ms | import ÷ bare node | without source maps | heaviest route group | its KB | first request ÷ bare node | runtime SDK: KB | runtime SDK: ratio |",
+    "|---|---|---|---|---|---|---|---|---|---|---|---|",
+    ...b.rows.map((x) => `| ${x.entry} | ${x.kb} | ${x.lazyKb} | ${x.importMs} | ${x.bareMs} | ${f(x.ratio)} | ${f(x.withoutSourceMapsRatio)} | ${x.group} | ${x.groupKb} | ${f(x.firstRequestRatio)} | ${x.runtimeSdkKb} | ${f(x.runtimeSdkRatio)} |`),
     "",
-    `Worst import ÷ bare node: ${f(b.worstRatio)} bundled, ${f(b.worstRuntimeSdkRatio)} with the runtime's SDK; worst first request ÷ bare node: ${f(b.worstFirstRequestRatio)}. Target ≤ 2.`,
+    `Worst import ÷ bare node: ${f(b.worstRatio)} bundled (${f(b.worstWithoutSourceMapsRatio)} without source maps), ${f(b.worstRuntimeSdkRatio)} with the runtime's SDK; worst first request ÷ bare node: ${f(b.worstFirstRequestRatio)}. Target ≤ 2.`,
     "",
     "Loaded on first use besides route groups, and not in the ratios above: an evidence request loads the S3 client and presigner (shared/storage.ts); in AWS, where tracing is on, the first request loads the Tracer (shared/tracing.ts).",
     "",

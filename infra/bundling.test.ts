@@ -4,10 +4,10 @@
 import { execFileSync } from "node:child_process";
 import { mkdtempSync, readdirSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join, resolve } from "node:path";
+import { join, relative, resolve } from "node:path";
 import type { Metafile } from "esbuild";
 import { beforeAll, describe, expect, it } from "vitest";
-import { bundleLambda, ENTRY_NAME, startFiles, VENDOR_DIR } from "./bundling.js";
+import { bundleLambda, ENTRY_NAME, LAMBDA_NODE_OPTIONS, startFiles, VENDOR_DIR } from "./bundling.js";
 
 const ROOT = resolve(import.meta.dirname, "..");
 
@@ -23,8 +23,8 @@ beforeAll(() => {
 }, 120_000);
 
 /** Runs `code` in a fresh Node process beside nothing but the bundle; answers its stdout. */
-const runAlone = (code: string) =>
-  execFileSync(process.execPath, ["--input-type=module", "-e", code], {
+const runAlone = (code: string, options: string[] = []) =>
+  execFileSync(process.execPath, [...options, "--input-type=module", "-e", code], {
     cwd: tmpdir(),
     env: { PATH: process.env.PATH, TABLE_NAME: "t", BUCKET_NAME: "b", AWS_REGION: "cn-north-1", LOG_LEVEL: "SILENT" },
     encoding: "utf8",
@@ -85,6 +85,16 @@ describe("Lambda bundle (infra/bundling.ts)", () => {
 
   it("loads in a fresh Node process from the bundle alone and exports the handler", () => {
     expect(runAlone(`const m = await import(${JSON.stringify(join(outdir, `${ENTRY_NAME}.mjs`))}); console.log(typeof m.handler)`)).toBe("function");
+  });
+
+  it("maps a stack trace to the sources under Lambda's Node options, from maps that do not carry the sources", () => {
+    const code = `const { handler } = await import(${JSON.stringify(join(outdir, `${ENTRY_NAME}.mjs`))});
+      try { await handler(null, {}); } catch (e) { console.log(e.stack.split("\\n").slice(0, 3).join("\\n")); }`;
+    // A null event: the header normaliser (the first middleware) fails reading its headers.
+    expect(runAlone(code, LAMBDA_NODE_OPTIONS.split(" "))).toMatch(/node_modules\/@middy\/http-header-normalizer\/index\.js:\d+:\d+/);
+    const map = JSON.parse(readFileSync(join(outdir, `${ENTRY_NAME}.mjs.map`), "utf8")) as { sources: string[]; sourcesContent?: unknown };
+    expect(map.sources).toContain(`${relative(outdir, ROOT)}/shared/http.ts`);
+    expect(map.sourcesContent).toBeUndefined();
   });
 
   it("keeps the schemas' descriptions where the OpenAPI document is built (the platform) and drops them elsewhere", () => {

@@ -30,6 +30,13 @@ export const RUNTIME_SDK = ["@aws-sdk/*"];
 /** The module Lambda loads (`index.mjs`): handlers are `index.handler`, `index.<job export>`. */
 export const ENTRY_NAME = "index";
 
+/**
+ * How Node runs every function (infra/stack.ts sets it as NODE_OPTIONS; the bench imports with it).
+ * Stack traces name our TypeScript files and lines, at a price: Node reads and parses the source
+ * map of every file it loads, at the cold start (BENCHMARKS.md "Lambda bundles" measures it).
+ */
+export const LAMBDA_NODE_OPTIONS = "--enable-source-maps";
+
 /** Where the packages loaded on first use are built, beside the entry. */
 export const VENDOR_DIR = "vendor";
 
@@ -49,6 +56,9 @@ export const LAMBDA_BUNDLE = {
   // for V8 to scan at every cold start (BENCHMARKS.md "Lambda bundles").
   charset: "utf8",
   sourcemap: true,
+  // Stack traces need only the mappings; the sources are in the repository. Without them the maps
+  // a cold start reads and parses are a third of the size.
+  sourcesContent: false,
   metafile: true,
   logLevel: "warning",
   // ESM bundles still meet CommonJS dependencies that call require().
