@@ -92,7 +92,7 @@ export const licences = (async (input: JobInput) => {
   for (const city of CITY_CODES()) {
     for (const l of await liveLicencesEnding(city, "0000-01-01", addDays(today, -1))) {
       const t = licenceTransition(l.status, "expire");
-      const cancellation = lapseCancellation(l.validTo as string, today);
+      const cancellation = lapseCancellation(l.validTo, today);
       if (!t.ok || !cancellation) continue;
       const after: Licence = { ...l, status: t.next, cancellation, version: l.version + 1, updatedAt: at };
       delete after.suspension;
@@ -113,8 +113,7 @@ export const licences = (async (input: JobInput) => {
       else out.conflicts++;
     }
     for (const l of await liveLicencesEnding(city, today, addDays(today, EXPIRY_WARNING_DAYS))) {
-      const validTo = l.validTo as string;
-      out.expiringWithin90Days.push({ number: l.number, holderName: l.holderName, enterpriseId: l.enterpriseId, itemCode: l.itemCode, validTo, status: l.status, renewalWindowOpensOn: renewalWindowOpensOn(validTo) });
+      out.expiringWithin90Days.push({ number: l.number, holderName: l.holderName, enterpriseId: l.enterpriseId, itemCode: l.itemCode, validTo: l.validTo, status: l.status, renewalWindowOpensOn: renewalWindowOpensOn(l.validTo) });
     }
   }
   return out;

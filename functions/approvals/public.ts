@@ -5,8 +5,7 @@ import type { Write } from "../../shared/db.js";
 import { CITY_CODES, cityOf, regionLevel } from "../../shared/codes/index.js";
 import { type Actor, coversRegion } from "../../shared/policy.js";
 import { shanghaiDate } from "../../shared/time.js";
-import { heldItems, latestDelegations } from "./queue.js";
-import { acceptanceNoticeDeadline, lapseCancellation, licenceTransition } from "./rules.js";
+import { acceptanceNoticeDeadline, heldItems, lapseCancellation, latestDelegations, licenceTransition } from "./rules.js";
 import type { Licence } from "./schemas.js";
 import { licenceEventWrite, licencesOfHolder, licenceUpdateWrite, listDelegations, listItems, liveLicencesEnding, loadCalendars, openApplications } from "./store.js";
 import { applicationClock } from "./workflow.js";
@@ -81,14 +80,13 @@ export async function licenceSuspensionWrites(
 /** The enterprise's live licences (valid or suspended) whose validity ends by `until` (renewal is applied for 3 months ahead, 条例 art.9). */
 export async function licencesEnding(enterpriseId: string, until: string): Promise<{ number: string; itemName: string; validTo: string }[]> {
   return (await licencesOfHolder(enterpriseId))
-    .filter((l) => (l.status === "valid" || l.status === "suspended") && l.validTo !== null && l.validTo <= until)
-    .map((l) => ({ number: l.number, itemName: l.itemName, validTo: l.validTo as string }))
+    .flatMap((l) => ((l.status === "valid" || l.status === "suspended") && l.validTo !== null && l.validTo <= until ? [{ number: l.number, itemName: l.itemName, validTo: l.validTo }] : []))
     .sort((a, b) => a.validTo.localeCompare(b.validTo));
 }
 
 /** Live licences of a city whose validity ends in [from, to] (dates), for reminders. */
 export async function cityLicencesEnding(cityCode: string, from: string, to: string): Promise<{ number: string; itemName: string; validTo: string; enterpriseId: string; regionCode: string }[]> {
-  return (await liveLicencesEnding(cityCode, from, to)).map((l) => ({ number: l.number, itemName: l.itemName, validTo: l.validTo as string, enterpriseId: l.enterpriseId, regionCode: l.regionCode }));
+  return (await liveLicencesEnding(cityCode, from, to)).map((l) => ({ number: l.number, itemName: l.itemName, validTo: l.validTo, enterpriseId: l.enterpriseId, regionCode: l.regionCode }));
 }
 
 export interface QueuedApplication {

@@ -20,13 +20,14 @@
 //     workingDaysBetween, validateYearCalendar
 //   safety licences: SAFETY_LICENCE_CATEGORY, isSafetyProductionLicence, hadFatalAccident, licenceNumber
 //   authority: DelegationState, Holder, delegationEffective, holderOf, AuthorityCode, AuthorityDecision,
-//     officerAuthority
+//     officerAuthority, latestDelegations, heldItems (an officer's queue)
 //   power list: PowerListEntry, powerList
-// (workflow.ts applies these rules to an application record: applyAction, deemIfDue, applicationClock.)
+// (workflow.ts, also part of the rules, applies them to an application record: applyAction, deemIfDue,
+// applicationClock.)
 
 import { addDays, addMonths, daysBetween, isIsoDate, type IsoDate } from "../../shared/time.js";
 import { addWorkingDays, workingDaysBetween, type Calendars, type WorkingDayResult } from "./calendar.js";
-import { HUBEI_PROVINCE_CODE, isWithin } from "../../shared/codes/index.js";
+import { HUBEI_PROVINCE_CODE, isWithin, regionLevel } from "../../shared/codes/index.js";
 
 export {
   addWorkingDays,
@@ -638,6 +639,32 @@ export function officerAuthority(input: {
     return { ok: false, holder, code: "authority_revoked" };
   }
   return { ok: false, holder, code: "no_authority" };
+}
+
+/** The latest delegation of each (item, city): the state the authority check reads. */
+export function latestDelegations(all: readonly (Omit<DelegationState, "delegationId"> & { id: string; itemCode: string })[]): Map<string, DelegationState> {
+  const out = new Map<string, DelegationState>();
+  for (const d of [...all].sort((a, b) => a.id.localeCompare(b.id))) {
+    out.set(`${d.itemCode}#${d.cityCode}`, { delegationId: d.id, cityCode: d.cityCode, status: d.status, startDate: d.startDate });
+  }
+  return out;
+}
+
+/**
+ * An approval officer's queue in one city: the codes of the items the officer holds there today for
+ * applicants of `regionCode` (own items, or the province's items unless delegated to the city).
+ */
+export function heldItems(
+  officerRegion: string,
+  regionCode: string,
+  city: string,
+  items: readonly Pick<ApprovalItem, "code" | "issuer">[],
+  latest: Map<string, DelegationState>,
+  today: IsoDate,
+): string[] {
+  return items
+    .filter((i) => officerAuthority({ officerRegion, applicantRegion: regionLevel(regionCode) === "province" ? city : regionCode, applicantCityCode: city, issuer: i.issuer, delegation: latest.get(`${i.code}#${city}`), today }).ok)
+    .map((i) => i.code);
 }
 
 // ---------------------------------------------------------------------------------------------

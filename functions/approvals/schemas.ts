@@ -1,5 +1,7 @@
-// Request and response schemas of the approvals context (zod/mini). Request bodies are strict:
-// clients never set state, dates, versions, scope fields or who did what.
+// Request, response and stored-record schemas of the approvals context (zod/mini). Each record the
+// store writes is defined here once (store.ts parses every item it reads with it); the API's
+// outputs are derived from the records. Request bodies are strict: clients never set state, dates,
+// versions, scope fields or who did what.
 import * as z from "zod/mini";
 import { msg } from "../../shared/messages.js";
 import { components, Cursor, DateString, field, IsoDate, Limit, NonEmpty, Out, page, RegionCode, Timestamp, Url } from "../../shared/schemas.js";
@@ -40,14 +42,19 @@ const ItemFields = {
 export const PutApprovalItem = z.strictObject({ ...ItemFields, changeReason: field(NonEmpty(500), "本次修改的理由。Change reason.") });
 export type PutApprovalItem = z.infer<typeof PutApprovalItem>;
 
-/** Public view: no user ids. */
-export const ApprovalItemOut = z.object({
+/** A catalogue item version as stored (the current one and every snapshot). */
+export const CatalogueItem = z.object({
   code: field(z.string(), "事项代码，如 AQ01-01。Item code."),
   ...ItemFields,
   version: field(z.number(), "事项版本号。Version."),
   updatedAt: Out.updatedAt,
+  updatedBy: Out.updatedBy,
   changeReason: field(z.optional(z.string()), "本次修改的理由。Change reason."),
 });
+export type CatalogueItem = z.infer<typeof CatalogueItem>;
+
+/** Public view: no user ids. */
+export const ApprovalItemOut = z.omit(CatalogueItem, { updatedBy: true });
 export const ApprovalItemList = z.object({ items: field(z.array(ApprovalItemOut), "审批事项。Approval items.") });
 export const ListItemsQuery = z.strictObject({ category: field(z.optional(z.string().check(z.maxLength(100))), "按类别筛选。Category filter.") });
 
@@ -83,16 +90,24 @@ export const PutCalendar = z.strictObject({
   makeUpWorkdays: field(z.array(IsoDate).check(z.maxLength(30)), "调休上班日（日期）。Make-up working days."),
   source: field(NonEmpty(500), "数据来源（国务院办公厅通知文号）。Source."),
 });
-export const CalendarOut = z.object({
+/** A year's State Council calendar as stored. */
+export const CalendarRecord = z.object({
   year: field(z.number(), "年度。Year."),
   holidays: field(z.array(z.string()), "法定节假日（日期）。Holidays."),
   makeUpWorkdays: field(z.array(z.string()), "调休上班日（日期）。Make-up working days."),
+  source: field(z.string(), "数据来源（国务院办公厅通知文号）。Source."),
+  version: field(z.number(), "日历版本号。Version."),
+  updatedAt: Out.updatedAt,
+  updatedBy: Out.updatedBy,
+});
+export type CalendarRecord = z.infer<typeof CalendarRecord>;
+
+/** The stored year without user ids, or (no year stored) the weekends-only fallback. */
+export const CalendarOut = z.extend(z.partial(z.omit(CalendarRecord, { updatedBy: true }), { version: true, updatedAt: true }), {
   source: field(z.nullable(z.string()), "数据来源（无日历为 null）。Source."),
   /** True when no calendar is stored: only weekends are rest days. */
   fallback: field(z.boolean(), "true：未存该年日历，仅周末为休息日。Fallback."),
   note: field(z.optional(z.string()), "说明。Note."),
-  version: field(z.optional(z.number()), "日历版本号。Version."),
-  updatedAt: field(z.optional(Timestamp), "最后修改时间。Updated at."),
 });
 
 // ---------- delegations ----------
@@ -104,15 +119,14 @@ export const CreateDelegation = z.strictObject({
   reason: field(z.optional(NonEmpty(1000)), "委托理由。Reason."),
 });
 export const RevokeDelegation = z.strictObject({ reason: field(NonEmpty(1000), "收回委托的理由。Reason.") });
-export const Delegation = z.object({
+/** A delegation as stored. */
+export const DelegationRecord = z.object({
   id: Out.id,
   itemCode: field(z.string(), "审批事项代码，如 AQ01-01。Item code."),
   cityCode: field(z.string(), "市（州）行政区划代码。City code."),
   startDate: field(DateString, "委托生效日期。Start date."),
   status: field(z.enum(["active", "revoked"]), "active 生效中，revoked 已收回。Status."),
   reason: field(z.optional(z.string()), "委托理由。Reason."),
-  /** revoke: the in-progress applications that went back to the province's queue. */
-  applicationsReturned: field(z.optional(z.array(z.string())), "收回时退回省级办理的申请编号。Applications returned."),
   createdAt: Out.createdAt,
   createdBy: Out.createdBy,
   revokedAt: field(z.optional(Timestamp), "收回时刻。Revoked at."),
@@ -120,7 +134,26 @@ export const Delegation = z.object({
   revokeReason: field(z.optional(z.string()), "收回理由。Revoke reason."),
   version: Out.version,
 });
-export type Delegation = z.infer<typeof Delegation>;
+export type Delegation = z.infer<typeof DelegationRecord>;
+export const Delegation = z.extend(DelegationRecord, {
+  /** revoke: the in-progress applications that went back to the province's queue. */
+  applicationsReturned: field(z.optional(z.array(z.string())), "收回时退回省级办理的申请编号。Applications returned."),
+});
+
+/**
+ * The delegation in force (or last revoked) for one (item, city), as stored beside it: the record
+ * every officer action's ConditionCheck reads (store.ts).
+ */
+export const DelegationClaim = z.object({
+  delegationId: z.string(),
+  itemCode: z.string(),
+  cityCode: z.string(),
+  status: z.enum(["active", "revoked"]),
+  startDate: z.string(),
+  revokedAt: z.optional(z.string()),
+  version: z.number(),
+});
+export type DelegationClaim = z.infer<typeof DelegationClaim>;
 export const DelegationList = z.object({ items: field(z.array(Delegation), "委托。Delegations.") });
 export const ListDelegationsQuery = z.strictObject({
   itemCode: field(z.optional(ItemCode), "审批事项代码，如 AQ01-01。Item code."),
@@ -159,7 +192,8 @@ export const MissingMaterialsBody = z.strictObject({
 });
 export const SubmitBody = z.strictObject({});
 
-const Step = z.object({
+/** One workflow step as stored (append-only). */
+export const Step = z.object({
   seq: field(z.number(), "步骤序号（从 1 起）。Step number."),
   action: field(z.string(), "操作：submit、accept、notify-missing 等。Action."),
   stage: field(z.string(), "所处环节。Stage."),
@@ -178,15 +212,23 @@ export type Step = z.infer<typeof Step>;
 
 const Pause = z.object({ from: field(z.string(), "暂停起始日期。From."), to: field(z.optional(z.nullable(z.string())), "恢复日期（仍暂停为 null）。To."), reason: field(z.string(), "暂停理由（专家评审、检验检测、现场核查等）。Reason.") });
 
-const AttachmentOut = z.object({
+/** A material's upload as stored with its application. */
+export const AttachmentRecord = z.object({
   id: field(z.string(), "附件编号。Attachment id."),
+  applicationId: z.string(),
   material: field(z.string(), "材料名称（须为事项材料清单中的一项）。Material."),
   fileName: field(z.string(), "文件名。File name."),
   contentType: field(z.string(), "文件类型：image/jpeg、image/png 或 application/pdf。Content type."),
   size: field(z.number(), "文件大小（字节，≤ 10 MB）。Size in bytes."),
+  key: z.string(),
   uploadedAt: field(Timestamp, "上传确认时刻。Uploaded at."),
   verified: field(z.boolean(), "是否已确认文件已上传。Verified."),
+  /** What S3 held when submit verified it; later reads and links pin exactly that object. */
+  verifiedUpload: z.optional(z.object({ size: z.number(), etag: z.string(), versionId: z.optional(z.string()) })),
 });
+export type AttachmentRecord = z.infer<typeof AttachmentRecord>;
+
+const AttachmentOut = z.pick(AttachmentRecord, { id: true, material: true, fileName: true, contentType: true, size: true, uploadedAt: true, verified: true });
 
 const Listing = z.object({ id: field(z.string(), "黑名单记录编号。Listing id."), reasonCategory: field(z.string(), "列入原因类别：responsible_accident_grade 负有责任的重大及以上事故，annual_deaths 年度死亡人数达到规定，concealed_accident 瞒报谎报事故，ignored_major_hazard_order 重大隐患拒不整改，licence_suspended_or_revoked 许可证被暂扣或吊销，manual 其他严重违法违规。Reason category."), from: field(z.string(), "列入日期。From."), until: field(DateString, "列入截止日期。Until.") });
 
@@ -229,6 +271,19 @@ export const Application = z.object({
 });
 export type Application = z.infer<typeof Application>;
 
+/** 行政许可法 decisions as stored for the period index (APPDEC): the approvals-within-limit indicator. */
+export const ApplicationDecision = z.object({
+  id: z.string(),
+  regionCode: z.string(),
+  enterpriseId: z.string(),
+  itemCode: z.string(),
+  decision: z.enum(["approved", "refused"]),
+  decidedOn: z.string(),
+  dueDate: z.string(),
+  withinLimit: z.boolean(),
+});
+export type ApplicationDecision = z.infer<typeof ApplicationDecision>;
+
 /** The statutory clock as of today (null before acceptance). */
 const ClockFields = {
   dueDate: field(z.nullable(DateString), "法定办结日期（未受理为 null）。Due date."),
@@ -265,18 +320,11 @@ export const ListApplicationsQuery = z.strictObject({
   cursor: Cursor,
 });
 
-export const AttachmentDownload = z.object({
-  id: Out.id,
-  material: field(z.string(), "材料名称（须为事项材料清单中的一项）。Material."),
-  fileName: field(z.string(), "文件名。File name."),
-  contentType: field(z.string(), "文件类型：image/jpeg、image/png 或 application/pdf。Content type."),
-  size: field(z.number(), "文件大小（字节，≤ 10 MB）。Size in bytes."),
+export const AttachmentDownload = z.extend(z.pick(AttachmentRecord, { id: true, material: true, fileName: true, contentType: true, size: true }), {
   download: field(z.object({ url: field(Url, "短时有效的下载地址。Download URL."), expiresAt: field(Timestamp, "下载地址的失效时刻。Expires at.") }), "附件的下载。Download."),
 });
 
-export const AttachmentUpload = z.object({
-  id: field(z.string(), "附件编号。Attachment id."),
-  material: field(z.string(), "材料名称（须为事项材料清单中的一项）。Material."),
+export const AttachmentUpload = z.extend(z.pick(AttachmentRecord, { id: true, material: true }), {
   upload: field(z.object({ url: field(Url, "预签名上传地址：在 expiresAt 之前用 PUT 上传文件。Presigned URL."), method: field(z.literal("PUT"), "上传使用的 HTTP 方法（固定为 PUT）。HTTP method."), headers: field(z.record(z.string(), z.string()), "上传时须原样带上的请求头。Headers to send with the upload."), expiresAt: field(Timestamp, "上传地址的失效时刻。Expires at.") }), "预签名上传：把文件 PUT 到 url。Presigned upload."),
 });
 
@@ -321,28 +369,33 @@ export const Licence = z.object({
 export type Licence = z.infer<typeof Licence>;
 
 /** What anyone may verify: no internal ids, no reasons, no officers. */
-export const LicencePublic = z.strictObject({
-  number: field(z.string(), "许可证编号。Licence number."),
-  holderName: field(z.string(), "持证单位名称。Holder name."),
-  holderUscc: field(z.string(), "持证单位统一社会信用代码。Holder USCC."),
-  itemCode: field(z.string(), "审批事项代码，如 AQ01-01。Item code."),
-  itemName: field(z.string(), "审批事项名称。Approval item name."),
-  scope: field(z.string(), "许可范围。Scope."),
-  validFrom: field(DateString, "有效期起。Valid from."),
-  validTo: field(z.nullable(DateString), "有效期止（长期有效为 null）。Valid to."),
-  status: field(z.enum(LICENCE_STATUSES), "许可证状态：valid 有效，suspended 暂扣，revoked 吊销，expired 过期，cancelled 注销。Status."),
-  issuedOn: field(DateString, "发证日期。Issued on."),
-});
+export const LicencePublic = z.strictObject(
+  z.pick(Licence, { number: true, holderName: true, holderUscc: true, itemCode: true, itemName: true, scope: true, validFrom: true, validTo: true, status: true, issuedOn: true }).shape,
+);
 
-export const LicenceEvent = z.object({
+/** A licence status event as stored, also a period-index record (LICEVT) for the roll-ups. */
+export const LicenceEventRecord = z.object({
   id: field(z.string(), "事件编号。Event id."),
-  event: field(z.string(), "事件：issue、renew、suspend、restore、revoke、expire、cancel。Event."),
+  licenceNumber: z.string(),
+  itemCode: z.string(),
+  regionCode: z.string(),
+  enterpriseId: z.string(),
+  event: field(z.enum(["suspended", "restored", "revoked", "cancelled", "issued", "renewed"]), "事件：issued 发证，renewed 延续，suspended 暂扣，restored 恢复，revoked 吊销，cancelled 注销。Event."),
+  /**
+   * What a suspension or revocation is: `penalty` (an administrative penalty, the blacklist trigger of
+   * 安委办〔2015〕14号) or `major_hazard` (the hold while production is suspended for a listed major
+   * hazard, 16号令; not a penalty).
+   */
+  cause: z.optional(z.enum(["penalty", "major_hazard"])),
   at: field(Timestamp, "发生时刻。At."),
-  from: field(z.nullable(z.string()), "之前的状态（发证时为 null）。From status."),
-  to: field(z.string(), "之后的状态。To status."),
+  from: field(z.nullable(z.enum(LICENCE_STATUSES)), "之前的状态（发证时为 null）。From status."),
+  to: field(z.enum(LICENCE_STATUSES), "之后的状态。To status."),
   reason: field(z.optional(z.string()), "理由。Reason."),
   actorId: field(z.string(), "操作人的用户编号。Actor id."),
 });
+export type LicenceEventRecord = z.infer<typeof LicenceEventRecord>;
+
+export const LicenceEvent = z.pick(LicenceEventRecord, { id: true, event: true, at: true, from: true, to: true, reason: true, actorId: true });
 export const LicenceWithHistory = z.extend(Licence, {
   history: field(z.array(LicenceEvent), "全部步骤，按时间先后。History."),
   renewalWindowOpensOn: field(z.nullable(DateString), "可申请延续的起始日期。Renewal window opens on."),

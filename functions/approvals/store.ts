@@ -1,4 +1,4 @@
-// Approvals storage: catalogue, calendars, delegations, applications, licences.
+// Approvals storage: catalogue, calendars, delegations, applications (and their attachments' objects in S3), licences.
 //
 // Access patterns (table pk / sk; indexes named):
 //   catalogue, current items       pk APCAT                   sk ITEM#<code>
@@ -22,35 +22,79 @@
 //   licences of a holder           gsi1 LICENT#<enterpriseId> / <number>
 //   licences by region             gsi2 LICCITY#<city>        / <county>#<number>
 //   live licences by end date      gsi3 LICLIVE#<city>        / <validTo>#<number> (valid or suspended, with a validTo)
+//
+// Every item read is parsed with its record's schema (schemas.ts) after its keys are stripped.
+import type * as z from "zod/mini";
 import { CITY_CODES, cityOf, countyOf, regionLevel } from "../../shared/codes/index.js";
-import { check, type Condition, filterOf, getItem, type Item, type Page, type Partition, putNew, putVersioned, query, queryAcross, queryAll, strip, update, withinRegion, type Write } from "../../shared/db.js";
+import {
+  and,
+  between,
+  type Condition,
+  check,
+  eq,
+  filterOf,
+  getItem,
+  gt,
+  type Item,
+  isIn,
+  missing,
+  or,
+  type Page,
+  type Partition,
+  putNew,
+  putVersioned,
+  query,
+  queryAcross,
+  queryAll,
+  strip,
+  update,
+  withinRegion,
+  type Write,
+} from "../../shared/db.js";
 import { conflict, forbidden } from "../../shared/errors.js";
 import { newId } from "../../shared/ids.js";
-import { attachmentSlot, type VerifiedUpload } from "../../shared/storage.js";
+import { attachmentKey, attachmentSlot, downloadLink, presignUpload, type VerifiedUpload, verifyUpload } from "../../shared/storage.js";
 import { periodIndexKeys } from "../../shared/periods.js";
-import type { ApprovalItem, DelegationState, Holder, LicenceStatus, YearCalendar } from "./rules.js";
-import type { Application, Delegation, Licence, Step } from "./schemas.js";
+import type { Holder, LicenceStatus } from "./rules.js";
+import {
+  Application,
+  type ApplicationDecision,
+  AttachmentRecord,
+  CalendarRecord,
+  CatalogueItem,
+  DelegationClaim,
+  type Delegation,
+  DelegationRecord,
+  Licence,
+  LicenceEventRecord,
+  Step,
+} from "./schemas.js";
+
+export type { LicenceEventRecord } from "./schemas.js";
 
 const pad = (n: number, width: number) => String(n).padStart(width, "0");
 
-// ---------- catalogue ----------
-
-export interface StoredItem extends ApprovalItem {
-  version: number;
-  updatedAt: string;
-  updatedBy: string;
-  changeReason?: string;
+/** A stored item as its record; one that does not fit is a 500 naming its key, never a wrong answer. */
+function parse<S extends z.ZodMiniType>(schema: S, item: Item): z.output<S> {
+  const result = schema.safeParse(strip(item));
+  if (result.success) return result.data;
+  const problems = result.error.issues.map((i) => `${i.path.join(".") || "(item)"}: ${i.message}`).join("; ");
+  throw new Error(`stored item ${String(item.pk)} / ${String(item.sk)} is not a valid ${String(item.entity ?? "record")}: ${problems}`);
 }
 
+const parseAll = <S extends z.ZodMiniType>(schema: S, items: Item[]): z.output<S>[] => items.map((i) => parse(schema, i));
+
+// ---------- catalogue ----------
+
 /** The current item and its version snapshot. */
-export function itemRecords(item: StoredItem): { current: Item & { version: number }; snapshot: Item } {
+export function itemRecords(item: CatalogueItem): { current: Item & { version: number }; snapshot: Item } {
   return {
     current: { pk: "APCAT", sk: `ITEM#${item.code}`, entity: "approval_item", ...item },
     snapshot: { pk: `APITEM#${item.code}`, sk: `V#${pad(item.version, 6)}`, entity: "approval_item_version", ...item },
   };
 }
 
-export function itemWrites(item: StoredItem, expectedVersion: number | undefined): Write[] {
+export function itemWrites(item: CatalogueItem, expectedVersion: number | undefined): Write[] {
   const { current, snapshot } = itemRecords(item);
   const exists = conflict("item_exists", { zh: `事项 ${item.code} 已存在，请带 If-Match 修改`, en: `item ${item.code} exists; send If-Match to change it` });
   return [
@@ -59,69 +103,57 @@ export function itemWrites(item: StoredItem, expectedVersion: number | undefined
   ];
 }
 
-export async function listItems(): Promise<StoredItem[]> {
-  return (await queryAll({ pk: "APCAT", sk: { beginsWith: "ITEM#" } })).map((i) => strip(i) as unknown as StoredItem);
+export async function listItems(): Promise<CatalogueItem[]> {
+  return parseAll(CatalogueItem, await queryAll({ pk: "APCAT", sk: { beginsWith: "ITEM#" } }));
 }
 
-export async function getCatalogueItem(code: string): Promise<StoredItem | undefined> {
+export async function getCatalogueItem(code: string): Promise<CatalogueItem | undefined> {
   const item = await getItem("APCAT", `ITEM#${code}`);
-  return item ? (strip(item) as unknown as StoredItem) : undefined;
+  return item ? parse(CatalogueItem, item) : undefined;
 }
 
-export async function itemVersions(code: string): Promise<StoredItem[]> {
-  return (await queryAll({ pk: `APITEM#${code}`, sk: { beginsWith: "V#" } })).map((i) => strip(i) as unknown as StoredItem);
+export async function itemVersions(code: string): Promise<CatalogueItem[]> {
+  return parseAll(CatalogueItem, await queryAll({ pk: `APITEM#${code}`, sk: { beginsWith: "V#" } }));
 }
 
 // ---------- calendars ----------
 
-export interface StoredCalendar extends YearCalendar {
-  version: number;
-  updatedAt: string;
-  updatedBy: string;
-}
-
-export function calendarRecord(cal: StoredCalendar): Item & { version: number } {
+export function calendarRecord(cal: CalendarRecord): Item & { version: number } {
   return { pk: "APCAL", sk: String(cal.year), entity: "calendar", ...cal };
 }
 
-export function calendarWrite(cal: StoredCalendar, expectedVersion: number | undefined): Write {
+export function calendarWrite(cal: CalendarRecord, expectedVersion: number | undefined): Write {
   const item = calendarRecord(cal);
   const exists = conflict("calendar_exists", { zh: `${cal.year} 年日历已存在，请带 If-Match 修改`, en: `the ${cal.year} calendar exists; send If-Match to change it` });
   return expectedVersion === undefined ? putNew(item, exists) : putVersioned(item, expectedVersion);
 }
 
 /** Every stored year (a handful of small items): read per request so an admin's change applies at once. */
-export async function loadCalendars(): Promise<StoredCalendar[]> {
-  return (await queryAll({ pk: "APCAL" })).map((i) => strip(i) as unknown as StoredCalendar);
+export async function loadCalendars(): Promise<CalendarRecord[]> {
+  return parseAll(CalendarRecord, await queryAll({ pk: "APCAL" }));
 }
 
 // ---------- delegations ----------
 
-interface DelegationClaim extends DelegationState {
-  itemCode: string;
-  revokedAt?: string;
-  version: number;
-}
-
 const claimKey = (itemCode: string, cityCode: string) => ({ pk: `APDELIC#${itemCode}#${cityCode}`, sk: "APDELIC" });
 
-export function delegationItem(d: Delegation): Item {
+export function delegationItem(d: Delegation): Item & { version: number } {
   return { pk: `APDEL#${d.id}`, sk: "APDEL", entity: "delegation", gsi1pk: "APDELS", gsi1sk: d.id, ...d };
 }
 
 export async function getDelegation(id: string): Promise<Delegation | undefined> {
   const item = await getItem(`APDEL#${id}`, "APDEL");
-  return item ? (strip(item) as Delegation) : undefined;
+  return item ? parse(DelegationRecord, item) : undefined;
 }
 
 export async function listDelegations(): Promise<Delegation[]> {
-  return (await queryAll({ index: "gsi1", pk: "APDELS" })).map((i) => strip(i) as Delegation);
+  return parseAll(DelegationRecord, await queryAll({ index: "gsi1", pk: "APDELS" }));
 }
 
 export async function delegationState(itemCode: string, cityCode: string, consistent = false): Promise<DelegationClaim | undefined> {
   const { pk, sk } = claimKey(itemCode, cityCode);
   const item = await getItem(pk, sk, consistent);
-  return item ? (strip(item) as unknown as DelegationClaim) : undefined;
+  return item ? parse(DelegationClaim, item) : undefined;
 }
 
 function claimItem(d: Delegation): Item {
@@ -150,7 +182,7 @@ const alreadyDelegated = (d: Pick<Delegation, "itemCode" | "cityCode">) =>
   conflict("already_delegated", { zh: `事项 ${d.itemCode} 已委托给 ${d.cityCode}`, en: `item ${d.itemCode} is already delegated to ${d.cityCode}` });
 
 export function revokeDelegationWrites(before: Delegation, after: Delegation, claimVersion: number): Write[] {
-  return [putVersioned(delegationItem(after) as Item & { version: number }, before.version), putVersioned({ ...claimItem(after), version: claimVersion }, claimVersion)];
+  return [putVersioned(delegationItem(after), before.version), putVersioned({ ...claimItem(after), version: claimVersion }, claimVersion)];
 }
 
 /**
@@ -158,21 +190,27 @@ export function revokeDelegationWrites(before: Delegation, after: Delegation, cl
  * the item when the write commits (a revocation or a new delegation in between makes it fail).
  */
 export function authorityCheck(itemCode: string, cityCode: string, holder: Holder, delegable: boolean, today: string): Write | undefined {
-  const { pk, sk } = claimKey(itemCode, cityCode);
   if (holder.level === "city") {
-    return check(pk, sk, "#s = :active AND delegationId = :d", authorityRevoked(), { "#s": "status" }, { ":active": "active", ":d": holder.delegationId });
+    // A city holds the item only under this delegation (never an absent id matching anything).
+    return checkClaim(itemCode, cityCode, and(eq("status", "active"), eq("delegationId", holder.delegationId ?? "")), authorityRevoked());
   }
   if (holder.level === "province" && delegable) {
-    return check(
-      pk,
-      sk,
-      "attribute_not_exists(pk) OR #s = :revoked OR startDate > :today",
+    return checkClaim(
+      itemCode,
+      cityCode,
+      or(missing("pk"), eq("status", "revoked"), gt("startDate", today)),
       conflict("delegated_to_city", { zh: "该事项已委托市级办理，请刷新", en: "the item has just been delegated to the city; reload" }),
-      { "#s": "status" },
-      { ":revoked": "revoked", ":today": today },
     );
   }
   return undefined;
+}
+
+/** A ConditionCheck on the (item, city) claim; the condition compiles as a filter does (same grammar). */
+function checkClaim(itemCode: string, cityCode: string, condition: Condition | undefined, onFail: Error): Write {
+  const { pk, sk } = claimKey(itemCode, cityCode);
+  const c = filterOf(condition);
+  if (!c) throw new Error("an authority check needs a condition");
+  return check(pk, sk, c.expression, onFail, c.names, c.values);
 }
 
 export const authorityRevoked = () =>
@@ -182,9 +220,7 @@ export const authorityRevoked = () =>
 
 export const OPEN_STATES: readonly Application["state"][] = ["submitted", "under_review", "paused", "reviewed", "approved"];
 
-export type ApplicationRecord = Application;
-
-export function applicationItem(a: ApplicationRecord): Item & { version: number } {
+export function applicationItem(a: Application): Item & { version: number } {
   const county = countyOf(a.regionCode);
   return {
     pk: `APP#${a.id}`,
@@ -203,28 +239,26 @@ export function stepItem(appId: string, s: Step): Item {
   return { pk: `APP#${appId}`, sk: `STEP#${pad(s.seq, 4)}`, entity: "application_step", ...s };
 }
 
-export function createApplicationWrites(a: ApplicationRecord): Write[] {
+export function createApplicationWrites(a: Application): Write[] {
   return [putNew(applicationItem(a))];
 }
 
 /** A workflow step: the record moves on from the version read, and each new step is appended. */
-export function applicationWrites(before: { version: number }, after: ApplicationRecord, steps: Step[]): Write[] {
+export function applicationWrites(before: { version: number }, after: Application, steps: Step[]): Write[] {
   return [putVersioned(applicationItem(after), before.version), ...steps.map((s) => putNew(stepItem(after.id, s)))];
 }
 
-export interface AttachmentRecord {
-  id: string;
-  applicationId: string;
-  material: string;
-  fileName: string;
-  contentType: string;
-  size: number;
-  key: string;
-  uploadedAt: string;
-  verified: boolean;
-  /** What S3 held when submit verified it; later reads and links pin exactly that object. */
-  verifiedUpload?: VerifiedUpload;
+/** Where a declared material goes in S3, and the presigned PUT that puts it there. */
+export async function attachmentUpload(app: Pick<Application, "id" | "enterpriseId">, fileName: string, contentType: string, size: number) {
+  const key = attachmentKey("approvals", app.enterpriseId, app.id, fileName);
+  return { key, upload: await presignUpload(key, contentType, size) };
 }
+
+/** What S3 holds for an attachment if it is the declared upload (one HEAD), else undefined. */
+export const verifiedUpload = (a: AttachmentRecord) => verifyUpload(a.key, a);
+
+/** A short-lived link to exactly the object submit verified. */
+export const attachmentDownload = (a: AttachmentRecord) => downloadLink(a.key, a.verifiedUpload, a);
 
 /** The attachment and its slot under the per-material cap, in one transaction. */
 export function attachmentWrites(a: AttachmentRecord): Write[] {
@@ -242,7 +276,7 @@ export function attachmentVerifiedWrites(list: { a: AttachmentRecord; verified: 
 }
 
 export interface ApplicationBundle {
-  app: ApplicationRecord;
+  app: Application;
   steps: Step[];
   attachments: AttachmentRecord[];
 }
@@ -252,55 +286,57 @@ export async function getApplicationBundle(id: string): Promise<ApplicationBundl
   const app = items.find((i) => i.sk === "APP");
   if (!app) return undefined;
   return {
-    app: strip(app) as unknown as ApplicationRecord,
-    steps: items.filter((i) => String(i.sk).startsWith("STEP#")).map((i) => strip(i) as unknown as Step),
-    attachments: items.filter((i) => String(i.sk).startsWith("ATT#")).map((i) => strip(i) as unknown as AttachmentRecord),
+    app: parse(Application, app),
+    steps: parseAll(Step, items.filter((i) => String(i.sk).startsWith("STEP#"))),
+    attachments: parseAll(AttachmentRecord, items.filter((i) => String(i.sk).startsWith("ATT#"))),
   };
 }
 
-export async function getApplication(id: string, consistent = false): Promise<ApplicationRecord | undefined> {
+export async function getApplication(id: string, consistent = false): Promise<Application | undefined> {
   const item = await getItem(`APP#${id}`, "APP", consistent);
-  return item ? (strip(item) as unknown as ApplicationRecord) : undefined;
+  return item ? parse(Application, item) : undefined;
 }
 
 /** 行政许可法 decisions feed the period index (APPDEC) for the approvals-within-limit indicator. */
-export function decisionWrite(a: ApplicationRecord, decision: "approved" | "refused", decidedOn: string, dueDate: string): Write {
-  return putNew({
-    pk: `APP#${a.id}`,
-    sk: "DEC",
-    entity: "application_decision",
-    ...periodIndexKeys("APPDEC", decidedOn, a.regionCode, a.id),
-    id: a.id,
-    regionCode: a.regionCode,
-    enterpriseId: a.enterpriseId,
-    itemCode: a.itemCode,
-    decision,
-    decidedOn,
-    dueDate,
-    withinLimit: decidedOn <= dueDate,
-  });
+export function decisionWrite(a: Application, decision: ApplicationDecision["decision"], decidedOn: string, dueDate: string): Write {
+  const record: ApplicationDecision = { id: a.id, regionCode: a.regionCode, enterpriseId: a.enterpriseId, itemCode: a.itemCode, decision, decidedOn, dueDate, withinLimit: decidedOn <= dueDate };
+  return putNew({ pk: `APP#${a.id}`, sk: "DEC", entity: "application_decision", ...periodIndexKeys("APPDEC", decidedOn, a.regionCode, a.id), ...record });
 }
 
-export async function listApplicationsOfEnterprise(enterpriseId: string, conditions: Condition | undefined, limit: number, cursor?: string): Promise<Page<ApplicationRecord>> {
-  return clean(await query({ index: "gsi1", pk: `APPENT#${enterpriseId}`, filter: filterOf(conditions), limit, cursor, newestFirst: true }));
+/** What a list of applications may be narrowed to. */
+export interface ApplicationQuery {
+  state?: Application["state"];
+  itemCode?: string;
+  /** An officer's queue: per city, the items the officer holds there; only their open applications. */
+  heldIn?: (cityCode: string) => string[];
+}
+
+/** A list's own conditions; in the queue, each city's held items and only the open states. */
+function applicationConditions(q: ApplicationQuery, held?: string[]): Condition | undefined {
+  return held ? and(eq("state", q.state), isIn("itemCode", held), isIn("state", OPEN_STATES)) : and(eq("state", q.state), eq("itemCode", q.itemCode));
+}
+
+export async function listApplicationsOfEnterprise(enterpriseId: string, q: ApplicationQuery, limit: number, cursor?: string): Promise<Page<Application>> {
+  return clean(await query({ index: "gsi1", pk: `APPENT#${enterpriseId}`, filter: filterOf(applicationConditions(q)), limit, cursor, newestFirst: true }));
 }
 
 /**
- * Applications in a region, city partition by city partition; `conditionsFor` may narrow each city's
- * partition differently (a province officer's queue holds different items in different cities), and
- * null leaves a city out.
+ * Applications in a region, city partition by city partition; an officer's queue narrows each
+ * city's partition to the items held there (a province officer holds different items in different
+ * cities) and leaves out the cities where none is held.
  */
-export async function listApplicationsByRegion(
-  regionCode: string,
-  conditionsFor: (cityCode: string) => Condition | undefined | null,
-  limit: number,
-  cursor?: string,
-): Promise<Page<ApplicationRecord>> {
+export async function listApplicationsByRegion(regionCode: string, q: ApplicationQuery, limit: number, cursor?: string): Promise<Page<Application>> {
+  const { heldIn } = q;
+  const conditionsFor = (city: string): Condition | undefined | null => {
+    if (!heldIn) return applicationConditions(q);
+    const held = heldIn(city);
+    return held.length === 0 ? null : applicationConditions(q, held);
+  };
   return clean(await queryAcross(regionPartitions("APPCITY", regionCode, conditionsFor), { index: "gsi2", limit }, cursor));
 }
 
-/** The city partitions of a region's list (gsi2, keyed `<county>#…`), each with its filter. */
-function regionPartitions(prefix: string, regionCode: string, conditionsFor: (cityCode: string) => Condition | undefined | null): Partition[] {
+/** The city partitions of a region's list (gsi2, keyed `<county>#…`), each with its filter; null leaves a city out. */
+function regionPartitions(prefix: "APPCITY" | "LICCITY", regionCode: string, conditionsFor: (cityCode: string) => Condition | undefined | null): Partition[] {
   const level = regionLevel(regionCode);
   const cities = level === "province" ? CITY_CODES() : [cityOf(regionCode) ?? regionCode];
   const county = level === "county" || level === "township" ? countyOf(regionCode) : undefined;
@@ -313,12 +349,12 @@ function regionPartitions(prefix: string, regionCode: string, conditionsFor: (ci
   return out;
 }
 
-export async function openApplications(cityCode: string): Promise<ApplicationRecord[]> {
-  return (await queryAll({ index: "gsi3", pk: `APPOPEN#${cityCode}` })).map((i) => strip(i) as unknown as ApplicationRecord);
+export async function openApplications(cityCode: string): Promise<Application[]> {
+  return parseAll(Application, await queryAll({ index: "gsi3", pk: `APPOPEN#${cityCode}` }));
 }
 
-function clean(page: Page<Item>): Page<ApplicationRecord> {
-  return { items: page.items.map((i) => strip(i) as unknown as ApplicationRecord), nextCursor: page.nextCursor };
+function clean(page: Page<Item>): Page<Application> {
+  return { items: parseAll(Application, page.items), nextCursor: page.nextCursor };
 }
 
 // ---------- licences ----------
@@ -341,27 +377,7 @@ export function licenceItem(l: Licence): Item & { version: number } {
 
 export async function getLicence(number: string, consistent = false): Promise<Licence | undefined> {
   const item = await getItem(`LIC#${number}`, "LIC", consistent);
-  return item ? (strip(item) as Licence) : undefined;
-}
-
-export interface LicenceEventRecord {
-  id: string;
-  licenceNumber: string;
-  itemCode: string;
-  regionCode: string;
-  enterpriseId: string;
-  event: "suspended" | "restored" | "revoked" | "cancelled" | "issued" | "renewed";
-  /**
-   * What a suspension or revocation is: `penalty` (an administrative penalty, the blacklist trigger of
-   * 安委办〔2015〕14号) or `major_hazard` (the hold while production is suspended for a listed major
-   * hazard, 16号令; not a penalty).
-   */
-  cause?: "penalty" | "major_hazard";
-  at: string;
-  from: LicenceStatus | null;
-  to: LicenceStatus;
-  reason?: string;
-  actorId: string;
+  return item ? parse(Licence, item) : undefined;
 }
 
 /** A licence status event, also a period-index record (LICEVT) for the roll-ups. */
@@ -374,7 +390,7 @@ export function licenceEventWrite(e: Omit<LicenceEventRecord, "id">, id = newId(
 }
 
 export async function licenceHistory(number: string): Promise<LicenceEventRecord[]> {
-  return (await queryAll({ pk: `LIC#${number}`, sk: { beginsWith: "EVT#" } })).map((i) => strip(i) as unknown as LicenceEventRecord);
+  return parseAll(LicenceEventRecord, await queryAll({ pk: `LIC#${number}`, sk: { beginsWith: "EVT#" } }));
 }
 
 /** A licence replaced from the version read (status changes, renewals). */
@@ -383,22 +399,38 @@ export function licenceUpdateWrite(before: Licence, after: Licence): Write {
 }
 
 export async function licencesOfHolder(enterpriseId: string): Promise<Licence[]> {
-  return (await queryAll({ index: "gsi1", pk: `LICENT#${enterpriseId}` })).map((i) => strip(i) as Licence);
+  return parseAll(Licence, await queryAll({ index: "gsi1", pk: `LICENT#${enterpriseId}` }));
 }
 
-export async function listLicencesOfHolder(enterpriseId: string, conditions: Condition | undefined, limit: number, cursor?: string): Promise<Page<Licence>> {
-  const page = await query({ index: "gsi1", pk: `LICENT#${enterpriseId}`, filter: filterOf(conditions), limit, cursor });
-  return { items: page.items.map((i) => strip(i) as Licence), nextCursor: page.nextCursor };
+/** What a list of licences may be narrowed to. */
+export interface LicenceQuery {
+  itemCode?: string;
+  status?: LicenceStatus;
+  /** Valid licences whose validity ends within these dates (inclusive). */
+  validToWithin?: readonly [string, string];
 }
 
-export async function listLicencesByRegion(regionCode: string, conditions: Condition | undefined, limit: number, cursor?: string): Promise<Page<Licence>> {
+function licenceConditions(q: LicenceQuery): Condition | undefined {
+  const expiring = q.validToWithin && and(between("validTo", q.validToWithin[0], q.validToWithin[1]), eq("status", "valid"));
+  return and(eq("itemCode", q.itemCode), eq("status", q.status), expiring);
+}
+
+export async function listLicencesOfHolder(enterpriseId: string, q: LicenceQuery, limit: number, cursor?: string): Promise<Page<Licence>> {
+  const page = await query({ index: "gsi1", pk: `LICENT#${enterpriseId}`, filter: filterOf(licenceConditions(q)), limit, cursor });
+  return { items: parseAll(Licence, page.items), nextCursor: page.nextCursor };
+}
+
+export async function listLicencesByRegion(regionCode: string, q: LicenceQuery, limit: number, cursor?: string): Promise<Page<Licence>> {
+  const conditions = licenceConditions(q);
   const page = await queryAcross(regionPartitions("LICCITY", regionCode, () => conditions), { index: "gsi2", limit }, cursor);
-  return { items: page.items.map((i) => strip(i) as Licence), nextCursor: page.nextCursor };
+  return { items: parseAll(Licence, page.items), nextCursor: page.nextCursor };
 }
 
 /** Valid or suspended licences of a city whose validTo lies in [from, to] (dates). */
-export async function liveLicencesEnding(cityCode: string, from: string, to: string): Promise<Licence[]> {
-  return (await queryAll({ index: "gsi3", pk: `LICLIVE#${cityCode}`, sk: { between: [`${from}#`, `${to}#~`] } })).map((i) => strip(i) as Licence);
+export async function liveLicencesEnding(cityCode: string, from: string, to: string): Promise<(Licence & { validTo: string })[]> {
+  const live = parseAll(Licence, await queryAll({ index: "gsi3", pk: `LICLIVE#${cityCode}`, sk: { between: [`${from}#`, `${to}#~`] } }));
+  // The index holds only licences with an end date (licenceItem).
+  return live.flatMap((l) => (l.validTo === null ? [] : [{ ...l, validTo: l.validTo }]));
 }
 
 export function newLicenceWrite(l: Licence): Write {

@@ -1,6 +1,6 @@
-// The application workflow applied to a record: pure (no AWS), built on rules.ts. Given the
-// record as read and an action, returns the next record and the steps to append, or throws the
-// ApiError the action deserves (409 naming the allowed actions, 403 for separation of duties or a
+// Part of the rules: the application workflow applied to a record, pure (no AWS), built on
+// rules.ts. Given the record as read and an action, returns the next record and the steps to
+// append, or throws the ApiError the action deserves (409 naming the allowed actions, 403 for separation of duties or a
 // missing head role, 400 naming the field for a missing reason or an incomplete notice).
 import { ApiError, conflict, forbidden, illegalTransition, invalidField } from "../../shared/errors.js";
 import { addDays, shanghaiStartOf, type IsoDate } from "../../shared/time.js";

@@ -7,8 +7,8 @@ import { STATE_COUNCIL_CALENDARS } from "../../functions/approvals/calendar-data
 import { deadlines, licences } from "../../functions/approvals/jobs.js";
 import { licenceSuspensionWrites } from "../../functions/approvals/public.js";
 import { addWorkingDays, licenceValidTo, renewedValidTo } from "../../functions/approvals/rules.js";
-import type { Licence } from "../../functions/approvals/schemas.js";
-import { type ApplicationRecord, applicationItem, authorityCheck, getApplication, getApplicationBundle, getLicence, licenceItem, stepItem } from "../../functions/approvals/store.js";
+import type { Application, Licence } from "../../functions/approvals/schemas.js";
+import { applicationItem, authorityCheck, getApplication, getApplicationBundle, getLicence, licenceItem, stepItem } from "../../functions/approvals/store.js";
 import { auditWrite } from "../../shared/audit.js";
 import { transact } from "../../shared/db.js";
 import { newId } from "../../shared/ids.js";
@@ -44,8 +44,8 @@ async function newEnterprise(regionCode = "420102"): Promise<Ent> {
 }
 
 /** An application as it would stand after the given history; written straight to the table. */
-async function arrange(ent: Ent, over: Partial<ApplicationRecord>, steps: { action: string; on: string; from: string; to: string }[] = []): Promise<ApplicationRecord> {
-  const app: ApplicationRecord = {
+async function arrange(ent: Ent, over: Partial<Application>, steps: { action: string; on: string; from: string; to: string }[] = []): Promise<Application> {
+  const app: Application = {
     id: newId(),
     enterpriseId: ent.id,
     enterpriseName: ent.name,
@@ -404,5 +404,27 @@ describe("the authority check inside the transaction", () => {
   it("a step under a delegation that is no longer in force cannot commit (403 authority_revoked)", async () => {
     const check = authorityCheck("AQ07-04", "420900", { level: "city", regionCode: "420900", delegationId: newId() }, true, today());
     await expect(transact([check as NonNullable<typeof check>])).rejects.toMatchObject({ status: 403, code: "authority_revoked" });
+  });
+});
+
+describe("a stored application that does not fit its record", () => {
+  it("is a 500 problem+json, never a wrong 200; the error names the item's key", async () => {
+    const ent = await newEnterprise();
+    const app = await arrange(ent, {});
+    const bad: Application = { ...app, id: newId() };
+    // Only the record's own key: kept out of every list partition, so no other test reads it.
+    const { gsi1pk: _p1, gsi1sk: _s1, gsi2pk: _p2, gsi2sk: _s2, gsi3pk: _p3, gsi3sk: _s3, ...keyed } = applicationItem(bad);
+    const key = `${keyed.pk} / ${keyed.sk}`;
+    await seedItems([{ ...keyed, state: "archived", pauses: "none" }]);
+
+    const res = await api.call("GET", `/v1/applications/${bad.id}`, { as: officerA });
+    expect(res.status, res.text).toBe(500);
+    expect(res.headers.get("content-type")).toContain("application/problem+json");
+    expect(res.body).toMatchObject({ status: 500, code: "internal_error" });
+    expect(res.body.id).toBeUndefined();
+    await expect(getApplication(bad.id)).rejects.toThrow(key);
+
+    // The well-formed one beside it still reads.
+    expect((await get(app.id)).id).toBe(app.id);
   });
 });
