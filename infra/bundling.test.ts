@@ -7,7 +7,7 @@ import { tmpdir } from "node:os";
 import { join, relative, resolve } from "node:path";
 import type { Metafile } from "esbuild";
 import { beforeAll, describe, expect, it } from "vitest";
-import { bundleLambda, ENTRY_NAME, LAMBDA_NODE_OPTIONS, startFiles, VENDOR_DIR } from "./bundling.js";
+import { bundleLambda, contributors, ENTRY_NAME, firstUseGroups, LAMBDA_NODE_OPTIONS, startFiles, VENDOR_DIR } from "./bundling.js";
 
 const ROOT = resolve(import.meta.dirname, "..");
 
@@ -66,6 +66,25 @@ describe("Lambda bundle (infra/bundling.ts)", () => {
       for (const f of atStart) expect(Object.keys(metafile.outputs[f]?.inputs ?? {}).filter((i) => onlyLazy.test(i)), f).toEqual([]);
     }
     expect(readdirSync(join(outdir, VENDOR_DIR))).toEqual(expect.arrayContaining(["aws-sdk-client-s3.mjs", "aws-sdk-s3-request-presigner.mjs", "aws-lambda-powertools-tracer.mjs"]));
+  });
+
+  it("names what our own code loads on first use, apart from the start path, and who the start path's bytes come from", () => {
+    const entry = Object.keys(metafile.outputs).find((f) => f.endsWith(`/${ENTRY_NAME}.mjs`)) as string;
+    const atStart = startFiles(metafile, entry);
+    const groups = firstUseGroups(metafile, entry);
+    const storage = groups.find((g) => g.name === "shared/storage.ts");
+    expect(storage?.files.some((f) => f.endsWith(`/${VENDOR_DIR}/aws-sdk-client-s3.mjs`))).toBe(true);
+    expect(storage?.files.some((f) => f.endsWith(`/${VENDOR_DIR}/aws-sdk-s3-request-presigner.mjs`))).toBe(true);
+    expect(groups.find((g) => g.name === "shared/tracing.ts")?.files.some((f) => f.endsWith(`/${VENDOR_DIR}/aws-lambda-powertools-tracer.mjs`))).toBe(true);
+    for (const g of groups) for (const f of g.files) expect(atStart, `${g.name}: ${f}`).not.toContain(f);
+    // The SDK's own import() of credential sources other than the environment is not a request's cost in Lambda.
+    expect(groups.flatMap((g) => g.files).some((f) => /credential-provider-(ini|sso|process)/.test(f))).toBe(false);
+    const owners = contributors(metafile, atStart);
+    expect(owners.map((o) => o.owner)).toEqual(expect.arrayContaining(["@smithy/core", "@aws-sdk/client-dynamodb", "shared/http.ts"]));
+    expect(owners.map((o) => o.owner)).not.toContain("@aws-sdk/client-s3");
+    const total = atStart.reduce((sum, f) => sum + Object.values(metafile.outputs[f]?.inputs ?? {}).reduce((a, i) => a + i.bytesInOutput, 0), 0);
+    expect(owners.reduce((sum, o) => sum + o.bytes, 0)).toBe(total);
+    expect(owners.map((o) => o.bytes)).toEqual([...owners.map((o) => o.bytes)].sort((a, b) => b - a));
   });
 
   it("presigns an upload with the S3 client and presigner built apart, loaded from the bundle alone", () => {
