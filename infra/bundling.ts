@@ -15,9 +15,9 @@
 //   SDK's credential sources other than the environment) is built apart, into `vendor/`. Within
 //   one build esbuild assigns a file to every entry that can reach it through any import, used
 //   or not, so a package split in the same build leaves the parts of the SDK core only it uses
-//   (XML and query protocols, stream checksums, the shared-config loader) in chunks the start
-//   path imports: ~60 KB that every cold start compiled and no DynamoDB request runs. Built
-//   apart, those packages carry their own copy of what they use, loaded with them.
+//   (XML and query protocols, stream checksums) in chunks the start path imports: ~60 KB that
+//   every cold start compiled and no DynamoDB request runs. Built apart, those packages carry
+//   their own copy of what they use, loaded with them.
 // V8 compiles every file it loads at a cold start. The build is esbuild alone, offline:
 // `cdk synth` installs nothing.
 import { isBuiltin } from "node:module";
