@@ -12,13 +12,7 @@ export async function overdueSupervisedHazards(asOfDate: string): Promise<{ id: 
   // The HAZSUP#<city> projection holds exactly the listed, not written-off hazards, keyed by deadline:
   // sk = <deadline>#<id> sorts before "<asOfDate>" iff deadline < asOfDate.
   const parts = await Promise.all(CITY_CODES().map((city) => supervisedBefore(city, asOfDate)));
-  return parts.flat().map((i) => ({
-    id: i.id as string,
-    enterpriseId: i.enterpriseId as string,
-    regionCode: i.regionCode as string,
-    deadline: i.deadline as string,
-    status: i.status as string,
-  }));
+  return parts.flat().map(({ id, enterpriseId, regionCode, deadline, status }) => ({ id, enterpriseId, regionCode, deadline, status }));
 }
 
 /** Share of enterprises in a region assigned to a grid, for assessment. */

@@ -1,7 +1,7 @@
 // Routes of the hazards context: checklists, self-inspections, hazards and their workflow,
 // evidence, enforcement inspections and the two-books reconciliation, filings, grids and patrols.
 import type * as z from "zod/mini";
-import { route } from "../../shared/http.js";
+import { type Request, route } from "../../shared/http.js";
 import { AttachmentParams } from "../../shared/storage.js";
 import type { Role } from "../../shared/policy.js";
 import { IdParams } from "../../shared/schemas.js";
@@ -266,3 +266,6 @@ export const routes = {
     params: IdParams, response: PatrolOut,
   }),
 } as const;
+
+/** What a route's implementation receives, typed from its entry in the manifest. */
+export type Req<K extends keyof typeof routes> = Request<(typeof routes)[K]>;

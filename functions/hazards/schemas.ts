@@ -22,6 +22,10 @@ const planShape = Object.fromEntries(PLAN_PARTS.map((p) => [p.key, field(z.optio
 };
 /** The six-part rectification plan (16号令 art.15 ¶2); parts may arrive over several requests. */
 export const Plan = z.strictObject(planShape);
+/** The plan as stored: the parts given so far. */
+const PlanRecord = z.partial(
+  z.object(Object.fromEntries(PLAN_PARTS.map((p) => [p.key, field(z.string(), `${p.label}。`)])) as { [K in (typeof PLAN_PARTS)[number]["key"]]: z.ZodMiniString }),
+);
 
 /** What describes one hazard, wherever it is reported (direct, self-inspection, inspection, patrol). */
 const HazardDetails = {
@@ -35,6 +39,10 @@ const HazardDetails = {
   harmAndDifficultyAnalysis: field(z.optional(NonEmpty(4000)), "隐患的危害程度和整改难易程度分析（重大隐患必填）。Harm and difficulty analysis."),
   plan: field(z.optional(Plan), "重大隐患治理方案的六项内容（16号令第十五条第二款），可分次提交。Rectification plan."),
 };
+
+/** One hazard's content as a request gives it (an inspection's or a patrol's findings, a failed item). */
+export const HazardContent = z.strictObject(HazardDetails);
+export type HazardInput = z.infer<typeof HazardContent>;
 
 const Person = z.strictObject({
   name: field(NonEmpty(50), "姓名。Name."),
@@ -60,23 +68,23 @@ export const PublishChecklist = z.strictObject({
     .check(z.minLength(1), z.maxLength(200)), "清单条目（1–200 条）。Items."),
 });
 
-const ChecklistItemOut = z.object({ code: field(z.string(), "条目代码，如 WHP-003。Item code."), check: field(z.string(), "排查内容。What to check."), standard: field(z.string(), "排查标准。Standard."), basis: field(z.string(), "法律法规或标准依据。Legal basis.") });
-export const ChecklistOut = z.object({
+const ChecklistItemRecord = z.object({ code: field(z.string(), "条目代码，如 WHP-003。Item code."), check: field(z.string(), "排查内容。What to check."), standard: field(z.string(), "排查标准。Standard."), basis: field(z.string(), "法律法规或标准依据。Legal basis.") });
+/** A checklist version as stored (pk CHKL#<id>). */
+export const ChecklistRecord = z.object({
   id: field(z.string(), "清单版本编号，如 WHP-v1。Checklist id."),
   family: field(z.string(), "清单族代码。Family."),
   industryCode: field(z.nullable(z.string()), "适用行业；null 为通用清单。Industry."),
   name: field(z.string(), "清单名称。Name."),
   version: field(z.number(), "清单版本号。Checklist version."),
-  current: field(z.boolean(), "是否为现行版本。Current."),
-  items: field(z.array(ChecklistItemOut), "清单条目。Items."),
+  items: field(z.array(ChecklistItemRecord), "清单条目。Items."),
+  createdAt: Out.createdAt,
+  createdBy: Out.createdBy,
 });
-export const ChecklistSummary = z.object({
-  id: field(z.string(), "清单版本编号，如 WHP-v1。Checklist id."),
-  family: field(z.string(), "清单族代码。Family."),
-  industryCode: field(z.nullable(z.string()), "适用行业；null 为通用清单。Industry."),
-  name: field(z.string(), "清单名称。Name."),
-  version: field(z.number(), "清单版本号。Checklist version."),
-  current: field(z.boolean(), "是否为现行版本。Current."),
+export type StoredChecklist = z.infer<typeof ChecklistRecord>;
+const Current = field(z.boolean(), "是否为现行版本。Current.");
+export const ChecklistOut = z.extend(z.omit(ChecklistRecord, { createdAt: true, createdBy: true }), { current: Current });
+export const ChecklistSummary = z.extend(z.omit(ChecklistRecord, { items: true, createdAt: true, createdBy: true }), {
+  current: Current,
   itemCount: field(z.number(), "条目数。Item count."),
 });
 export const ChecklistList = z.object({ items: field(z.array(ChecklistSummary), "清单（摘要）。Checklists.") });
@@ -117,10 +125,14 @@ export const CreateSelfInspection = z.strictObject({
 });
 export type CreateSelfInspection = z.infer<typeof CreateSelfInspection>;
 
-export const SelfInspectionOut = z.object({
+/** A self-inspection as stored (pk SINSP#<id>), with the enterprise's scope fields. */
+export const SelfInspectionRecord = z.object({
   id: Out.id,
   enterpriseId: field(z.string(), "企业编号。Enterprise id."),
   regionCode: field(z.string(), "行政区划代码。Region code."),
+  cityCode: Out.cityCode,
+  industryCode: Out.industryCode,
+  gridId: field(z.nullable(z.string()), "记录时企业所属网格（范围判断按企业当前网格）。Grid of the enterprise when recorded."),
   checklistId: field(z.string(), "所用排查清单版本编号，如 WHP-v1。Checklist id."),
   checklistVersion: field(z.number(), "清单版本号。Checklist version."),
   inspectedAt: field(Timestamp, "自查时刻。Inspected at."),
@@ -130,7 +142,7 @@ export const SelfInspectionOut = z.object({
       itemCode: field(z.string(), "清单条目代码，如 WHP-003。Item code."),
       check: field(z.string(), "排查内容。What to check."),
       standard: field(z.string(), "排查标准。Standard."),
-      result: field(z.string(), "结果：pass 合格，fail 不合格（须带 hazard），na 不适用。Result."),
+      result: field(z.enum(["pass", "fail", "na"]), "结果：pass 合格，fail 不合格（须带 hazard），na 不适用。Result."),
       note: field(z.optional(z.string()), "备注。Note."),
       hazardId: field(z.optional(z.string()), "由此产生的隐患编号。Hazard id."),
     }),
@@ -140,6 +152,8 @@ export const SelfInspectionOut = z.object({
   createdAt: Out.createdAt,
   createdBy: Out.createdBy,
 });
+export type SelfInspection = z.infer<typeof SelfInspectionRecord>;
+export const SelfInspectionOut = z.omit(SelfInspectionRecord, { cityCode: true, industryCode: true, gridId: true });
 export const SelfInspectionPage = page(SelfInspectionOut);
 export const ListSelfInspectionsQuery = z.strictObject({ enterpriseId: field(z.optional(Id), "按企业筛选（企业用户只能看本企业）。Enterprise filter."), limit: Limit, cursor: Cursor });
 
@@ -176,33 +190,50 @@ export const SuperviseBody = z.strictObject({
   note: field(z.optional(NonEmpty(1000)), "备注。Note."),
 });
 
-const SupervisionOut = z.object({
+/** 挂牌督办 of a major hazard (16号令 art.21). */
+const SupervisionRecord = z.object({
   deadline: field(DateString, "督办整改期限。Deadline."),
-  supervisingLevel: field(z.string(), "督办层级：province 省，city 市，county 县；默认调用者本级。Supervising level."),
+  supervisingLevel: field(z.enum(SUPERVISING_LEVELS), "督办层级：province 省，city 市，county 县；默认调用者本级。Supervising level."),
   productionSuspended: field(z.boolean(), "是否责令停产停业。Production suspended."),
   suspendProduction: field(z.boolean(), "是否责令停产停业（同 productionSuspended，兼容旧客户端）。Suspend production."),
   listedOn: field(DateString, "挂牌日期。Listed on."),
   listedBy: field(z.string(), "挂牌人的用户编号。Listed by."),
   listedByRegion: field(z.string(), "挂牌部门的行政区划代码。Listing region."),
+  note: field(z.optional(z.string()), "备注。Note."),
 });
 
-export const AttachmentOut = z.object({
+/** What S3 held when an upload was verified (shared/storage.ts VerifiedUpload). */
+const VerifiedUploadRecord = z.object({ size: z.number(), etag: z.string(), versionId: z.optional(z.string()) });
+/** An evidence attachment as stored (pk HAZ#<hazard>, sk ATT#<id>). */
+export const AttachmentRecord = z.object({
   id: field(z.string(), "附件编号。Attachment id."),
+  hazardId: z.string(),
+  key: z.string(),
   fileName: field(z.string(), "文件名。File name."),
   contentType: field(z.string(), "文件类型：image/jpeg、image/png 或 application/pdf。Content type."),
   size: field(z.number(), "文件大小（字节，≤ 10 MB）。Size in bytes."),
-  uploaded: field(z.boolean(), "文件是否已上传到存储。Uploaded."),
   createdAt: Out.createdAt,
   createdBy: Out.createdBy,
+  /** Set once, on the step that relied on the upload (complete); reads never ask S3 again. */
+  verified: z.optional(VerifiedUploadRecord),
 });
+export type Attachment = z.infer<typeof AttachmentRecord>;
 
-export const HazardOut = z.object({
+export const AttachmentOut = z.extend(z.pick(AttachmentRecord, { id: true, fileName: true, contentType: true, size: true, createdAt: true, createdBy: true }), {
+  uploaded: field(z.boolean(), "文件是否已上传到存储。Uploaded."),
+});
+export type AttachmentView = z.infer<typeof AttachmentOut>;
+
+/** A hazard as stored (pk HAZ#<id>), with the enterprise's scope fields at the time of the report. */
+export const HazardRecord = z.object({
   id: Out.id,
   enterpriseId: field(z.string(), "企业编号。Enterprise id."),
   enterpriseName: field(z.string(), "企业名称。Enterprise name."),
   regionCode: field(z.string(), "行政区划代码。Region code."),
   cityCode: Out.cityCode,
   industryCode: Out.industryCode,
+  industrySection: Out.industrySection,
+  gridId: field(z.nullable(z.string()), "记录时企业所属网格（范围判断按企业当前网格）。Grid of the enterprise when recorded."),
   level: field(z.enum(HAZARD_LEVELS), "隐患级别：general 一般隐患，major 重大隐患。Hazard level."),
   source: field(z.enum(HAZARD_SOURCES), "隐患来源：self_inspection 企业自查，grid_patrol 网格巡查，enforcement 执法检查，public_report 群众举报。Source."),
   status: field(z.enum(HAZARD_STATUSES), "隐患状态：reported 已报告，planned 已制定方案，rectifying 整改中，rectified 已整改，review_requested 已申请核查，closed 已销号。Status."),
@@ -214,29 +245,35 @@ export const HazardOut = z.object({
   fixedOnSpot: field(z.boolean(), "是否已当场整改。Fixed on the spot."),
   currentStateAndCause: field(z.optional(z.string()), "隐患现状及其产生原因（重大隐患必填，16号令第十四条）。Current state and cause."),
   harmAndDifficultyAnalysis: field(z.optional(z.string()), "隐患的危害程度和整改难易程度分析（重大隐患必填）。Harm and difficulty analysis."),
-  plan: field(z.optional(z.record(z.string(), z.string())), "重大隐患治理方案的六项内容（16号令第十五条第二款），可分次提交。Rectification plan."),
+  plan: field(z.optional(PlanRecord), "重大隐患治理方案的六项内容（16号令第十五条第二款），可分次提交。Rectification plan."),
   selfInspectionId: field(z.optional(z.string()), "发现它的企业自查编号。Self-inspection id."),
   inspectionId: field(z.optional(z.string()), "发现它的执法检查编号。Enforcement inspection id."),
   patrolId: field(z.optional(z.string()), "发现它的网格巡查编号。Grid patrol id."),
-  missingPlanParts: field(z.array(z.string()), "治理方案尚缺的部分。Missing plan parts."),
-  supervision: field(z.optional(SupervisionOut), "挂牌督办情况。Supervision."),
-  review: field(z.optional(z.object({ requestedOn: field(z.nullable(DateString), "申请核查的日期。Requested on."), dueDate: field(DateString, "核查应完成的日期。Due date."), decidedOn: field(z.nullable(DateString), "核查结论日期。Decided on."), overdue: field(z.boolean(), "是否已逾期（按北京时间计）。Overdue.") })), "核查（重大隐患销号前的复查）情况。Review."),
+  supervision: field(z.optional(SupervisionRecord), "挂牌督办情况。Supervision."),
+  reviewRequestedOn: field(z.optional(DateString), "申请核查的日期。Review requested on."),
+  reviewedOn: field(z.optional(DateString), "核查结论日期。Reviewed on."),
+  rectifiedAt: field(z.optional(Timestamp), "整改完成的时刻。Rectified at."),
+  closedAt: field(z.optional(Timestamp), "销号的时刻。Closed at."),
   rejections: field(z.optional(z.array(z.object({ reason: field(z.string(), "理由。Reason."), at: field(Timestamp, "时刻。At."), by: field(z.string(), "操作人的用户编号。By.") }))), "被退回整改的记录。Rejections."),
-  overdue: field(z.boolean(), "是否已逾期（按北京时间计）。Overdue."),
-  allowedActions: field(z.array(z.string()), "当前状态下调用者可执行的操作。Allowed actions."),
-  attachments: field(z.optional(z.array(AttachmentOut)), "整改证据附件。Attachments."),
+  evidence: field(z.optional(z.array(z.string())), "完成整改时已在存储中核实的证据附件编号。Evidence attachment ids."),
   version: Out.version,
   createdAt: Out.createdAt,
   createdBy: Out.createdBy,
   updatedAt: Out.updatedAt,
 });
+export type Hazard = z.infer<typeof HazardRecord>;
+export type Supervision = z.infer<typeof SupervisionRecord>;
+
+export const HazardOut = z.extend(z.omit(HazardRecord, { industrySection: true, gridId: true }), {
+  missingPlanParts: field(z.array(z.string()), "治理方案尚缺的部分。Missing plan parts."),
+  review: field(z.optional(z.object({ requestedOn: field(z.nullable(DateString), "申请核查的日期。Requested on."), dueDate: field(DateString, "核查应完成的日期。Due date."), decidedOn: field(z.nullable(DateString), "核查结论日期。Decided on."), overdue: field(z.boolean(), "是否已逾期（按北京时间计）。Overdue.") })), "核查（重大隐患销号前的复查）情况。Review."),
+  overdue: field(z.boolean(), "是否已逾期（按北京时间计）。Overdue."),
+  allowedActions: field(z.array(z.string()), "当前状态下调用者可执行的操作。Allowed actions."),
+  attachments: field(z.optional(z.array(AttachmentOut)), "整改证据附件。Attachments."),
+});
 export const HazardPage = page(HazardOut);
 
-export const AttachmentDownloadOut = z.object({
-  id: Out.id,
-  fileName: field(z.string(), "文件名。File name."),
-  contentType: field(z.string(), "文件类型：image/jpeg、image/png 或 application/pdf。Content type."),
-  size: field(z.number(), "文件大小（字节，≤ 10 MB）。Size in bytes."),
+export const AttachmentDownloadOut = z.extend(z.pick(AttachmentRecord, { id: true, fileName: true, contentType: true, size: true }), {
   download: field(z.object({ url: field(Url, "短时有效的下载地址。Download URL."), expiresAt: field(Timestamp, "下载地址的失效时刻。Expires at.") }), "附件的下载。Download."),
 });
 
@@ -256,15 +293,20 @@ export const CreateInspection = z.strictObject({
   /** 行政处罚法 第四十二条: at least two law-enforcement officers. */
   inspectors: field(z.array(z.strictObject({ name: field(NonEmpty(50), "执法人员姓名。Name."), certificateNo: field(z.optional(NonEmpty(50)), "执法证号。Certificate number.") })).check(z.minLength(2), z.maxLength(10)), "执法人员（至少 2 名）。Inspectors."),
   summary: field(z.optional(NonEmpty(2000)), "检查情况概要。Summary."),
-  findings: field(z.array(z.strictObject(HazardDetails)).check(z.maxLength(30)), "发现的隐患（每项成为来源为 enforcement 的隐患）。Findings."),
+  findings: field(z.array(HazardContent).check(z.maxLength(30)), "发现的隐患（每项成为来源为 enforcement 的隐患）。Findings."),
 });
 export type CreateInspection = z.infer<typeof CreateInspection>;
 
-export const InspectionOut = z.object({
+/** An enforcement inspection as stored (pk INSP#<id>), with the enterprise's scope fields. */
+export const InspectionRecord = z.object({
   id: Out.id,
   enterpriseId: field(z.string(), "企业编号。Enterprise id."),
   enterpriseName: field(z.string(), "被检查企业的名称（检查时）。Enterprise name."),
   regionCode: field(z.string(), "行政区划代码。Region code."),
+  cityCode: Out.cityCode,
+  industryCode: Out.industryCode,
+  industrySection: field(z.optional(z.string()), "行业门类（GB/T 4754-2017，A–T）。Industry section."),
+  gridId: field(z.nullable(z.string()), "记录时企业所属网格（范围判断按企业当前网格）。Grid of the enterprise when recorded."),
   date: field(DateString, "检查日期。Inspection date."),
   startedAt: field(Timestamp, "检查人员到达的时刻（默认检查日 00:00）。Started at."),
   inspectors: field(z.array(z.object({ name: field(z.string(), "执法人员姓名。Name."), certificateNo: field(z.optional(z.string()), "执法证号。Certificate number.") })), "执法人员（至少 2 名）。Inspectors."),
@@ -274,6 +316,8 @@ export const InspectionOut = z.object({
   createdAt: Out.createdAt,
   createdBy: Out.createdBy,
 });
+export type Inspection = z.infer<typeof InspectionRecord>;
+export const InspectionOut = z.omit(InspectionRecord, { cityCode: true, industryCode: true, industrySection: true, gridId: true });
 export const InspectionPage = page(InspectionOut);
 export const ListInspectionsQuery = z.strictObject({
   enterpriseId: field(z.optional(Id), "按企业筛选。Enterprise filter."),
@@ -287,13 +331,7 @@ export const ListInspectionsQuery = z.strictObject({
 export const PeriodQuery = z.strictObject({ period: field(z.optional(Period), "期间：季度如 2026Q3 或年度如 2026；默认本季度。Period.") });
 export const RegionPeriodQuery = z.strictObject({ regionCode: field(z.optional(RegionCode), "行政区划代码。Region code."), period: field(z.optional(Period), "期间：季度如 2026Q3 或年度如 2026；默认本季度。Period."), limit: Limit, cursor: Cursor });
 
-const RecordOut = z.object({
-  id: field(z.string(), "隐患编号。Hazard id."),
-  description: field(z.string(), "隐患描述。Description."),
-  location: field(z.string(), "隐患位置。Location."),
-  checklistItemId: field(z.optional(z.string()), "对应的排查清单条目代码。Checklist item code."),
-  discoveredAt: field(Timestamp, "发现时刻。Discovered at."),
-});
+const RecordOut = z.pick(HazardRecord, { id: true, description: true, location: true, checklistItemId: true, discoveredAt: true });
 export const ReconciliationOut = z.object({
   enterpriseId: field(z.string(), "企业编号。Enterprise id."),
   enterpriseName: field(z.string(), "企业名称。Enterprise name."),
@@ -343,18 +381,27 @@ export const CreateFiling = z.strictObject({
   note: field(z.optional(NonEmpty(1000)), "备注。Note."),
 });
 
-export const FilingOut = z.object({
+/** A filing as stored (pk FILING#<enterprise>#<period>), with the enterprise's scope fields. */
+export const FilingRecord = z.object({
   id: Out.id,
   enterpriseId: field(z.string(), "企业编号。Enterprise id."),
+  enterpriseName: field(z.string(), "企业名称。Enterprise name."),
   regionCode: field(z.string(), "行政区划代码。Region code."),
+  cityCode: Out.cityCode,
+  industryCode: Out.industryCode,
+  industrySection: field(z.optional(z.string()), "行业门类（GB/T 4754-2017，A–T）。Industry section."),
+  gridId: field(z.nullable(z.string()), "记录时企业所属网格（范围判断按企业当前网格）。Grid of the enterprise when recorded."),
   period: field(z.string(), "期间：季度如 2026Q3，或年度如 2026。Period."),
   principal: field(z.object({ name: field(z.string(), "姓名。Name."), title: field(z.optional(z.string()), "职务。Title."), phone: field(z.optional(z.string()), "联系电话。Phone.") }), "签署的主要负责人。Principal."),
+  note: field(z.optional(z.string()), "备注。Note."),
   statistics: field(z.object({ asOf: Out.asOf, total: field(Counts, "全部隐患。Total."), byLevel: field(z.object({ general: field(Counts, "一般隐患。General."), major: field(Counts, "重大隐患。Major.") }), "按级别分。By level.") }), "报送时的统计数据。Statistics."),
   filedAt: field(Timestamp, "报送时刻。Filed at."),
   deadline: field(DateString, "该期间统计报送的截止日期。Filing deadline."),
   late: field(z.boolean(), "是否逾期报送。Late."),
   createdBy: Out.createdBy,
 });
+export type Filing = z.infer<typeof FilingRecord>;
+export const FilingOut = z.omit(FilingRecord, { enterpriseName: true, cityCode: true, industryCode: true, industrySection: true, gridId: true });
 
 export const FilingsQuery = z.strictObject({ period: field(Period, "期间。Period."), regionCode: field(z.optional(RegionCode), "行政区划代码。Region code."), limit: Limit, cursor: Cursor });
 export const FilingsView = z.object({
@@ -392,7 +439,8 @@ export const CreateGrid = z.strictObject({
 });
 export type CreateGrid = z.infer<typeof CreateGrid>;
 
-export const GridOut = z.object({
+/** A grid as stored (pk GRID#<id>). */
+export const GridRecord = z.object({
   id: Out.id,
   code: field(z.string(), "网格代码。Grid code."),
   name: field(z.string(), "网格名称。Grid name."),
@@ -402,11 +450,15 @@ export const GridOut = z.object({
   member: field(z.object({ userId: field(z.string(), "网格员的用户编号。User id."), name: field(z.string(), "姓名。Name."), phone: field(z.optional(z.string()), "联系电话。Phone."), fullTime: field(z.optional(z.boolean()), "是否专职。Full time.") }), "网格员。Grid member."),
   supervisingOfficial: field(z.object({ name: field(z.string(), "姓名。Name."), title: field(z.optional(z.string()), "职务。Title."), phone: field(z.optional(z.string()), "联系电话。Phone.") }), "网格监管责任人。Supervising official."),
   contactLeader: field(z.object({ name: field(z.string(), "姓名。Name."), title: field(z.optional(z.string()), "职务。Title."), phone: field(z.optional(z.string()), "联系电话。Phone.") }), "网格联系领导。Contact leader."),
-  enterprises: field(z.optional(z.array(z.object({ id: Out.id, name: field(z.string(), "企业名称。Enterprise name."), regionCode: field(z.string(), "行政区划代码。Region code.") }))), "企业数。Enterprises."),
   version: Out.version,
   createdAt: Out.createdAt,
   createdBy: Out.createdBy,
 });
+export type Grid = z.infer<typeof GridRecord>;
+/** An enterprise as a grid or a filing list shows it: a projection of the register's record. */
+export const EnterpriseRow = z.object({ id: Out.id, name: field(z.string(), "企业名称。Enterprise name."), regionCode: field(z.string(), "行政区划代码。Region code.") });
+export type EnterpriseRow = z.infer<typeof EnterpriseRow>;
+export const GridOut = z.extend(GridRecord, { enterprises: field(z.optional(z.array(EnterpriseRow)), "企业数。Enterprises.") });
 export const GridPage = page(GridOut);
 export const ListGridsQuery = z.strictObject({ regionCode: field(z.optional(RegionCode), "行政区划代码。Region code."), limit: Limit, cursor: Cursor });
 
@@ -423,7 +475,8 @@ export const CreatePatrol = z.strictObject({
 });
 export type CreatePatrol = z.infer<typeof CreatePatrol>;
 
-export const PatrolOut = z.object({
+/** A grid patrol as stored (pk PATROL#<id>). */
+export const PatrolRecord = z.object({
   id: Out.id,
   gridId: field(z.string(), "网格编号。Grid id."),
   regionCode: field(z.string(), "行政区划代码。Region code."),
@@ -435,7 +488,20 @@ export const PatrolOut = z.object({
   createdAt: Out.createdAt,
   createdBy: Out.createdBy,
 });
+export type Patrol = z.infer<typeof PatrolRecord>;
+export const PatrolOut = PatrolRecord;
 export const PatrolPage = page(PatrolOut);
+
+// ---------- projections the store keeps beside the records ----------
+
+/** A listed (挂牌督办) hazard's projection (pk HAZSUP#<city>), kept while it is not written off. */
+export const SupervisedHazardRecord = z.object({ id: z.string(), enterpriseId: z.string(), regionCode: z.string(), deadline: z.string(), status: z.enum(HAZARD_STATUSES), productionSuspended: z.boolean() });
+/** An enterprise inspected in a period (pk INSPECTED#<city>#<period>). */
+export const InspectedEnterpriseRecord = z.object({ enterpriseId: z.string(), regionCode: z.string(), industryCode: z.string(), industrySection: z.optional(z.string()) });
+/** An enterprise's grid membership claim (pk GRIDENT#<enterprise>): each enterprise in at most one grid. */
+export const GridClaimRecord = z.object({ enterpriseId: z.string(), gridId: z.string() });
+/** A period's filing count for one county and industry division (pk FILINGN#<period>). */
+export const FilingCountRecord = z.object({ onTime: z.optional(z.number()), late: z.optional(z.number()) });
 export const ListPatrolsQuery = z.strictObject({ limit: Limit, cursor: Cursor });
 
 // ---------- OpenAPI components ----------

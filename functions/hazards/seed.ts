@@ -1,12 +1,12 @@
 // Reference and demo data of the hazards context, written idempotently (see shared/seeding.ts):
 // every checklist version (an existing version is never rewritten, so inspections made against
 // it keep their meaning), and the demo grid GRID-420102-01 holding the demo enterprise E001.
-import { UpdateCommand } from "@aws-sdk/lib-dynamodb";
-import { db, getItem } from "../../shared/db.js";
-import { env } from "../../shared/env.js";
+import { transact } from "../../shared/db.js";
+import { getEnterprise } from "../../shared/enterprises.js";
+import { ApiError } from "../../shared/errors.js";
 import { seedItems } from "../../shared/seeding.js";
 import { SEED_CHECKLISTS } from "./checklist-data.js";
-import { checklistFamily, checklistItem, type Grid, gridItem } from "./store.js";
+import { checklistFamily, checklistItem, enterpriseChangeWrite, type Grid, gridClaimItem, gridCodeItem, gridItem, gridOfClaim } from "./store.js";
 
 const AT = "2026-01-05T01:00:00.000Z";
 
@@ -30,30 +30,18 @@ export const DEMO_GRID: Grid = {
 };
 
 export async function seed(): Promise<number> {
-  const checklists = SEED_CHECKLISTS.map((c) => checklistItem({ ...c, family: checklistFamily(c.id), createdAt: AT, createdBy: "seed" }));
-  let written = await seedItems([
-    ...checklists,
-    gridItem(DEMO_GRID),
-    { pk: `GRIDCODE#${DEMO_GRID.code}`, sk: "GRIDCODE", entity: "grid_code", gridId: DEMO_GRID_ID },
-    { pk: `GRIDENT#${DEMO_GRID_ENTERPRISE}`, sk: "GRIDENT", entity: "grid_claim", enterpriseId: DEMO_GRID_ENTERPRISE, gridId: DEMO_GRID_ID },
-  ]);
+  const checklists = SEED_CHECKLISTS.map((c) => checklistItem({ ...c, items: [...c.items], family: checklistFamily(c.id), createdAt: AT, createdBy: "seed" }));
+  let written = await seedItems([...checklists, gridItem(DEMO_GRID), gridCodeItem(DEMO_GRID.code, DEMO_GRID_ID), gridClaimItem(DEMO_GRID_ENTERPRISE, DEMO_GRID_ID)]);
   // The register seeds E001 first (local/seed.ts); put it in the grid once, only if the claim is
   // ours and nobody has set a grid on it yet (a later removal leaves gridId null and stays).
-  const claim = await getItem(`GRIDENT#${DEMO_GRID_ENTERPRISE}`, "GRIDENT", true);
-  if (claim?.gridId === DEMO_GRID_ID) {
+  const e = await getEnterprise(DEMO_GRID_ENTERPRISE);
+  if (e && e.gridId === undefined && (await gridOfClaim(DEMO_GRID_ENTERPRISE)) === DEMO_GRID_ID) {
     try {
-      await db().send(
-        new UpdateCommand({
-          TableName: env.tableName,
-          Key: { pk: `ENT#${DEMO_GRID_ENTERPRISE}`, sk: "ENT" },
-          UpdateExpression: "SET gridId = :g, gsi2pk = :p, gsi2sk = :s ADD version :one",
-          ConditionExpression: "attribute_exists(pk) AND attribute_not_exists(gridId)",
-          ExpressionAttributeValues: { ":g": DEMO_GRID_ID, ":p": `ENTGRID#${DEMO_GRID_ID}`, ":s": DEMO_GRID_ENTERPRISE, ":one": 1 },
-        }),
-      );
+      await transact([enterpriseChangeWrite(e, { gridId: DEMO_GRID_ID })]);
       written++;
     } catch (err) {
-      if ((err as { name?: string }).name !== "ConditionalCheckFailedException") throw err;
+      // Another start placed it meanwhile.
+      if (!(err instanceof ApiError && err.status === 409)) throw err;
     }
   }
   return written;

@@ -1,29 +1,36 @@
-// Pieces the hazards handler shares between its routes: scope, building a hazard from any of
+// The middle layer the hazards routes share (handlers/ → service → rules + store): scope, building a hazard from any of
 // its four sources, the response view, evidence checks and the production-suspension side effects.
 import type { AuditEntry } from "../../shared/audit.js";
-import { check, putVersioned, type Write } from "../../shared/db.js";
+import type { Write } from "../../shared/db.js";
 import { type EnterpriseRecord, getEnterprise } from "../../shared/enterprises.js";
-import { ApiError, type FieldProblem, forbidden, invalidFields, notFound, staleVersion, type Text } from "../../shared/errors.js";
+import { ApiError, type FieldProblem, forbidden, invalidFields, notFound, type Text } from "../../shared/errors.js";
 import { newId } from "../../shared/ids.js";
 import type { Actor, ScopedRecord } from "../../shared/policy.js";
 import { reachable } from "../../shared/scope.js";
-import { verifyUpload } from "../../shared/storage.js";
 import { isInFuture, isoUtc, shanghaiDate } from "../../shared/time.js";
 import { licenceSuspensionWrites } from "../approvals/public.js";
-import { type Enterprise, enterpriseItem } from "../registry/public.js";
 import {
   allowedActions,
-  type HazardLevel,
   type HazardSource,
   initialStatus,
   isOverdue,
   missingMajorReportFields,
   missingPlanParts,
   productionSuspended,
-  type RectificationPlan,
   reviewDueDate,
 } from "./rules.js";
-import { allChecklists, attachmentVerifiedWrite, getHazard, type Hazard, listAttachments, listedHazardsOf } from "./store.js";
+import type { AttachmentView, HazardInput } from "./schemas.js";
+import {
+  allChecklists,
+  attachmentVerifiedWrite,
+  enterpriseChangeWrite,
+  enterpriseUnchangedCheck,
+  getHazard,
+  type Hazard,
+  listAttachments,
+  listedHazardsOf,
+  verifiedUpload,
+} from "./store.js";
 
 export const HAZARD: Text = { zh: "隐患", en: "hazard" };
 import { ENTERPRISE_TEXT } from "../../shared/enterprises.js";
@@ -78,17 +85,6 @@ export function requireSource(actor: Actor, source: HazardSource): void {
 // ---------------------------------------------------------------------------------------------
 // Building a hazard
 
-export interface HazardInput {
-  level: HazardLevel;
-  description: string;
-  location: string;
-  rectifyBy: string;
-  checklistItemId?: string;
-  fixedOnSpot?: boolean;
-  currentStateAndCause?: string;
-  harmAndDifficultyAnalysis?: string;
-  plan?: RectificationPlan;
-}
 
 export interface BuildContext {
   enterprise: EnterpriseRecord;
@@ -183,16 +179,6 @@ export function hazardAudit(h: Hazard, action: string, summary: unknown, reason?
 // ---------------------------------------------------------------------------------------------
 // The response view: stored fields plus what is computed at read time (Asia/Shanghai).
 
-export interface AttachmentView {
-  id: string;
-  fileName: string;
-  contentType: string;
-  size: number;
-  uploaded: boolean;
-  createdAt: string;
-  createdBy: string;
-}
-
 export function reviewView(h: Hazard, now: Date) {
   if (h.level !== "major" || (!h.supervision && !h.reviewRequestedOn)) return undefined;
   // 16号令 art.23: the review is due within 10 days of the deadline or of the application (rules.reviewDueDate).
@@ -247,7 +233,7 @@ export async function attachmentViews(hazardId: string): Promise<AttachmentView[
  */
 export async function existingEvidence(hazardId: string): Promise<{ ids: string[]; writes: Write[] }> {
   const list = await listAttachments(hazardId);
-  const found = await Promise.all(list.map(async (a) => ({ a, verified: a.verified ?? (await verifyUpload(a.key, a)) })));
+  const found = await Promise.all(list.map(async (a) => ({ a, verified: a.verified ?? (await verifiedUpload(a)) })));
   return {
     ids: found.filter((f) => f.verified).map((f) => f.a.id),
     writes: found.flatMap((f) => (f.verified && !f.a.verified ? [attachmentVerifiedWrite(f.a, f.verified)] : [])),
@@ -267,15 +253,14 @@ export async function suspensionWrites(after: Hazard, actor: Actor, now: Date): 
   const was = e.productionSuspended === true;
   if (suspended === was) {
     // No change, but serialise with any concurrent change of the enterprise's suspension.
-    return { writes: [check(`ENT#${e.id}`, "ENT", "#v = :v", staleVersion(), { "#v": "version" }, { ":v": e.version })], audit: [] };
+    return { writes: [enterpriseUnchangedCheck(e)], audit: [] };
   }
   const reason = suspended
     ? `重大事故隐患 ${after.id} 挂牌督办，责令停产停业整改`
     : `重大事故隐患 ${after.id} 已核销，准予恢复生产`;
-  const updated = { ...e, productionSuspended: suspended, updatedAt: now.toISOString() } as unknown as Enterprise;
   const licence = await licenceSuspensionWrites(e.id, suspended, reason, now);
   return {
-    writes: [putVersioned(enterpriseItem(updated) as never, e.version), ...licence.writes],
+    writes: [enterpriseChangeWrite(e, { productionSuspended: suspended, updatedAt: now.toISOString() }), ...licence.writes],
     audit: [
       {
         action: suspended ? "enterprise.production-suspended" : "enterprise.production-restored",

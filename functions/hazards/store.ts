@@ -1,4 +1,5 @@
-// Hazard governance storage.
+// Hazard governance storage: every DynamoDB and S3 call of the hazards context, and every key it
+// builds. The records are defined in schemas.ts; each item read is parsed with its record's schema.
 //
 // Access patterns (one table; gsi4 is the shared period index, nothing else):
 //   checklist version          pk CHKL#<id>                 sk CHKL
@@ -39,6 +40,7 @@
 import { CITY_CODES, countyOf, regionLevel } from "../../shared/codes/index.js";
 import {
   and,
+  check,
   deleteItem,
   countAll,
   eq,
@@ -50,6 +52,7 @@ import {
   isType,
   lt,
   lte,
+  missing,
   not,
   or,
   withinRegion,
@@ -68,166 +71,53 @@ import {
   update,
   type Write,
 } from "../../shared/db.js";
-import { conflict } from "../../shared/errors.js";
-import { attachmentSlot, type VerifiedUpload } from "../../shared/storage.js";
+import { type EnterpriseRecord, enterpriseKey } from "../../shared/enterprises.js";
+import { conflict, staleVersion } from "../../shared/errors.js";
+import { attachmentKey, attachmentSlot, downloadLink, presignUpload, type VerifiedUpload, verifyUpload } from "../../shared/storage.js";
+import { type Enterprise, enterpriseItem } from "../registry/public.js";
 import { periodIndexKeys } from "../../shared/periods.js";
 import { shanghaiQuarter } from "../../shared/time.js";
-import type { Checklist } from "./checklist-data.js";
+import type * as z from "zod/mini";
 import { cityCodeOf, countiesUnder } from "./regions.js";
-import type { HazardLevel, HazardSource, HazardStatus, RectificationPlan, SupervisingLevel } from "./rules.js";
+import type { HazardLevel, HazardSource, HazardStatus } from "./rules.js";
+import {
+  type Attachment,
+  AttachmentRecord,
+  ChecklistRecord,
+  EnterpriseRow,
+  type Filing,
+  FilingCountRecord,
+  FilingRecord,
+  type Grid,
+  GridClaimRecord,
+  GridRecord,
+  type Hazard,
+  HazardRecord,
+  type Inspection,
+  InspectedEnterpriseRecord,
+  InspectionRecord,
+  type Patrol,
+  PatrolRecord,
+  type SelfInspection,
+  SelfInspectionRecord,
+  type StoredChecklist,
+  SupervisedHazardRecord,
+} from "./schemas.js";
 
 // ---------------------------------------------------------------------------------------------
-// Records
+// Records: defined once, in schemas.ts; every item read is parsed with its record's schema.
 
-export interface StoredChecklist extends Checklist {
-  family: string;
-  createdAt: string;
-  createdBy: string;
-}
+export type { Attachment, EnterpriseRow, Filing, Grid, Hazard, Inspection, Patrol, SelfInspection, StoredChecklist, Supervision } from "./schemas.js";
 
-export interface Supervision {
-  deadline: string;
-  supervisingLevel: SupervisingLevel;
-  productionSuspended: boolean;
-  /** Same value under the name shared/periods.ts documents for roll-ups. */
-  suspendProduction: boolean;
-  listedOn: string;
-  listedBy: string;
-  listedByRegion: string;
-  note?: string;
-}
-
-export interface Hazard {
-  id: string;
-  enterpriseId: string;
-  enterpriseName: string;
-  regionCode: string;
-  cityCode: string;
-  industryCode: string;
-  industrySection: string;
-  /** The enterprise's grid when reported (scope uses the enterprise's current grid). */
-  gridId: string | null;
-  level: HazardLevel;
-  source: HazardSource;
-  status: HazardStatus;
-  description: string;
-  location: string;
-  discoveredAt: string;
-  rectifyBy: string;
-  checklistItemId?: string;
-  fixedOnSpot: boolean;
-  currentStateAndCause?: string;
-  harmAndDifficultyAnalysis?: string;
-  plan?: RectificationPlan;
-  selfInspectionId?: string;
-  inspectionId?: string;
-  patrolId?: string;
-  supervision?: Supervision;
-  reviewRequestedOn?: string;
-  reviewedOn?: string;
-  rectifiedAt?: string;
-  closedAt?: string;
-  rejections?: { reason: string; at: string; by: string }[];
-  evidence?: string[];
-  version: number;
-  createdAt: string;
-  createdBy: string;
-  updatedAt: string;
-}
-
-export interface Attachment {
-  id: string;
-  hazardId: string;
-  key: string;
-  fileName: string;
-  contentType: string;
-  size: number;
-  createdAt: string;
-  createdBy: string;
-  /** Set once, on the step that relied on the upload (complete); reads never ask S3 again. */
-  verified?: VerifiedUpload;
-}
-
-export interface SelfInspection {
-  id: string;
-  enterpriseId: string;
-  regionCode: string;
-  cityCode: string;
-  industryCode: string;
-  gridId: string | null;
-  checklistId: string;
-  checklistVersion: number;
-  inspectedAt: string;
-  inspector: string;
-  results: { itemCode: string; check: string; standard: string; result: "pass" | "fail" | "na"; note?: string; hazardId?: string }[];
-  counts: { pass: number; fail: number; na: number };
-  hazardIds: string[];
-  createdAt: string;
-  createdBy: string;
-}
-
-export interface Inspection {
-  id: string;
-  enterpriseId: string;
-  enterpriseName: string;
-  regionCode: string;
-  cityCode: string;
-  industryCode: string;
-  gridId: string | null;
-  date: string;
-  startedAt: string;
-  inspectors: { name: string; certificateNo?: string }[];
-  summary?: string;
-  findingsCount: number;
-  hazardIds: string[];
-  createdAt: string;
-  createdBy: string;
-}
-
-export interface Filing {
-  id: string;
-  enterpriseId: string;
-  enterpriseName: string;
-  regionCode: string;
-  cityCode: string;
-  industryCode: string;
-  gridId: string | null;
-  period: string;
-  principal: { name: string; title?: string; phone?: string };
-  note?: string;
-  statistics: { asOf: string; total: unknown; byLevel: unknown };
-  filedAt: string;
-  deadline: string;
-  late: boolean;
-  createdBy: string;
-}
-
-export interface Grid {
-  id: string;
-  code: string;
-  name: string;
-  regionCode: string;
-  countyCode: string;
-  cityCode: string;
-  member: { userId: string; name: string; phone?: string; fullTime?: boolean };
-  supervisingOfficial: { name: string; title?: string; phone?: string };
-  contactLeader: { name: string; title?: string; phone?: string };
-  version: number;
-  createdAt: string;
-  createdBy: string;
-}
-
-export interface Patrol {
-  id: string;
-  gridId: string;
-  regionCode: string;
-  patrolledAt: string;
-  route?: string;
-  visitedEnterpriseIds: string[];
-  hazardIds: string[];
-  note?: string;
-  createdAt: string;
-  createdBy: string;
+/**
+ * A stored item as the record its schema describes. A malformed item is a 500 whose log names
+ * the item (shared/http.ts logs every 5xx), never a silently wrong answer.
+ */
+function parsed<S extends z.ZodMiniType>(schema: S, item: Item): z.infer<S> {
+  const result = schema.safeParse(strip(item));
+  if (result.success) return result.data;
+  const fields = result.error.issues.map((i) => i.path.join(".") || "(item)").join(", ");
+  throw new Error(`stored item pk=${String(item.pk)} sk=${String(item.sk)} does not match its record schema (${fields})`);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -248,13 +138,13 @@ export function checklistItem(c: StoredChecklist): Item {
 
 export async function getChecklist(id: string): Promise<StoredChecklist | undefined> {
   const item = await getItem(`CHKL#${id}`, "CHKL");
-  return item ? (strip(item) as unknown as StoredChecklist) : undefined;
+  return item ? parsed(ChecklistRecord, item) : undefined;
 }
 
 /** Every version of every checklist (reference data: a few dozen items), oldest version first. */
 export async function allChecklists(): Promise<StoredChecklist[]> {
   const items = await queryAll({ index: "gsi1", pk: "CHKL" });
-  return items.map((i) => strip(i) as unknown as StoredChecklist);
+  return items.map((i) => parsed(ChecklistRecord, i));
 }
 
 export function publishChecklistWrite(c: StoredChecklist): Write {
@@ -290,7 +180,7 @@ export function hazardItem(h: Hazard): Item & { version: number } {
 export async function getHazard(id: string): Promise<Hazard | undefined> {
   // Consistent: a workflow action decides on what it reads, and the version guards the write.
   const item = await getItem(`HAZ#${id}`, "HAZ", true);
-  return item ? (strip(item) as unknown as Hazard) : undefined;
+  return item ? parsed(HazardRecord, item) : undefined;
 }
 
 export function createHazardWrite(h: Hazard): Write {
@@ -333,12 +223,12 @@ export function updateHazardWrites(before: Hazard, after: Hazard): Write[] {
 
 export async function listAttachments(hazardId: string): Promise<Attachment[]> {
   const items = await queryAll({ pk: `HAZ#${hazardId}`, sk: { beginsWith: "ATT#" } });
-  return items.map((i) => strip(i) as unknown as Attachment);
+  return items.map((i) => parsed(AttachmentRecord, i));
 }
 
 export async function getAttachment(hazardId: string, attachmentId: string): Promise<Attachment | undefined> {
   const item = await getItem(`HAZ#${hazardId}`, `ATT#${attachmentId}`);
-  return item ? (strip(item) as unknown as Attachment) : undefined;
+  return item ? parsed(AttachmentRecord, item) : undefined;
 }
 
 /** The attachment and its slot under the per-hazard cap, in one transaction. */
@@ -351,8 +241,21 @@ export function attachmentWrites(a: Attachment): Write[] {
 
 /** Records what S3 held when the upload was verified (attachments are added facts, not versioned). */
 export function attachmentVerifiedWrite(a: Attachment, verified: VerifiedUpload): Write {
-  return update(`HAZ#${a.hazardId}`, `ATT#${a.id}`, "SET verified = :v", { condition: "attribute_exists(pk) AND attribute_not_exists(verified)", values: { ":v": verified } });
+  const once = filterOf(exists("pk"), missing("verified"))!;
+  return update(`HAZ#${a.hazardId}`, `ATT#${a.id}`, "SET verified = :verified", { condition: once.expression, names: once.names, values: { ...once.values, ":verified": verified } });
 }
+
+/** Where a hazard's evidence file lives in the bucket. */
+export const attachmentObjectKey = (h: Pick<Hazard, "id" | "enterpriseId">, fileName: string) => attachmentKey("hazards", h.enterpriseId, h.id, fileName);
+
+/** A presigned PUT for the attachment's object, bound to its declared type and size. */
+export const attachmentUpload = (a: Attachment) => presignUpload(a.key, a.contentType, a.size);
+
+/** A short-lived link to the attachment's object, pinned to what verification found. */
+export const attachmentDownload = (a: Attachment) => downloadLink(a.key, a.verified, a);
+
+/** What S3 holds under the attachment's key, if it matches what was declared (one HEAD). */
+export const verifiedUpload = (a: Attachment) => verifyUpload(a.key, a);
 
 export interface HazardFilter {
   level?: HazardLevel;
@@ -377,7 +280,7 @@ function hazardFilter(f: HazardFilter): QuerySpec["filter"] {
 }
 
 function hazardPage(p: Page<Item>): Page<Hazard> {
-  return { items: p.items.map((i) => strip(i) as unknown as Hazard), nextCursor: p.nextCursor };
+  return { items: p.items.map((i) => parsed(HazardRecord, i)), nextCursor: p.nextCursor };
 }
 
 /** Hazards of one enterprise, newest discovery first. */
@@ -393,25 +296,8 @@ export async function listByEnterprises(enterpriseIds: string[], f: HazardFilter
 
 /** Hazards in a region (province, city or county), newest first within each county. */
 export async function listByRegion(regionCode: string, f: HazardFilter, limit: number, cursor?: string): Promise<Page<Hazard>> {
-  const level = regionLevel(regionCode);
   const filter = hazardFilter({ ...f, within: regionCode });
-  if (level === "province") {
-    const cities = CITY_CODES().map((c) => `HAZREG#${c}`);
-    return hazardPage(await queryAcross(cities, { index: "gsi1", filter, limit, newestFirst: true }, cursor));
-  }
-  const city = cityCodeOf(regionCode);
-  const byCounty = level === "county" || level === "township";
-  return hazardPage(
-    await query({
-      index: "gsi1",
-      pk: `HAZREG#${city}`,
-      sk: byCounty ? { beginsWith: `${countyOf(regionCode)}#` } : undefined,
-      filter,
-      limit,
-      cursor,
-      newestFirst: true,
-    }),
-  );
+  return hazardPage(await queryAcross(cityPartitions("HAZREG#", regionCode), { index: "gsi1", sk: countyKeys(regionCode), filter, limit, newestFirst: true }, cursor));
 }
 
 /**
@@ -450,7 +336,7 @@ export async function mostUrgentByStatus(
   const pages = await Promise.all(partitions.map((pk) => query({ ...spec, pk, limit })));
   // A partition read to its end is counted by its page; only the longer ones need a COUNT query.
   const counts = await Promise.all(pages.map((p, i) => (count && p.nextCursor ? countAll({ ...spec, pk: partitions[i] as string }) : p.items.length)));
-  const items = pages.flatMap((p) => p.items.map((i) => strip(i) as unknown as Hazard));
+  const items = pages.flatMap((p) => p.items.map((i) => parsed(HazardRecord, i)));
   items.sort((a, b) => a.rectifyBy.localeCompare(b.rectifyBy));
   return { items: items.slice(0, limit), total: counts.reduce((a, b) => a + b, 0) };
 }
@@ -459,7 +345,7 @@ export async function mostUrgentByStatus(
 export async function openOfEnterpriseDueBy(enterpriseId: string, dueBy: string, limit: number): Promise<{ items: Hazard[]; total: number }> {
   const spec = { index: "gsi2" as const, pk: `HAZENT#${enterpriseId}`, filter: hazardFilter({ today: dueBy, dueBy }) };
   const [page, total] = await Promise.all([query({ ...spec, limit: MAX_SCAN_FOR_TODO }), countAll(spec)]);
-  const items = page.items.map((i) => strip(i) as unknown as Hazard).sort((a, b) => a.rectifyBy.localeCompare(b.rectifyBy));
+  const items = page.items.map((i) => parsed(HazardRecord, i)).sort((a, b) => a.rectifyBy.localeCompare(b.rectifyBy));
   return { items: items.slice(0, limit), total };
 }
 // An enterprise's open hazards are few (it fixes them); read enough to pick the most urgent.
@@ -469,7 +355,7 @@ const MAX_SCAN_FOR_TODO = 100;
 export async function hazardsOfEnterprise(enterpriseId: string, fromInstant?: string, toInstant?: string): Promise<Hazard[]> {
   const sk = fromInstant || toInstant ? { between: [fromInstant ?? "0", `${toInstant ?? "9"}#\uffff`] as [string, string] } : undefined;
   const items = await queryAll({ index: "gsi2", pk: `HAZENT#${enterpriseId}`, sk });
-  return items.map((i) => strip(i) as unknown as Hazard);
+  return items.map((i) => parsed(HazardRecord, i));
 }
 
 /** The enterprise's major hazards that were ever listed (挂牌督办), written off or not. */
@@ -479,12 +365,30 @@ export async function listedHazardsOf(enterpriseId: string): Promise<Hazard[]> {
     pk: `HAZENT#${enterpriseId}`,
     filter: filterOf(eq("level", "major"), exists("supervision")),
   });
-  return items as unknown as Hazard[];
+  return items.map((i) => parsed(HazardRecord, i));
 }
 
 /** Listed hazards of a city whose deadline is before `date`, not written off. */
-export async function supervisedBefore(cityCode: string, date: string): Promise<Item[]> {
-  return queryAll({ pk: `HAZSUP#${cityCode}`, sk: { lte: date } });
+export async function supervisedBefore(cityCode: string, date: string): Promise<z.infer<typeof SupervisedHazardRecord>[]> {
+  const items = await queryAll({ pk: `HAZSUP#${cityCode}`, sk: { lte: date } });
+  return items.map((i) => parsed(SupervisedHazardRecord, i));
+}
+
+// ---------------------------------------------------------------------------------------------
+// The enterprise's register record, changed inside a hazards transaction (its grid, a production
+// suspension); the register owns the item and its keys (registry/public.ts, shared/enterprises.ts).
+
+/** The register record with `changes`, versioned against the record that was read. */
+export function enterpriseChangeWrite(e: EnterpriseRecord, changes: { gridId?: string | null; productionSuspended?: boolean; updatedAt?: string }): Write {
+  // The register's own reader types the record loosely (shared/enterprises.ts); it is the register's item.
+  const item = enterpriseItem({ ...e, ...changes } as Enterprise);
+  return putVersioned({ ...item, version: e.version }, e.version);
+}
+
+/** Serialises with any concurrent change of the enterprise: its version is still the one read. */
+export function enterpriseUnchangedCheck(e: EnterpriseRecord): Write {
+  const same = filterOf(eq("version", e.version))!;
+  return check(enterpriseKey(e.id).pk, enterpriseKey(e.id).sk, same.expression, staleVersion(), same.names, same.values);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -503,12 +407,12 @@ export function selfInspectionWrite(s: SelfInspection): Write {
 
 export async function getSelfInspection(id: string): Promise<SelfInspection | undefined> {
   const item = await getItem(`SINSP#${id}`, "SINSP");
-  return item ? (strip(item) as unknown as SelfInspection) : undefined;
+  return item ? parsed(SelfInspectionRecord, item) : undefined;
 }
 
 export async function listSelfInspections(enterpriseId: string, limit: number, cursor?: string): Promise<Page<SelfInspection>> {
   const p = await query({ index: "gsi2", pk: `SINSPENT#${enterpriseId}`, limit, cursor, newestFirst: true });
-  return { items: p.items.map((i) => strip(i) as unknown as SelfInspection), nextCursor: p.nextCursor };
+  return { items: p.items.map((i) => parsed(SelfInspectionRecord, i)), nextCursor: p.nextCursor };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -530,7 +434,7 @@ export function inspectionWrite(i: Inspection): Write {
 }
 
 /** Marks the enterprise as inspected in the inspection's quarter and year (idempotent: the same item each time). */
-export function inspectedWrites(i: Inspection & { industrySection?: string }): Write[] {
+export function inspectedWrites(i: Inspection): Write[] {
   const county = countyOf(i.regionCode);
   return [shanghaiQuarter(i.date), i.date.slice(0, 4)].map((period) =>
     putDerived({
@@ -549,16 +453,14 @@ export function inspectedWrites(i: Inspection & { industrySection?: string }): W
  * A page of the enterprises inspected in a region and period, in register order (county, then
  * enterprise). At most 5 Query calls per city partition the page touches (shared/db.ts query).
  */
-export async function inspectedEnterprisesPage(regionCode: string, period: string, industry: string | undefined, limit: number, cursor?: string): Promise<Page<{ enterpriseId: string; regionCode: string }>> {
-  const level = regionLevel(regionCode);
-  const sk = level === "province" || level === "city" ? undefined : { beginsWith: `${countyOf(regionCode)}#` };
-  const page = await queryAcross(cityPartitions("INSPECTED#", regionCode, `#${period}`), { sk, filter: regionFilter(regionCode, industry), limit }, cursor);
-  return { items: page.items.map((i) => ({ enterpriseId: i.enterpriseId as string, regionCode: i.regionCode as string })), nextCursor: page.nextCursor };
+export async function inspectedEnterprisesPage(regionCode: string, period: string, industry: string | undefined, limit: number, cursor?: string): Promise<Page<z.infer<typeof InspectedEnterpriseRecord>>> {
+  const page = await queryAcross(cityPartitions("INSPECTED#", regionCode, `#${period}`), { sk: countyKeys(regionCode), filter: regionFilter(regionCode, industry), limit }, cursor);
+  return { items: page.items.map((i) => parsed(InspectedEnterpriseRecord, i)), nextCursor: page.nextCursor };
 }
 
 export async function getInspection(id: string): Promise<Inspection | undefined> {
   const item = await getItem(`INSP#${id}`, "INSP");
-  return item ? (strip(item) as unknown as Inspection) : undefined;
+  return item ? parsed(InspectionRecord, item) : undefined;
 }
 
 const dateRange = (from?: string, to?: string) =>
@@ -566,11 +468,17 @@ const dateRange = (from?: string, to?: string) =>
 
 export async function listInspectionsOfEnterprise(enterpriseId: string, from: string | undefined, to: string | undefined, limit: number, cursor?: string): Promise<Page<Inspection>> {
   const p = await query({ index: "gsi2", pk: `INSPENT#${enterpriseId}`, sk: dateRange(from, to), limit, cursor, newestFirst: true });
-  return { items: p.items.map((i) => strip(i) as unknown as Inspection), nextCursor: p.nextCursor };
+  return { items: p.items.map((i) => parsed(InspectionRecord, i)), nextCursor: p.nextCursor };
 }
 
 function regionFilter(regionCode: string, industry?: string): QuerySpec["filter"] {
   return filterOf(withinRegion(regionCode), industryIs(industry));
+}
+
+/** Sort keys that begin with the county: the part of a city partition a county or township lists. */
+function countyKeys(regionCode: string): QuerySpec["sk"] {
+  const level = regionLevel(regionCode);
+  return level === "county" || level === "township" ? { beginsWith: `${countyOf(regionCode)}#` } : undefined;
 }
 
 function cityPartitions(prefix: string, regionCode: string, suffix = ""): string[] {
@@ -580,7 +488,7 @@ function cityPartitions(prefix: string, regionCode: string, suffix = ""): string
 
 export async function listInspectionsOfRegion(regionCode: string, from: string | undefined, to: string | undefined, limit: number, cursor?: string): Promise<Page<Inspection>> {
   const p = await queryAcross(cityPartitions("INSPREG#", regionCode), { index: "gsi1", sk: dateRange(from, to), filter: regionFilter(regionCode), limit, newestFirst: true }, cursor);
-  return { items: p.items.map((i) => strip(i) as unknown as Inspection), nextCursor: p.nextCursor };
+  return { items: p.items.map((i) => parsed(InspectionRecord, i)), nextCursor: p.nextCursor };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -590,7 +498,7 @@ export async function listInspectionsOfRegion(regionCode: string, from: string |
  * The filing, and its count in the period's totals (on time or late, by county and industry
  * division), in one transaction: the regulators' totals read the counts, never the filings.
  */
-export function filingWrites(f: Filing & { industrySection?: string }): Write[] {
+export function filingWrites(f: Filing): Write[] {
   return [
     putNew(
       {
@@ -621,26 +529,24 @@ export function filingWrites(f: Filing & { industrySection?: string }): Write[] 
  * partition (an item per county and industry division, so at most a few thousand small items).
  */
 export async function filingCounts(regionCode: string, period: string, industry?: string): Promise<{ onTime: number; late: number }> {
-  const level = regionLevel(regionCode);
-  const county = level === "province" || level === "city" ? undefined : countyOf(regionCode);
   const items = await queryAll({
     pk: `FILINGN#${period}`,
-    sk: county ? { beginsWith: `${county}#` } : undefined,
-    filter: filterOf(eq("cityCode", level === "city" ? cityCodeOf(regionCode) : undefined), industryIs(industry)),
+    sk: countyKeys(regionCode),
+    filter: filterOf(eq("cityCode", regionLevel(regionCode) === "city" ? cityCodeOf(regionCode) : undefined), industryIs(industry)),
   });
-  return items.reduce<{ onTime: number; late: number }>((t, i) => ({ onTime: t.onTime + Number(i.onTime ?? 0), late: t.late + Number(i.late ?? 0) }), { onTime: 0, late: 0 });
+  return items.map((i) => parsed(FilingCountRecord, i)).reduce<{ onTime: number; late: number }>((t, c) => ({ onTime: t.onTime + (c.onTime ?? 0), late: t.late + (c.late ?? 0) }), { onTime: 0, late: 0 });
 }
 
 /** The filings of a period of up to 100 enterprises (a page), in one BatchGetItem. */
 export async function filingsOf(enterpriseIds: string[], period: string): Promise<Filing[]> {
   if (enterpriseIds.length === 0) return [];
   const items = await getItems(enterpriseIds.map((id) => ({ pk: `FILING#${id}#${period}`, sk: "FILING" })));
-  return items.map((i) => strip(i) as unknown as Filing);
+  return items.map((i) => parsed(FilingRecord, i));
 }
 
 export async function getFiling(enterpriseId: string, period: string): Promise<Filing | undefined> {
   const item = await getItem(`FILING#${enterpriseId}#${period}`, "FILING");
-  return item ? (strip(item) as unknown as Filing) : undefined;
+  return item ? parsed(FilingRecord, item) : undefined;
 }
 
 function enterpriseQuery(regionCode: string, industry?: string, opts: { inGrid?: boolean } = {}) {
@@ -651,9 +557,9 @@ function enterpriseQuery(regionCode: string, industry?: string, opts: { inGrid?:
 }
 
 /** One page of a region's enterprises, in register order (county, then id), city partition by city partition. */
-export async function enterprisePageOfRegion(regionCode: string, industry: string | undefined, limit: number, cursor?: string): Promise<Page<Item>> {
+export async function enterprisePageOfRegion(regionCode: string, industry: string | undefined, limit: number, cursor?: string): Promise<Page<EnterpriseRow>> {
   const page = await queryAcross(cityPartitions("ENTREG#", regionCode), { ...enterpriseQuery(regionCode, industry), limit }, cursor);
-  return { items: page.items.map((i) => strip(i)), nextCursor: page.nextCursor };
+  return { items: page.items.map((i) => parsed(EnterpriseRow, i)), nextCursor: page.nextCursor };
 }
 
 /** How many enterprises a region has (counted by the index, never held in memory). */
@@ -669,10 +575,15 @@ export function gridItem(g: Grid): Item & { version: number } {
   return { pk: `GRID#${g.id}`, sk: "GRID", entity: "grid", gsi1pk: `GRIDREG#${g.cityCode}`, gsi1sk: `${g.countyCode}#${g.id}`, ...g };
 }
 
+/** The grid again with its version moved: a change of its enterprises, versioned against the grid read. */
+export function gridChangeWrite(g: Grid): Write {
+  return putVersioned(gridItem(g), g.version);
+}
+
 export function createGridWrites(g: Grid): Write[] {
   return [
     putNew(
-      { pk: `GRIDCODE#${g.code}`, sk: "GRIDCODE", entity: "grid_code", gridId: g.id },
+      gridCodeItem(g.code, g.id),
       (current) => conflict("duplicate_grid_code", { zh: `网格编码 ${g.code} 已存在`, en: `grid code ${g.code} is already used` }, { gridId: current?.gridId }),
     ),
     putNew(gridItem(g)),
@@ -681,23 +592,29 @@ export function createGridWrites(g: Grid): Write[] {
 
 export async function getGrid(id: string): Promise<Grid | undefined> {
   const item = await getItem(`GRID#${id}`, "GRID");
-  return item ? (strip(item) as unknown as Grid) : undefined;
+  return item ? parsed(GridRecord, item) : undefined;
 }
 
 export async function listGrids(regionCode: string, limit: number, cursor?: string): Promise<Page<Grid>> {
-  const level = regionLevel(regionCode);
-  const county = level !== "province" && level !== "city" ? countyOf(regionCode) : undefined;
-  const p = await queryAcross(
-    cityPartitions("GRIDREG#", regionCode),
-    { index: "gsi1", sk: county ? { beginsWith: `${county}#` } : undefined, limit },
-    cursor,
-  );
-  return { items: p.items.map((i) => strip(i) as unknown as Grid), nextCursor: p.nextCursor };
+  const p = await queryAcross(cityPartitions("GRIDREG#", regionCode), { index: "gsi1", sk: countyKeys(regionCode), limit }, cursor);
+  return { items: p.items.map((i) => parsed(GridRecord, i)), nextCursor: p.nextCursor };
+}
+
+/** A grid code is unique: its claim item names the grid that holds it. */
+export const gridCodeItem = (code: string, gridId: string): Item => ({ pk: `GRIDCODE#${code}`, sk: "GRIDCODE", entity: "grid_code", gridId });
+
+/** An enterprise's grid membership claim (released by shared/enterprises.ts gridClaimRelease). */
+export const gridClaimItem = (enterpriseId: string, gridId: string): Item => ({ pk: `GRIDENT#${enterpriseId}`, sk: "GRIDENT", entity: "grid_claim", enterpriseId, gridId });
+
+/** The grid an enterprise's membership claim names, if it has one (read consistently). */
+export async function gridOfClaim(enterpriseId: string): Promise<string | undefined> {
+  const item = await getItem(`GRIDENT#${enterpriseId}`, "GRIDENT", true);
+  return item ? parsed(GridClaimRecord, item).gridId : undefined;
 }
 
 /** Each enterprise in at most one grid: the claim is created only if absent. */
 export function gridClaimWrite(enterpriseId: string, gridId: string): Write {
-  return putNew({ pk: `GRIDENT#${enterpriseId}`, sk: "GRIDENT", entity: "grid_claim", enterpriseId, gridId }, (current) =>
+  return putNew(gridClaimItem(enterpriseId, gridId), (current) =>
     conflict(
       "enterprise_in_another_grid",
       { zh: `企业 ${enterpriseId} 已属于网格 ${String(current?.gridId)}`, en: `enterprise ${enterpriseId} already belongs to grid ${String(current?.gridId)}` },
@@ -707,9 +624,9 @@ export function gridClaimWrite(enterpriseId: string, gridId: string): Write {
 }
 
 /** Enterprises of a grid, from the register's gsi2 (ENTGRID#<grid>). */
-export async function enterprisesOfGrid(gridId: string): Promise<Item[]> {
+export async function enterprisesOfGrid(gridId: string): Promise<EnterpriseRow[]> {
   const items = await queryAll({ index: "gsi2", pk: `ENTGRID#${gridId}` });
-  return items.map((i) => strip(i));
+  return items.map((i) => parsed(EnterpriseRow, i));
 }
 
 export function patrolWrite(p: Patrol): Write {
@@ -718,10 +635,10 @@ export function patrolWrite(p: Patrol): Write {
 
 export async function listPatrolsOfGrid(gridId: string, limit: number, cursor?: string): Promise<Page<Patrol>> {
   const p = await query({ index: "gsi2", pk: `PATROLGRID#${gridId}`, limit, cursor, newestFirst: true });
-  return { items: p.items.map((i) => strip(i) as unknown as Patrol), nextCursor: p.nextCursor };
+  return { items: p.items.map((i) => parsed(PatrolRecord, i)), nextCursor: p.nextCursor };
 }
 
 export async function getPatrol(id: string): Promise<Patrol | undefined> {
   const item = await getItem(`PATROL#${id}`, "PATROL");
-  return item ? (strip(item) as unknown as Patrol) : undefined;
+  return item ? parsed(PatrolRecord, item) : undefined;
 }

@@ -3278,8 +3278,6 @@ export interface components {
             contentType: string;
             /** @description 文件大小（字节，≤ 10 MB）。Size in bytes. */
             size: number;
-            /** @description 文件是否已上传到存储。Uploaded. */
-            uploaded: boolean;
             /**
              * Format: date-time
              * @description 创建时间。Created at.
@@ -3291,6 +3289,8 @@ export interface components {
              * @example demo-regulator-420102
              */
             createdBy: string;
+            /** @description 文件是否已上传到存储。Uploaded. */
+            uploaded: boolean;
         };
         /** @description 登记的材料和它的预签名上传地址。A material and its upload. */
         AttachmentUpload: {
@@ -3362,10 +3362,6 @@ export interface components {
             makeUpWorkdays: string[];
             /** @description 数据来源（无日历为 null）。Source. */
             source: string | null;
-            /** @description true：未存该年日历，仅周末为休息日。Fallback. */
-            fallback: boolean;
-            /** @description 说明。Note. */
-            note?: string;
             /** @description 日历版本号。Version. */
             version?: number;
             /**
@@ -3374,6 +3370,10 @@ export interface components {
              * @example 2026-11-03T09:30:00.000Z
              */
             updatedAt?: string;
+            /** @description true：未存该年日历，仅周末为休息日。Fallback. */
+            fallback: boolean;
+            /** @description 说明。Note. */
+            note?: string;
         };
         /** @description 排查清单（摘要）。Checklists. */
         ChecklistList: {
@@ -3407,8 +3407,6 @@ export interface components {
             name: string;
             /** @description 清单版本号。Checklist version. */
             version: number;
-            /** @description 是否为现行版本。Current. */
-            current: boolean;
             /** @description 清单条目。Items. */
             items: {
                 /** @description 条目代码，如 WHP-003。Item code. */
@@ -3420,6 +3418,8 @@ export interface components {
                 /** @description 法律法规或标准依据。Legal basis. */
                 basis: string;
             }[];
+            /** @description 是否为现行版本。Current. */
+            current: boolean;
         };
         /** @description 结案。Close. */
         CloseAccident: {
@@ -4093,8 +4093,6 @@ export interface components {
             status: "active" | "revoked";
             /** @description 委托理由。Reason. */
             reason?: string;
-            /** @description 收回时退回省级办理的申请编号。Applications returned. */
-            applicationsReturned?: string[];
             /**
              * Format: date-time
              * @description 创建时间。Created at.
@@ -4121,6 +4119,8 @@ export interface components {
              * @example 1
              */
             version: number;
+            /** @description 收回时退回省级办理的申请编号。Applications returned. */
+            applicationsReturned?: string[];
         };
         /** @description 委托。Delegations. */
         DelegationList: {
@@ -4302,6 +4302,8 @@ export interface components {
                 /** @description 联系电话。Phone. */
                 phone?: string;
             };
+            /** @description 备注。Note. */
+            note?: string;
             /** @description 报送时的统计数据。Statistics. */
             statistics: {
                 /**
@@ -4472,18 +4474,6 @@ export interface components {
                 /** @description 联系电话。Phone. */
                 phone?: string;
             };
-            /** @description 企业数。Enterprises. */
-            enterprises?: {
-                /**
-                 * @description 记录编号。Id.
-                 * @example 01JC9Z3K7Q8R2S4T6V8W0X2Y4Z
-                 */
-                id: string;
-                /** @description 企业名称。Enterprise name. */
-                name: string;
-                /** @description 行政区划代码。Region code. */
-                regionCode: string;
-            }[];
             /**
              * @description 记录版本号，每次修改加 1；即 ETag 中的数字。Version.
              * @example 1
@@ -4500,6 +4490,18 @@ export interface components {
              * @example demo-regulator-420102
              */
             createdBy: string;
+            /** @description 企业数。Enterprises. */
+            enterprises?: {
+                /**
+                 * @description 记录编号。Id.
+                 * @example 01JC9Z3K7Q8R2S4T6V8W0X2Y4Z
+                 */
+                id: string;
+                /** @description 企业名称。Enterprise name. */
+                name: string;
+                /** @description 行政区划代码。Region code. */
+                regionCode: string;
+            }[];
         };
         /** @description 网格列表的一页。A page of grids. */
         GridPage: {
@@ -4572,7 +4574,18 @@ export interface components {
             harmAndDifficultyAnalysis?: string;
             /** @description 重大隐患治理方案的六项内容（16号令第十五条第二款），可分次提交。Rectification plan. */
             plan?: {
-                [key: string]: string;
+                /** @description 治理的目标和任务。 */
+                goalAndTasks?: string;
+                /** @description 采取的方法和措施。 */
+                methodsAndMeasures?: string;
+                /** @description 经费和物资的落实。 */
+                fundsAndMaterials?: string;
+                /** @description 负责治理的机构和人员。 */
+                responsibleOrgAndPeople?: string;
+                /** @description 治理的时限和要求。 */
+                timeLimitAndRequirements?: string;
+                /** @description 安全措施和应急预案。 */
+                safetyAndEmergencyMeasures?: string;
             };
             /** @description 发现它的企业自查编号。Self-inspection id. */
             selfInspectionId?: string;
@@ -4580,8 +4593,6 @@ export interface components {
             inspectionId?: string;
             /** @description 发现它的网格巡查编号。Grid patrol id. */
             patrolId?: string;
-            /** @description 治理方案尚缺的部分。Missing plan parts. */
-            missingPlanParts: string[];
             /** @description 挂牌督办情况。Supervision. */
             supervision?: {
                 /**
@@ -4590,8 +4601,11 @@ export interface components {
                  * @example 2026-11-30
                  */
                 deadline: string;
-                /** @description 督办层级：province 省，city 市，county 县；默认调用者本级。Supervising level. */
-                supervisingLevel: string;
+                /**
+                 * @description 督办层级：province 省，city 市，county 县；默认调用者本级。Supervising level.
+                 * @enum {string}
+                 */
+                supervisingLevel: "province" | "city" | "county";
                 /** @description 是否责令停产停业。Production suspended. */
                 productionSuspended: boolean;
                 /** @description 是否责令停产停业（同 productionSuspended，兼容旧客户端）。Suspend production. */
@@ -4606,22 +4620,33 @@ export interface components {
                 listedBy: string;
                 /** @description 挂牌部门的行政区划代码。Listing region. */
                 listedByRegion: string;
+                /** @description 备注。Note. */
+                note?: string;
             };
-            /** @description 核查（重大隐患销号前的复查）情况。Review. */
-            review?: {
-                /** @description 申请核查的日期。Requested on. */
-                requestedOn: string | null;
-                /**
-                 * Format: date
-                 * @description 核查应完成的日期。Due date.
-                 * @example 2026-11-30
-                 */
-                dueDate: string;
-                /** @description 核查结论日期。Decided on. */
-                decidedOn: string | null;
-                /** @description 是否已逾期（按北京时间计）。Overdue. */
-                overdue: boolean;
-            };
+            /**
+             * Format: date
+             * @description 申请核查的日期。Review requested on.
+             * @example 2026-11-30
+             */
+            reviewRequestedOn?: string;
+            /**
+             * Format: date
+             * @description 核查结论日期。Reviewed on.
+             * @example 2026-11-30
+             */
+            reviewedOn?: string;
+            /**
+             * Format: date-time
+             * @description 整改完成的时刻。Rectified at.
+             * @example 2026-11-03T09:30:00.000Z
+             */
+            rectifiedAt?: string;
+            /**
+             * Format: date-time
+             * @description 销号的时刻。Closed at.
+             * @example 2026-11-03T09:30:00.000Z
+             */
+            closedAt?: string;
             /** @description 被退回整改的记录。Rejections. */
             rejections?: {
                 /** @description 理由。Reason. */
@@ -4635,12 +4660,8 @@ export interface components {
                 /** @description 操作人的用户编号。By. */
                 by: string;
             }[];
-            /** @description 是否已逾期（按北京时间计）。Overdue. */
-            overdue: boolean;
-            /** @description 当前状态下调用者可执行的操作。Allowed actions. */
-            allowedActions: string[];
-            /** @description 整改证据附件。Attachments. */
-            attachments?: components["schemas"]["AttachmentOut"][];
+            /** @description 完成整改时已在存储中核实的证据附件编号。Evidence attachment ids. */
+            evidence?: string[];
             /**
              * @description 记录版本号，每次修改加 1；即 ETag 中的数字。Version.
              * @example 1
@@ -4663,6 +4684,29 @@ export interface components {
              * @example 2026-11-03T09:30:00.000Z
              */
             updatedAt: string;
+            /** @description 治理方案尚缺的部分。Missing plan parts. */
+            missingPlanParts: string[];
+            /** @description 核查（重大隐患销号前的复查）情况。Review. */
+            review?: {
+                /** @description 申请核查的日期。Requested on. */
+                requestedOn: string | null;
+                /**
+                 * Format: date
+                 * @description 核查应完成的日期。Due date.
+                 * @example 2026-11-30
+                 */
+                dueDate: string;
+                /** @description 核查结论日期。Decided on. */
+                decidedOn: string | null;
+                /** @description 是否已逾期（按北京时间计）。Overdue. */
+                overdue: boolean;
+            };
+            /** @description 是否已逾期（按北京时间计）。Overdue. */
+            overdue: boolean;
+            /** @description 当前状态下调用者可执行的操作。Allowed actions. */
+            allowedActions: string[];
+            /** @description 整改证据附件。Attachments. */
+            attachments?: components["schemas"]["AttachmentOut"][];
         };
         /** @description 隐患列表的一页。A page of hazards. */
         HazardPage: {
@@ -5016,8 +5060,11 @@ export interface components {
             history: {
                 /** @description 事件编号。Event id. */
                 id: string;
-                /** @description 事件：issue、renew、suspend、restore、revoke、expire、cancel。Event. */
-                event: string;
+                /**
+                 * @description 事件：issued 发证，renewed 延续，suspended 暂扣，restored 恢复，revoked 吊销，cancelled 注销。Event.
+                 * @enum {string}
+                 */
+                event: "suspended" | "restored" | "revoked" | "cancelled" | "issued" | "renewed";
                 /**
                  * Format: date-time
                  * @description 发生时刻。At.
@@ -5025,9 +5072,12 @@ export interface components {
                  */
                 at: string;
                 /** @description 之前的状态（发证时为 null）。From status. */
-                from: string | null;
-                /** @description 之后的状态。To status. */
-                to: string;
+                from: ("valid" | "suspended" | "revoked" | "cancelled") | null;
+                /**
+                 * @description 之后的状态。To status.
+                 * @enum {string}
+                 */
+                to: "valid" | "suspended" | "revoked" | "cancelled";
                 /** @description 理由。Reason. */
                 reason?: string;
                 /** @description 操作人的用户编号。Actor id. */
@@ -5546,11 +5596,14 @@ export interface components {
             matched: {
                 /** @description 执法检查发现的隐患。Finding. */
                 finding: {
-                    /** @description 隐患编号。Hazard id. */
+                    /**
+                     * @description 记录编号。Id.
+                     * @example 01JC9Z3K7Q8R2S4T6V8W0X2Y4Z
+                     */
                     id: string;
                     /** @description 隐患描述。Description. */
                     description: string;
-                    /** @description 隐患位置。Location. */
+                    /** @description 隐患所在的具体位置。Location. */
                     location: string;
                     /** @description 对应的排查清单条目代码。Checklist item code. */
                     checklistItemId?: string;
@@ -5563,11 +5616,14 @@ export interface components {
                 };
                 /** @description 与之匹配的企业自查隐患。Self-report. */
                 selfReport: {
-                    /** @description 隐患编号。Hazard id. */
+                    /**
+                     * @description 记录编号。Id.
+                     * @example 01JC9Z3K7Q8R2S4T6V8W0X2Y4Z
+                     */
                     id: string;
                     /** @description 隐患描述。Description. */
                     description: string;
-                    /** @description 隐患位置。Location. */
+                    /** @description 隐患所在的具体位置。Location. */
                     location: string;
                     /** @description 对应的排查清单条目代码。Checklist item code. */
                     checklistItemId?: string;
@@ -5585,11 +5641,14 @@ export interface components {
             }[];
             /** @description 企业未自查上报的执法发现。Unmatched findings. */
             unmatched: {
-                /** @description 隐患编号。Hazard id. */
+                /**
+                 * @description 记录编号。Id.
+                 * @example 01JC9Z3K7Q8R2S4T6V8W0X2Y4Z
+                 */
                 id: string;
                 /** @description 隐患描述。Description. */
                 description: string;
-                /** @description 隐患位置。Location. */
+                /** @description 隐患所在的具体位置。Location. */
                 location: string;
                 /** @description 对应的排查清单条目代码。Checklist item code. */
                 checklistItemId?: string;
@@ -5963,8 +6022,11 @@ export interface components {
                 check: string;
                 /** @description 排查标准。Standard. */
                 standard: string;
-                /** @description 结果：pass 合格，fail 不合格（须带 hazard），na 不适用。Result. */
-                result: string;
+                /**
+                 * @description 结果：pass 合格，fail 不合格（须带 hazard），na 不适用。Result.
+                 * @enum {string}
+                 */
+                result: "pass" | "fail" | "na";
                 /** @description 备注。Note. */
                 note?: string;
                 /** @description 由此产生的隐患编号。Hazard id. */
@@ -10781,10 +10843,7 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
-                        /**
-                         * @description 记录编号。Id.
-                         * @example 01JC9Z3K7Q8R2S4T6V8W0X2Y4Z
-                         */
+                        /** @description 附件编号。Attachment id. */
                         id: string;
                         /** @description 文件名。File name. */
                         fileName: string;
@@ -16281,10 +16340,7 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
-                        /**
-                         * @description 记录编号。Id.
-                         * @example 01JC9Z3K7Q8R2S4T6V8W0X2Y4Z
-                         */
+                        /** @description 附件编号。Attachment id. */
                         id: string;
                         /** @description 材料名称（须为事项材料清单中的一项）。Material. */
                         material: string;
