@@ -111,8 +111,9 @@ describe("Lambda bundle (infra/bundling.ts)", () => {
       try { await handler(null, {}); } catch (e) { console.log(e.stack.split("\\n").slice(0, 3).join("\\n")); }`;
     // A null event: the header normaliser (the first middleware) fails reading its headers.
     expect(runAlone(code, LAMBDA_NODE_OPTIONS.split(" "))).toMatch(/node_modules\/@middy\/http-header-normalizer\/index\.js:\d+:\d+/);
-    const map = JSON.parse(readFileSync(join(outdir, `${ENTRY_NAME}.mjs.map`), "utf8")) as { sources: string[]; sourcesContent?: unknown };
-    expect(map.sources).toContain(`${relative(outdir, ROOT)}/shared/http.ts`);
+    const withHttp = Object.keys(metafile.outputs).find((f) => "shared/http.ts" in (metafile.outputs[f]?.inputs ?? {})) as string;
+    const map = JSON.parse(readFileSync(join(ROOT, `${withHttp}.map`), "utf8")) as { sources: string[]; sourcesContent?: unknown };
+    expect(map.sources).toContain(`${relative(join(ROOT, withHttp, ".."), ROOT)}/shared/http.ts`);
     expect(map.sourcesContent).toBeUndefined();
   });
 
