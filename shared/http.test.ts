@@ -3,6 +3,7 @@ import { describe, expect, it } from "vitest";
 import * as z from "zod/mini";
 import { ApiError, localiseFieldProblems } from "./errors.js";
 import { expectedVersion, lambda, languageOf, lazyRoutes, problem, route, toApiError, validate } from "./http.js";
+import { logger } from "./logger.js";
 import { problemCodes } from "./route.js";
 
 describe("languageOf", () => {
@@ -147,6 +148,10 @@ describe("lazyRoutes: a group's code loads on its first request, once", () => {
     expect(loads).toEqual({ ab: 1, c: 1 });
   });
 
+  it("a route set with a route left unimplemented fails when the handler is built, not on a request", () => {
+    expect(() => lambda({ a: specs.a, b: specs.b }, { a: async () => ({}) } as never)).toThrow("route b has no implementation");
+  });
+
   it("a load that fails is a 500 for that request and is tried again on the next", async () => {
     let attempts = 0;
     const handler = lambda({ a: specs.a }, {
@@ -159,5 +164,17 @@ describe("lazyRoutes: a group's code loads on its first request, once", () => {
     const second = await call(handler, "/v1/a");
     expect(second.statusCode).toBe(200);
     expect(attempts).toBe(2);
+  });
+});
+
+describe("logs of a request", () => {
+  it("carry its API Gateway request id as correlation_id, cleared after it", async () => {
+    const spec = route({ method: "GET", path: "/v1/log", fn: "platform", roles: "public", summary: "log" });
+    const handler = lambda({ log: spec }, { log: async () => ({ body: { correlationId: logger.getCorrelationId() } }) });
+    for (const requestId of ["req-a", "req-b"]) {
+      const res = await handler({ routeKey: "GET /v1/log", headers: {}, requestContext: { requestId } } as never, { awsRequestId: requestId } as never);
+      expect(JSON.parse(res.body as string)).toEqual({ correlationId: requestId });
+      expect(logger.getCorrelationId()).toBeUndefined();
+    }
   });
 });

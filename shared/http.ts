@@ -3,7 +3,6 @@
 // errors) and the commit step that writes a mutation, its audit records and its
 // idempotency record in a single DynamoDB transaction.
 import { createHash } from "node:crypto";
-import { correlationPaths } from "@aws-lambda-powertools/logger/correlationId";
 import { injectLambdaContext } from "@aws-lambda-powertools/logger/middleware";
 import middy from "@middy/core";
 import httpHeaderNormalizer from "@middy/http-header-normalizer";
@@ -193,7 +192,11 @@ export type Event = APIGatewayProxyEventV2WithJWTAuthorizer;
 
 interface Bound {
   spec: RouteSpec;
-  impl: Impl<RouteSpec>;
+  /**
+   * Declared as a method, so TypeScript compares parameters both ways and a route's own
+   * Impl<S> fits without a cast: dispatch builds the request from that same spec's schemas.
+   */
+  impl(req: Request<RouteSpec>): Promise<Result>;
 }
 
 const DEFAULT_MAX_BODY = 64 * 1024;
@@ -222,6 +225,8 @@ export type Fallback = (event: Event) => Promise<ApiError>;
 
 async function dispatch(event: Event, routes: Map<string, Bound>, fallback?: Fallback): Promise<Response> {
   const requestId = event.requestContext?.requestId ?? "local";
+  // A request's own key: the middleware's resetKeys clears it after the request.
+  logger.setCorrelationId(requestId);
   const lang = languageOf(event.headers?.["accept-language"]);
   const bound = routes.get(event.routeKey);
   let actor: Actor | undefined;
@@ -338,11 +343,14 @@ export function lazyRoutes<const M extends Record<string, RouteSpec>, const K ex
 export function lambda<const M extends Record<string, RouteSpec>>(routes: M, impls: { [K in keyof M]: Impl<M[K]> }, fallback?: Fallback) {
   const table = new Map<string, Bound>();
   for (const [name, spec] of Object.entries(routes)) {
-    table.set(`${spec.method} ${spec.path}`, { spec, impl: impls[name] as unknown as Impl<RouteSpec> });
+    const impl = impls[name];
+    // The type requires one per route; a missing one fails the cold start, not a request.
+    if (!impl) throw new Error(`route ${name} has no implementation`);
+    table.set(`${spec.method} ${spec.path}`, { spec, impl });
   }
   return middy<Event, Response>()
     .use(httpHeaderNormalizer())
-    .use(injectLambdaContext(logger, { resetKeys: true, correlationIdPath: correlationPaths.API_GATEWAY_HTTP }))
+    .use(injectLambdaContext(logger, { resetKeys: true }))
     .use(tracing())
     .handler((event) => dispatch(event, table, fallback));
 }

@@ -13,17 +13,23 @@ export const MAX_PAGE = 100;
 // them into the OpenAPI document (shared/openapi.ts). `field` documents one use of a schema
 // (a copy, so a shared schema keeps its own text); `component` names an object schema, which the
 // document then defines once and refers to.
+//
+// Only a process that builds the document reads them. A Lambda bundle without the generator is
+// built with SCHEMA_DOCS "off" (infra/bundling.ts): its schemas validate exactly the same, and its
+// cold start skips ~250 copies and registrations per context (BENCHMARKS.md "Lambda bundles").
+const DOCUMENTED = process.env.SCHEMA_DOCS !== "off";
 
 export function field<S extends z.ZodMiniType>(schema: S, description: string, example?: unknown): S {
+  if (!DOCUMENTED) return schema;
   // clone() keeps a link to the original, so the copy inherits its format and examples; it costs a
-  // fraction of .check(z.meta()), which rebuilds the schema (a cold start builds ~1,000 of these).
+  // fraction of .check(z.meta()), which rebuilds the schema.
   const copy = schema.clone() as S;
   z.globalRegistry.add(copy, example === undefined ? { description } : { description, examples: [example] });
   return copy;
 }
 
 export function component<S extends z.ZodMiniType>(schema: S, id: string, description: string): S {
-  z.globalRegistry.add(schema, { ...z.globalRegistry.get(schema), id, description });
+  if (DOCUMENTED) z.globalRegistry.add(schema, { ...z.globalRegistry.get(schema), id, description });
   return schema;
 }
 
