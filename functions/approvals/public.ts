@@ -10,6 +10,11 @@ import type { Licence } from "./schemas.js";
 import { licenceEventWrite, licencesOfHolder, licenceUpdateWrite, listDelegations, listItems, liveLicencesEnding, loadCalendars, openApplications } from "./store.js";
 import { applicationClock } from "./workflow.js";
 
+// What statistics (approvals within the statutory limit) and the blacklist (licence suspensions and
+// revocations) count, month by month from the period index, parsed by their record schemas.
+export { decisionsOfMonths, licenceEventsOfMonths } from "./store.js";
+export type { ApplicationDecision, LicenceEventRecord } from "./schemas.js";
+
 /** Who changed the licence: the hazard side's request supplies the actor in its own audit records. */
 const HAZARD_ACTOR = "system:major-hazard";
 

@@ -54,11 +54,11 @@ import {
 import { conflict, forbidden } from "../../shared/errors.js";
 import { newId } from "../../shared/ids.js";
 import { attachmentKey, attachmentSlot, downloadLink, presignUpload, type VerifiedUpload, verifyUpload } from "../../shared/storage.js";
-import { periodIndexKeys } from "../../shared/periods.js";
+import { periodIndexKeys, readMonths } from "../../shared/periods.js";
 import type { Holder, LicenceStatus } from "./rules.js";
 import {
   Application,
-  type ApplicationDecision,
+  ApplicationDecision,
   AttachmentRecord,
   CalendarRecord,
   CatalogueItem,
@@ -427,4 +427,16 @@ export async function liveLicencesEnding(cityCode: string, from: string, to: str
 
 export function newLicenceWrite(l: Licence): Write {
   return putNew(licenceItem(l), conflict("licence_number_taken", { zh: `证书编号 ${l.number} 已存在`, en: `licence number ${l.number} exists` }));
+}
+
+// ---------- the period index: what statistics and the blacklist count ----------
+
+/** 行政许可法 decisions made in these months (`YYYY-MM`). */
+export async function decisionsOfMonths(months: readonly string[]): Promise<ApplicationDecision[]> {
+  return (await readMonths("APPDEC", months)).map((i) => parseRecord(ApplicationDecision, i));
+}
+
+/** Licence status events of these months. */
+export async function licenceEventsOfMonths(months: readonly string[]): Promise<LicenceEventRecord[]> {
+  return (await readMonths("LICEVT", months)).map((i) => parseRecord(LicenceEventRecord, i));
 }

@@ -26,6 +26,7 @@ import type { Job } from "../../shared/jobs.js";
 import type { Actor } from "../../shared/policy.js";
 import { addMonths, type IsoDate, shanghaiDate, toInstant } from "../../shared/time.js";
 import { type AccidentFacts, accidentFactsOfMonths, statisticalDeaths } from "../accidents/public.js";
+import { licenceEventsOfMonths } from "../approvals/public.js";
 import { overdueSupervisedHazards } from "../hazards/public.js";
 import { LICENCE_PENALTIES } from "./config-data.js";
 import { listingWrites } from "./service.js";
@@ -47,7 +48,6 @@ import {
   getCreditState,
   getPolicy,
   isYearSettled,
-  licenceEventsOfMonths,
   listedPerState,
   listingsInForce,
   listingsOfEnterprise,
@@ -188,7 +188,7 @@ export async function evaluateBlacklist(asOf: Date, opts: EvaluateOptions = {}):
   }
   for (const e of licenceEvents) {
     if (notAfter(e.at)) {
-      of(e.enterpriseId)?.licenceEvents.push({ id: e.id as string, kind: e.event as string, ...(typeof e.cause === "string" ? { cause: e.cause } : {}) });
+      of(e.enterpriseId)?.licenceEvents.push({ id: e.id, kind: e.event, ...(e.cause ? { cause: e.cause } : {}) });
     }
   }
   for (const v of violations) {

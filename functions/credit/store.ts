@@ -100,14 +100,6 @@ export async function violationsOfMonths(months: readonly string[]): Promise<Vio
   return (await readMonths("VIOL", months)).map((i) => parseRecord(Violation, i));
 }
 
-/**
- * Licence status events of these months as approvals writes them to the period index (LICEVT,
- * functions/approvals/store.ts): raw items, their schema is approvals' own.
- */
-export async function licenceEventsOfMonths(months: readonly string[]): Promise<Item[]> {
-  return (await readMonths("LICEVT", months));
-}
-
 export const violationsOfRegion = (regionCode: string, limit: number, cursor?: string) => byRegion(Violation, "VIOLREG", regionCode, limit, cursor);
 
 // ---------- listings ----------

@@ -29,7 +29,8 @@ import { CITY_CODES, cityOf, countyOf, HUBEI_PROVINCE_CODE, regionByCode } from 
 import type { Actor } from "../../shared/policy.js";
 import { type IsoDate, shanghaiEndOf, toInstant } from "../../shared/time.js";
 import { accidentFactsOfMonths } from "../accidents/public.js";
-import { gridCoverage as hazardsGridCoverage, type HazardStatus, isOverdue, isRectifiedStatus } from "../hazards/public.js";
+import { decisionsOfMonths } from "../approvals/public.js";
+import { filingFactsOfMonths, gridCoverage as hazardsGridCoverage, hazardFactsOfMonths, inspectionFactsOfMonths, isOverdue, isRectifiedStatus } from "../hazards/public.js";
 import { ASSESSMENT_CONFIGS, ASSESSMENT_GRADE_NAME_ZH, type SectorMapping } from "./config-data.js";
 import {
   addHazards,
@@ -52,7 +53,6 @@ import {
   assessmentConfigs,
   denominatorsOfYear,
   getStatsConfig,
-  periodRecords,
   saveAssessment,
   saveRollup,
   snapshotsOfYear,
@@ -72,7 +72,7 @@ export async function snapshotMonth(year: number, month: number, asOfDate: IsoDa
   const cutoff = shanghaiEndOf(snapDate).getTime();
   const asOf = shanghaiEndOf(asOfDate);
   const key = ym(year, month);
-  const [accidents, hazards] = from > asOfDate ? [[], []] : await Promise.all([accidentFactsOfMonths([key]), periodRecords("HAZ", [key])]);
+  const [accidents, hazards] = from > asOfDate ? [[], []] : await Promise.all([accidentFactsOfMonths([key]), hazardFactsOfMonths([key])]);
 
   const byCity = new Map<string, { acc: Map<string, StatsAccident[]>; haz: Map<string, HazardTally> }>();
   for (const city of CITY_CODES()) byCity.set(city, { acc: new Map(leavesOf(city).map((l) => [l, []])), haz: new Map(leavesOf(city).map((l) => [l, emptyHazards()])) });
@@ -263,10 +263,10 @@ export async function assess(opts: AssessOptions): Promise<AssessResult> {
 
   const [accidents, hazards, inspections, decisions, filings, targets, thirdParty, statsConfig] = await Promise.all([
     accidentFactsOfMonths(accidentMonths),
-    periodRecords("HAZ", workMonths),
-    periodRecords("INSP", workMonths),
-    periodRecords("APPDEC", workMonths),
-    periodRecords("FILING", filingMonths),
+    hazardFactsOfMonths(workMonths),
+    inspectionFactsOfMonths(workMonths),
+    decisionsOfMonths(workMonths),
+    filingFactsOfMonths(filingMonths),
     targetsOfYear(year),
     thirdPartyOfYear(year),
     getStatsConfig(),
@@ -281,7 +281,7 @@ export async function assess(opts: AssessOptions): Promise<AssessResult> {
   const haz = byCity(hazards);
   const insp = byCity(inspections);
   const dec = byCity(decisions);
-  const fil = byCity(filings.filter((f) => wanted.has(f.period as string)));
+  const fil = byCity(filings.filter((f) => wanted.has(f.period)));
 
   const rows: AssessmentRow[] = [];
   for (const city of CITY_CODES()) {
@@ -290,8 +290,8 @@ export async function assess(opts: AssessOptions): Promise<AssessResult> {
     const t = targets.get(city);
     const cityHaz = haz.get(city) ?? [];
     const majors = cityHaz.filter((h) => h.level === "major");
-    const rectifiedMajors = majors.filter((h) => isRectifiedStatus(h.status as HazardStatus));
-    const overdue = cityHaz.filter((h) => typeof h.rectifyBy === "string" && isOverdue({ rectifyBy: h.rectifyBy, status: h.status as HazardStatus }, evaluatedAt));
+    const rectifiedMajors = majors.filter((h) => isRectifiedStatus(h.status));
+    const overdue = cityHaz.filter((h) => isOverdue(h, evaluatedAt));
     const cityFilings = fil.get(city) ?? [];
     const onTime = new Set(cityFilings.filter((f) => f.late !== true).map((f) => `${f.enterpriseId}|${f.period}`));
     const coverage = await sources.gridCoverage(city).catch(() => undefined);

@@ -16,7 +16,6 @@
 //   publication of a year               pk ASSESSPUB#<year>      sk PUB
 import type * as z from "zod/mini";
 import { getItem, type Item, putDerived, query, queryAll, transact, type Write } from "../../shared/db.js";
-import { type PeriodKind, readMonths } from "../../shared/periods.js";
 import { parseRecord } from "../../shared/records.js";
 import { DEFAULT_SECTOR_MAPPING, DEFAULT_WARNING_THRESHOLDS } from "./config-data.js";
 import type { StatsConfig } from "./rules.js";
@@ -158,12 +157,3 @@ export async function saveAssessment(year: number, quarter: number | undefined, 
   await transact([...rows.map((r) => putDerived(assessmentItem(year, quarter, r))), audit]);
 }
 
-// ---------- other contexts' records ----------
-
-/**
- * Records of other contexts that statistics count (hazards, inspections, approval decisions, filings),
- * as the period index holds them: the owning contexts keep their own schemas, so these stay raw items.
- */
-export async function periodRecords(kind: PeriodKind, months: readonly string[]): Promise<Item[]> {
-  return (await readMonths(kind, months));
-}
