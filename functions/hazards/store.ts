@@ -73,7 +73,7 @@ import {
 import { type EnterpriseRecord, enterpriseKey } from "../../shared/enterprises.js";
 import { conflict, staleVersion } from "../../shared/errors.js";
 import { attachmentKey, attachmentSlot, downloadLink, presignUpload, type VerifiedUpload, verifyUpload } from "../../shared/storage.js";
-import { type Enterprise, enterpriseItem } from "../registry/public.js";
+import { enterpriseItem } from "../registry/public.js";
 import { type PeriodKind, periodIndexKeys, readMonths } from "../../shared/periods.js";
 import { shanghaiQuarter } from "../../shared/time.js";
 import type * as z from "zod/mini";
@@ -372,8 +372,7 @@ export async function supervisedBefore(cityCode: string, date: string): Promise<
 
 /** The register record with `changes`, versioned against the record that was read. */
 export function enterpriseChangeWrite(e: EnterpriseRecord, changes: { gridId?: string | null; productionSuspended?: boolean; updatedAt?: string }): Write {
-  // The register's own reader types the record loosely (shared/enterprises.ts); it is the register's item.
-  const item = enterpriseItem({ ...e, ...changes } as Enterprise);
+  const item = enterpriseItem({ ...e, ...changes });
   return putVersioned({ ...item, version: e.version }, e.version);
 }
 
