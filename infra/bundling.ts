@@ -31,11 +31,11 @@ export const RUNTIME_SDK = ["@aws-sdk/*"];
 export const ENTRY_NAME = "index";
 
 /**
- * How Node runs every function (infra/stack.ts sets it as NODE_OPTIONS; the bench imports with it).
- * Stack traces name our TypeScript files and lines, at a price: Node reads and parses the source
- * map of every file it loads, at the cold start (BENCHMARKS.md "Lambda bundles" measures it).
+ * Node's own source-map support, which Lambda does not run with: it reads and parses the map of
+ * every file it loads at each cold start (BENCHMARKS.md "Lambda bundles" measures the price). The
+ * maps ship beside the bundle and shared/stack-trace.ts reads them only when an error is logged.
  */
-export const LAMBDA_NODE_OPTIONS = "--enable-source-maps";
+export const NODE_SOURCE_MAPS = "--enable-source-maps";
 
 /** Where the packages loaded on first use are built, beside the entry. */
 export const VENDOR_DIR = "vendor";

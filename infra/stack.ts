@@ -24,7 +24,7 @@ import * as sns from "aws-cdk-lib/aws-sns";
 import * as sqs from "aws-cdk-lib/aws-sqs";
 import type { Construct } from "constructs";
 import { MANIFEST } from "../functions/manifest.js";
-import { bundleLambda, ENTRY_NAME, LAMBDA_NODE_OPTIONS } from "./bundling.js";
+import { bundleLambda, ENTRY_NAME } from "./bundling.js";
 import { writePartitions } from "./key-prefixes.js";
 import { NAMESPACE } from "../shared/metrics.js";
 import { JOBS } from "../functions/schedule.js";
@@ -390,7 +390,6 @@ export class SafetyPlatformStack extends Stack {
           POWERTOOLS_METRICS_NAMESPACE: NAMESPACE,
           // shared/tracing.ts loads the Tracer only when this is on.
           POWERTOOLS_TRACE_ENABLED: "true",
-          NODE_OPTIONS: LAMBDA_NODE_OPTIONS,
         },
       });
       Validations.of(role).acknowledge({

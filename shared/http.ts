@@ -16,6 +16,7 @@ import { logger } from "./logger.js";
 import { countBusinessEvents } from "./metrics.js";
 import { type Actor, actorFromClaims } from "./policy.js";
 import { problemCodes, type RouteSpec } from "./route.js";
+import { sourceMappedStack } from "./stack-trace.js";
 import { tracing } from "./tracing.js";
 
 export { FUNCTIONS, type FunctionName, type Method, route, type RouteSpec } from "./route.js";
@@ -310,7 +311,10 @@ async function dispatch(event: Event, routes: Map<string, Bound>, fallback?: Fal
       err = new Error(`${event.routeKey} answers ${apiErr.status} ${apiErr.code}, which its route spec does not declare`);
       apiErr = toApiError(err);
     }
-    if (apiErr.status >= 500) logger.error("request failed", { requestId, routeKey: event.routeKey, error: err as Error });
+    if (apiErr.status >= 500) {
+      if (err instanceof Error && err.stack) err.stack = sourceMappedStack(err.stack);
+      logger.error("request failed", { requestId, routeKey: event.routeKey, error: err as Error });
+    }
     return problem(apiErr, requestId, lang);
   }
 }
