@@ -31,7 +31,8 @@ export type RecordType = keyof typeof RECORD_PREFIXES;
 
 /** The fields a scope decision reads, whichever record holds them. */
 const RecordScope = z.object({
-  id: z.string(),
+  // Licences are keyed by their number and carry no id; only an enterprise's id is its scope.
+  id: z.optional(z.string()),
   enterpriseId: z.optional(z.nullable(z.string())),
   regionCode: z.string(),
   industryCode: z.optional(z.nullable(z.string())),
