@@ -109,6 +109,7 @@ async function record(i: number, year: number, month: number, regions: Counties)
     pk: `BENCHHAZ#${id}`,
     sk: "HAZ",
     id,
+    enterpriseId: "bench-enterprise",
     regionCode,
     level: rand() < 0.1 ? "major" : "general",
     status: "rectified",

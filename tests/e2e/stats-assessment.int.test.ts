@@ -83,7 +83,7 @@ describe("target assessment", () => {
     await seed("INSP", "2043-02-20", "420102", { date: "2043-02-20", findingsCount: 2, enterpriseId: "01JDEM0000000000000000E001" });
     await seed("INSP", "2043-03-20", "420106", { date: "2043-03-20", findingsCount: 0, enterpriseId: "01JDEM0000000000000000E001" });
     for (const within of [true, true, false]) {
-      await seed("APPDEC", "2043-03-15", "420102", { itemCode: "HC-PROD", decision: "approved", decidedOn: "2043-03-15", dueDate: within ? "2043-03-20" : "2043-03-10", withinLimit: within });
+      await seed("APPDEC", "2043-03-15", "420102", { enterpriseId: "01JDEM0000000000000000E001", itemCode: "HC-PROD", decision: "approved", decidedOn: "2043-03-15", dueDate: within ? "2043-03-20" : "2043-03-10", withinLimit: within });
     }
     // Filings for 2043Q1 are due by 15 April: one on time, one late; a 2042Q4 filing is not this quarter's.
     await seed("FILING", "2043-04-10T02:00:00Z", "420102", { period: "2043Q1", filedAt: "2043-04-10T02:00:00Z", late: false, enterpriseId: "E-A" });

@@ -62,6 +62,7 @@ async function seedHazard(regionCode: string, discoveredAt: string, level: "gene
   await put({
     ...hazardKey(id),
     id,
+    enterpriseId: "01JDEM0000000000000000E001",
     regionCode,
     level,
     status: "rectifying",
