@@ -8,7 +8,6 @@ import { type Actor, coversRegion, isProvinceAdmin } from "../../shared/policy.j
 import { requireRegion } from "../../shared/scope.js";
 import { env } from "../../shared/env.js";
 import { renderShanghai } from "../../shared/time.js";
-import { configForYear } from "./service.js";
 import { ASSESSMENT_GRADE_NAME_ZH, ROLLUP_SCHEDULE } from "./config-data.js";
 import { indicatorsCsv } from "./csv.js";
 import { routes } from "./routes.js";
@@ -29,6 +28,7 @@ import {
   publicationItem,
   targetsKey,
   thirdPartyKey,
+  configForYear,
 } from "./store.js";
 
 const provinceStatistician = (a: Actor) => a.role === "statistician" && a.regionCode === HUBEI_PROVINCE_CODE;

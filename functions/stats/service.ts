@@ -31,12 +31,10 @@ import { type IsoDate, shanghaiEndOf, toInstant } from "../../shared/time.js";
 import { accidentFactsOfMonths } from "../accidents/public.js";
 import { decisionsOfMonths } from "../approvals/public.js";
 import { filingFactsOfMonths, gridCoverage as hazardsGridCoverage, hazardFactsOfMonths, inspectionFactsOfMonths, isOverdue, isRectifiedStatus } from "../hazards/public.js";
-import { ASSESSMENT_CONFIGS, ASSESSMENT_GRADE_NAME_ZH, type SectorMapping } from "./config-data.js";
+import { ASSESSMENT_GRADE_NAME_ZH, type SectorMapping } from "./config-data.js";
 import {
   addHazards,
   aggregate,
-  type AssessmentConfig,
-  assessmentConfigFor,
   emptyHazards,
   type ItemInput,
   leavesOf,
@@ -50,7 +48,6 @@ import {
 } from "./rules.js";
 import type { AssessmentRow, HazardTally, RegionIndicators, Snapshot } from "./schemas.js";
 import {
-  assessmentConfigs,
   denominatorsOfYear,
   getStatsConfig,
   saveAssessment,
@@ -59,6 +56,7 @@ import {
   targetsOfYear,
   thirdPartyOfYear,
   ym,
+  configForYear,
 } from "./store.js";
 
 /** The city partition and the leaf a record is indexed under (shared/periods.ts periodIndexKeys). */
@@ -222,11 +220,6 @@ const defaultSources: AssessmentSources = { gridCoverage: hazardsGridCoverage };
 const range = (from: number, to: number) => Array.from({ length: to - from + 1 }, (_, i) => from + i);
 
 /** The configuration for a year: stored ones override the shipped defaults; an earlier year's applies until replaced. */
-export async function configForYear(year: number): Promise<AssessmentConfig | undefined> {
-  const stored = await assessmentConfigs();
-  return assessmentConfigFor(year, { ...ASSESSMENT_CONFIGS, ...stored });
-}
-
 export interface AssessOptions {
   year: number;
   /** 1–4 for a quarterly process assessment; undefined for the annual assessment. */

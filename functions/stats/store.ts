@@ -17,8 +17,8 @@
 import type * as z from "zod/mini";
 import { getItem, type Item, putDerived, query, queryAll, transact, type Write } from "../../shared/db.js";
 import { parseRecord } from "../../shared/records.js";
-import { DEFAULT_SECTOR_MAPPING, DEFAULT_WARNING_THRESHOLDS } from "./config-data.js";
-import type { StatsConfig } from "./rules.js";
+import { ASSESSMENT_CONFIGS, DEFAULT_SECTOR_MAPPING, DEFAULT_WARNING_THRESHOLDS } from "./config-data.js";
+import { type AssessmentConfig, assessmentConfigFor, type StatsConfig } from "./rules.js";
 import {
   AssessmentConfigOut,
   AssessmentPublication,
@@ -78,6 +78,11 @@ export const getAssessmentConfig = (year: number, consistent = false) => getOne(
 
 export async function assessmentConfigs(): Promise<Record<number, StoredAssessmentConfig>> {
   return Object.fromEntries([...(await allOf(AssessmentConfigOut, assessmentConfigKey(0).pk))].map(([sk, c]) => [Number(sk), c]));
+}
+
+/** The assessment scheme in force for a year: the stored ones over the built-in defaults. */
+export async function configForYear(year: number): Promise<AssessmentConfig | undefined> {
+  return assessmentConfigFor(year, { ...ASSESSMENT_CONFIGS, ...(await assessmentConfigs()) });
 }
 
 // ---------- monthly snapshots ----------
