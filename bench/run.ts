@@ -478,15 +478,17 @@ async function main() {
   const figures = figuresOf(results);
   console.log(figures);
   const worse = regressions(figures);
-  if (worse.length > 0) {
-    console.error(`worse by more than ${Math.round((TOLERANCE - 1) * 100)}% than the committed bench/figures.json:\n  ${worse.join("\n  ")}`);
-    process.exit(1);
-  }
   const kept = { ...(existsSync(FIGURES) ? JSON.parse(readFileSync(FIGURES, "utf8")) : {}), ...figures };
+  // The report records what was measured either way; only a run without regressions moves the
+  // committed figures, so a worsening keeps failing until it is mended or explained.
   if (bundlesOnly) {
     replaceSection("## Lambda bundles", bundlesSection(results.bundles as Awaited<ReturnType<typeof bundles>>));
     replaceSection("## Figures checked", figuresSection(kept));
   } else writeReport(results, figures, Date.now() - started);
+  if (worse.length > 0) {
+    console.error(`worse by more than ${Math.round((TOLERANCE - 1) * 100)}% than the committed bench/figures.json:\n  ${worse.join("\n  ")}`);
+    process.exit(1);
+  }
   writeFileSync(FIGURES, `${JSON.stringify(kept, null, 2)}\n`);
   process.exit(0);
 }
