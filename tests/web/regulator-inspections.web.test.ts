@@ -47,7 +47,7 @@ describe("regulators' enforcement inspections", () => {
     await page.getByRole("heading", { name: "录入执法检查" }).scrollIntoViewIfNeeded();
     await screenshot(page, "inspection-entry");
     await page.getByRole("button", { name: "保存检查记录" }).click();
-    await page.getByText("检查日期不能晚于今天").waitFor();
+    await page.getByText("检查日期不能晚于今天", { exact: true }).waitFor();
 
     await page.getByLabel("检查日期").fill(shanghaiDay(0));
     await page.getByRole("button", { name: "保存检查记录" }).click();
