@@ -275,15 +275,27 @@ export function putDerived(item: Item): Write {
   return { op: { Put: { TableName: table(), Item: item } } };
 }
 
-export function deleteItem(pk: string, sk: string, condition?: { expression: string; names?: Record<string, string>; values?: Record<string, unknown> }, onConditionFail?: Write["onConditionFail"]): Write {
+/**
+ * A write's condition, compiled like a Query filter (DynamoDB uses one grammar for both). Its
+ * placeholders are `#a<n>`/`:v<n>`; an update expression's own must use other names.
+ */
+function conditionParts(condition: Condition | undefined) {
+  const c = filterOf(condition);
+  return { ConditionExpression: c?.expression, names: c?.names, values: c?.values };
+}
+
+const merged = <T>(a: Record<string, T> | undefined, b: Record<string, T> | undefined) => (a || b ? { ...a, ...b } : undefined);
+
+export function deleteItem(pk: string, sk: string, condition?: Condition, onConditionFail?: Write["onConditionFail"]): Write {
+  const c = conditionParts(condition);
   return {
     op: {
       Delete: {
         TableName: table(),
         Key: { pk, sk },
-        ConditionExpression: condition?.expression,
-        ExpressionAttributeNames: condition?.names,
-        ExpressionAttributeValues: condition?.values,
+        ConditionExpression: c.ConditionExpression,
+        ExpressionAttributeNames: c.names,
+        ExpressionAttributeValues: c.values,
       },
     },
     onConditionFail,
@@ -291,15 +303,17 @@ export function deleteItem(pk: string, sk: string, condition?: { expression: str
 }
 
 /** Asserts something about another item inside the same transaction. */
-export function check(pk: string, sk: string, expression: string, onConditionFail: Write["onConditionFail"], names?: Record<string, string>, values?: Record<string, unknown>): Write {
+export function check(pk: string, sk: string, condition: Condition | undefined, onConditionFail: Write["onConditionFail"]): Write {
+  if (!condition) throw new Error("a condition check needs a condition");
+  const c = conditionParts(condition);
   return {
     op: {
       ConditionCheck: {
         TableName: table(),
         Key: { pk, sk },
-        ConditionExpression: expression,
-        ExpressionAttributeNames: names,
-        ExpressionAttributeValues: values,
+        ConditionExpression: c.ConditionExpression as string,
+        ExpressionAttributeNames: c.names,
+        ExpressionAttributeValues: c.values,
         ReturnValuesOnConditionCheckFailure: "ALL_OLD",
       },
     },
@@ -311,18 +325,19 @@ export function update(
   pk: string,
   sk: string,
   expression: string,
-  opts: { condition?: string; names?: Record<string, string>; values?: Record<string, unknown>; onConditionFail?: Write["onConditionFail"] } = {},
+  opts: { condition?: Condition; names?: Record<string, string>; values?: Record<string, unknown>; onConditionFail?: Write["onConditionFail"] } = {},
 ): Write {
+  const c = conditionParts(opts.condition);
   return {
     op: {
       Update: {
         TableName: table(),
         Key: { pk, sk },
         UpdateExpression: expression,
-        ConditionExpression: opts.condition,
-        ExpressionAttributeNames: opts.names,
-        ExpressionAttributeValues: opts.values,
-        ReturnValuesOnConditionCheckFailure: opts.condition ? "ALL_OLD" : undefined,
+        ConditionExpression: c.ConditionExpression,
+        ExpressionAttributeNames: merged(opts.names, c.names),
+        ExpressionAttributeValues: merged(opts.values, c.values),
+        ReturnValuesOnConditionCheckFailure: c.ConditionExpression ? "ALL_OLD" : undefined,
       },
     },
     onConditionFail: opts.onConditionFail,

@@ -3,7 +3,7 @@
 // scope fields so their own lists can be scoped without a join.
 import * as z from "zod/mini";
 import { orgCodeCheckCharacter, orgCodeValid, usccOrgCode, validateUscc } from "./codes/index.js";
-import { deleteItem, eq, filterOf, getItem, type Write } from "./db.js";
+import { deleteItem, eq, getItem, type Write } from "./db.js";
 import { conflict, forbidden, invalidField, notFound } from "./errors.js";
 import { msg } from "./messages.js";
 import { type Actor, canReach, isProvinceAdmin, type ScopedRecord } from "./policy.js";
@@ -87,7 +87,7 @@ export function gridClaimRelease(enterpriseId: string, gridId: string): Write {
   return deleteItem(
     `GRIDENT#${enterpriseId}`,
     "GRIDENT",
-    filterOf(eq("gridId", gridId)),
+    eq("gridId", gridId),
     conflict("not_in_grid", { zh: "该企业不属于此网格", en: "the enterprise is not in this grid" }),
   );
 }

@@ -5,7 +5,7 @@
 // ~60 ms of every cold start (measured in bench/run.ts) and most requests never touch S3.
 import type { S3Client } from "@aws-sdk/client-s3";
 import * as z from "zod/mini";
-import { update, type Write } from "./db.js";
+import { lt, missing, or, update, type Write } from "./db.js";
 import { env } from "./env.js";
 import { conflict, type Text } from "./errors.js";
 import { newId } from "./ids.js";
@@ -29,9 +29,9 @@ export const MAX_ATTACHMENTS_PER_RECORD = 20;
  */
 export function attachmentSlot(pk: string, sk: string, what: Text): Write {
   return update(pk, sk, "ADD #n :one", {
-    condition: "attribute_not_exists(#n) OR #n < :cap",
+    condition: or(missing("count"), lt("count", MAX_ATTACHMENTS_PER_RECORD)),
     names: { "#n": "count" },
-    values: { ":one": 1, ":cap": MAX_ATTACHMENTS_PER_RECORD },
+    values: { ":one": 1 },
     onConditionFail: conflict(
       "too_many_attachments",
       { zh: `${what.zh}最多 ${MAX_ATTACHMENTS_PER_RECORD} 个附件`, en: `${what.en} may carry at most ${MAX_ATTACHMENTS_PER_RECORD} attachments` },

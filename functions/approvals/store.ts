@@ -33,6 +33,7 @@ import {
   type Condition,
   check,
   eq,
+  exists,
   filterOf,
   getItem,
   gt,
@@ -200,9 +201,7 @@ export function authorityCheck(itemCode: string, cityCode: string, holder: Holde
 /** A ConditionCheck on the (item, city) claim; the condition compiles as a filter does (same grammar). */
 function checkClaim(itemCode: string, cityCode: string, condition: Condition | undefined, onFail: Error): Write {
   const { pk, sk } = claimKey(itemCode, cityCode);
-  const c = filterOf(condition);
-  if (!c) throw new Error("an authority check needs a condition");
-  return check(pk, sk, c.expression, onFail, c.names, c.values);
+  return check(pk, sk, condition, onFail);
 }
 
 export const authorityRevoked = () =>
@@ -263,7 +262,7 @@ export function attachmentWrites(a: AttachmentRecord): Write[] {
 /** Records what S3 held when each attachment was verified (an added fact; attachments carry no version). */
 export function attachmentVerifiedWrites(list: { a: AttachmentRecord; verified: VerifiedUpload }[]): Write[] {
   return list.map(({ a, verified }) =>
-    update(`APP#${a.applicationId}`, `ATT#${a.id}`, "SET verified = :t, verifiedUpload = :v", { condition: "attribute_exists(pk)", values: { ":t": true, ":v": verified } }),
+    update(`APP#${a.applicationId}`, `ATT#${a.id}`, "SET verified = :t, verifiedUpload = :v", { condition: exists("pk"), values: { ":t": true, ":v": verified } }),
   );
 }
 

@@ -233,8 +233,7 @@ export function attachmentWrites(a: Attachment): Write[] {
 
 /** Records what S3 held when the upload was verified (attachments are added facts, not versioned). */
 export function attachmentVerifiedWrite(a: Attachment, verified: VerifiedUpload): Write {
-  const once = filterOf(exists("pk"), missing("verified"))!;
-  return update(`HAZ#${a.hazardId}`, `ATT#${a.id}`, "SET verified = :verified", { condition: once.expression, names: once.names, values: { ...once.values, ":verified": verified } });
+  return update(`HAZ#${a.hazardId}`, `ATT#${a.id}`, "SET verified = :verified", { condition: and(exists("pk"), missing("verified")), values: { ":verified": verified } });
 }
 
 /** Where a hazard's evidence file lives in the bucket. */
@@ -378,8 +377,7 @@ export function enterpriseChangeWrite(e: EnterpriseRecord, changes: { gridId?: s
 
 /** Serialises with any concurrent change of the enterprise: its version is still the one read. */
 export function enterpriseUnchangedCheck(e: EnterpriseRecord): Write {
-  const same = filterOf(eq("version", e.version))!;
-  return check(enterpriseKey(e.id).pk, enterpriseKey(e.id).sk, same.expression, staleVersion(), same.names, same.values);
+  return check(enterpriseKey(e.id).pk, enterpriseKey(e.id).sk, eq("version", e.version), staleVersion());
 }
 
 // ---------------------------------------------------------------------------------------------
