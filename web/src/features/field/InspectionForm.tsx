@@ -7,6 +7,7 @@ import { useNavigate } from "react-router";
 import { FindingFields, type FindingInput, OfflineCopy, splitFinding, useEnterpriseOptions } from "./Capture";
 import { saveCapture } from "./save";
 import { useField } from "./useField";
+import { FormGroup } from "../../components/FormGroup";
 
 interface Values {
   enterpriseId: string;
@@ -63,11 +64,10 @@ export default function InspectionForm() {
           {(fields, { add, remove }) => (
             <>
               {fields.map((f, i) => (
-                <fieldset key={f.key} style={{ border: "1px solid #d9d9d9", borderRadius: 8, padding: 12, marginBottom: 12, minWidth: 0 }}>
-                  <legend style={{ padding: "0 4px" }}>检查发现 {i + 1}</legend>
+                <FormGroup key={f.key} legend={`检查发现 ${i + 1}`}>
                   <FindingFields name={[f.name]} enterprises={enterprises} withEnterprise={false} enterpriseId={inspected} />
                   <Button onClick={() => remove(f.name)}>删除此项</Button>
-                </fieldset>
+                </FormGroup>
               ))}
               <Button onClick={() => add()} style={{ marginBottom: 16 }}>
                 添加检查发现

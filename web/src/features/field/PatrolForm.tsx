@@ -5,6 +5,7 @@ import { useNavigate } from "react-router";
 import { FindingFields, type FindingInput, OfflineCopy, splitFinding, useEnterpriseOptions } from "./Capture";
 import { saveCapture } from "./save";
 import { useField } from "./useField";
+import { FormGroup } from "../../components/FormGroup";
 
 interface Values {
   route?: string;
@@ -50,11 +51,10 @@ export default function PatrolForm() {
           {(fields, { add, remove }) => (
             <>
               {fields.map((f, i) => (
-                <fieldset key={f.key} style={{ border: "1px solid #d9d9d9", borderRadius: 8, padding: 12, marginBottom: 12, minWidth: 0 }}>
-                  <legend style={{ padding: "0 4px" }}>发现隐患 {i + 1}</legend>
+                <FormGroup key={f.key} legend={`发现隐患 ${i + 1}`}>
                   <FindingFields name={[f.name]} enterprises={enterprises} withEnterprise />
                   <Button onClick={() => remove(f.name)}>删除此隐患</Button>
-                </fieldset>
+                </FormGroup>
               ))}
               <Button onClick={() => add()} style={{ marginBottom: 16 }}>
                 添加发现的隐患
